@@ -1,0 +1,136 @@
+/**
+ * Every environment variable Cairn reads, parsed once with zod.
+ * `.env.example` documents each one; keep the two in step.
+ * A bad value stops the process at start with a message naming each variable.
+ */
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: 'expected "true" or "false"' })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const port = z.coerce
+  .number({ message: "expected a port number" })
+  .int("expected a whole number")
+  .min(1, "expected a port between 1 and 65535")
+  .max(65535, "expected a port between 1 and 65535");
+
+const positiveInt = z.coerce.number({ message: "expected a number" }).int("expected a whole number").positive("expected a positive number");
+
+const postgresUrl = z
+  .string()
+  .url("expected a URL such as postgresql://user:password@host:5432/cairn")
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "expected a postgresql:// URL");
+
+const httpUrl = z
+  .string()
+  .url("expected a URL such as http://localhost:3000")
+  .refine((value) => /^https?:\/\//.test(value), "expected an http:// or https:// URL");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: port.default(3000),
+
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200 connections").default(10),
+    MIGRATE_ON_START: booleanFlag.optional(),
+    SEED_DEMO: booleanFlag.optional(),
+    EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
+    EMBEDDED_POSTGRES_PORT: port.default(54329),
+
+    NEXTAUTH_URL: httpUrl.optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 characters (try: openssl rand -base64 32)").optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const entries = value ? value.split(",").map((origin) => origin.trim()).filter(Boolean) : [];
+        // A browser's Origin header is exactly scheme://host[:port]: normalize each entry to that
+        // (so "https://app.example.com/" still matches), and refuse entries that are not http(s) URLs.
+        return entries.flatMap((entry) => {
+          const origin = URL.canParse(entry) ? new URL(entry) : undefined;
+          if (origin && /^https?:$/.test(origin.protocol)) return [origin.origin];
+          ctx.addIssue({ code: "custom", message: `expected comma-separated origins such as https://cairn.example.com ("${entry}" is not one)` });
+          return [];
+        });
+      }),
+
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: httpUrl.optional(),
+    EMAIL_FROM: z.string().min(3).default("Cairn <onboarding@cairn.localhost>"),
+
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+    READINESS_TIMEOUT_MS: positiveInt.default(1000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  })
+  .superRefine((env, issue) => {
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
+    }
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
+      issue.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production (the public origin, e.g. https://cairn.example.com)" });
+    }
+  }, {
+    // Run even when other variables are bad (zod skips refinements after an issue by default),
+    // so one message names every problem. Only presence is checked, which holds for raw values too.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  })
+  .transform((env) => {
+    const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    return {
+      ...env,
+      NEXTAUTH_URL: publicUrl,
+      /** The embedded database is used exactly when no DATABASE_URL is given. */
+      useEmbeddedDatabase: !env.DATABASE_URL,
+      migrateOnStart: env.MIGRATE_ON_START ?? !env.DATABASE_URL,
+      seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
+      logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
+      /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
+      allowedOrigins: [...new Set([new URL(publicUrl).origin, ...env.ALLOWED_ORIGINS])],
+    };
+  });
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}\nSee .env.example for every variable and its default.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment. Throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Treat empty strings as unset, as shells and .env files commonly produce them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const value = present[name];
+    const shown = value === undefined ? "" : ` (got ${JSON.stringify(isSecret(name) ? "<redacted>" : value)})`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function isSecret(name: string): boolean {
+  return /SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
+}
+
+const globalForConfig = globalThis as unknown as { __cairnConfig?: Config };
+
+/** The process's configuration, parsed on first use from process.env. */
+export function getConfig(): Config {
+  globalForConfig.__cairnConfig ??= parseConfig(process.env);
+  return globalForConfig.__cairnConfig;
+}
+
+/** For tests and the server's start-up, after it changes process.env (e.g. the embedded DATABASE_URL). */
+export function resetConfig(): void {
+  globalForConfig.__cairnConfig = undefined;
+}
