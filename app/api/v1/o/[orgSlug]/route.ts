@@ -1,0 +1,7 @@
+import { handle } from "@/lib/http/handle";
+import { getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import { getOrganization, renameOrganization } from "@/lib/orgs/service";
+
+export const GET = handle(getOrganizationEndpoint, async ({ ctx }) => getOrganization(ctx));
+
+export const PATCH = handle(renameOrganizationEndpoint, async ({ ctx, body }) => renameOrganization(ctx, body.name));

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLES, can, permissionsOf } from "./policy";
+import type { POLICY } from "./policy";
+
+// The whole table, written out by hand: changing who may do what must change this test too.
+const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
+  "org.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "org.update": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "org.delete": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "member.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "member.invite": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "member.update": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "member.remove": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "member.grantOwner": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "event.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+};
+
+describe("policy table", () => {
+  it("lists exactly the permissions the expected table covers", () => {
+    expect([...PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const permission of Object.keys(EXPECTED)) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[permission]![role];
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission as keyof typeof POLICY)).toBe(allowed);
+      });
+    }
+  }
+
+  it("gives an owner every permission and a member only reads", () => {
+    expect(permissionsOf("OWNER")).toEqual(PERMISSIONS);
+    expect(permissionsOf("MEMBER").every((permission) => permission.endsWith(".read"))).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The one table of who may do what in an organization. The route gate checks
+ * it on every request; the UI reads it to hide what a user cannot do (cosmetic:
+ * the server check is the one that protects). Object-level rules — a mentor
+ * reviews only their mentees' evidence — live in each resource's where-builder.
+ */
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["OWNER", "ADMIN", "MENTOR", "MEMBER"] as const satisfies readonly Role[];
+
+const EVERYONE = ROLES;
+const MANAGERS = ["OWNER", "ADMIN"] as const;
+
+export const POLICY = {
+  "org.read": EVERYONE,
+  "org.update": ["OWNER"],
+  "org.delete": ["OWNER"],
+  "member.read": EVERYONE,
+  "member.invite": MANAGERS,
+  "member.update": MANAGERS,
+  "member.remove": MANAGERS,
+  "member.grantOwner": ["OWNER"],
+  "event.read": EVERYONE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof POLICY;
+
+export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (POLICY[permission] as readonly Role[]).includes(role);
+}
+
+/** Everything a role may do: sent to the browser so it can hide the rest. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((permission) => can(role, permission));
+}

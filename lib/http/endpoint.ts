@@ -1,0 +1,64 @@
+/**
+ * An endpoint's contract: method, path, who may call it and the zod shapes of
+ * its input and output. The route gate (handle.ts) enforces it and the OpenAPI
+ * document (openapi.ts) is generated from it, so declaring is documenting.
+ */
+import type { z } from "zod";
+import type { Permission } from "@/lib/authz/policy";
+import type { ErrorCode } from "./errors";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export type AuthMode = "public" | "session";
+
+export interface EndpointDefinition<
+  Auth extends AuthMode = AuthMode,
+  Scope extends Permission | undefined = Permission | undefined,
+  Params extends AnyObject | undefined = AnyObject | undefined,
+  Query extends AnyObject | undefined = AnyObject | undefined,
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Output extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. "/api/v1/o/{orgSlug}". */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** "public": anyone; "session": a signed-in user (API keys arrive later). */
+  auth: Auth;
+  /**
+   * For organization-scoped endpoints (a path with {orgSlug}): the permission the
+   * caller's role needs. The gate resolves the organization from the caller's
+   * memberships, so another organization's slug is a 404.
+   */
+  permission?: Scope;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  /** Largest accepted body; API_BODY_LIMIT_BYTES when unset. */
+  bodyLimitBytes?: number;
+  response: { status: number; description: string; schema: Output };
+  /** Error codes worth documenting beyond the ones the gate itself may answer. */
+  errors?: ErrorCode[];
+}
+
+export type AnyEndpoint = EndpointDefinition<AuthMode, Permission | undefined, AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined, z.ZodType>;
+
+/** Identity function that keeps the literal types of a definition. */
+export function defineEndpoint<
+  Auth extends AuthMode,
+  Scope extends Permission | undefined = undefined,
+  Params extends AnyObject | undefined = undefined,
+  Query extends AnyObject | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+  Output extends z.ZodType = z.ZodType,
+>(definition: EndpointDefinition<Auth, Scope, Params, Query, Body, Output>): EndpointDefinition<Auth, Scope, Params, Query, Body, Output> {
+  if (definition.path.includes("{orgSlug}") !== Boolean(definition.permission)) {
+    throw new Error(`${definition.operationId}: organization-scoped paths (with {orgSlug}) must declare a permission, and only they may`);
+  }
+  return definition;
+}

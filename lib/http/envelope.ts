@@ -1,0 +1,24 @@
+import { AppError } from "./errors";
+import type { ErrorCode } from "./errors";
+
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+}
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** The one shape every failed API request answers with. */
+export function errorResponse(error: AppError, requestId: string, headers?: HeadersInit): Response {
+  const body: ErrorEnvelope = {
+    error: { code: error.code, message: error.message, requestId, ...(error.details === undefined ? {} : { details: error.details }) },
+  };
+  const response = Response.json(body, { status: error.status, headers });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+/** Anything that is not an AppError is a bug: answer opaquely, never with its message or stack. */
+export function internalError(): AppError {
+  return new AppError("INTERNAL", "Something went wrong on our side. It has been logged; quote the request id if you report it.");
+}

@@ -1,0 +1,128 @@
+/**
+ * The route gate: every API route handler is `handle(endpoint, fn)`. In order it
+ * assigns the request id, authenticates, resolves the organization and checks
+ * the endpoint's permission, validates params, query and body, calls `fn`, shapes
+ * the result with the output schema, maps every failure to the error envelope,
+ * and logs one line per request. Business rules live in the services `fn` calls.
+ */
+import type { z } from "zod";
+import { can } from "@/lib/authz/policy";
+import type { Permission } from "@/lib/authz/policy";
+import { userFromCookieHeader } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { getLogger } from "@/lib/observability/logger";
+import type { Logger } from "@/lib/observability/logger";
+import { resolveOrgScope } from "@/lib/orgs/membership";
+import type { OrgScope } from "@/lib/orgs/membership";
+import { readJsonBody } from "./body";
+import type { AnyEndpoint, AuthMode, EndpointDefinition } from "./endpoint";
+import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
+import { AppError, forbidden, notFound, unauthenticated } from "./errors";
+import { requestIdFrom } from "./request-id";
+import { parseInput, searchParamsToObject } from "./validation";
+
+export interface PublicContext {
+  requestId: string;
+  log: Logger;
+  user: SessionUser | null;
+}
+export interface SessionContext extends PublicContext {
+  user: SessionUser;
+}
+export interface OrgContext extends SessionContext, OrgScope {}
+
+type ContextFor<Auth extends AuthMode, Scope> = Scope extends Permission ? OrgContext : Auth extends "session" ? SessionContext : PublicContext;
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HandlerInput<Ctx, Params, Query, Body> {
+  request: Request;
+  ctx: Ctx;
+  params: Params;
+  query: Query;
+  body: Body;
+}
+
+/** Next.js passes dynamic segments as a promise in the second argument. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { endpoint: AnyEndpoint };
+
+export function handle<
+  Auth extends AuthMode,
+  Scope extends Permission | undefined,
+  Params extends z.ZodObject<z.ZodRawShape> | undefined,
+  Query extends z.ZodObject<z.ZodRawShape> | undefined,
+  Body extends z.ZodType | undefined,
+  Output extends z.ZodType,
+>(
+  endpoint: EndpointDefinition<Auth, Scope, Params, Query, Body, Output>,
+  fn: (input: HandlerInput<ContextFor<Auth, Scope>, Out<Params>, Out<Query>, Out<Body>>) => Promise<z.input<Output> | Response>,
+): RouteHandler {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    const log = getLogger().child({ requestId });
+    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, path: new URL(request.url).pathname };
+    let response: Response;
+    try {
+      response = await run(request, context, requestId, log, line);
+    } catch (error) {
+      response = failure(error, requestId, log);
+    }
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    line.status = response.status;
+    line.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    log[response.status >= 500 ? "error" : "info"](line, "request");
+    return response;
+  };
+
+  async function run(request: Request, context: RouteContext, requestId: string, log: Logger, line: Record<string, unknown>): Promise<Response> {
+    const user = endpoint.auth === "session" ? await userFromCookieHeader(request.headers.get("cookie")) : null;
+    if (endpoint.auth === "session" && !user) throw unauthenticated();
+    line.userId = user?.id;
+
+    const rawParams = (await context.params) ?? {};
+    // A path that does not fit the endpoint's shape names nothing that exists.
+    const parsedParams = endpoint.params?.safeParse(rawParams);
+    if (parsedParams && !parsedParams.success) throw notFound();
+    const params = parsedParams?.data as Out<Params>;
+
+    let ctx: PublicContext | OrgContext = { requestId, log, user };
+    if (endpoint.permission) {
+      const scope = await resolveOrgScope(getDb(), user!.id, String(rawParams.orgSlug));
+      line.orgId = scope.organization.id;
+      if (!can(scope.membership.role, endpoint.permission)) throw forbidden();
+      ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };
+    }
+
+    const query = (endpoint.query ? parseInput(endpoint.query, searchParamsToObject(new URL(request.url).searchParams), "query") : undefined) as Out<Query>;
+    let body = undefined as Out<Body>;
+    if (endpoint.body) {
+      const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
+      body = parseInput(endpoint.body, raw, "body") as Out<Body>;
+    }
+
+    const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body });
+    if (result instanceof Response) return result;
+    return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
+  }
+
+  function shapeOutput(result: unknown): unknown {
+    const shaped = endpoint.response.schema.safeParse(result);
+    // The handler broke its own contract: a bug, reported opaquely like any other.
+    if (!shaped.success) throw new Error(`${endpoint.operationId}: response does not match its schema: ${shaped.error.message}`);
+    return shaped.data;
+  }
+
+  return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
+}
+
+function failure(error: unknown, requestId: string, log: Logger): Response {
+  if (error instanceof AppError) return errorResponse(error, requestId);
+  log.error({ err: error }, "unhandled error");
+  return errorResponse(internalError(), requestId);
+}

@@ -1,0 +1,29 @@
+import { defineEndpoint } from "@/lib/http/endpoint";
+import { organizationSchema, orgParamsSchema, renameOrganizationSchema } from "./schema";
+
+export const getOrganizationEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}",
+  operationId: "getOrganization",
+  summary: "Get an organization",
+  description: "The organization named in the path, with the caller's role in it. 404 unless the caller is a member.",
+  tags: ["Organizations"],
+  auth: "session",
+  permission: "org.read",
+  params: orgParamsSchema,
+  response: { status: 200, description: "The organization.", schema: organizationSchema },
+});
+
+export const renameOrganizationEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/v1/o/{orgSlug}",
+  operationId: "renameOrganization",
+  summary: "Rename an organization",
+  description: "Owners only. Records an `organization.renamed` event.",
+  tags: ["Organizations"],
+  auth: "session",
+  permission: "org.update",
+  params: orgParamsSchema,
+  body: renameOrganizationSchema,
+  response: { status: 200, description: "The renamed organization.", schema: organizationSchema },
+});

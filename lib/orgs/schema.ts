@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/authz/policy";
+
+/** URL slugs: lower-case words joined by single hyphens. */
+export const orgSlugSchema = z
+  .string()
+  .min(2, "A slug has at least 2 characters.")
+  .max(48, "A slug has at most 48 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.");
+
+export const orgNameSchema = z
+  .string()
+  .trim()
+  .min(2, "A name has at least 2 characters.")
+  .max(80, "A name has at most 80 characters.");
+
+export const orgParamsSchema = z.strictObject({ orgSlug: orgSlugSchema });
+
+export const organizationSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES).meta({ description: "The caller's role in this organization." }),
+  createdAt: z.date(),
+});
+
+export const renameOrganizationSchema = z.strictObject({ name: orgNameSchema });

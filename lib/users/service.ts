@@ -1,0 +1,19 @@
+import { permissionsOf } from "@/lib/authz/policy";
+import { getDb } from "@/lib/db/client";
+import type { SessionContext } from "@/lib/http/handle";
+
+/** The signed-in user and every organization they belong to, with what they may do in each. */
+export async function getMe(ctx: SessionContext) {
+  const memberships = await getDb().membership.findMany({
+    where: { userId: ctx.user.id },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, status: true, organization: { select: { id: true, slug: true, name: true } } },
+  });
+  return {
+    user: ctx.user,
+    memberships: memberships.map((membership) => ({
+      ...membership,
+      permissions: membership.status === "ACTIVE" ? permissionsOf(membership.role) : [],
+    })),
+  };
+}

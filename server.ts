@@ -1,0 +1,113 @@
+/**
+ * Cairn's one process: Next.js and Socket.IO on one HTTP server, with the
+ * embedded PostgreSQL when DATABASE_URL is unset. Run with
+ *   npm run dev     (development)      npm start   (production, after npm run build)
+ * SIGINT/SIGTERM shut it down gracefully and exit 0.
+ */
+import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import next from "next";
+import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
+import { userFromCookieHeader } from "@/lib/auth/session";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { resolveDatabase } from "@/lib/db/local-database";
+import { migrateDeploy } from "@/lib/db/prisma-cli";
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@/lib/db/seed-demo";
+import { getLogger } from "@/lib/observability/logger";
+import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
+import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
+import { createShutdown } from "@/lib/server/shutdown";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+async function main() {
+  const initial = parseConfig(process.env); // fail fast, naming every bad variable
+  const log = getLogger();
+  if (!initial.NEXTAUTH_SECRET) {
+    process.env.NEXTAUTH_SECRET = await ensureDevelopmentSecret();
+  }
+  process.env.NEXTAUTH_URL = initial.NEXTAUTH_URL; // next-auth reads it from the environment
+
+  const database = await resolveDatabase(initial, (line) => log.debug({ component: "postgres" }, line));
+  const stopEmbedded = async () => database.embedded?.stop();
+  try {
+    if (database.embedded) {
+      log.info({ dir: initial.EMBEDDED_POSTGRES_DIR, port: database.embedded.port }, "embedded PostgreSQL started");
+      // Route handlers read the configuration from the environment too.
+      process.env.DATABASE_URL = database.url;
+    }
+    resetConfig();
+    const config = getConfig();
+
+    // Decided from the configuration as given: the embedded default migrates and seeds.
+    if (initial.migrateOnStart) {
+      await migrateDeploy(database.url);
+      log.info("database migrations applied");
+    }
+    if (initial.seedDemo && (await seedDemo(getDb())).created) log.info({ org: DEMO_ORG.slug }, "demo organization seeded");
+
+    const dev = config.NODE_ENV !== "production";
+    const app = next({ dev, hostname: config.HOST, port: config.PORT });
+    await app.prepare();
+    const handleRequest = app.getRequestHandler();
+
+    const server = createServer((req, res) => void handleRequest(req, res));
+    const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, log: log.child({ component: "realtime" }) });
+    setSocketServer(io);
+
+    const shutdown = createShutdown({
+      server,
+      closeSockets: async () => {
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+      },
+      cleanup: [
+        { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
+        { name: "database client", run: disconnectDb },
+        { name: "embedded PostgreSQL", run: stopEmbedded },
+      ],
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      log,
+    });
+    let signals = 0;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        if (++signals > 1) {
+          log.warn("second signal: stopping now");
+          void stopEmbedded().finally(() => process.exit(1));
+          return;
+        }
+        void shutdown(signal).then(() => process.exit(0));
+      });
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    printBanner(config.NEXTAUTH_URL, Boolean(database.embedded), initial.seedDemo);
+  } catch (error) {
+    await stopEmbedded().catch(() => undefined);
+    throw error;
+  }
+}
+
+function printBanner(url: string, embedded: boolean, seeded: boolean) {
+  const lines = [``, `  Cairn is running at ${url}`];
+  if (embedded) lines.push(`  Database: embedded PostgreSQL (data kept in .data/postgres)`);
+  if (seeded) {
+    lines.push(``, `  Demo organization: ${url}/o/${DEMO_ORG.slug}   password for every account: ${DEMO_PASSWORD}`);
+    for (const person of DEMO_PEOPLE) lines.push(`    ${person.email.padEnd(32)} ${person.what}`);
+  }
+  lines.push(``, `  Press Ctrl-C to stop.`, ``);
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("Cairn failed to start:", error);
+  }
+  process.exit(1);
+});
