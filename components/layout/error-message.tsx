@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+
+/**
+ * What both error boundaries show. Only the digest is displayed: in production it is the
+ * identifier the server logged the real error under, and the message may hold private details.
+ */
+export function ErrorMessage({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest =
+    error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <div className="mx-auto flex w-full max-w-xl flex-1 flex-col justify-center gap-4 px-4 py-16 sm:px-6">
+      {/* An alert, because the page changed under the reader without a navigation. */}
+      <div role="alert" className="flex flex-col gap-4">
+        <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
+        <p className="text-muted-foreground">
+          This page could not be shown. It may be a brief problem on our side, so trying again
+          often works.
+        </p>
+      </div>
+      {digest ? (
+        <p className="text-sm text-muted-foreground">
+          If it keeps happening, quote this reference when you report it:{" "}
+          <code className="rounded bg-surface-muted px-1.5 py-0.5 font-mono text-foreground">{digest}</code>
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button onClick={() => retry()}>Try again</Button>
+        <Link
+          href="/"
+          className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-link underline-offset-4 hover:underline"
+        >
+          Go to the home page
+        </Link>
+      </div>
+    </div>
+  );
+}
