@@ -19,6 +19,8 @@ import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createShutdown } from "@/lib/server/shutdown";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
+// Self-hosted teams run Cairn on their own networks: Next.js's telemetry stays off unless asked for.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main() {
   const initial = parseConfig(process.env); // fail fast, naming every bad variable

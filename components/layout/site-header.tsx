@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button";
 import { CairnMark, ChevronDownIcon } from "@/components/ui/icons";
 import { Menu, MenuButton, MenuItem, MenuItems, MenuLabel, MenuSeparator } from "@/components/ui/menu";
+import { SignOutItem } from "./sign-out-item";
 import { ThemeToggle } from "./theme-toggle";
 
 /** Only what the header shows; the session user object may carry more. */
@@ -65,8 +66,8 @@ function UserMenu({ user }: { user: HeaderUser }) {
           <span className="block truncate font-medium text-foreground">{user.email}</span>
         </MenuLabel>
         <MenuSeparator />
-        {/* A plain link: next-auth's sign-out page is a route handler, not a React page. */}
-        <MenuItem href="/api/auth/signout">Sign out</MenuItem>
+        <MenuItem href="/o?pick=1">Your organizations</MenuItem>
+        <SignOutItem />
       </MenuItems>
     </Menu>
   );

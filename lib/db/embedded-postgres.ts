@@ -153,22 +153,29 @@ async function initialise(binaries: Binaries, dataDir: string, ids: { uid?: numb
   await writeFile(path.join(dataDir, CREDENTIALS_FILE), JSON.stringify(credentials), { mode: 0o600 });
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, output: () => string): Promise<void> {
+/** The data directory of the server answering at `url`, or null while none answers. */
+async function answeringDataDirectory(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ data_directory: string }>("show data_directory");
+    return rows[0]?.data_directory ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, dataDir: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   let exited = false;
   child.once("exit", () => (exited = true));
   while (Date.now() < deadline) {
     if (exited) throw new Error(`PostgreSQL exited during start-up:\n${output()}`);
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-    try {
-      await client.connect();
-      await client.query("select 1");
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    // Answering is not enough: it must be *our* server, not another one holding the port.
+    if ((await answeringDataDirectory(url)) === dataDir && !exited) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
 }
@@ -210,7 +217,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
   try {
-    await waitUntilReady(child, adminUrl, () => recent);
+    await waitUntilReady(child, adminUrl, dataDir, () => recent);
   } catch (error) {
     child.kill("SIGQUIT");
     throw error;

@@ -1,5 +1,5 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
-import { organizationSchema, orgParamsSchema, renameOrganizationSchema } from "./schema";
+import { createOrganizationSchema, organizationSchema, orgParamsSchema, renameOrganizationSchema } from "./schema";
 
 export const getOrganizationEndpoint = defineEndpoint({
   method: "GET",
@@ -26,4 +26,16 @@ export const renameOrganizationEndpoint = defineEndpoint({
   params: orgParamsSchema,
   body: renameOrganizationSchema,
   response: { status: 200, description: "The renamed organization.", schema: organizationSchema },
+});
+
+export const createOrganizationEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/orgs",
+  operationId: "createOrganization",
+  summary: "Create an organization",
+  description: "Creates an organization owned by the caller, with a unique URL slug derived from its name.",
+  tags: ["Organizations"],
+  auth: "session",
+  body: createOrganizationSchema,
+  response: { status: 201, description: "The new organization.", schema: organizationSchema },
 });

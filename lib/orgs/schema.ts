@@ -25,3 +25,5 @@ export const organizationSchema = z.object({
 });
 
 export const renameOrganizationSchema = z.strictObject({ name: orgNameSchema });
+
+export const createOrganizationSchema = z.strictObject({ name: orgNameSchema });

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import type { OrgContext } from "@/lib/http/handle";
+import type { OrgContext, SessionContext } from "@/lib/http/handle";
+import { createOrganizationWithOwner } from "./create-organization";
 
 export async function getOrganization(ctx: OrgContext) {
   const organization = await getDb().organization.findUniqueOrThrow({
@@ -33,4 +34,31 @@ export async function renameOrganization(ctx: OrgContext, name: string) {
     return updated;
   });
   return { ...organization, role: ctx.membership.role };
+}
+
+/** A new organization owned by the caller. */
+export async function createOrganization(ctx: SessionContext, name: string) {
+  const organization = await getDb().$transaction((tx) => createOrganizationWithOwner(tx, ctx.user.id, name));
+  return { ...organization, role: "OWNER" as const };
+}
+
+const ROLE_ORDER = { OWNER: 0, ADMIN: 1, MENTOR: 2, MEMBER: 3 } as const;
+
+/** The people of an organization for its overview page, owners first. */
+export async function listPeople(organizationId: string) {
+  const memberships = await getDb().membership.findMany({
+    where: { organizationId },
+    select: { id: true, role: true, status: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return memberships.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+}
+
+/** The organizations a user belongs to, for the organization picker. */
+export function listMyOrganizations(userId: string) {
+  return getDb().membership.findMany({
+    where: { userId },
+    select: { role: true, status: true, organization: { select: { id: true, slug: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
 }

@@ -1,0 +1,82 @@
+/**
+ * Starts what the browser tests need, once: a PostgreSQL database (embedded in a
+ * temp folder, or TEST_DATABASE_URL), the fake Resend server, and Cairn's real
+ * server (server.ts, production build) on a free port. Tests find them through
+ * E2E_BASE_URL and FAKE_RESEND_URL. Teardown stops the server with SIGTERM and
+ * fails the run if it does not shut down cleanly (exit code 0).
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { createDatabase, dropDatabase, uniqueName } from "../../tests/support/database-admin";
+import { startFakeResend } from "../../tests/support/fake-resend";
+import { freePort } from "../../tests/support/free-port";
+import { startTestCluster } from "../../tests/support/test-cluster";
+
+async function waitForReady(url: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited during start-up (code ${server.exitCode}); see test-results/e2e-server.log`);
+    try {
+      if ((await fetch(`${url}/api/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server was not ready within ${timeoutMs} ms; see test-results/e2e-server.log`);
+}
+
+export default async function globalSetup() {
+  const cluster = await startTestCluster();
+  const databaseName = uniqueName("cairn_e2e");
+  const databaseUrl = await createDatabase(cluster.adminUrl, databaseName);
+  const resend = await startFakeResend();
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+
+  await mkdir("test-results", { recursive: true });
+  const logFile = createWriteStream(path.join("test-results", "e2e-server.log"));
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: "true",
+      SEED_DEMO: "true",
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
+      RESEND_API_KEY: "re_e2e_test_key",
+      RESEND_BASE_URL: resend.url,
+      LOG_FORMAT: "json",
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout.pipe(logFile);
+  server.stderr.pipe(logFile);
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+
+  try {
+    await waitForReady(baseUrl, server, 120_000);
+  } catch (error) {
+    server.kill("SIGKILL");
+    await resend.stop();
+    await cluster.stop();
+    throw error;
+  }
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.FAKE_RESEND_URL = resend.url;
+
+  return async () => {
+    server.kill("SIGTERM");
+    const code = await exited;
+    await resend.stop();
+    await dropDatabase(cluster.adminUrl, databaseName).catch(() => undefined);
+    await cluster.stop();
+    if (code !== 0) throw new Error(`the server did not shut down cleanly on SIGTERM (exit code ${code}); see test-results/e2e-server.log`);
+  };
+}

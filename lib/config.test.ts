@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const SECRET = "a-secret-that-is-long-enough-for-next-auth-0123456789";
+
+/** Parses and returns the ConfigError; fails the test when the environment is accepted. */
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+/** The message's problem lines ("  - NAME: reason"), without the header and footer. */
+function problemLines(error: ConfigError): string[] {
+  return error.message.split("\n").filter((line) => line.startsWith("  - "));
+}
+
+describe("parseConfig defaults", () => {
+  it("listens on 127.0.0.1:3000 and uses, migrates and seeds the embedded database when DATABASE_URL is unset", () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe("127.0.0.1");
+    expect(config.NODE_ENV).toBe("development");
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.useEmbeddedDatabase).toBe(true);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.seedDemo).toBe(true);
+    expect(config.NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(config.allowedOrigins).toEqual(["http://localhost:3000"]);
+    expect(config.logFormat).toBe("pretty");
+  });
+
+  it("neither migrates nor seeds a given database unless told to", () => {
+    const external = parseConfig({ DATABASE_URL: "postgresql://cairn:pw@db.internal:5432/cairn" });
+    expect(external.useEmbeddedDatabase).toBe(false);
+    expect(external.migrateOnStart).toBe(false);
+    expect(external.seedDemo).toBe(false);
+
+    const told = parseConfig({ DATABASE_URL: "postgres://localhost/cairn", MIGRATE_ON_START: "true", SEED_DEMO: "1" });
+    expect(told.useEmbeddedDatabase).toBe(false);
+    expect(told.migrateOnStart).toBe(true);
+    expect(told.seedDemo).toBe(true);
+  });
+
+  it("lets the flags switch migration and seeding off for the embedded database too", () => {
+    const config = parseConfig({ MIGRATE_ON_START: "false", SEED_DEMO: "no" });
+    expect(config.useEmbeddedDatabase).toBe(true);
+    expect(config.migrateOnStart).toBe(false);
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it("coerces numbers and derives the public URL from PORT", () => {
+    const config = parseConfig({ PORT: "8080", HOST: "0.0.0.0", DATABASE_POOL_SIZE: "25" });
+    expect(config.PORT).toBe(8080);
+    expect(config.HOST).toBe("0.0.0.0");
+    expect(config.DATABASE_POOL_SIZE).toBe(25);
+    expect(config.NEXTAUTH_URL).toBe("http://localhost:8080");
+  });
+
+  it("treats empty strings as unset", () => {
+    const config = parseConfig({ PORT: "", HOST: "", DATABASE_URL: "", MIGRATE_ON_START: "", LOG_LEVEL: "", NEXTAUTH_SECRET: "", ALLOWED_ORIGINS: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe("127.0.0.1");
+    expect(config.useEmbeddedDatabase).toBe(true);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.LOG_LEVEL).toBe("info");
+    expect(config.NEXTAUTH_SECRET).toBeUndefined();
+    expect(config.allowedOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("treats an empty NEXTAUTH_SECRET as missing in production", () => {
+    const error = configError({ NODE_ENV: "production", NEXTAUTH_URL: "https://cairn.example.com", NEXTAUTH_SECRET: "" });
+    expect(problemLines(error)).toEqual(["  - NEXTAUTH_SECRET: required in production"]);
+  });
+});
+
+describe("parseConfig refusals", () => {
+  it("names each bad variable on its own line with a reason", () => {
+    const error = configError({ PORT: "abc", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" });
+    const lines = problemLines(error);
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.includes("PORT:"))).toMatch(/PORT: expected a port number \(got "abc"\)/);
+    expect(lines.find((line) => line.includes("DATABASE_URL:"))).toMatch(/DATABASE_URL: expected a postgresql:\/\/ URL/);
+    expect(lines.find((line) => line.includes("LOG_LEVEL:"))).toMatch(/LOG_LEVEL: .*"info".*\(got "loud"\)/);
+    expect(error.problems).toHaveLength(3);
+    expect(error.name).toBe("ConfigError");
+    expect(error.message).toMatch(/^Invalid environment configuration:\n/);
+    expect(error.message).toMatch(/See \.env\.example/);
+  });
+
+  it("explains out-of-range and malformed values", () => {
+    const lines = problemLines(configError({ PORT: "70000", DATABASE_POOL_SIZE: "2.5", MIGRATE_ON_START: "maybe", NEXTAUTH_URL: "ftp://cairn.example.com" }));
+    expect(lines).toHaveLength(4);
+    expect(lines).toContain('  - PORT: expected a port between 1 and 65535 (got "70000")');
+    expect(lines).toContain('  - DATABASE_POOL_SIZE: expected a whole number (got "2.5")');
+    expect(lines).toContain('  - MIGRATE_ON_START: expected "true" or "false" (got "maybe")');
+    expect(lines).toContain('  - NEXTAUTH_URL: expected an http:// or https:// URL (got "ftp://cairn.example.com")');
+  });
+
+  it("redacts secrets and database URLs from the message", () => {
+    const shortSecret = "hunter2-short";
+    const error = configError({ NEXTAUTH_SECRET: shortSecret, DATABASE_URL: "mysql://root:pa55word@db/cairn", RESEND_API_KEY: undefined });
+    expect(problemLines(error)).toHaveLength(2);
+    expect(error.message).toMatch(/NEXTAUTH_SECRET: expected at least 32 characters/);
+    expect(error.message).toContain('"<redacted>"');
+    expect(error.message).not.toContain(shortSecret);
+    expect(error.message).not.toContain("pa55word");
+    expect(JSON.stringify(error.problems)).not.toContain(shortSecret);
+  });
+
+  it("requires NEXTAUTH_SECRET and NEXTAUTH_URL in production", () => {
+    const lines = problemLines(configError({ NODE_ENV: "production" }));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/NEXTAUTH_SECRET: required in production/);
+    expect(lines[1]).toMatch(/NEXTAUTH_URL: required in production/);
+
+    const config = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com" });
+    expect(config.NEXTAUTH_URL).toBe("https://cairn.example.com");
+    expect(config.logFormat).toBe("json");
+  });
+
+  it("reports the production requirements alongside other bad variables", () => {
+    const lines = problemLines(configError({ NODE_ENV: "production", PORT: "abc" }));
+    expect(lines.map((line) => line.split(":")[0])).toEqual(["  - PORT", "  - NEXTAUTH_SECRET", "  - NEXTAUTH_URL"]);
+  });
+
+  it("does not require production settings outside production", () => {
+    expect(() => parseConfig({ NODE_ENV: "test" })).not.toThrow();
+    expect(() => parseConfig({ NODE_ENV: "development" })).not.toThrow();
+    expect(problemLines(configError({ NODE_ENV: "staging" }))).toEqual([expect.stringMatching(/^ {2}- NODE_ENV: .*\(got "staging"\)$/)]);
+  });
+});
+
+describe("allowedOrigins", () => {
+  it("holds NEXTAUTH_URL's origin plus ALLOWED_ORIGINS, deduplicated", () => {
+    const config = parseConfig({
+      NEXTAUTH_URL: "https://cairn.example.com/some/path",
+      ALLOWED_ORIGINS: "https://cairn.example.com, http://localhost:5173 ,http://localhost:5173,,https://admin.example.com",
+    });
+    expect(config.allowedOrigins).toEqual(["https://cairn.example.com", "http://localhost:5173", "https://admin.example.com"]);
+  });
+
+  it("normalizes listed entries to the origin a browser sends", () => {
+    const config = parseConfig({ NEXTAUTH_URL: "https://cairn.example.com", ALLOWED_ORIGINS: "https://cairn.example.com/,https://app.example.com:8443/login" });
+    expect(config.allowedOrigins).toEqual(["https://cairn.example.com", "https://app.example.com:8443"]);
+  });
+
+  it("refuses entries that are not http(s) origins", () => {
+    const lines = problemLines(configError({ ALLOWED_ORIGINS: "https://ok.example.com,cairn.example.com" }));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ALLOWED_ORIGINS: expected comma-separated origins .*"cairn\.example\.com" is not one/);
+  });
+});

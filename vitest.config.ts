@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Two projects: unit tests beside the code (no database), and integration tests
+// in tests/ that each get a fresh PostgreSQL database cloned from a migrated template.
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    env: {
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      NEXTAUTH_URL: "http://localhost:3000",
+      NEXTAUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth-0123456789",
+    },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-database.ts"],
+          setupFiles: ["tests/setup/file-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
