@@ -1,0 +1,32 @@
+/**
+ * The roadmap text format: parse (with repairs and line/column errors), serialize, count.
+ * Pure functions, no I/O. The built-in library track is `seed/python-backend-roadmap.txt`.
+ */
+export { parseRoadmap, isOptionalTitle, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ERRORS, DEFAULT_BANNER_WIDTH } from "./parse";
+export { parseRoadmapBytes, decodeRoadmapBytes } from "./decode";
+export { serializeRoadmap, RoadmapSerializeError, DEFAULT_FORMAT } from "./serialize";
+export { repairLine, repairMojibake, findCitations } from "./repair";
+export type { TextFix, MojibakeFix } from "./repair";
+export { countItems, countSections, depthHistogram, maxDepth, roadmapStats, flattenRoadmap, walkItems } from "./stats";
+export type { RoadmapStats, FlatRoadmapNode } from "./stats";
+export type {
+  BulletChar,
+  Newline,
+  RoadmapFormat,
+  ItemLayout,
+  SectionLayout,
+  RoadmapItem,
+  RoadmapSection,
+  RoadmapDocument,
+  RoadmapItemInput,
+  RoadmapSectionInput,
+  RoadmapDocumentInput,
+  RepairKind,
+  Repair,
+  ParseErrorCode,
+  ParseError,
+  ParseWarningCode,
+  ParseWarning,
+  ParseResult,
+  ParseOptions,
+} from "./types";

@@ -1,0 +1,329 @@
+/**
+ * Line-level repairs for damaged roadmap files: mojibake, chat-export citation debris and trailing
+ * whitespace. Each repair is reported so an import preview can show it.
+ *
+ * Mojibake: UTF-8 bytes that some tool decoded as Windows-1252 or Mac OS Roman, e.g. "üêç" for
+ * 🐍 (Mac OS Roman) or "â€™" for ’ (Windows-1252). To undo it, each run of non-ASCII characters
+ * is encoded back to bytes with a code page table (`legacy-encodings.ts`) and scanned for valid
+ * UTF-8 sequences. A sequence is only decoded when the character it yields is one that real text
+ * uses (letters, punctuation, symbols, CJK, emoji; see `classifyDecoded`), so legitimate text
+ * stays as it is: "café", "naïve" and "€" are not valid UTF-8 once re-encoded, and emoji or CJK
+ * are not in either table. A lone Greek, Cyrillic, Hebrew, Arabic or CJK character is left
+ * alone, since mis-decoded words in those scripts come as several characters in a row; this
+ * avoids reading e.g. "–é" (Mac OS Roman D0 8E) as "ю", or "é…”" (Windows-1252 E9 85 94) as
+ * "酔". A run is decoded again until it stops changing, which undoes text garbled twice and makes
+ * the repair idempotent.
+ *
+ * Limits: this is a heuristic. Legitimate text in which a letter is directly followed by symbols
+ * that happen to form UTF-8 and a plausible character would be changed (“Å” — Windows-1252 C5 94
+ * — becomes “Ŕ); real words practically never look like that, and every change is reported. A
+ * lone mis-decoded Greek/Cyrillic/Hebrew/Arabic/CJK character is not repaired.
+ */
+import { LEGACY_ENCODING_NAMES, REVERSE_TABLES } from "./legacy-encodings";
+import type { LegacyEncoding, ReverseTable } from "./legacy-encodings";
+import { columnAt, plural, quote } from "./text";
+import type { Repair } from "./types";
+
+/** One replacement inside a string: `text.slice(start, end)` was `before` and becomes `after`. */
+export interface TextFix {
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+}
+
+export interface MojibakeFix extends TextFix {
+  encoding: LegacyEncoding;
+}
+
+type DecodedClass = "common" | "script";
+
+/** Code point ranges accepted as the result of decoding, as [first, last, class]. */
+const DECODABLE: ReadonlyArray<readonly [number, number, DecodedClass]> = [
+  [0x00a0, 0x017f, "common"], // Latin-1 Supplement, Latin Extended-A
+  [0x0218, 0x021b, "common"], // Romanian ș ț
+  [0x0384, 0x03ce, "script"], // Greek
+  [0x0400, 0x045f, "script"], // Cyrillic (basic)
+  [0x05d0, 0x05ea, "script"], // Hebrew letters
+  [0x0620, 0x064a, "script"], // Arabic letters
+  [0x1e00, 0x1eff, "common"], // Latin Extended Additional (Vietnamese)
+  [0x2000, 0x2027, "common"], // spaces, dashes, quotes, bullets, ellipsis
+  [0x202f, 0x205e, "common"], // per mille, primes, guillemets, …
+  [0x20a0, 0x20c0, "common"], // currency symbols
+  [0x2100, 0x2bff, "common"], // letterlike, arrows, maths, technical, box drawing, shapes, dingbats
+  [0x2e80, 0x9fff, "script"], // CJK radicals, punctuation, kana, ideographs
+  [0xac00, 0xd7a3, "script"], // Hangul
+  [0xf900, 0xfaff, "script"], // CJK compatibility ideographs
+  [0xfe00, 0xfe0f, "common"], // variation selectors (emoji presentation)
+  [0xfe30, 0xfe4f, "script"], // CJK compatibility forms
+  [0xff00, 0xffef, "script"], // full-width and half-width forms
+  [0x1f000, 0x1faff, "common"], // emoji and pictographs
+  [0x20000, 0x3ffff, "script"], // CJK extensions
+];
+
+function classifyDecoded(codePoint: number): DecodedClass | null {
+  for (const [first, last, kind] of DECODABLE) if (codePoint >= first && codePoint <= last) return kind;
+  return null;
+}
+
+interface Decoded {
+  start: number;
+  end: number;
+  codePoint: number;
+  kind: DecodedClass;
+}
+
+/** Valid, plausible UTF-8 sequences in `run` when its characters are read as bytes of `table`. */
+function scanRun(run: string, table: ReverseTable): Decoded[] {
+  const bytes = Array.from({ length: run.length }, (_, i) => table.get(run.charCodeAt(i)) ?? -1);
+  const found: Decoded[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? -1;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length > 0 && i + length <= bytes.length) {
+      let codePoint = lead & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
+      let valid = true;
+      for (let k = 1; k < length; k++) {
+        const byte = bytes[i + k] ?? -1;
+        if (byte < 0x80 || byte > 0xbf) {
+          valid = false;
+          break;
+        }
+        codePoint = (codePoint << 6) | (byte & 0x3f);
+      }
+      // Reject overlong forms, surrogates and code points past U+10FFFF.
+      if (length === 3 && (codePoint < 0x800 || (codePoint >= 0xd800 && codePoint <= 0xdfff))) valid = false;
+      if (length === 4 && (codePoint < 0x10000 || codePoint > 0x10ffff)) valid = false;
+      const kind = valid ? classifyDecoded(codePoint) : null;
+      if (kind) {
+        found.push({ start: i, end: i + length, codePoint, kind });
+        i += length;
+        continue;
+      }
+    }
+    i++;
+  }
+  // A lone letter of a non-Latin script is more likely legitimate text than mojibake: "é…”" is
+  // Windows-1252 for U+9154, but far more often the end of “café…”.
+  return found.filter((d, index) => {
+    if (d.kind === "common") return true;
+    const before = found[index - 1];
+    const after = found[index + 1];
+    return (before !== undefined && before.end === d.start) || (after !== undefined && after.start === d.end);
+  });
+}
+
+const ENCODINGS: readonly LegacyEncoding[] = ["windows-1252", "mac-roman"];
+const NON_ASCII_RUN = /[\u0080-\uffff]+/g;
+const MAX_PASSES = 3;
+
+type Tagged = Decoded & { encoding: LegacyEncoding };
+
+/**
+ * Decoded sequences in one run of non-ASCII characters: those of the code page that explains most
+ * of the run, then, in the stretches it leaves, those of the other one (a line pasted together
+ * from two sources can carry both kinds).
+ */
+function decodeRun(run: string): Tagged[] {
+  let best: { encoding: LegacyEncoding; decoded: Decoded[]; bytes: number } | null = null;
+  for (const encoding of ENCODINGS) {
+    const decoded = scanRun(run, REVERSE_TABLES[encoding]);
+    const bytes = decoded.reduce((sum, d) => sum + d.end - d.start, 0);
+    if (bytes > 0 && (!best || bytes > best.bytes)) best = { encoding, decoded, bytes };
+  }
+  if (!best) return [];
+  const chosen = best;
+  const found: Tagged[] = chosen.decoded.map((d) => ({ ...d, encoding: chosen.encoding }));
+  const gaps: Array<[number, number]> = [];
+  let position = 0;
+  for (const d of chosen.decoded) {
+    if (d.start - position >= 2) gaps.push([position, d.start]);
+    position = d.end;
+  }
+  if (run.length - position >= 2) gaps.push([position, run.length]);
+  for (const encoding of ENCODINGS) {
+    if (encoding === chosen.encoding) continue;
+    for (const [from, to] of gaps) {
+      for (const d of scanRun(run.slice(from, to), REVERSE_TABLES[encoding])) found.push({ ...d, start: from + d.start, end: from + d.end, encoding });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** One pass over one run: its text after decoding, and a fix per stretch decoded (indices into `run`). */
+function decodeRunOnce(run: string): { text: string; fixes: MojibakeFix[] } {
+  const fixes: MojibakeFix[] = [];
+  // Merge back-to-back sequences into one fix, e.g. "üêç" → "🐍" is four characters, one fix.
+  let current: MojibakeFix | null = null;
+  for (const d of decodeRun(run)) {
+    const char = String.fromCodePoint(d.codePoint);
+    if (current && current.end === d.start && current.encoding === d.encoding) {
+      current.end = d.end;
+      current.after += char;
+    } else {
+      current = { start: d.start, end: d.end, before: "", after: char, encoding: d.encoding };
+      fixes.push(current);
+    }
+  }
+  for (const fix of fixes) fix.before = run.slice(fix.start, fix.end);
+  return { text: applyFixes(run, fixes), fixes };
+}
+
+/** The smallest fix turning `before` into `after`, not splitting surrogate pairs. */
+function spanningFix(before: string, after: string, encoding: LegacyEncoding): MojibakeFix {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  if (prefix > 0 && /[\uD800-\uDBFF]/.test(before[prefix - 1] ?? "")) prefix--;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  if (suffix > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - suffix] ?? "")) suffix--;
+  return { start: prefix, end: before.length - suffix, before: before.slice(prefix, before.length - suffix), after: after.slice(prefix, after.length - suffix), encoding };
+}
+
+/**
+ * Find and undo mojibake in `text` (any string; lines are handled independently since line breaks
+ * are ASCII). Returns the repaired text and one fix per contiguous repaired stretch, with indices
+ * into the original `text`.
+ *
+ * Each run of non-ASCII characters is decoded until nothing changes (at most `MAX_PASSES` times),
+ * which undoes text garbled twice and leaves a result that a second repair would not change.
+ * Decoding only ever yields non-ASCII characters, so runs keep their ASCII boundaries.
+ */
+export function repairMojibake(text: string): { text: string; fixes: MojibakeFix[] } {
+  if (!/[\u0080-\uffff]/.test(text)) return { text, fixes: [] };
+  const fixes: MojibakeFix[] = [];
+  for (const match of text.matchAll(NON_ASCII_RUN)) {
+    const run = match[0];
+    const first = decodeRunOnce(run);
+    const firstFix = first.fixes[0];
+    if (!firstFix) continue;
+    let current = first.text;
+    for (let pass = 1; pass < MAX_PASSES; pass++) {
+      const again = decodeRunOnce(current);
+      if (again.fixes.length === 0) break;
+      current = again.text;
+    }
+    const runFixes = current === first.text ? first.fixes : [spanningFix(run, current, firstFix.encoding)];
+    for (const fix of runFixes) fixes.push({ ...fix, start: match.index + fix.start, end: match.index + fix.end });
+  }
+  return { text: applyFixes(text, fixes), fixes };
+}
+
+/** Apply non-overlapping fixes (sorted by `start`) to `text`. */
+export function applyFixes(text: string, fixes: readonly TextFix[]): string {
+  if (fixes.length === 0) return text;
+  let out = "";
+  let position = 0;
+  for (const fix of fixes) {
+    out += text.slice(position, fix.start) + fix.after;
+    position = fix.end;
+  }
+  return out + text.slice(position);
+}
+
+/**
+ * Citation markers left behind when text is copied out of a chat assistant, each with the spaces
+ * or tabs before it:
+ * - ":contentReference[oaicite:4]{index=4}" and a bare "[oaicite:4]"
+ * - "【4†source】", "【12:3†L10-L20】" (browsing citations)
+ * - "\uE200cite\uE202turn0search1\uE201" (private-use delimiters) and the same with the delimiters
+ *   stripped, "citeturn0search1turn0news2".
+ */
+const CITATION_PATTERNS: readonly RegExp[] = [
+  /[ \t\f\v]*(?::contentReference)?\[oaicite:\d+\](?:\{index=\d+\})?/g,
+  /[ \t\f\v]*【\d+(?::\d+)?†[^】\r\n]*】/g,
+  /[ \t\f\v]*\uE200[a-z_]+\uE202[^\uE201\r\n]*\uE201/g,
+  /[ \t\f\v]*\bcite(?:turn\d+[a-z]+\d+)+/g,
+];
+
+/** Spans of citation debris in `text`, sorted and non-overlapping. */
+export function findCitations(text: string): TextFix[] {
+  if (!/oaicite|【|\uE200|cite/.test(text)) return [];
+  const spans: TextFix[] = [];
+  for (const pattern of CITATION_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      spans.push({ start: match.index, end: match.index + match[0].length, before: match[0], after: "" });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TextFix[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (last && span.start < last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+const TRAILING_WHITESPACE = /[ \t\f\v]+$/;
+
+/**
+ * Repair one line of a roadmap file. `lineNumber` is 1-based and only used in the reports.
+ * Columns in the reports point into the original line.
+ */
+export function repairLine(line: string, lineNumber: number): { text: string; repairs: Repair[] } {
+  // Fast path: plain ASCII without trailing whitespace or citations (nearly every line).
+  if (!/[\u0080-\uffff]|[ \t\f\v]$|oaicite|cite/.test(line)) return { text: line, repairs: [] };
+
+  const repairs: Repair[] = [];
+  const trailing = TRAILING_WHITESPACE.exec(line);
+  const contentEnd = trailing ? trailing.index : line.length;
+  const content = line.slice(0, contentEnd);
+  const at = (index: number) => {
+    const column = columnAt(line, index);
+    return { column, where: `Line ${lineNumber}, column ${column}` };
+  };
+
+  // Citation debris first, so that text on both sides of it is repaired as one run.
+  const citations = findCitations(content);
+  for (const citation of citations) {
+    const debris = citation.before.replace(/^[ \t\f\v]+/, "");
+    const { column, where } = at(citation.end - debris.length);
+    repairs.push({
+      line: lineNumber,
+      column,
+      kind: "citation",
+      before: citation.before,
+      after: "",
+      message: `${where}: removed chat-export citation debris ${quote(debris)}`,
+    });
+  }
+  const joined = applyFixes(content, citations);
+  /** Index in `joined` → index in `line`. */
+  const original = (index: number) => {
+    let shift = 0;
+    for (const citation of citations) {
+      if (citation.start - shift > index) break;
+      shift += citation.end - citation.start;
+    }
+    return index + shift;
+  };
+
+  const mojibake = repairMojibake(joined);
+  for (const fix of mojibake.fixes) {
+    const { column, where } = at(original(fix.start));
+    repairs.push({
+      line: lineNumber,
+      column,
+      kind: "mojibake",
+      before: fix.before,
+      after: fix.after,
+      message: `${where}: ${quote(fix.before)} is UTF-8 text that was decoded as ${LEGACY_ENCODING_NAMES[fix.encoding]}; replaced it with ${quote(fix.after)}`,
+    });
+  }
+
+  if (trailing) {
+    const { column, where } = at(trailing.index);
+    const whitespace = trailing[0];
+    const what = /^ +$/.test(whitespace)
+      ? plural(whitespace.length, "trailing space")
+      : /^\t+$/.test(whitespace)
+        ? plural(whitespace.length, "trailing tab")
+        : plural(whitespace.length, "trailing whitespace character");
+    repairs.push({ line: lineNumber, column, kind: "trailing-whitespace", before: whitespace, after: "", message: `${where}: removed ${what}` });
+  }
+
+  repairs.sort((a, b) => (a.column ?? 0) - (b.column ?? 0));
+  return { text: mojibake.text, repairs };
+}
