@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+/** Asks for a reset link. The answer is the same whether or not the email has an account. */
+export function ForgotPasswordForm({ mailboxHint }: { mailboxHint: boolean }) {
+  const [sent, setSent] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    setPending(true);
+    setFieldError(undefined);
+    setFormError(null);
+    try {
+      const { message } = await apiRequest<{ message: string }>("/api/v1/password-resets", { body: { email } });
+      setSent(message);
+    } catch (error) {
+      if (error instanceof ApiError && error.fieldErrors.email) setFieldError(error.fieldErrors.email);
+      else setFormError(error instanceof ApiError ? error.message : "Something went wrong. Try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p role="status" className="rounded-md border border-border bg-surface-muted px-3 py-2 text-sm">
+          {sent}
+        </p>
+        {mailboxHint ? (
+          <p className="text-sm text-muted-foreground">
+            Running Cairn locally without email? Open the{" "}
+            <Link href="/dev/mailbox" className="text-link underline underline-offset-2">
+              development mailbox
+            </Link>
+            .
+          </p>
+        ) : null}
+        <p className="text-sm text-muted-foreground">
+          <Link href="/sign-in" className="text-link underline underline-offset-2">
+            Back to sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {formError ? (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+          {formError}
+        </p>
+      ) : null}
+      <Input label="Email" name="email" type="email" autoComplete="email" required autoFocus error={fieldError} />
+      <Button type="submit" loading={pending}>
+        Email me a reset link
+      </Button>
+      <p className="text-sm text-muted-foreground">
+        Remembered it?{" "}
+        <Link href="/sign-in" className="text-link underline underline-offset-2">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

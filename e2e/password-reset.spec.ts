@@ -1,0 +1,95 @@
+import { expect, test } from "./support/fixtures";
+
+interface ReceivedEmail {
+  to: string[];
+  subject: string;
+  text?: string;
+  idempotencyKey?: string;
+}
+
+/** The emails the fake Resend server received for one address (global-setup starts it). */
+async function emailsTo(address: string): Promise<ReceivedEmail[]> {
+  const fakeResend = process.env.FAKE_RESEND_URL;
+  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
+  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ReceivedEmail[];
+}
+
+test("a user who forgot their password gets a link by email, chooses a new password and signs in with it", async ({ page, request, baseURL }) => {
+  const email = `e2e-reset-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.test`;
+  const oldPassword = "amber falcon ridge 23";
+  const newPassword = "silver canyon lights 61";
+  const signUp = await request.post("/api/v1/accounts", {
+    data: { name: "Tomás Reyes", email, password: oldPassword, organizationName: "Reyes Data Team" },
+    headers: { origin: baseURL! },
+  });
+  expect(signUp.status()).toBe(201);
+  const { organization } = (await signUp.json()) as { organization: { slug: string } };
+
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a reset link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "If an account uses that email address" })).toBeVisible();
+
+  // The job worker sends it through the fake Resend API within a poll or two.
+  await expect.poll(async () => (await emailsTo(email)).length, { timeout: 15_000 }).toBe(1);
+  const [message] = await emailsTo(email);
+  expect(message!.subject).toBe("Reset your Cairn password");
+  expect(message!.idempotencyKey).toMatch(/^password-reset\//);
+  const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(message!.text ?? "")?.[0];
+  expect(link, "the email's plain-text part carries the reset link").toBeDefined();
+  expect(link!.startsWith(baseURL!)).toBe(true);
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  // A mismatched confirmation is caught before anything is sent.
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm new password").fill(`${newPassword}!`);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("The two passwords differ.")).toBeVisible();
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?reset=done$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your password was changed" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(oldPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /password/ })).toHaveText("The email or password is incorrect.");
+  await page.getByLabel("Password").fill(newPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${organization.slug}$`));
+
+  // The link worked once.
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
+});
+
+test("asking for a reset of an address without an account looks the same and sends nothing", async ({ page, request, baseURL }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const unknown = `e2e-nobody-${stamp}@example.test`;
+  const known = `e2e-known-${stamp}@example.test`;
+  const signUp = await request.post("/api/v1/accounts", {
+    data: { name: "Ada Okafor", email: known, password: "quartz lantern meadow 40", organizationName: "Okafor Infra" },
+    headers: { origin: baseURL! },
+  });
+  expect(signUp.status()).toBe(201);
+
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(unknown);
+  await page.getByRole("button", { name: "Email me a reset link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "If an account uses that email address" })).toBeVisible();
+
+  // The API answers a known and an unknown address identically.
+  const forKnown = await request.post("/api/v1/password-resets", { data: { email: known }, headers: { origin: baseURL! } });
+  const forUnknown = await request.post("/api/v1/password-resets", { data: { email: unknown }, headers: { origin: baseURL! } });
+  expect([forKnown.status(), forUnknown.status()]).toEqual([202, 202]);
+  expect(await forUnknown.json()).toEqual(await forKnown.json());
+  // Once the known address's email arrived, the worker has had its chance: nothing went to the unknown one.
+  await expect.poll(async () => (await emailsTo(known)).length, { timeout: 15_000 }).toBe(1);
+  expect(await emailsTo(unknown)).toEqual([]);
+});

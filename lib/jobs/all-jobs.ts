@@ -1,0 +1,9 @@
+/**
+ * Every job Cairn runs. The queue creates a pg-boss queue (and its dead-letter
+ * queue) and a worker for each job listed here; enqueueing a job that is not
+ * listed fails, because its queue does not exist. Add each new job here.
+ */
+import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
+import type { AnyJob } from "./define-job";
+
+export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob] as AnyJob[];

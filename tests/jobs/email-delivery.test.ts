@@ -1,0 +1,149 @@
+/**
+ * Emails through the job queue, end to end inside one process: the password
+ * reset email job sends through the (fake) Resend API with an idempotency key,
+ * delivers once however often it runs, is retried and dead-lettered when
+ * Resend refuses it, and lands in the development mailbox without a key.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
+import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
+import { getConfig, resetConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { deadLetterQueueOf } from "@/lib/jobs/define-job";
+import { enqueue } from "@/lib/jobs/enqueue";
+import type { JobQueue } from "@/lib/jobs/job-queue";
+import { sealSecret } from "@/lib/jobs/sealed-secret";
+import { getLogger } from "@/lib/observability/logger";
+import { startFakeResend } from "../support/fake-resend";
+import type { FakeResend } from "../support/fake-resend";
+import { createUser } from "../support/factories";
+import { startTestJobQueue, stopTestJobQueue, TEST_RETRY, waitFor } from "../support/job-queue";
+
+let fake: FakeResend;
+let queue: JobQueue;
+const JOB = passwordResetEmailJob.name;
+
+beforeAll(async () => {
+  fake = await startFakeResend();
+  queue = await startTestJobQueue();
+});
+
+beforeEach(() => useResend("re_test_key"));
+
+afterEach(() => fake.clear());
+
+afterAll(async () => {
+  await stopTestJobQueue(queue);
+  await fake.stop();
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+  resetConfig();
+});
+
+/** The worker reads the configuration at each delivery, so tests can switch transports between jobs. */
+function useResend(key: string | undefined) {
+  if (key === undefined) delete process.env.RESEND_API_KEY;
+  else process.env.RESEND_API_KEY = key;
+  process.env.RESEND_BASE_URL = fake.url;
+  resetConfig();
+}
+
+/** A reset token row for a new user, and the job payload that emails it. */
+async function resetRequest(name = "Grace Hopper") {
+  const user = await createUser({ name });
+  const token = newResetToken();
+  const record = await getDb().passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: resetTokenExpiry() } });
+  return { user, token, record, payload: { tokenId: record.id, sealedToken: sealSecret(token) } };
+}
+
+const emailsTo = (address: string) => fake.emails().filter((email) => email.to.includes(address));
+
+describe("the password reset email job", () => {
+  it("sends through Resend with the job's idempotency key, the configured sender and both parts", async () => {
+    const { user, token, record, payload } = await resetRequest();
+    await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
+
+    const [email] = await waitFor("the email at the fake Resend", () => emailsTo(user.email).length > 0 && emailsTo(user.email));
+    const link = `${getConfig().NEXTAUTH_URL}/reset-password?token=${token}`;
+    expect(email).toMatchObject({
+      from: getConfig().EMAIL_FROM,
+      to: [user.email],
+      subject: "Reset your Cairn password",
+      idempotencyKey: `password-reset/${record.id}`,
+      tags: [{ name: "kind", value: "password-reset" }],
+    });
+    expect(email!.html).toContain(`href="${link}"`);
+    expect(email!.html).toContain("Hi Grace Hopper,");
+    expect(email!.text).toContain(link);
+  });
+
+  it("sends once when the job runs twice, or is enqueued twice", async () => {
+    const { user, payload } = await resetRequest();
+    const log = getLogger();
+    await passwordResetEmailJob.handler(payload, { jobId: "first-run", log });
+    await passwordResetEmailJob.handler(payload, { jobId: "second-run", log });
+    expect(emailsTo(user.email)).toHaveLength(1);
+
+    // Two jobs for the same token (e.g. a duplicated enqueue) both run, and still one email goes out.
+    await getDb().$transaction(async (tx) => {
+      await enqueue(tx, passwordResetEmailJob, payload);
+      await enqueue(tx, passwordResetEmailJob, payload);
+    });
+    await waitFor("both jobs to complete", async () => {
+      const jobs = await queue.boss.findJobs(JOB, { data: { tokenId: payload.tokenId } });
+      return jobs.length === 2 && jobs.every((job) => job.state === "completed");
+    });
+    expect(emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it("retries when Resend refuses the email and ends in the dead-letter queue after its retries", async () => {
+    useResend("not-a-valid-key"); // the fake (like Resend) answers 403 invalid_api_key
+    const { user, payload } = await resetRequest();
+    const jobId = await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
+
+    const [dead] = await waitFor("the email job in the dead-letter queue", async () => {
+      const found = await queue.boss.findJobs(deadLetterQueueOf(JOB), { data: { tokenId: payload.tokenId } });
+      return found.length > 0 && found;
+    });
+    expect(dead).toMatchObject({ data: payload, sourceName: JOB });
+    const [failed] = await queue.boss.findJobs(JOB, { id: jobId });
+    expect(failed).toMatchObject({ state: "failed", retryCount: TEST_RETRY.limit });
+    expect((failed!.output as { message?: string }).message).toMatch(/invalid_api_key/);
+    expect(emailsTo(user.email)).toEqual([]);
+  });
+
+  it("skips a link that was used or expired before the email went out", async () => {
+    const used = await resetRequest();
+    await getDb().passwordResetToken.update({ where: { id: used.record.id }, data: { usedAt: new Date() } });
+    const expired = await resetRequest();
+    await getDb().passwordResetToken.update({ where: { id: expired.record.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    await passwordResetEmailJob.handler(used.payload, { jobId: "used", log: getLogger() });
+    await passwordResetEmailJob.handler(expired.payload, { jobId: "expired", log: getLogger() });
+    expect(fake.emails()).toEqual([]);
+  });
+
+  it("fails (and so retries, then dead-letters) when the sealed token was tampered with", async () => {
+    const { payload } = await resetRequest();
+    const tampered = { ...payload, sealedToken: `${payload.sealedToken.slice(0, -4)}AAAA` };
+    await expect(passwordResetEmailJob.handler(tampered, { jobId: "tampered", log: getLogger() })).rejects.toThrow();
+    expect(fake.emails()).toEqual([]);
+  });
+});
+
+describe("without RESEND_API_KEY", () => {
+  it("stores the email in the development mailbox instead, once however often the job runs", async () => {
+    useResend(undefined);
+    const { user, token, record, payload } = await resetRequest();
+    await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
+
+    const stored = await waitFor("the email in EmailMessage", () => getDb().emailMessage.findUnique({ where: { idempotencyKey: `password-reset/${record.id}` } }));
+    expect(stored).toMatchObject({ kind: "password-reset", to: user.email, from: getConfig().EMAIL_FROM, subject: "Reset your Cairn password" });
+    expect(stored.text).toContain(`/reset-password?token=${token}`);
+    expect(stored.html).toContain(`/reset-password?token=${token}`);
+
+    await passwordResetEmailJob.handler(payload, { jobId: "again", log: getLogger() });
+    expect(await getDb().emailMessage.count({ where: { to: user.email } })).toBe(1);
+    expect(fake.emails()).toEqual([]);
+  });
+});
