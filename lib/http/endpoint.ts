@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Permission } from "@/lib/authz/policy";
+import type { RateLimit } from "@/lib/security/rate-limit";
 import type { ErrorCode } from "./errors";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -12,6 +13,32 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 export type AuthMode = "public" | "session";
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What a rate limit's key and cost are computed from: the validated input and the caller. */
+export interface RateLimitInput<Params = unknown, Query = unknown, Body = unknown> {
+  /** The client's address (lib/security/client-ip.ts). */
+  ip: string;
+  userId: string | null;
+  /** For organization-scoped endpoints. */
+  orgId: string | null;
+  params: Params;
+  query: Query;
+  body: Body;
+}
+
+/**
+ * A rate limit on an endpoint, checked by the gate after validation and before the handler.
+ * `key` names whose attempts are counted: "ip" (the client's address; IPv6 by /64), or a
+ * value from the input such as the email. Over the limit the gate answers 429 RATE_LIMITED
+ * with Retry-After. Shared presets live in lib/security/limits.ts.
+ */
+export interface EndpointRateLimit<Input = RateLimitInput> extends RateLimit {
+  key: "ip" | ((input: Input) => string);
+  /** Points one request takes (e.g. the number of invitations it sends); 1 when unset. */
+  cost?: (input: Input) => number;
+}
 
 export interface EndpointDefinition<
   Auth extends AuthMode = AuthMode,
@@ -42,6 +69,8 @@ export interface EndpointDefinition<
   /** Largest accepted body; API_BODY_LIMIT_BYTES when unset. */
   bodyLimitBytes?: number;
   response: { status: number; description: string; schema: Output };
+  /** Counted after the input is validated, before the handler runs; see EndpointRateLimit. */
+  rateLimits?: ReadonlyArray<EndpointRateLimit<RateLimitInput<Out<Params>, Out<Query>, Out<Body>>>>;
   /** Error codes worth documenting beyond the ones the gate itself may answer. */
   errors?: ErrorCode[];
 }

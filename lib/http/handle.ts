@@ -1,9 +1,11 @@
 /**
  * The route gate: every API route handler is `handle(endpoint, fn)`. In order it
- * assigns the request id, authenticates, resolves the organization and checks
- * the endpoint's permission, validates params, query and body, calls `fn`, shapes
- * the result with the output schema, maps every failure to the error envelope,
- * and logs one line per request. Business rules live in the services `fn` calls.
+ * assigns the request id, refuses cross-site writes (a foreign Origin; no Origin on
+ * a cookie-authenticated write), authenticates, resolves the organization and checks
+ * the endpoint's permission, validates params, query and body, counts the endpoint's
+ * rate limits, calls `fn`, shapes the result with the output schema, maps every
+ * failure to the error envelope, and logs one line per request. Business rules live
+ * in the services `fn` calls.
  */
 import type { z } from "zod";
 import { can } from "@/lib/authz/policy";
@@ -16,8 +18,11 @@ import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { resolveOrgScope } from "@/lib/orgs/membership";
 import type { OrgScope } from "@/lib/orgs/membership";
+import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
+import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
+import { assertSameOrigin } from "@/lib/security/same-origin";
 import { readJsonBody } from "./body";
-import type { AnyEndpoint, AuthMode, EndpointDefinition } from "./endpoint";
+import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
 import { requestIdFrom } from "./request-id";
@@ -66,7 +71,7 @@ export function handle<
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
     const log = getLogger().child({ requestId });
-    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, path: new URL(request.url).pathname };
+    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, path: new URL(request.url).pathname, ip: clientIpFrom(request.headers) };
     let response: Response;
     try {
       response = await run(request, context, requestId, log, line);
@@ -81,8 +86,13 @@ export function handle<
   };
 
   async function run(request: Request, context: RouteContext, requestId: string, log: Logger, line: Record<string, unknown>): Promise<Response> {
+    const { allowedOrigins } = getConfig();
+    // Before anything is read or written; a missing Origin only matters once a cookie has
+    // authenticated the request (a request without credentials forges nothing).
+    assertSameOrigin(request, allowedOrigins, false);
     const user = endpoint.auth === "session" ? await userFromCookieHeader(request.headers.get("cookie")) : null;
     if (endpoint.auth === "session" && !user) throw unauthenticated();
+    if (user) assertSameOrigin(request, allowedOrigins, true);
     line.userId = user?.id;
 
     const rawParams = (await context.params) ?? {};
@@ -106,6 +116,15 @@ export function handle<
       body = parseInput(endpoint.body, raw, "body") as Out<Body>;
     }
 
+    if (endpoint.rateLimits?.length) {
+      const input = { ip: clientIpFrom(request.headers), userId: user?.id ?? null, orgId: "organization" in ctx ? ctx.organization.id : null, params, query, body };
+      const outcome = await consumeRateLimits(endpoint.rateLimits.map((limit) => rateLimitCheck(limit, input)));
+      if (!outcome.allowed) {
+        line.rateLimited = true;
+        throw rateLimited(outcome.retryAfterSeconds);
+      }
+    }
+
     const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body });
     if (result instanceof Response) return result;
     return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
@@ -121,8 +140,17 @@ export function handle<
   return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
 }
 
+function rateLimitCheck<Input extends RateLimitInput>(limit: EndpointRateLimit<Input>, input: Input) {
+  const key = limit.key === "ip" ? `ip:${rateLimitSubject(input.ip)}` : `input:${limit.key(input)}`;
+  return { name: limit.name, points: limit.points, durationSeconds: limit.durationSeconds, key, cost: limit.cost?.(input) ?? 1 };
+}
+
 function failure(error: unknown, requestId: string, log: Logger): Response {
-  if (error instanceof AppError) return errorResponse(error, requestId);
+  if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    // RFC 9110 Retry-After in seconds, for clients that honour the header rather than the body.
+    return errorResponse(error, requestId, error.code === "RATE_LIMITED" && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
+  }
   log.error({ err: error }, "unhandled error");
   return errorResponse(internalError(), requestId);
 }

@@ -44,6 +44,9 @@ function errorCodesOf(endpoint: AnyEndpoint): ErrorCode[] {
   if (endpoint.permission) (["FORBIDDEN", "NOT_FOUND"] as const).forEach((code) => codes.add(code));
   if (endpoint.query || endpoint.body) codes.add("VALIDATION_FAILED");
   if (endpoint.body) (["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const).forEach((code) => codes.add(code));
+  // The gate refuses cross-site writes (lib/security/same-origin.ts) and counts declared rate limits.
+  if (["POST", "PUT", "PATCH", "DELETE"].includes(endpoint.method)) codes.add("FORBIDDEN");
+  if (endpoint.rateLimits?.length) codes.add("RATE_LIMITED");
   codes.add("INTERNAL");
   return [...codes];
 }
