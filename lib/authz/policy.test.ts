@@ -12,6 +12,8 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "member.update": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "member.remove": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "member.grantOwner": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "member.manageAdmins": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "member.leave": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "event.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
 };
 
@@ -29,8 +31,13 @@ describe("policy table", () => {
     }
   }
 
-  it("gives an owner every permission and a member only reads", () => {
+  it("gives an owner every permission and a member only reads and may leave", () => {
     expect(permissionsOf("OWNER")).toEqual(PERMISSIONS);
-    expect(permissionsOf("MEMBER").every((permission) => permission.endsWith(".read"))).toBe(true);
+    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave"]);
+  });
+
+  it("never lets an admin manage owners or other admins", () => {
+    expect(permissionsOf("ADMIN")).not.toContain("member.grantOwner");
+    expect(permissionsOf("ADMIN")).not.toContain("member.manageAdmins");
   });
 });

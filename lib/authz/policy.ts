@@ -19,7 +19,12 @@ export const POLICY = {
   "member.invite": MANAGERS,
   "member.update": MANAGERS,
   "member.remove": MANAGERS,
+  // Granting the OWNER role, and changing, suspending or removing an owner.
   "member.grantOwner": ["OWNER"],
+  // Granting the ADMIN role, and changing, suspending or removing an admin.
+  "member.manageAdmins": ["OWNER"],
+  // Removing oneself; the last active owner is still refused (lib/members).
+  "member.leave": EVERYONE,
   "event.read": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -42,18 +42,6 @@ export async function createOrganization(ctx: SessionContext, name: string) {
   return { ...organization, role: "OWNER" as const };
 }
 
-const ROLE_ORDER = { OWNER: 0, ADMIN: 1, MENTOR: 2, MEMBER: 3 } as const;
-
-/** The people of an organization for its overview page, owners first. */
-export async function listPeople(organizationId: string) {
-  const memberships = await getDb().membership.findMany({
-    where: { organizationId },
-    select: { id: true, role: true, status: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: "asc" } },
-  });
-  return memberships.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
-}
-
 /** The organizations a user belongs to, for the organization picker. */
 export function listMyOrganizations(userId: string) {
   return getDb().membership.findMany({

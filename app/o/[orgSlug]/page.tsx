@@ -1,46 +1,50 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/require-user";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { resolveOrgScope } from "@/lib/orgs/membership";
-import type { OrgScope } from "@/lib/orgs/membership";
-import { listPeople } from "@/lib/orgs/service";
+import Link from "next/link";
+import { ROLE_LABEL, STATUS_LABEL } from "@/lib/members/labels";
+import { memberSummary } from "@/lib/members/member-summary";
+import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
 
 type Params = { params: Promise<{ orgSlug: string }> };
 
-export const metadata: Metadata = { title: "Organization" };
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const access = await orgPageAccess((await params).orgSlug);
+  return { title: access && !access.suspended ? access.organization.name : "Organization" };
+}
 
-const ROLE_LABEL = { OWNER: "Owner", ADMIN: "Admin", MENTOR: "Mentor", MEMBER: "New hire" } as const;
 const ROLE_PHRASE = { OWNER: "You own this organization", ADMIN: "You are an admin here", MENTOR: "You are a mentor here", MEMBER: "You are a new hire here" } as const;
+
+const ROLE_COUNT = {
+  OWNER: ["owner", "owners"],
+  ADMIN: ["admin", "admins"],
+  MENTOR: ["mentor", "mentors"],
+  MEMBER: ["new hire", "new hires"],
+} as const;
 
 export default async function OrganizationPage({ params }: Params) {
   const { orgSlug } = await params;
-  const user = await requireUser(`/o/${orgSlug}`);
-  let scope: OrgScope;
-  try {
-    scope = await resolveOrgScope(getDb(), user.id, orgSlug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      return (
-        <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
-          <h1 className="text-2xl font-semibold tracking-tight">Membership suspended</h1>
-          <p className="mt-2 text-muted-foreground">{error.message}</p>
-        </div>
-      );
-    }
-    notFound(); // not a member: indistinguishable from an organization that does not exist
-  }
-  const people = await listPeople(scope.organization.id);
+  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}`);
+  if (access.suspended) return null; // the layout explains
+  const summary = await memberSummary(access.organization.id);
+  const membersHref = `/o/${access.organization.slug}/members`;
+  const counts = (Object.keys(ROLE_COUNT) as Array<keyof typeof ROLE_COUNT>)
+    .filter((role) => summary.byRole[role] > 0)
+    .map((role) => `${summary.byRole[role]} ${ROLE_COUNT[role][summary.byRole[role] === 1 ? 0 : 1]}`);
+  if (summary.suspended > 0) counts.push(`${summary.suspended} suspended`);
 
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
-      <p className="text-sm font-medium text-primary">{ROLE_PHRASE[scope.membership.role]}</p>
-      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{scope.organization.name}</h1>
-      <section className="mt-8" aria-labelledby="people">
-        <h2 id="people" className="text-lg font-semibold">
-          People <span className="text-muted-foreground">({people.length})</span>
-        </h2>
+    <>
+      <p className="text-sm font-medium text-primary">{ROLE_PHRASE[access.membership.role]}</p>
+      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{access.organization.name}</h1>
+      <section aria-labelledby="people" className="mt-8">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="people" className="text-lg font-semibold">
+            People <span className="text-muted-foreground">({summary.total})</span>
+          </h2>
+          <Link href={membersHref} className="text-sm font-medium text-link underline-offset-2 hover:underline">
+            {summary.total > summary.first.length ? `See all ${summary.total} members` : "Go to Members"}
+          </Link>
+        </div>
+        <p className="mt-1 text-sm text-muted-foreground">{counts.join(" · ")}</p>
         <div className="mt-3 overflow-x-auto rounded-xl border border-border bg-surface">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-border text-muted-foreground">
@@ -52,18 +56,18 @@ export default async function OrganizationPage({ params }: Params) {
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
-              {people.map((person) => (
+              {summary.first.map((person) => (
                 <tr key={person.id}>
                   <td className="px-4 py-2 font-medium">{person.user.name ?? "—"}</td>
                   <td className="px-4 py-2">{person.user.email}</td>
                   <td className="px-4 py-2">{ROLE_LABEL[person.role]}</td>
-                  <td className="px-4 py-2">{person.status === "ACTIVE" ? "Active" : "Suspended"}</td>
+                  <td className="px-4 py-2">{STATUS_LABEL[person.status]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
-    </div>
+    </>
   );
 }

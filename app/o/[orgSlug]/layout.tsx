@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { OrgNav } from "@/components/orgs/org-nav";
+import { SuspendedNotice } from "@/components/orgs/suspended-notice";
+import { can } from "@/lib/authz/policy";
+import { orgPageAccess } from "@/lib/orgs/page-access";
+
+/**
+ * Every page of one organization: its name and tabs above the page, which
+ * brings its own h1. A suspended member sees why instead of the page.
+ */
+export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const access = await orgPageAccess(orgSlug);
+  // Signed out: the page itself sends the visitor to sign in and back to that page.
+  if (!access) return children;
+  if (access.suspended) return <SuspendedNotice message={access.message} />;
+
+  return (
+    <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+      <p className="text-sm font-medium text-muted-foreground">{access.organization.name}</p>
+      <OrgNav slug={access.organization.slug} showSettings={can(access.membership.role, "org.update")} />
+      <div className="pt-8">{children}</div>
+    </div>
+  );
+}

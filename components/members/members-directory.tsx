@@ -1,0 +1,147 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { MemberViewer } from "@/lib/members/member-actions";
+import { ConfirmMemberChange } from "./confirm-member-change";
+import type { Confirmation } from "./confirm-member-change";
+import type { MemberIntent } from "./member-actions-menu";
+import { isFiltered, searchOf, viewFromSearchParams } from "./members-view";
+import type { MembersView } from "./members-view";
+import { MembersTable } from "./members-table";
+import { MembersToolbar } from "./members-toolbar";
+import { useMemberMutations } from "./use-member-mutations";
+import { useMembers } from "./use-members";
+import type { MemberJson } from "./types";
+
+/** The members page: search, filters and pages in the URL; rows with the actions the viewer may take. */
+export function MembersDirectory({ slug, organizationName, viewer }: { slug: string; organizationName: string; viewer: MemberViewer }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const view = useMemo(() => viewFromSearchParams(searchParams), [searchParams]);
+  const filters = useMemo(() => ({ q: view.q, role: view.role, status: view.status }), [view]);
+  const members = useMembers(slug, filters);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  // Bumped to remount (and so empty) the search box when the filters are cleared.
+  const [searchBoxKey, setSearchBoxKey] = useState(0);
+
+  const { update, remove } = useMemberMutations(slug, {
+    // The owner count behind "Leave" lives in the server-rendered page: refresh it after owner changes.
+    onChanged: (member) => {
+      if (member.role === "OWNER") router.refresh();
+    },
+    onLeft: () => {
+      router.push("/o?pick=1");
+      router.refresh();
+    },
+  });
+
+  // Replacing (not pushing) history: typing and filtering are one visit to the page, and
+  // Next.js keeps useSearchParams in step with replaceState without a server round trip.
+  const setView = useCallback(
+    (next: Partial<MembersView>) => {
+      const merged = { ...view, ...next };
+      window.history.replaceState(null, "", `${pathname}${searchOf(merged)}`);
+    },
+    [view, pathname],
+  );
+  const setFilters = useCallback((next: Partial<MembersView>) => setView({ ...next, pages: 1 }), [setView]);
+
+  // Show as many pages as the URL asks for: after a refresh, or on coming back.
+  const loadedPages = members.data?.pages.length ?? 0;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage } = members;
+  useEffect(() => {
+    if (loadedPages > 0 && loadedPages < view.pages && hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isPlaceholderData) void fetchNextPage();
+  }, [loadedPages, view.pages, hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage]);
+
+  function onIntent(member: MemberJson, intent: MemberIntent) {
+    if (intent.kind === "remove" || intent.kind === "leave") return setConfirmation({ kind: intent.kind, member });
+    if (intent.kind === "role" && intent.role === "OWNER") return setConfirmation({ kind: "grantOwner", member });
+    const change = intent.kind === "role" ? { role: intent.role } : { status: intent.kind === "suspend" ? ("SUSPENDED" as const) : ("ACTIVE" as const) };
+    update.mutate({ member, update: change });
+  }
+
+  function onConfirm({ kind, member }: Confirmation) {
+    const done = { onSettled: () => setConfirmation(null) };
+    if (kind === "grantOwner") update.mutate({ member, update: { role: "OWNER" } }, done);
+    else remove.mutate({ member, self: kind === "leave" }, done);
+  }
+
+  function clearFilters() {
+    setSearchBoxKey((key) => key + 1);
+    setFilters({ q: "", role: null, status: null });
+  }
+
+  const items = members.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="members-heading" className="flex flex-col gap-5">
+      <div>
+        <h1 id="members-heading" className="text-2xl font-semibold tracking-tight">
+          Members
+        </h1>
+        <p className="mt-1 text-sm text-muted-foreground">Everyone in {organizationName}, with their role and status.</p>
+      </div>
+
+      <MembersToolbar key={searchBoxKey} filters={filters} onChange={setFilters} />
+
+      <p role="status" className="text-sm text-muted-foreground" aria-busy={members.isFetching || undefined}>
+        {members.isPending ? "Loading members…" : members.isError ? "" : `Showing ${items.length} ${items.length === 1 ? "person" : "people"}${hasNextPage ? ", more below" : ""}.`}
+      </p>
+
+      {members.isError && !members.data ? (
+        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl border border-danger/40 bg-danger/10 p-4 text-sm">
+          <p className="text-danger">The members could not be loaded: {members.error.message}</p>
+          <Button variant="secondary" size="sm" onClick={() => void members.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : members.isPending ? (
+        <div className="h-40 animate-pulse rounded-xl border border-border bg-surface-muted motion-reduce:animate-none" aria-hidden="true" />
+      ) : items.length === 0 ? (
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-border-strong p-6 text-sm">
+          <p>{isFiltered(filters) ? "No one matches this search and these filters." : "No members yet."}</p>
+          {isFiltered(filters) ? (
+            <Button variant="secondary" size="sm" onClick={clearFilters}>
+              Clear search and filters
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <div className={isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+          <MembersTable members={items} viewer={viewer} onIntent={onIntent} />
+        </div>
+      )}
+
+      {isFetchNextPageError ? (
+        <p role="alert" className="text-sm text-danger">
+          The next page could not be loaded: {members.error?.message}
+        </p>
+      ) : null}
+      {hasNextPage && !isPlaceholderData ? (
+        <div>
+          <Button
+            variant="secondary"
+            loading={isFetchingNextPage}
+            onClick={() => {
+              setView({ pages: loadedPages + 1 });
+              void fetchNextPage();
+            }}
+          >
+            Load more
+          </Button>
+        </div>
+      ) : null}
+
+      <ConfirmMemberChange
+        confirmation={confirmation}
+        organizationName={organizationName}
+        pending={update.isPending || remove.isPending}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirmation(null)}
+      />
+    </section>
+  );
+}

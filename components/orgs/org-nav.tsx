@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cx } from "@/components/ui/class-names";
+
+/** The organization's tabs; the one for the current page carries aria-current. */
+export function OrgNav({ slug, showSettings }: { slug: string; showSettings: boolean }) {
+  const pathname = usePathname();
+  const base = `/o/${slug}`;
+  const tabs = [
+    { href: base, label: "Overview", current: pathname === base },
+    { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
+    ...(showSettings ? [{ href: `${base}/settings`, label: "Settings", current: pathname.startsWith(`${base}/settings`) }] : []),
+  ];
+
+  return (
+    <nav aria-label="Organization" className="mt-2 border-b border-border">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <Link
+              href={tab.href}
+              aria-current={tab.current ? "page" : undefined}
+              className={cx(
+                "inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium whitespace-nowrap",
+                tab.current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:border-border-strong hover:text-foreground",
+              )}
+            >
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

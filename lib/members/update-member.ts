@@ -1,0 +1,45 @@
+import { getDb } from "@/lib/db/client";
+import { recordEvent } from "@/lib/db/events";
+import type { OrgContext } from "@/lib/http/handle";
+import { membershipRevoked } from "@/lib/realtime/access";
+import { enforceRules } from "./enforce-rules";
+import { lockMemberships } from "./lock-memberships";
+import { memberSelect, toMember } from "./member-row";
+import type { MemberChange } from "./rules";
+import type { MemberUpdate } from "./schema";
+
+/**
+ * Changes a member's role and/or status, recording member.role_changed,
+ * member.suspended or member.reactivated for what actually changed. Asking for
+ * the current value is allowed (the rules still apply) and records nothing.
+ */
+export async function updateMember(ctx: OrgContext, membershipId: string, update: MemberUpdate) {
+  const organizationId = ctx.organization.id;
+  const result = await getDb().$transaction(async (tx) => {
+    const locked = await lockMemberships(tx, ctx, membershipId);
+    const { subject } = locked;
+    const changes: MemberChange[] = [];
+    if (update.role !== undefined) changes.push({ kind: "role", role: update.role });
+    if (update.status !== undefined) changes.push({ kind: "status", status: update.status });
+    // Every requested change is checked, even one that turns out to be a no-op.
+    for (const change of changes) enforceRules(locked, change);
+
+    const role = update.role !== subject.role ? update.role : undefined;
+    const status = update.status !== subject.status ? update.status : undefined;
+    const where = { id: subject.membershipId };
+    const row =
+      role || status
+        ? await tx.membership.update({ where, data: { role, status }, select: memberSelect })
+        : await tx.membership.findUniqueOrThrow({ where, select: memberSelect });
+
+    // Events last: recordEvent takes its turn on the organization's counter (decision 0005).
+    const event = { organizationId, actorId: ctx.user.id, subjectType: "membership", subjectId: subject.membershipId } as const;
+    if (role) await recordEvent(tx, { ...event, type: "member.role_changed", payload: { userId: subject.userId, from: subject.role, to: role } });
+    if (status) await recordEvent(tx, { ...event, type: status === "SUSPENDED" ? "member.suspended" : "member.reactivated", payload: { userId: subject.userId } });
+    return { member: toMember(row), suspended: status === "SUSPENDED", userId: subject.userId };
+  });
+
+  if (result.suspended) membershipRevoked({ organizationId, userId: result.userId });
+  ctx.log.info({ membershipId, ...update }, "member updated");
+  return result.member;
+}
