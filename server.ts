@@ -13,8 +13,12 @@ import { disconnectDb, getDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/local-database";
 import { migrateDeploy } from "@/lib/db/prisma-cli";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@/lib/db/seed-demo";
+import { ALL_JOBS } from "@/lib/jobs/all-jobs";
+import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
 import { getLogger } from "@/lib/observability/logger";
+import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
+import { assignClientIp } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createShutdown } from "@/lib/server/shutdown";
 
@@ -48,12 +52,25 @@ async function main() {
     }
     if (initial.seedDemo && (await seedDemo(getDb())).created) log.info({ org: DEMO_ORG.slug }, "demo organization seeded");
 
+    // Jobs (emails): pg-boss in the same database, its own schema, once the migrations are in.
+    const jobsLog = log.child({ component: "jobs" });
+    const jobs = await startJobQueue({ databaseUrl: database.url, jobs: ALL_JOBS, workers: config.JOB_WORKERS_ENABLED, log: jobsLog });
+    setJobQueue(jobs);
+    jobsLog.info({ workers: config.JOB_WORKERS_ENABLED }, "job queue started");
+    if (config.emailTransport === "mailbox") {
+      jobsLog.warn(config.devMailboxEnabled ? `RESEND_API_KEY is unset: emails are not sent; read them at ${config.NEXTAUTH_URL}/dev/mailbox` : "RESEND_API_KEY is unset: emails are stored in the EmailMessage table, not sent");
+    }
+
     const dev = config.NODE_ENV !== "production";
     const app = next({ dev, hostname: config.HOST, port: config.PORT });
     await app.prepare();
     const handleRequest = app.getRequestHandler();
 
-    const server = createServer((req, res) => void handleRequest(req, res));
+    const server = createServer((req, res) => {
+      // Route handlers cannot see the socket: hand them the client's address in a header only we set.
+      assignClientIp(req, config.TRUST_PROXY);
+      void handleRequest(req, res);
+    });
     const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, log: log.child({ component: "realtime" }) });
     setSocketServer(io);
 
@@ -65,6 +82,9 @@ async function main() {
       },
       cleanup: [
         { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
+        // Before the database client: running jobs finish (bounded) and pg-boss closes its own pool.
+        { name: "job queue", run: () => jobs.stop(config.SHUTDOWN_TIMEOUT_MS) },
+        { name: "rate-limit store", run: disconnectRateLimitStore },
         { name: "database client", run: disconnectDb },
         { name: "embedded PostgreSQL", run: stopEmbedded },
       ],

@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { NONCE_HEADER } from "@/lib/security/security-headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ThemeScript } from "@/components/layout/theme-script";
+import { Providers } from "@/components/providers";
 import { ToastProvider } from "@/components/ui/toast";
 import "./globals.css";
 
@@ -27,12 +30,14 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  // proxy.ts's per-request nonce: the Content-Security-Policy runs only scripts that carry it.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
 
   return (
     // The head script adds .dark before hydration; React must not treat that as a mismatch.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col bg-background font-sans text-foreground antialiased">
         <a
@@ -42,14 +47,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <ToastProvider>
-          <SiteHeader user={user ? { name: user.name, email: user.email } : null} />
-          {/* tabIndex lets the skip link move focus here, not only scroll, in every browser. */}
-          <main id="main" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
-        </ToastProvider>
+        <Providers>
+          <ToastProvider>
+            <SiteHeader user={user ? { name: user.name, email: user.email } : null} />
+            {/* tabIndex lets the skip link move focus here, not only scroll, in every browser. */}
+            <main id="main" tabIndex={-1} className="flex flex-1 flex-col focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter />
+          </ToastProvider>
+        </Providers>
       </body>
     </html>
   );

@@ -155,3 +155,44 @@ describe("allowedOrigins", () => {
     expect(lines[0]).toMatch(/ALLOWED_ORIGINS: expected comma-separated origins .*"cairn\.example\.com" is not one/);
   });
 });
+
+describe("abuse-protection settings", () => {
+  it("keeps rate limits in PostgreSQL and trusts no proxy unless told", () => {
+    const config = parseConfig({});
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.TRUST_PROXY).toBe(false);
+    const told = parseConfig({ REDIS_URL: "redis://127.0.0.1:6379", TRUST_PROXY: "true" });
+    expect(told.REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(told.TRUST_PROXY).toBe(true);
+  });
+
+  it("refuses a REDIS_URL that is not redis:// without echoing it, and a TRUST_PROXY that is not a flag", () => {
+    const lines = problemLines(configError({ REDIS_URL: "http://user:hunter2@cache:6379", TRUST_PROXY: "sometimes" }));
+    expect(lines).toEqual([expect.stringMatching(/^ {2}- REDIS_URL: expected a redis:\/\/ .*<redacted>/), expect.stringMatching(/^ {2}- TRUST_PROXY: /)]);
+    expect(lines.join("\n")).not.toContain("hunter2");
+  });
+});
+
+describe("email and job settings", () => {
+  it("stores emails for the development mailbox when no Resend key is set, and runs the job workers", () => {
+    const config = parseConfig({});
+    expect(config.emailTransport).toBe("mailbox");
+    expect(config.devMailboxEnabled).toBe(true);
+    expect(config.JOB_WORKERS_ENABLED).toBe(true);
+    expect(config.EMAIL_FROM).toBe("Cairn <onboarding@cairn.localhost>");
+  });
+
+  it("sends through Resend with a key, and never shows the mailbox in production", () => {
+    const withKey = parseConfig({ RESEND_API_KEY: "re_123" });
+    expect(withKey.emailTransport).toBe("resend");
+    expect(withKey.devMailboxEnabled).toBe(false);
+    const production = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com" });
+    expect(production.emailTransport).toBe("mailbox");
+    expect(production.devMailboxEnabled).toBe(false);
+  });
+
+  it("lets an instance only enqueue jobs, and refuses a JOB_WORKERS_ENABLED that is not a flag", () => {
+    expect(parseConfig({ JOB_WORKERS_ENABLED: "false" }).JOB_WORKERS_ENABLED).toBe(false);
+    expect(problemLines(configError({ JOB_WORKERS_ENABLED: "sometimes" }))).toEqual([expect.stringMatching(/^ {2}- JOB_WORKERS_ENABLED: /)]);
+  });
+});

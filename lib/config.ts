@@ -22,6 +22,11 @@ const postgresUrl = z
   .url("expected a URL such as postgresql://user:password@host:5432/cairn")
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "expected a postgresql:// URL");
 
+const redisUrl = z
+  .string()
+  .url("expected a URL such as redis://127.0.0.1:6379")
+  .refine((value) => /^rediss?:\/\//.test(value), "expected a redis:// or rediss:// URL");
+
 const httpUrl = z
   .string()
   .url("expected a URL such as http://localhost:3000")
@@ -57,9 +62,15 @@ const schema = z
         });
       }),
 
+    // Where rate-limit counters live: Redis when set, else PostgreSQL's rate_limits table.
+    REDIS_URL: redisUrl.optional(),
+    // Behind a reverse proxy, take the client's address from X-Forwarded-For instead of the socket.
+    TRUST_PROXY: booleanFlag.default(false),
+
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: httpUrl.optional(),
     EMAIL_FROM: z.string().min(3).default("Cairn <onboarding@cairn.localhost>"),
+    JOB_WORKERS_ENABLED: booleanFlag.default(true),
 
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
@@ -89,6 +100,10 @@ const schema = z
       migrateOnStart: env.MIGRATE_ON_START ?? !env.DATABASE_URL,
       seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
       logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
+      /** Without a Resend key, emails are stored (EmailMessage) instead of sent. */
+      emailTransport: env.RESEND_API_KEY ? ("resend" as const) : ("mailbox" as const),
+      /** /dev/mailbox shows the stored emails: only when they are stored, and never in production. */
+      devMailboxEnabled: !env.RESEND_API_KEY && env.NODE_ENV !== "production",
       /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
       allowedOrigins: [...new Set([new URL(publicUrl).origin, ...env.ALLOWED_ORIGINS])],
     };
@@ -119,7 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 function isSecret(name: string): boolean {
-  return /SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
+  return /SECRET|KEY|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
 }
 
 const globalForConfig = globalThis as unknown as { __cairnConfig?: Config };

@@ -67,6 +67,7 @@ function UserMenu({ user }: { user: HeaderUser }) {
         </MenuLabel>
         <MenuSeparator />
         <MenuItem href="/o?pick=1">Your organizations</MenuItem>
+        <MenuItem href="/account">Your account</MenuItem>
         <SignOutItem />
       </MenuItems>
     </Menu>

@@ -51,6 +51,8 @@ export default async function globalSetup() {
       NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
       RESEND_API_KEY: "re_e2e_test_key",
       RESEND_BASE_URL: resend.url,
+      // Rate-limit counters live in this run's own database, never in a developer's Redis.
+      REDIS_URL: "",
       LOG_FORMAT: "json",
       LOG_LEVEL: "info",
     },

@@ -1,4 +1,5 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
+import { SIGN_UP_RATE_LIMITS } from "@/lib/security/limits";
 import { signUpResultSchema, signUpSchema } from "./schema";
 
 export const signUpEndpoint = defineEndpoint({
@@ -11,6 +12,7 @@ export const signUpEndpoint = defineEndpoint({
   auth: "public",
   body: signUpSchema,
   bodyLimitBytes: 8 * 1024,
+  rateLimits: SIGN_UP_RATE_LIMITS,
   response: { status: 201, description: "The account and its organization.", schema: signUpResultSchema },
   errors: ["CONFLICT"],
 });

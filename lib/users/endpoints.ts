@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { meSchema } from "./schema";
 
@@ -10,4 +11,15 @@ export const getMeEndpoint = defineEndpoint({
   tags: ["Account"],
   auth: "session",
   response: { status: 200, description: "The signed-in user.", schema: meSchema },
+});
+
+export const revokeSessionsEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/me/sessions/revoke",
+  operationId: "revokeAllSessions",
+  summary: "Sign out everywhere",
+  description: "Ends every session of the signed-in user on every device, this one included.",
+  tags: ["Account"],
+  auth: "session",
+  response: { status: 200, description: "Every session is revoked.", schema: z.object({ revoked: z.literal(true) }) },
 });

@@ -17,3 +17,13 @@ export async function getMe(ctx: SessionContext) {
     })),
   };
 }
+
+/**
+ * "Sign out everywhere": bumping the session version voids every session token
+ * issued so far, this browser's included, at their next request.
+ */
+export async function revokeAllSessions(ctx: SessionContext) {
+  await getDb().user.update({ where: { id: ctx.user.id }, data: { sessionVersion: { increment: 1 } } });
+  ctx.log.info({ userId: ctx.user.id }, "all sessions revoked");
+  return { revoked: true as const };
+}

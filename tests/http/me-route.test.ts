@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/me/route";
+import { POST as revokeRoute } from "@/app/api/v1/me/sessions/revoke/route";
 import { callRoute } from "../support/call-route";
 import { addMember, createOrganization, createUser, sessionCookieFor } from "../support/factories";
 
@@ -24,5 +25,25 @@ describe("GET /api/v1/me", () => {
 
   it("answers 401 without a session", async () => {
     expect((await callRoute(GET)).status).toBe(401);
+  });
+});
+
+describe("POST /api/v1/me/sessions/revoke", () => {
+  it("ends every session of the user, including the one that asked", async () => {
+    const user = await createUser();
+    const laptop = await sessionCookieFor(user);
+    const phone = await sessionCookieFor(user);
+    const { status, json } = await callRoute(revokeRoute, { cookie: laptop });
+    expect(status).toBe(200);
+    expect(json).toEqual({ revoked: true });
+    expect((await callRoute(GET, { cookie: laptop })).status).toBe(401);
+    expect((await callRoute(GET, { cookie: phone })).status).toBe(401);
+    // Another user's sessions are untouched.
+    const other = await createUser();
+    expect((await callRoute(GET, { cookie: await sessionCookieFor(other) })).status).toBe(200);
+  });
+
+  it("answers 401 without a session", async () => {
+    expect((await callRoute(revokeRoute)).status).toBe(401);
   });
 });

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { requireUser } from "@/lib/auth/require-user";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+      <dl className="mt-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="text-muted-foreground">Name</dt>
+        <dd>{user.name ?? "—"}</dd>
+        <dt className="text-muted-foreground">Email</dt>
+        <dd>{user.email}</dd>
+      </dl>
+      <section className="mt-10 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">
+        <h2 id="sessions" className="text-lg font-semibold">
+          Sessions
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          Lost a laptop, or signed in on a shared computer? End every session of your account at once.
+        </p>
+        <SignOutEverywhere />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+export function SignOutEverywhere() {
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function confirm() {
+    setPending(true);
+    try {
+      await apiRequest("/api/v1/me/sessions/revoke", { method: "POST" });
+      await signOut({ callbackUrl: "/sign-in" });
+    } catch (error) {
+      toast({ title: "Could not sign out everywhere", description: error instanceof ApiError ? error.message : "Try again.", tone: "error" });
+      setPending(false);
+      setOpen(false);
+    }
+  }
+
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Sign out everywhere
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Sign out everywhere?"
+        description="Every browser and device signed in to your account, this one included, is signed out at its next request."
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button variant="danger" loading={pending} onClick={() => void confirm()}>
+              Sign out everywhere
+            </Button>
+          </>
+        }
+      />
+    </>
+  );
+}
