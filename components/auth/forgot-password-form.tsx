@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -58,9 +59,9 @@ export function ForgotPasswordForm({ mailboxHint }: { mailboxHint: boolean }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {formError ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <FormAlert>
           {formError}
-        </p>
+        </FormAlert>
       ) : null}
       <Input label="Email" name="email" type="email" autoComplete="email" required autoFocus error={fieldError} />
       <Button type="submit" loading={pending}>

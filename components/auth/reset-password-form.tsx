@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -46,7 +47,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {formError ? (
-        <div role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <FormAlert>
           <p>{formError}</p>
           {linkDead ? (
             <p className="mt-1">
@@ -55,7 +56,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
               </Link>
             </p>
           ) : null}
-        </div>
+        </FormAlert>
       ) : null}
       <Input
         label="New password"

@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { describeWait } from "@/lib/security/describe-wait";
 import { signInRetryAfterSeconds } from "@/lib/security/sign-in-error";
@@ -50,9 +51,9 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <FormAlert>
           {error}
-        </p>
+        </FormAlert>
       ) : null}
       <Input label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <div className="flex flex-col gap-1.5">

@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -48,9 +49,9 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {formError ? (
-        <p role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <FormAlert>
           {formError}
-        </p>
+        </FormAlert>
       ) : null}
       <Input label="Your name" name="name" autoComplete="name" required error={fieldErrors.name} autoFocus />
       <Input label="Work email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
