@@ -36,7 +36,10 @@ export interface EmbeddedPostgres {
   readonly pid: number;
   /** URL of another database on this cluster, created when missing. */
   ensureDatabase(name: string): Promise<string>;
-  /** Fast shutdown; resolves when the server process has exited. */
+  /**
+   * Fast shutdown; resolves when the server process has exited. Does nothing
+   * when the server belongs to another live process that was using it first.
+   */
   stop(): Promise<void>;
 }
 
@@ -105,22 +108,43 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
-/**
- * A server left running by a process that was killed (its parent never got to
- * stop it) holds the data directory: stop it before starting our own.
- */
-async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
+interface RunningServer {
+  pid: number;
+  port: number;
+  /** Started by another live Cairn process (e.g. `npm run dev` while `npm run db:migrate` runs). */
+  sharedWithLiveProcess: boolean;
+}
+
+async function parentPid(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  // Fields after the parenthesised command name: state, then the parent pid.
+  return stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : null;
+}
+
+/** The PostgreSQL that holds the data directory right now, if any (postmaster.pid names it). */
+async function runningServer(dataDir: string): Promise<RunningServer | null> {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres itself handles it
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null; // stale file: postgres itself handles it
   const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "postgres");
-  if (!cmdline.includes("postgres")) return; // the pid was reused by something else
-  log(`stopping a PostgreSQL left running by an earlier run (pid ${pid})`);
-  process.kill(pid, "SIGINT");
-  if (!(await waitForExit(pid, 15_000))) {
-    process.kill(pid, "SIGQUIT");
-    await waitForExit(pid, 5_000);
+  if (!cmdline.includes("postgres")) return null; // the pid was reused by something else
+  const parent = await parentPid(pid);
+  const parentCmdline = parent && parent > 1 && isAlive(parent) ? await readFile(`/proc/${parent}/cmdline`, "utf8").catch(() => "") : "";
+  return { pid, port: Number(lines[3]), sharedWithLiveProcess: parentCmdline.includes("node") };
+}
+
+/**
+ * A server whose parent was killed (and so never stopped it) holds the data
+ * directory: stop it before starting our own.
+ */
+async function stopOrphanedServer(server: RunningServer, log: (line: string) => void): Promise<void> {
+  log(`stopping a PostgreSQL left running by an earlier run (pid ${server.pid})`);
+  process.kill(server.pid, "SIGINT");
+  if (!(await waitForExit(server.pid, 15_000))) {
+    process.kill(server.pid, "SIGQUIT");
+    await waitForExit(server.pid, 5_000);
   }
 }
 
@@ -189,10 +213,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`initialising a new PostgreSQL cluster in ${dataDir}`);
     await initialise(binaries, dataDir, ids, log);
-  } else {
-    await stopLeftoverServer(dataDir, log);
   }
   const { password } = JSON.parse(await readFile(path.join(dataDir, CREDENTIALS_FILE), "utf8")) as Credentials;
+  const urlFor = (port: number, database: string) =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  const running = await runningServer(dataDir);
+  if (running?.sharedWithLiveProcess) {
+    // Another Cairn process is using this database: use it too, and leave stopping it to that process.
+    log(`using the PostgreSQL another process started on ${dataDir} (pid ${running.pid}, port ${running.port})`);
+    return serverHandle(urlFor(running.port, "postgres"), running.port, running.pid, async () => undefined);
+  }
+  if (running) await stopOrphanedServer(running, log);
 
   const flags = [
     "-D", dataDir,
@@ -215,7 +247,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   child.stderr?.on("data", onOutput);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  const adminUrl = urlFor(options.port, "postgres");
   try {
     await waitUntilReady(child, adminUrl, dataDir, () => recent);
   } catch (error) {
@@ -223,10 +255,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
 
+  return serverHandle(adminUrl, options.port, child.pid ?? -1, async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGINT"); // fast shutdown: roll back open transactions, checkpoint, exit
+    const timer = setTimeout(() => child.kill("SIGQUIT"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  });
+}
+
+function serverHandle(adminUrl: string, port: number, pid: number, stop: () => Promise<void>): EmbeddedPostgres {
   return {
     adminUrl,
-    port: options.port,
-    pid: child.pid ?? -1,
+    port,
+    pid,
+    stop,
     async ensureDatabase(name) {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -240,13 +283,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const url = new URL(adminUrl);
       url.pathname = `/${encodeURIComponent(name)}`;
       return url.toString();
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGINT"); // fast shutdown: roll back open transactions, checkpoint, exit
-      const timer = setTimeout(() => child.kill("SIGQUIT"), 15_000);
-      await exited;
-      clearTimeout(timer);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The supervisor for the embedded PostgreSQL binaries (lib/db/embedded-postgres.ts):
- * first start initialises a cluster, restarts keep the data, and a server left
- * running by a killed parent is stopped and replaced instead of blocking start-up.
+ * first start initialises a cluster, restarts keep the data, a server left
+ * running by a killed parent is stopped and replaced instead of blocking start-up,
+ * and a server another live process runs is shared rather than stopped.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -158,5 +159,31 @@ describe("startEmbeddedPostgres", () => {
     await server.stop();
     expect(isAlive(server.pid)).toBe(false);
     expect(await processesFor(dataDir, [orphan.pid, server.pid])).toEqual([]);
+  });
+
+  it("shares a server another live process runs on the folder, and leaves stopping it to that process", async () => {
+    const dataDir = await tempDataDir();
+    const port = await freePort();
+    const owner = await start(dataDir, port); // this test process plays `npm run dev`
+    await query(owner.adminUrl, "create table shared_marker (id int)");
+
+    // A second process (`npm run db:migrate`, say) starts on the same folder, then stops.
+    const script = path.resolve(import.meta.dirname, "../support/start-and-die.ts");
+    const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, String(await freePort()), "stop"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    const seen = JSON.parse(stdout.trim()) as { pid: number; port: number };
+    expect(seen).toMatchObject({ pid: owner.pid, port }); // the running server, on its own port
+
+    // Its stop() left the owner's database running.
+    expect(isAlive(owner.pid)).toBe(true);
+    expect(await query(owner.adminUrl, "select count(*)::int as n from shared_marker")).toEqual([{ n: 0 }]);
+    await owner.stop();
+    expect(isAlive(owner.pid)).toBe(false);
   });
 });
