@@ -3,14 +3,24 @@
  * each route file under app/api serves endpoints listed here, so a new route
  * cannot go undocumented.
  */
+import { requestSignInLinkEndpoint } from "@/lib/accounts/email-sign-in-endpoints";
+import { confirmEmailVerificationEndpoint, resendEmailVerificationEndpoint } from "@/lib/accounts/email-verification-endpoints";
 import { signUpEndpoint } from "@/lib/accounts/endpoints";
 import { confirmPasswordResetEndpoint, requestPasswordResetEndpoint } from "@/lib/accounts/password-reset-endpoints";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
+import {
+  acceptInvitationEndpoint,
+  createInvitationsEndpoint,
+  listInvitationsEndpoint,
+  previewInvitationEndpoint,
+  resendInvitationEndpoint,
+  revokeInvitationEndpoint,
+} from "@/lib/invitations/endpoints";
 import { openApiEndpoint } from "@/lib/http/openapi-endpoint";
 import { listMembersEndpoint, removeMemberEndpoint, updateMemberEndpoint } from "@/lib/members/endpoints";
 import { livenessEndpoint, readinessEndpoint } from "@/lib/observability/endpoints";
 import { createOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
-import { getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
+import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
   livenessEndpoint,
@@ -19,12 +29,22 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   signUpEndpoint,
   requestPasswordResetEndpoint,
   confirmPasswordResetEndpoint,
+  resendEmailVerificationEndpoint,
+  confirmEmailVerificationEndpoint,
+  requestSignInLinkEndpoint,
   getMeEndpoint,
   revokeSessionsEndpoint,
+  changePasswordEndpoint,
   createOrganizationEndpoint,
   getOrganizationEndpoint,
   renameOrganizationEndpoint,
   listMembersEndpoint,
   updateMemberEndpoint,
   removeMemberEndpoint,
+  listInvitationsEndpoint,
+  createInvitationsEndpoint,
+  resendInvitationEndpoint,
+  revokeInvitationEndpoint,
+  previewInvitationEndpoint,
+  acceptInvitationEndpoint,
 ] as AnyEndpoint[];

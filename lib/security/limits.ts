@@ -60,3 +60,33 @@ export const INVITATION_RATE_LIMITS = [
     cost: ({ body }: { body: { emails: string[] } }) => body.emails.length,
   },
 ] satisfies EndpointRateLimit<{ userId: string | null; orgId: string | null; body: { emails: string[] } }>[];
+
+/**
+ * POST /api/v1/email-verifications (send the signed-in user another verification link):
+ * per user, so nobody mail-bombs their own (or an unverified stranger's) inbox.
+ */
+export const EMAIL_VERIFICATION_RATE_LIMITS = [
+  { name: "email-verification:user", points: 5, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => userId ?? "anonymous" },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * POST /api/v1/sign-in-links (email a passwordless sign-in link): per address so nobody
+ * probes many emails or floods from one place; per email so nobody fills a stranger's inbox.
+ * Counted for unknown emails too, so the limits do not reveal which emails have accounts.
+ */
+export const SIGN_IN_LINK_RATE_LIMITS = [
+  { name: "sign-in-link:ip", points: 10, durationSeconds: HOUR, key: "ip" },
+  { name: "sign-in-link:email", points: 5, durationSeconds: HOUR, key: ({ body }: { body: { email: string } }) => body.email },
+] satisfies EndpointRateLimit<{ body: { email: string } }>[];
+
+/** POST /api/v1/me/password: a stolen session must not become a way to guess the password. */
+export const CHANGE_PASSWORD_RATE_LIMITS = [
+  { name: "change-password:user", points: 10, durationSeconds: 15 * MINUTE, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * Accepting an invitation (POST /api/v1/invitations/{token}/accept), per address: it may
+ * create an account, and each attempt costs an argon2 hash. Its own bucket, so invitees
+ * behind an office NAT do not eat into sign-ups.
+ */
+export const INVITATION_ACCEPT_RATE_LIMITS = [{ name: "invitation-accept:ip", points: 30, durationSeconds: HOUR, key: "ip" }] satisfies EndpointRateLimit[];

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { changePasswordResultSchema, changePasswordSchema } from "@/lib/accounts/change-password";
 import { defineEndpoint } from "@/lib/http/endpoint";
+import { CHANGE_PASSWORD_RATE_LIMITS } from "@/lib/security/limits";
 import { meSchema } from "./schema";
 
 export const getMeEndpoint = defineEndpoint({
@@ -22,4 +24,19 @@ export const revokeSessionsEndpoint = defineEndpoint({
   tags: ["Account"],
   auth: "session",
   response: { status: 200, description: "Every session is revoked.", schema: z.object({ revoked: z.literal(true) }) },
+});
+
+export const changePasswordEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/me/password",
+  operationId: "changePassword",
+  summary: "Change your password",
+  description: "Checks the current password, applies the password rules to the new one, and ends every session of the account (sign in again with the new password).",
+  tags: ["Account"],
+  auth: "session",
+  body: changePasswordSchema,
+  bodyLimitBytes: 4 * 1024,
+  rateLimits: CHANGE_PASSWORD_RATE_LIMITS,
+  response: { status: 200, description: "The password is changed.", schema: changePasswordResultSchema },
+  errors: ["CONFLICT"],
 });
