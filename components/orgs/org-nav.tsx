@@ -5,12 +5,13 @@ import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/class-names";
 
 /** The organization's tabs; the one for the current page carries aria-current. */
-export function OrgNav({ slug, showSettings }: { slug: string; showSettings: boolean }) {
+export function OrgNav({ slug, showSettings, showInvitations = false }: { slug: string; showSettings: boolean; showInvitations?: boolean }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const tabs = [
     { href: base, label: "Overview", current: pathname === base },
     { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
+    ...(showInvitations ? [{ href: `${base}/invitations`, label: "Invitations", current: pathname.startsWith(`${base}/invitations`) }] : []),
     ...(showSettings ? [{ href: `${base}/settings`, label: "Settings", current: pathname.startsWith(`${base}/settings`) }] : []),
   ];
 

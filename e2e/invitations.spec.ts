@@ -1,0 +1,76 @@
+import { expect, test } from "./support/fixtures";
+import { signInThroughForm, signUpThroughApi } from "./support/accounts";
+
+interface ReceivedEmail {
+  to: string[];
+  subject: string;
+  text?: string;
+  idempotencyKey?: string;
+}
+
+async function emailsTo(address: string): Promise<ReceivedEmail[]> {
+  const fakeResend = process.env.FAKE_RESEND_URL;
+  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
+  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ReceivedEmail[];
+}
+
+test("an owner invites two people; one follows the emailed link, signs up inline and shows up as a mentor", async ({ page, browser, request, baseURL }) => {
+  const owner = await signUpThroughApi(request, baseURL!, "Invitation Test Team");
+  await signInThroughForm(page, owner.email, owner.password);
+
+  await page.goto(`/o/${owner.slug}`);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Invitations" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
+  await expect(page.getByText("No pending invitations.")).toBeVisible();
+
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const newcomer = `e2e-invitee-${stamp}@example.test`;
+  const other = `e2e-other-${stamp}@example.test`;
+  await page.getByRole("button", { name: "Invite people" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite people" });
+  await dialog.getByLabel("Email addresses").fill(`${newcomer}, ${other}\n${other.toUpperCase()}`);
+  await expect(dialog.getByText("2 addresses, 1 repeated")).toBeVisible();
+  await dialog.getByLabel("Role").selectOption("MENTOR");
+  await dialog.getByRole("button", { name: "Invite 2 people" }).click();
+
+  const summary = page.getByRole("dialog", { name: "Invitations sent" });
+  await expect(summary.getByText("Invited 2 people.")).toBeVisible();
+  await expect(summary.getByText("Listed more than once (invited once)")).toBeVisible();
+  await summary.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("invitation-row")).toHaveCount(2);
+  await expect(page.getByTestId("invitation-row").filter({ hasText: newcomer })).toContainText("expires in 6 days");
+
+  await expect.poll(async () => (await emailsTo(newcomer)).length, { timeout: 15_000 }).toBe(1);
+  const [message] = await emailsTo(newcomer);
+  expect(message!.subject).toBe("Ines Duarte invited you to Invitation Test Team on Cairn");
+  const link = /https?:\/\/\S+\/invitations\/[\w-]{43}/.exec(message!.text ?? "")?.[0];
+  expect(link, "the email's plain-text part carries the invitation link").toBeDefined();
+  expect(link!.startsWith(baseURL!)).toBe(true);
+
+  // The invitee, in a browser of their own.
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(link!);
+  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Join Invitation Test Team");
+  await expect(invitee.getByText("Ines Duarte invited you to join Invitation Test Team as a mentor.")).toBeVisible();
+  await expect(invitee.getByLabel("Email")).toHaveValue(newcomer);
+  await invitee.getByLabel("Your name").fill("Rosa Parks");
+  await invitee.getByLabel("Password").fill("pebble lighthouse dawn 37");
+  await invitee.getByRole("button", { name: "Create account and join Invitation Test Team" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/o/${owner.slug}$`));
+  await expect(invitee.getByRole("navigation", { name: "Organization" })).toBeVisible();
+
+  // The link works once.
+  await invitee.goto(link!);
+  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Invitation already used");
+  await context.close();
+
+  await page.goto(`/o/${owner.slug}/members`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Rosa Parks/ }) });
+  await expect(row).toContainText("Mentor");
+  await page.goto(`/o/${owner.slug}/invitations`);
+  await expect(page.getByTestId("invitation-row")).toHaveCount(1);
+  await expect(page.getByTestId("invitation-row")).toContainText(other);
+});

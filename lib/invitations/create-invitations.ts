@@ -1,0 +1,86 @@
+import { getDb } from "@/lib/db/client";
+import { recordEvent } from "@/lib/db/events";
+import { forbidden } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { validationFailed } from "@/lib/http/validation";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { sealSecret } from "@/lib/jobs/sealed-secret";
+import { invitationEmailJob } from "./invitation-email";
+import { invitationSelect, PENDING, toInvitationView } from "./invitation-row";
+import { lockForInvitations } from "./lock-organization";
+import { sortRecipients } from "./recipients";
+import { inviteRefusal } from "./rules";
+import type { CreateInvitationsInput, CreateInvitationsResult } from "./schema";
+import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./token";
+
+/**
+ * Invites every valid, distinct address that is neither a member nor already
+ * invited, in one transaction: each invitation row, its email job and (last)
+ * its member.invited event. Malformed addresses, duplicates, members and
+ * pending invitations are reported, not errors; only a list with no valid
+ * address at all is refused (422, with the index of each bad entry). An
+ * expired pending invitation is renewed (new link, new expiry) and counts as
+ * invited.
+ */
+export async function createInvitations(ctx: OrgContext, input: CreateInvitationsInput): Promise<CreateInvitationsResult> {
+  const organizationId = ctx.organization.id;
+  const sorted = sortRecipients(input.emails);
+  if (sorted.valid.length === 0) {
+    throw validationFailed(sorted.invalid.map(({ index, reason }) => ({ path: `body.emails.${index}`, message: reason })));
+  }
+  const refusal = inviteRefusal(ctx.membership.role, input.role);
+  if (refusal) throw forbidden(refusal);
+
+  const result = await getDb().$transaction(async (tx) => {
+    const actorRole = await lockForInvitations(tx, ctx);
+    const stillAllowed = inviteRefusal(actorRole, input.role);
+    if (stillAllowed) throw forbidden(stillAllowed);
+
+    const members = await tx.membership.findMany({ where: { organizationId, user: { email: { in: sorted.valid } } }, select: { user: { select: { email: true } } } });
+    const memberEmails = new Set(members.map((member) => member.user.email.toLowerCase()));
+    const pending = await tx.invitation.findMany({ where: { organizationId, email: { in: sorted.valid }, ...PENDING }, select: { id: true, email: true, expiresAt: true, sendCount: true } });
+    const pendingByEmail = new Map(pending.map((row) => [row.email, row]));
+
+    const now = new Date();
+    const alreadyMember: string[] = [];
+    const alreadyInvited: string[] = [];
+    const invited: Array<{ id: string; email: string; sendNumber: number; token: string; renewed: boolean }> = [];
+    for (const email of sorted.valid) {
+      const existing = pendingByEmail.get(email);
+      if (memberEmails.has(email)) {
+        alreadyMember.push(email);
+      } else if (existing && existing.expiresAt > now) {
+        alreadyInvited.push(email);
+      } else {
+        const token = newInvitationToken();
+        const data = { role: input.role, tokenHash: hashInvitationToken(token), invitedById: ctx.user.id, expiresAt: invitationExpiry(now), lastSentAt: now };
+        const row = existing
+          ? await tx.invitation.update({ where: { id: existing.id }, data: { ...data, sendCount: { increment: 1 } }, select: { id: true, sendCount: true } })
+          : await tx.invitation.create({ data: { ...data, organizationId, email }, select: { id: true, sendCount: true } });
+        invited.push({ id: row.id, email, sendNumber: row.sendCount, token, renewed: Boolean(existing) });
+      }
+    }
+
+    for (const invitation of invited) {
+      await enqueue(tx, invitationEmailJob, { invitationId: invitation.id, sendNumber: invitation.sendNumber, sealedToken: sealSecret(invitation.token) });
+    }
+    // Events last: recordEvent takes its turn on the organization's counter (decision 0005).
+    for (const invitation of invited) {
+      await recordEvent(tx, {
+        organizationId,
+        type: "member.invited",
+        actorId: ctx.user.id,
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        payload: { email: invitation.email, role: input.role, ...(invitation.renewed && { renewed: true }) },
+      });
+    }
+    const rows = await tx.invitation.findMany({ where: { id: { in: invited.map((invitation) => invitation.id) } }, select: invitationSelect });
+    const order = new Map(invited.map((invitation, index) => [invitation.id, index]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { invited: rows.map((row) => toInvitationView(row, now)), alreadyMember, alreadyInvited };
+  });
+
+  ctx.log.info({ invited: result.invited.length, alreadyMember: result.alreadyMember.length, alreadyInvited: result.alreadyInvited.length, invalid: sorted.invalid.length, role: input.role }, "invitations sent");
+  return { ...result, duplicates: sorted.duplicates, invalid: sorted.invalid };
+}
