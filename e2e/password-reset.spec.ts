@@ -7,13 +7,16 @@ interface ReceivedEmail {
   idempotencyKey?: string;
 }
 
-/** The emails the fake Resend server received for one address (global-setup starts it). */
+/**
+ * The password-reset emails the fake Resend server received for one address (global-setup
+ * starts it). Other emails, such as the verification email every sign-up sends, are left out.
+ */
 async function emailsTo(address: string): Promise<ReceivedEmail[]> {
   const fakeResend = process.env.FAKE_RESEND_URL;
   if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
   const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as ReceivedEmail[];
+  return ((await response.json()) as ReceivedEmail[]).filter((email) => email.subject === "Reset your Cairn password");
 }
 
 test("a user who forgot their password gets a link by email, chooses a new password and signs in with it", async ({ page, request, baseURL }) => {

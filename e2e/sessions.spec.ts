@@ -39,3 +39,32 @@ test("an owner renames the organization from its settings page", async ({ page, 
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Renamed Platform Guild");
 });
+
+test("changing the password keeps this browser signed in and signs the other one out", async ({ browser, baseURL, request }) => {
+  const { email, password } = await signUpThroughApi(request, baseURL!, "Password Change Co");
+  const open = async () => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signInThroughForm(page, email, password);
+    return { context, page };
+  };
+  const laptop = await open();
+  const phone = await open();
+
+  await laptop.page.goto("/account");
+  await laptop.page.getByLabel("Current password").fill("wrong guess entirely 1");
+  await laptop.page.getByLabel("New password").fill("cobalt meadow lantern 64");
+  await laptop.page.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.page.getByText("That is not your current password.")).toBeVisible();
+
+  await laptop.page.getByLabel("Current password").fill(password);
+  await laptop.page.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.page.getByText("Password changed")).toBeVisible();
+  await laptop.page.reload();
+  await expect(laptop.page).toHaveURL(/\/account$/);
+
+  await phone.page.goto("/account");
+  await expect(phone.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  await laptop.context.close();
+  await phone.context.close();
+});

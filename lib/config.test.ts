@@ -196,3 +196,18 @@ describe("email and job settings", () => {
     expect(problemLines(configError({ JOB_WORKERS_ENABLED: "sometimes" }))).toEqual([expect.stringMatching(/^ {2}- JOB_WORKERS_ENABLED: /)]);
   });
 });
+
+describe("GitHub sign-in settings", () => {
+  it("is off unless both GITHUB_ID and GITHUB_SECRET are set", () => {
+    expect(parseConfig({}).githubOAuth).toBeNull();
+    expect(parseConfig({ GITHUB_ID: "", GITHUB_SECRET: "" }).githubOAuth).toBeNull();
+    expect(parseConfig({ GITHUB_ID: "Iv1.abc", GITHUB_SECRET: "s3cret" }).githubOAuth).toEqual({ clientId: "Iv1.abc", clientSecret: "s3cret" });
+  });
+
+  it("refuses one without the other, naming the missing one and never echoing the secret", () => {
+    expect(problemLines(configError({ GITHUB_ID: "Iv1.abc" }))).toEqual([expect.stringMatching(/^ {2}- GITHUB_SECRET: .*set both or neither$/)]);
+    const lines = problemLines(configError({ GITHUB_SECRET: "s3cret-value" }));
+    expect(lines).toEqual([expect.stringMatching(/^ {2}- GITHUB_ID: /)]);
+    expect(lines.join("\n")).not.toContain("s3cret-value");
+  });
+});

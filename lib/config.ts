@@ -62,6 +62,10 @@ const schema = z
         });
       }),
 
+    // GitHub OAuth: sign-in with GitHub is offered exactly when both are set.
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+
     // Where rate-limit counters live: Redis when set, else PostgreSQL's rate_limits table.
     REDIS_URL: redisUrl.optional(),
     // Behind a reverse proxy, take the client's address from X-Forwarded-For instead of the socket.
@@ -81,6 +85,10 @@ const schema = z
   .superRefine((env, issue) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
+    }
+    if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
+      const missing = env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID";
+      issue.addIssue({ code: "custom", path: [missing], message: "GITHUB_ID and GITHUB_SECRET turn GitHub sign-in on together: set both or neither" });
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production (the public origin, e.g. https://cairn.example.com)" });
@@ -104,6 +112,8 @@ const schema = z
       emailTransport: env.RESEND_API_KEY ? ("resend" as const) : ("mailbox" as const),
       /** /dev/mailbox shows the stored emails: only when they are stored, and never in production. */
       devMailboxEnabled: !env.RESEND_API_KEY && env.NODE_ENV !== "production",
+      /** GitHub OAuth app credentials, when sign-in with GitHub is on. */
+      githubOAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
       /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
       allowedOrigins: [...new Set([new URL(publicUrl).origin, ...env.ALLOWED_ORIGINS])],
     };

@@ -1,21 +1,44 @@
 import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
+import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { requireUser } from "@/lib/auth/require-user";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
+  const verifiedAt = await emailVerifiedAt(user.id);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+      {verifiedAt ? null : (
+        <div className="mt-6">
+          <VerifyEmailBanner email={user.email} />
+        </div>
+      )}
       <dl className="mt-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-muted-foreground">Name</dt>
         <dd>{user.name ?? "—"}</dd>
         <dt className="text-muted-foreground">Email</dt>
-        <dd>{user.email}</dd>
+        <dd>
+          {user.email}{" "}
+          {verifiedAt ? (
+            <span className="ml-2 rounded-full border border-border px-2 py-0.5 text-xs text-muted-foreground">verified</span>
+          ) : (
+            <span className="ml-2 rounded-full border border-border px-2 py-0.5 text-xs text-muted-foreground">not verified</span>
+          )}
+        </dd>
       </dl>
-      <section className="mt-10 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">
+      <section className="mt-10 rounded-xl border border-border bg-surface p-6" aria-labelledby="password">
+        <h2 id="password" className="text-lg font-semibold">
+          Password
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">Changing it signs out every other browser and device.</p>
+        <ChangePasswordForm email={user.email} />
+      </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">
         <h2 id="sessions" className="text-lg font-semibold">
           Sessions
         </h2>

@@ -4,10 +4,12 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
 import type { z } from "zod";
+import { enqueueEmailVerification } from "./email-verification";
 import type { signUpSchema } from "./schema";
 
 /**
- * Creates a password account and its first organization, owned by it.
+ * Creates a password account and its first organization, owned by it, and
+ * enqueues the email-verification link in the same transaction.
  * The unique email index decides races: the loser gets 409, nothing half-made.
  */
 export async function signUp(input: z.output<typeof signUpSchema>) {
@@ -19,6 +21,7 @@ export async function signUp(input: z.output<typeof signUpSchema>) {
         select: { id: true, email: true, name: true },
       });
       const organization = await createOrganizationWithOwner(tx, user.id, input.organizationName);
+      await enqueueEmailVerification(tx, user.id);
       return { user, organization };
     });
   } catch (error) {

@@ -1,42 +1,99 @@
 /**
- * next-auth v4 configuration: email + password (argon2id) for now, JWT session
- * cookies (HttpOnly, SameSite=Lax, Secure over HTTPS — next-auth's defaults when
- * NEXTAUTH_URL is https) carrying the user's session version (lib/auth/session.ts).
- * Built per request so that importing it never reads configuration at build time.
- * Password attempts are rate limited per address and per account
+ * next-auth v4 configuration, JWT session cookies (HttpOnly, SameSite=Lax, Secure
+ * over HTTPS — next-auth's defaults when NEXTAUTH_URL is https) carrying the
+ * user's session version (lib/auth/session.ts). Built per request so that
+ * importing it never reads configuration at build time.
+ *
+ * Providers:
+ * - "credentials": email + password (argon2id);
+ * - "email-link": the token from a passwordless sign-in email
+ *   (lib/accounts/email-sign-in.ts), used up by `authorize`;
+ * - "github": only when GITHUB_ID and GITHUB_SECRET are set; linking rules in
+ *   lib/auth/oauth-account.ts (the signIn callback decides, the jwt callback
+ *   stamps the token with Cairn's user id, not GitHub's).
+ * Password and link attempts are rate limited per address and per account
  * (lib/security/sign-in-limits.ts); over the limit `authorize` throws, which
  * next-auth hands to the form as `result.error` ("RateLimited:<seconds>").
  */
 import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { withSignInLimits } from "@/lib/security/sign-in-limits";
+import { githubProvider } from "./github-provider";
+import type { CairnGithubProfile } from "./github-provider";
+import { signInWithOAuth, userForOAuthAccount } from "./oauth-account";
 import { SESSION_MAX_AGE_SECONDS } from "./session";
+import { VERIFICATION_TOKEN_MAX_LENGTH } from "./verification-token";
+
+/** Where a refused OAuth sign-in lands; the sign-in page explains the error code. */
+export const OAUTH_EMAIL_UNVERIFIED_ERROR = "OAuthEmailUnverified";
+
+/** The sign-in methods this configuration offers (the sign-in page reads it too). */
+export function signInProviders(): Provider[] {
+  const providers: Provider[] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const email = credentials?.email ?? "";
+        const password = credentials?.password ?? "";
+        if (!email || !password || password.length > 1024 || email.length > 254) return null;
+        return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
+      },
+    }),
+    CredentialsProvider({
+      id: "email-link",
+      name: "Email link",
+      credentials: { token: { label: "Token", type: "text" } },
+      async authorize(credentials, request) {
+        const token = credentials?.token ?? "";
+        if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
+        // The token has 256 bits, so guessing is hopeless; the per-address limit still slows anyone trying.
+        return withSignInLimits("email-link", clientIpFrom(request?.headers ?? {}), () => signInWithLinkToken(token));
+      },
+    }),
+  ];
+  const github = getConfig().githubOAuth;
+  if (github) providers.push(githubProvider(github));
+  return providers;
+}
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: getConfig().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, request) {
-          const email = credentials?.email ?? "";
-          const password = credentials?.password ?? "";
-          if (!email || !password || password.length > 1024 || email.length > 254) return null;
-          return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
-        },
-      }),
-    ],
+    providers: signInProviders(),
     callbacks: {
-      jwt({ token, user }) {
-        // `user` is present only at sign-in: stamp the token with the session version.
-        if (user) {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        const githubProfile = profile as Partial<CairnGithubProfile> | undefined;
+        const outcome = await signInWithOAuth({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          type: account.type,
+          email: githubProfile?.email ?? null,
+          emailVerified: githubProfile?.email_verified === true,
+          name: user.name ?? null,
+          image: user.image ?? null,
+          scope: account.scope ?? null,
+          tokenType: account.token_type ?? null,
+        });
+        return outcome.ok ? true : `/sign-in?error=${OAUTH_EMAIL_UNVERIFIED_ERROR}`;
+      },
+      async jwt({ token, user, account }) {
+        // `user` (and `account`) are present only at sign-in: stamp the token with Cairn's user and session version.
+        if (account?.type === "oauth") {
+          // The signIn callback linked or created the user; `user` here is the provider's profile.
+          const linked = await userForOAuthAccount(account.provider, account.providerAccountId);
+          if (!linked) throw new Error("OAuth account is not linked");
+          Object.assign(token, { sub: linked.id, sv: linked.sessionVersion, email: linked.email, name: linked.name });
+        } else if (user) {
           token.sub = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }

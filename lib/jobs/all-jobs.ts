@@ -3,7 +3,10 @@
  * queue) and a worker for each job listed here; enqueueing a job that is not
  * listed fails, because its queue does not exist. Add each new job here.
  */
+import { signInLinkEmailJob } from "@/lib/accounts/email-sign-in-email";
+import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
+import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import type { AnyJob } from "./define-job";
 
-export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob] as AnyJob[];
+export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob] as AnyJob[];

@@ -1,13 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { POST as createOrgRoute } from "@/app/api/v1/orgs/route";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getDb } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
 import { callRoute } from "../support/call-route";
 import { createUser, sessionCookieFor } from "../support/factories";
+import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 
 const uniqueEmail = () => `hire-${Math.random().toString(36).slice(2, 10)}@example.test`;
 const validInput = () => ({ name: "Priya Natarajan", email: uniqueEmail(), password: "lantern orchard gravel 42", organizationName: "Lantern Labs" });
+
+// Sign-up enqueues the verification email in its transaction: the queue must exist (no workers needed).
+let queue: JobQueue;
+beforeAll(async () => {
+  queue = await startTestJobQueue({ workers: false });
+});
+afterAll(() => stopTestJobQueue(queue));
 
 describe("POST /api/v1/accounts (sign-up)", () => {
   it("creates the user, their organization and an owner membership, with events", async () => {

@@ -4,7 +4,7 @@
  * allowed Origin, and reads are unaffected.
  */
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { POST as revokeSessionsRoute } from "@/app/api/v1/me/sessions/revoke/route";
@@ -12,8 +12,10 @@ import { GET as getOrgRoute, PATCH as renameOrgRoute } from "@/app/api/v1/o/[org
 import { POST as createOrgRoute } from "@/app/api/v1/orgs/route";
 import { resetConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
 import { callRoute, TEST_ORIGIN } from "../support/call-route";
 import { createOrgWithMember, createUser, sessionCookieFor } from "../support/factories";
+import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -21,6 +23,13 @@ function expectCrossSiteRefusal(result: { status: number; json?: Record<string, 
   expect(result.status).toBe(403);
   expect(result.json!.error).toMatchObject({ code: "FORBIDDEN", message: "Cross-site request refused." });
 }
+
+// Sign-up enqueues the verification email in its transaction: the queue must exist (no workers needed).
+let queue: JobQueue;
+beforeAll(async () => {
+  queue = await startTestJobQueue({ workers: false });
+});
+afterAll(() => stopTestJobQueue(queue));
 
 describe("cookie-authenticated writes", () => {
   it("refuses a foreign Origin with 403 and writes nothing", async () => {

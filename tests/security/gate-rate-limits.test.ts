@@ -4,18 +4,20 @@
  * and lets the caller through again once the window has passed.
  */
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { POST as passwordResetRoute } from "@/app/api/v1/password-resets/route";
 import { getDb } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { handle } from "@/lib/http/handle";
 import { PASSWORD_RESET_RATE_LIMITS, SIGN_UP_RATE_LIMITS } from "@/lib/security/limits";
 import { callRoute, randomClientIp } from "../support/call-route";
 import { createOrgWithMember, sessionCookieFor } from "../support/factories";
+import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 
 const unique = () => randomUUID().slice(0, 8);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,6 +48,13 @@ function limitedEndpoint(limits: { ipPoints: number; emailPoints: number; durati
   );
   return { route, calls };
 }
+
+// Sign-up enqueues the verification email in its transaction: the queue must exist (no workers needed).
+let queue: JobQueue;
+beforeAll(async () => {
+  queue = await startTestJobQueue({ workers: false });
+});
+afterAll(() => stopTestJobQueue(queue));
 
 describe("rate limits declared on an endpoint", () => {
   it("answers 429 in the envelope with Retry-After once the points are spent, without running the handler", async () => {

@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+/** The gentle "Verify your email" notice for an unverified account, with a resend button. */
+export function VerifyEmailBanner({ email }: { email: string }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function resend() {
+    setPending(true);
+    try {
+      const result = await apiRequest<{ status: string; message: string }>("/api/v1/email-verifications", { method: "POST" });
+      setMessage(result.message);
+      setFailed(false);
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Could not reach Cairn. Try again.");
+      setFailed(true);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="verify-email" className="rounded-xl border border-border bg-surface-muted p-4 text-sm">
+      <h2 id="verify-email" className="font-semibold">
+        Verify your email
+      </h2>
+      <p className="mt-1 text-muted-foreground">
+        We sent a link to {email} when you signed up. Opening it confirms the address is yours; until then everything works, and this reminder stays.
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <Button variant="secondary" size="sm" loading={pending} onClick={() => void resend()}>
+          Resend verification email
+        </Button>
+        {message ? (
+          <p role={failed ? "alert" : "status"} className={failed ? "text-danger" : "text-muted-foreground"}>
+            {message}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { signUpThroughApi, signInThroughForm } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
+
+interface ReceivedEmail {
+  to: string[];
+  subject: string;
+  text?: string;
+}
+
+/** The emails with this subject the fake Resend server received for one address (global-setup starts it). */
+async function emailsTo(address: string, subject: string): Promise<ReceivedEmail[]> {
+  const fakeResend = process.env.FAKE_RESEND_URL;
+  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
+  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as ReceivedEmail[]).filter((email) => email.subject === subject);
+}
+
+/** Waits for the `count`-th email with this subject and returns the link in its plain-text part. */
+async function linkFromEmail(address: string, subject: string, path: string, count = 1): Promise<string> {
+  await expect.poll(async () => (await emailsTo(address, subject)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  const message = (await emailsTo(address, subject))[count - 1]!;
+  const link = new RegExp(`https?://\\S+${path.replace("/", "\\/")}\\?token=[\\w-]+`).exec(message.text ?? "")?.[0];
+  expect(link, `the email's plain-text part carries a ${path} link`).toBeDefined();
+  return link!;
+}
+
+test("a new account verifies its email from the emailed link, then signs in with an emailed sign-in link", async ({ page, baseURL }) => {
+  const { email, password, slug } = await signUpThroughApi(page.request, baseURL!, "Link Sign-in Team");
+
+  // Sign-up sent a verification email; until it is opened the account page says so, gently.
+  const verifyLink = await linkFromEmail(email, "Verify your email for Cairn", "/verify-email");
+  expect(verifyLink.startsWith(baseURL!)).toBe(true);
+  await signInThroughForm(page, email, password);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Verify your email" })).toBeVisible();
+  await expect(page.getByText("not verified", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Resend verification email" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "We sent a new verification link" })).toBeVisible();
+  await linkFromEmail(email, "Verify your email for Cairn", "/verify-email", 2);
+
+  // The first link still works (until one of them is used), and verifies the address.
+  await page.goto(verifyLink);
+  await expect(page.getByRole("status").filter({ hasText: `${email} is verified` })).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByText("verified", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verify your email" })).toHaveCount(0);
+
+  // Sign out, then sign in without the password.
+  await page.getByRole("button", { name: /account/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Continue with GitHub" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Use an email link instead" }).click();
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "If an account uses that email address, we sent it a sign-in link" })).toBeVisible();
+
+  const signInLink = await linkFromEmail(email, "Your Cairn sign-in link", "/sign-in/link");
+  await page.goto(signInLink);
+  await page.getByRole("button", { name: "Continue to Cairn" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("main").locator("dd").filter({ hasText: email })).toContainText("verified");
+
+  // The link worked once.
+  await page.goto(signInLink);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+});

@@ -1,0 +1,191 @@
+/**
+ * Email verification for password accounts: sign-up enqueues a single-use link
+ * in its transaction (only the token's SHA-256 stored, in VerificationToken,
+ * 24 h); the confirm route verifies once; the signed-in user can ask for another
+ * link, within a per-user limit.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
+import { POST as confirmRoute } from "@/app/api/v1/email-verifications/confirm/route";
+import { POST as resendRoute } from "@/app/api/v1/email-verifications/route";
+import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
+import { hashVerificationToken, issueVerificationToken } from "@/lib/auth/verification-token";
+import { resetConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
+import { EMAIL_VERIFICATION_RATE_LIMITS } from "@/lib/security/limits";
+import { callRoute } from "../support/call-route";
+import { startFakeResend } from "../support/fake-resend";
+import type { FakeResend } from "../support/fake-resend";
+import { createUser, sessionCookieFor } from "../support/factories";
+import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
+
+let fake: FakeResend;
+let queue: JobQueue;
+
+beforeAll(async () => {
+  fake = await startFakeResend();
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = fake.url;
+  resetConfig();
+  queue = await startTestJobQueue();
+});
+
+afterEach(() => fake.clear());
+
+afterAll(async () => {
+  await stopTestJobQueue(queue);
+  await fake.stop();
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+  resetConfig();
+});
+
+const unique = () => randomUUID().slice(0, 8);
+const signUpInput = () => ({ name: "Grace Hopper", email: `verify-${unique()}@example.test`, password: "harbor violet comet 73", organizationName: `Hopper ${unique()}` });
+
+async function signUp() {
+  const input = signUpInput();
+  const { status, json } = await callRoute(signUpRoute, { body: input });
+  expect(status).toBe(201);
+  return { email: input.email, userId: json!.user.id as string };
+}
+
+/** Waits for the `count`-th verification email to `email` and returns the token in its link. */
+async function verificationToken(email: string, count = 1): Promise<string> {
+  const emails = await waitFor(`verification email #${count} to ${email}`, () => {
+    const found = fake.emails().filter((candidate) => candidate.to.includes(email) && candidate.subject === "Verify your email for Cairn");
+    return found.length >= count && found;
+  });
+  const link = /http:\/\/localhost:3000\/verify-email\?token=([\w-]+)/.exec(emails[count - 1]!.text ?? "");
+  expect(link, "the plain-text part carries the link").not.toBeNull();
+  return link![1]!;
+}
+
+const emailVerified = async (userId: string) => (await getDb().user.findUniqueOrThrow({ where: { id: userId } })).emailVerified;
+
+describe("sign-up", () => {
+  it("emails a verification link whose token is stored only as its SHA-256, for 24 hours, and leaves the user unverified", async () => {
+    const { email, userId } = await signUp();
+    expect(await emailVerified(userId)).toBeNull();
+    const token = await verificationToken(email);
+    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+
+    const rows = await getDb().verificationToken.findMany({ where: { identifier: `verify-email:${userId}` } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.token).toBe(hashVerificationToken(token));
+    const ttl = rows[0]!.expires.getTime() - Date.now();
+    expect(ttl).toBeGreaterThan(23.9 * 3600_000);
+    expect(ttl).toBeLessThanOrEqual(24 * 3600_000);
+    // Nowhere in clear: not in the token table, not in the job row.
+    const [hits] = await getDb().$queryRawUnsafe<Array<{ n: number }>>(
+      `select (select count(*) from "VerificationToken" t where strpos(t::text, $1) > 0) + (select count(*) from pgboss.job j where strpos(j::text, $1) > 0) as n`,
+      token,
+    );
+    expect(Number(hits!.n)).toBe(0);
+  });
+
+  it("writes no token and no job when the sign-up is refused", async () => {
+    const { email } = await signUp();
+    const tokensBefore = await getDb().verificationToken.count();
+    const jobsBefore = (await queue.boss.findJobs(emailVerificationEmailJob.name)).length;
+    const duplicate = await callRoute(signUpRoute, { body: { ...signUpInput(), email } });
+    expect(duplicate.status).toBe(409);
+    expect(await getDb().verificationToken.count()).toBe(tokensBefore);
+    expect((await queue.boss.findJobs(emailVerificationEmailJob.name)).length).toBe(jobsBefore);
+  });
+});
+
+describe("POST /api/v1/email-verifications/confirm", () => {
+  it("verifies the address once, without a session; the link then stops working", async () => {
+    const { email, userId } = await signUp();
+    const token = await verificationToken(email);
+
+    const first = await callRoute(confirmRoute, { body: { token } });
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ verified: true, email });
+    const verifiedAt = await emailVerified(userId);
+    expect(verifiedAt).toBeInstanceOf(Date);
+    expect(await getDb().verificationToken.count({ where: { identifier: `verify-email:${userId}` } })).toBe(0);
+
+    const second = await callRoute(confirmRoute, { body: { token } });
+    expect(second.status).toBe(400);
+    expect(second.json!.error.details).toEqual({ reason: "verification_link_invalid" });
+    expect(await emailVerified(userId)).toEqual(verifiedAt);
+  });
+
+  it("lets exactly one of two simultaneous uses of a link succeed", async () => {
+    const user = await createUser();
+    const { token } = await issueVerificationToken(getDb(), "verify-email", user.id, 60);
+    const results = await Promise.all([callRoute(confirmRoute, { body: { token } }), callRoute(confirmRoute, { body: { token } })]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 400]);
+  });
+
+  it("refuses an expired link and deletes it, leaving the user unverified", async () => {
+    const user = await createUser();
+    const { token, tokenHash } = await issueVerificationToken(getDb(), "verify-email", user.id, 24 * 60, new Date(Date.now() - 25 * 3600_000));
+    const { status } = await callRoute(confirmRoute, { body: { token } });
+    expect(status).toBe(400);
+    expect(await emailVerified(user.id)).toBeNull();
+    expect(await getDb().verificationToken.findUnique({ where: { token: tokenHash } })).toBeNull();
+  });
+
+  it("refuses a sign-in link's token, an unknown token and malformed input", async () => {
+    const user = await createUser();
+    const { token: signInToken } = await issueVerificationToken(getDb(), "sign-in", user.email, 15);
+    expect((await callRoute(confirmRoute, { body: { token: signInToken } })).status).toBe(400);
+    expect(await emailVerified(user.id)).toBeNull();
+    // The sign-in token was not used up by the refused attempt.
+    expect(await getDb().verificationToken.count({ where: { identifier: `sign-in:${user.email}` } })).toBe(1);
+    expect((await callRoute(confirmRoute, { body: { token: "not-a-token-we-issued" } })).status).toBe(400);
+    const bad = await callRoute(confirmRoute, { body: { token: "x".repeat(201), extra: 1 } });
+    expect(bad.status).toBe(422);
+    expect(bad.json!.error.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(["body.extra", "body.token"]);
+  });
+});
+
+describe("POST /api/v1/email-verifications (resend)", () => {
+  it("needs a session", async () => {
+    expect((await callRoute(resendRoute)).status).toBe(401);
+  });
+
+  it("sends a new link that works, while the first one still works until either is used", async () => {
+    const { email, userId } = await signUp();
+    const firstToken = await verificationToken(email);
+    const user = await getDb().user.findUniqueOrThrow({ where: { id: userId } });
+    const cookie = await sessionCookieFor(user);
+
+    const { status, json } = await callRoute(resendRoute, { cookie });
+    expect(status).toBe(202);
+    expect(json).toMatchObject({ status: "sent" });
+    const secondToken = await verificationToken(email, 2);
+    expect(secondToken).not.toBe(firstToken);
+    expect(await getDb().verificationToken.count({ where: { identifier: `verify-email:${userId}` } })).toBe(2);
+
+    expect((await callRoute(confirmRoute, { body: { token: secondToken } })).status).toBe(200);
+    // Verifying used up every open link of the account.
+    expect((await callRoute(confirmRoute, { body: { token: firstToken } })).status).toBe(400);
+  });
+
+  it("sends nothing once the address is verified", async () => {
+    const user = await getDb().user.update({ where: { id: (await createUser()).id }, data: { emailVerified: new Date() } });
+    const { status, json } = await callRoute(resendRoute, { cookie: await sessionCookieFor(user) });
+    expect(status).toBe(202);
+    expect(json).toEqual({ status: "already_verified", message: "Your email address is already verified." });
+    expect(await getDb().verificationToken.count({ where: { identifier: `verify-email:${user.id}` } })).toBe(0);
+  });
+
+  it("is limited per user: 429 with Retry-After once the hourly allowance is spent, whatever the address", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user);
+    const allowance = EMAIL_VERIFICATION_RATE_LIMITS[0]!.points;
+    for (let i = 0; i < allowance; i++) expect((await callRoute(resendRoute, { cookie })).status).toBe(202);
+    const refused = await callRoute(resendRoute, { cookie });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await getDb().verificationToken.count({ where: { identifier: `verify-email:${user.id}` } })).toBe(allowance);
+    // Another user is unaffected.
+    expect((await callRoute(resendRoute, { cookie: await sessionCookieFor(await createUser()) })).status).toBe(202);
+  });
+});
