@@ -5,7 +5,7 @@
  * once, revokes every session and writes nothing else.
  */
 import { hash } from "@node-rs/argon2";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { POST as confirmRoute } from "@/app/api/v1/password-resets/confirm/route";
 import { POST as requestRoute } from "@/app/api/v1/password-resets/route";
@@ -13,39 +13,17 @@ import { isResetTokenUsable } from "@/lib/accounts/password-reset";
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
 import { verifyCredentials } from "@/lib/accounts/service";
-import { resetConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import type { JobQueue } from "@/lib/jobs/job-queue";
 import { callRoute } from "../support/call-route";
-import { startFakeResend } from "../support/fake-resend";
-import type { FakeResend } from "../support/fake-resend";
+import { tablesContaining, useEmailDelivery } from "../support/email-delivery";
 import { createUser, sessionCookieFor } from "../support/factories";
-import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
+import { waitFor } from "../support/job-queue";
 
 const OLD_PASSWORD = "copper kettle meadow 19";
 const NEW_PASSWORD = "violet harbour stones 84";
 const LINK_EXPIRED = "This link has expired or was already used; ask for a new one.";
 
-let fake: FakeResend;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetConfig();
-  queue = await startTestJobQueue();
-});
-
-afterEach(() => fake.clear());
-
-afterAll(async () => {
-  await stopTestJobQueue(queue);
-  await fake.stop();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetConfig();
-});
+const mail = useEmailDelivery();
 
 async function userWithPassword(name = "Linus Pauling") {
   const user = await createUser({ name });
@@ -66,7 +44,7 @@ async function requestAndReadToken(email: string): Promise<string> {
   const { status } = await callRoute(requestRoute, { body: { email } });
   expect(status).toBe(202);
   const [sent] = await waitFor(`the reset email to ${email}`, () => {
-    const found = fake.emails().filter((candidate) => candidate.to.includes(email));
+    const found = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
     return found.length > 0 && found;
   });
   const link = /https?:\/\/\S+\/reset-password\?token=([\w-]+)/.exec(sent!.text ?? "");
@@ -74,27 +52,12 @@ async function requestAndReadToken(email: string): Promise<string> {
   return link![1]!;
 }
 
-/** Every row of every table (ours and pg-boss's) whose text contains `needle`. */
-async function rowsContaining(needle: string): Promise<string[]> {
-  const db = getDb();
-  const tables = await db.$queryRawUnsafe<Array<{ schema: string; name: string }>>(
-    `select table_schema::text as schema, table_name::text as name from information_schema.tables
-      where table_schema in ('public', 'pgboss') and table_type = 'BASE TABLE'`,
-  );
-  expect(tables.map((table) => `${table.schema}.${table.name}`)).toEqual(expect.arrayContaining(["public.PasswordResetToken", "pgboss.job"]));
-  const hits: string[] = [];
-  for (const { schema, name } of tables) {
-    const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>(`select count(*)::int as n from "${schema}"."${name}" t where strpos(t::text, $1) > 0`, needle);
-    if (row!.n > 0) hits.push(`${schema}.${name}`);
-  }
-  return hits;
-}
 
 describe("POST /api/v1/password-resets", () => {
   it("answers 202 with the same body for an unknown email, and stores, enqueues and sends nothing for it", async () => {
     const user = await userWithPassword();
     const unknown = `nobody-${Date.now()}@example.test`;
-    const jobsBefore = (await queue.boss.findJobs(passwordResetEmailJob.name)).length;
+    const jobsBefore = (await mail.queue.boss.findJobs(passwordResetEmailJob.name)).length;
 
     const forUnknown = await callRoute(requestRoute, { body: { email: unknown } });
     const forKnown = await callRoute(requestRoute, { body: { email: ` ${user.email.toUpperCase()} ` } });
@@ -105,9 +68,9 @@ describe("POST /api/v1/password-resets", () => {
 
     // Only the known address got a token, a job and (once the worker ran it) an email.
     expect(await getDb().passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
-    expect((await queue.boss.findJobs(passwordResetEmailJob.name)).length).toBe(jobsBefore + 1);
-    await waitFor("the email to the known address", () => fake.emails().length > 0);
-    expect(fake.emails().map((email) => email.to)).toEqual([[user.email]]);
+    expect((await mail.queue.boss.findJobs(passwordResetEmailJob.name)).length).toBe(jobsBefore + 1);
+    await waitFor("the email to the known address", () => mail.fake.emails().length > 0);
+    expect(mail.fake.emails().map((email) => email.to)).toEqual([[user.email]]);
   });
 
   it("stores only the token's SHA-256: the raw token from the email appears nowhere in the database", async () => {
@@ -120,9 +83,9 @@ describe("POST /api/v1/password-resets", () => {
     expect(record!.tokenHash).not.toContain(token);
     expect(record!.expiresAt.getTime() - record!.createdAt.getTime()).toBeGreaterThanOrEqual(59 * 60_000);
     expect(record!.expiresAt.getTime() - record!.createdAt.getTime()).toBeLessThanOrEqual(61 * 60_000);
-    expect(await rowsContaining(token)).toEqual([]);
+    expect(await tablesContaining(token, ["public.PasswordResetToken", "pgboss.job"])).toEqual([]);
     // The scan does find what is there: the hash is in the token table.
-    expect(await rowsContaining(record!.tokenHash)).toEqual(["public.PasswordResetToken"]);
+    expect(await tablesContaining(record!.tokenHash, ["public.PasswordResetToken", "pgboss.job"])).toEqual(["public.PasswordResetToken"]);
   });
 
   it("refuses a malformed email or unknown fields (422) and creates nothing", async () => {

@@ -5,43 +5,21 @@
  * once, and marks the address verified.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as requestRoute } from "@/app/api/v1/sign-in-links/route";
 import { signInLinkEmailJob } from "@/lib/accounts/email-sign-in-email";
 import { isSignInLinkUsable } from "@/lib/accounts/email-sign-in";
 import { userFromCookieHeader } from "@/lib/auth/session";
 import { hashVerificationToken, issueVerificationToken } from "@/lib/auth/verification-token";
-import { resetConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import type { JobQueue } from "@/lib/jobs/job-queue";
 import { SIGN_IN_LINK_RATE_LIMITS } from "@/lib/security/limits";
 import { callRoute, randomClientIp } from "../support/call-route";
-import { startFakeResend } from "../support/fake-resend";
-import type { FakeResend } from "../support/fake-resend";
+import { useEmailDelivery } from "../support/email-delivery";
 import { createUser } from "../support/factories";
-import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
+import { waitFor } from "../support/job-queue";
 import { postAuthAction } from "./next-auth-client";
 
-let fake: FakeResend;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetConfig();
-  queue = await startTestJobQueue();
-});
-
-afterEach(() => fake.clear());
-
-afterAll(async () => {
-  await stopTestJobQueue(queue);
-  await fake.stop();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetConfig();
-});
+const mail = useEmailDelivery();
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -49,7 +27,7 @@ const unique = () => randomUUID().slice(0, 8);
 async function requestAndReadToken(email: string): Promise<string> {
   expect((await callRoute(requestRoute, { body: { email } })).status).toBe(202);
   const [sent] = await waitFor(`the sign-in email to ${email}`, () => {
-    const found = fake.emails().filter((candidate) => candidate.to.includes(email));
+    const found = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
     return found.length > 0 && found;
   });
   expect(sent!.subject).toBe("Your Cairn sign-in link");
@@ -64,7 +42,7 @@ describe("POST /api/v1/sign-in-links", () => {
   it("answers 202 with the same body for an unknown email, and stores, enqueues and sends nothing for it", async () => {
     const user = await createUser();
     const unknown = `nobody-${unique()}@example.test`;
-    const jobsBefore = (await queue.boss.findJobs(signInLinkEmailJob.name)).length;
+    const jobsBefore = (await mail.queue.boss.findJobs(signInLinkEmailJob.name)).length;
 
     const forUnknown = await callRoute(requestRoute, { body: { email: unknown } });
     const forKnown = await callRoute(requestRoute, { body: { email: ` ${user.email.toUpperCase()} ` } });
@@ -74,9 +52,9 @@ describe("POST /api/v1/sign-in-links", () => {
 
     expect(await getDb().verificationToken.count({ where: { identifier: `sign-in:${unknown}` } })).toBe(0);
     expect(await getDb().user.count({ where: { email: unknown } })).toBe(0);
-    expect((await queue.boss.findJobs(signInLinkEmailJob.name)).length).toBe(jobsBefore + 1);
-    await waitFor("the email to the known address", () => fake.emails().length > 0);
-    expect(fake.emails().map((email) => email.to)).toEqual([[user.email]]);
+    expect((await mail.queue.boss.findJobs(signInLinkEmailJob.name)).length).toBe(jobsBefore + 1);
+    await waitFor("the email to the known address", () => mail.fake.emails().length > 0);
+    expect(mail.fake.emails().map((email) => email.to)).toEqual([[user.email]]);
   });
 
   it("stores only the token's SHA-256 under sign-in:<email>, expiring in 15 minutes", async () => {

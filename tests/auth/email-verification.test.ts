@@ -5,42 +5,20 @@
  * link, within a per-user limit.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { POST as confirmRoute } from "@/app/api/v1/email-verifications/confirm/route";
 import { POST as resendRoute } from "@/app/api/v1/email-verifications/route";
 import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
 import { hashVerificationToken, issueVerificationToken } from "@/lib/auth/verification-token";
-import { resetConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import type { JobQueue } from "@/lib/jobs/job-queue";
 import { EMAIL_VERIFICATION_RATE_LIMITS } from "@/lib/security/limits";
 import { callRoute } from "../support/call-route";
-import { startFakeResend } from "../support/fake-resend";
-import type { FakeResend } from "../support/fake-resend";
+import { useEmailDelivery } from "../support/email-delivery";
 import { createUser, sessionCookieFor } from "../support/factories";
-import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
+import { waitFor } from "../support/job-queue";
 
-let fake: FakeResend;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetConfig();
-  queue = await startTestJobQueue();
-});
-
-afterEach(() => fake.clear());
-
-afterAll(async () => {
-  await stopTestJobQueue(queue);
-  await fake.stop();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetConfig();
-});
+const mail = useEmailDelivery();
 
 const unique = () => randomUUID().slice(0, 8);
 const signUpInput = () => ({ name: "Grace Hopper", email: `verify-${unique()}@example.test`, password: "harbor violet comet 73", organizationName: `Hopper ${unique()}` });
@@ -55,7 +33,7 @@ async function signUp() {
 /** Waits for the `count`-th verification email to `email` and returns the token in its link. */
 async function verificationToken(email: string, count = 1): Promise<string> {
   const emails = await waitFor(`verification email #${count} to ${email}`, () => {
-    const found = fake.emails().filter((candidate) => candidate.to.includes(email) && candidate.subject === "Verify your email for Cairn");
+    const found = mail.fake.emails().filter((candidate) => candidate.to.includes(email) && candidate.subject === "Verify your email for Cairn");
     return found.length >= count && found;
   });
   const link = /http:\/\/localhost:3000\/verify-email\?token=([\w-]+)/.exec(emails[count - 1]!.text ?? "");
@@ -89,11 +67,11 @@ describe("sign-up", () => {
   it("writes no token and no job when the sign-up is refused", async () => {
     const { email } = await signUp();
     const tokensBefore = await getDb().verificationToken.count();
-    const jobsBefore = (await queue.boss.findJobs(emailVerificationEmailJob.name)).length;
+    const jobsBefore = (await mail.queue.boss.findJobs(emailVerificationEmailJob.name)).length;
     const duplicate = await callRoute(signUpRoute, { body: { ...signUpInput(), email } });
     expect(duplicate.status).toBe(409);
     expect(await getDb().verificationToken.count()).toBe(tokensBefore);
-    expect((await queue.boss.findJobs(emailVerificationEmailJob.name)).length).toBe(jobsBefore);
+    expect((await mail.queue.boss.findJobs(emailVerificationEmailJob.name)).length).toBe(jobsBefore);
   });
 });
 

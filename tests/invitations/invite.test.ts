@@ -4,47 +4,25 @@
  * or invitation), events, resend and revoke, and the email job through the fake
  * Resend (the raw token never stored).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetConfig } from "@/lib/config";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { hashInvitationToken, newInvitationToken } from "@/lib/invitations/token";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { sealSecret } from "@/lib/jobs/sealed-secret";
-import type { JobQueue } from "@/lib/jobs/job-queue";
-import { startFakeResend } from "../support/fake-resend";
-import type { FakeResend } from "../support/fake-resend";
-import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
+import { tablesContaining, useEmailDelivery } from "../support/email-delivery";
+import { waitFor } from "../support/job-queue";
 import { eventsOf, organizationWith } from "../members/members-fixture";
 import { invite, invitationRow, listInvitations, preview, resend, revoke } from "./invitations-fixture";
 
-let fake: FakeResend;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetConfig();
-  queue = await startTestJobQueue();
-});
-
-afterEach(() => fake.clear());
-
-afterAll(async () => {
-  await stopTestJobQueue(queue);
-  await fake.stop();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetConfig();
-});
+const mail = useEmailDelivery();
 
 const fresh = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}@example.test`;
 
 /** The token in the invitation email sent to `email` (waits for the job to send it). */
 async function tokenEmailedTo(email: string, count = 1): Promise<string> {
   const sent = await waitFor(`invitation email #${count} to ${email}`, () => {
-    const found = fake.emails().filter((candidate) => candidate.to.includes(email));
+    const found = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
     return found.length >= count && found;
   });
   const link = /https?:\/\/\S+\/invitations\/([\w-]{43})\b/.exec(sent[count - 1]!.text ?? "");
@@ -52,21 +30,6 @@ async function tokenEmailedTo(email: string, count = 1): Promise<string> {
   return link![1]!;
 }
 
-/** Every table (ours and pg-boss's) with a row whose text contains `needle`. */
-async function rowsContaining(needle: string): Promise<string[]> {
-  const db = getDb();
-  const tables = await db.$queryRawUnsafe<Array<{ schema: string; name: string }>>(
-    `select table_schema::text as schema, table_name::text as name from information_schema.tables
-      where table_schema in ('public', 'pgboss') and table_type = 'BASE TABLE'`,
-  );
-  expect(tables.map((table) => `${table.schema}.${table.name}`)).toEqual(expect.arrayContaining(["public.Invitation", "pgboss.job"]));
-  const hits: string[] = [];
-  for (const { schema, name } of tables) {
-    const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>(`select count(*)::int as n from "${schema}"."${name}" t where strpos(t::text, $1) > 0`, needle);
-    if (row!.n > 0) hits.push(`${schema}.${name}`);
-  }
-  return hits;
-}
 
 describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   it("invites new addresses and reports duplicates, members, pending invitations and malformed entries", async () => {
@@ -161,7 +124,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
     const token = await tokenEmailedTo(email);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
 
-    const [sent] = fake.emails().filter((candidate) => candidate.to.includes(email));
+    const [sent] = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
     expect(sent!.subject).toBe(`Grace Hopper invited you to ${organization.name} on Cairn`);
     expect(sent!.text).toContain(`http://localhost:3000/invitations/${token}`);
     expect(sent!.text).toContain("as a mentor");
@@ -169,8 +132,8 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
 
     const row = await getDb().invitation.findFirstOrThrow({ where: { organizationId: organization.id, email } });
     expect(row.tokenHash).toBe(hashInvitationToken(token));
-    expect(await rowsContaining(token)).toEqual([]);
-    expect(await rowsContaining(row.tokenHash)).toEqual(["public.Invitation"]);
+    expect(await tablesContaining(token, ["public.Invitation", "pgboss.job"])).toEqual([]);
+    expect(await tablesContaining(row.tokenHash, ["public.Invitation", "pgboss.job"])).toEqual(["public.Invitation"]);
     expect((await preview(token)).json).toMatchObject({ organization: { name: organization.name }, role: "MENTOR", inviter: { name: "Grace Hopper" }, status: "PENDING" });
   });
 
@@ -182,7 +145,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
     await getDb().invitation.update({ where: { id: accepted.row.id }, data: { acceptedAt: new Date() } });
     const superseded = await invitationRow(organization.id, fresh("superseded"));
     const pending = await invitationRow(organization.id, fresh("pending"));
-    const jobsBefore = (await queue.boss.findJobs(invitationEmailJob.name)).length;
+    const jobsBefore = (await mail.queue.boss.findJobs(invitationEmailJob.name)).length;
 
     await getDb().$transaction(async (tx) => {
       for (const { row, token } of [revoked, expired, accepted, pending]) {
@@ -191,12 +154,12 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
       await enqueue(tx, invitationEmailJob, { invitationId: superseded.row.id, sendNumber: 1, sealedToken: sealSecret(newInvitationToken()) });
     });
     await waitFor("the five jobs to finish", async () => {
-      const jobs = await queue.boss.findJobs(invitationEmailJob.name);
+      const jobs = await mail.queue.boss.findJobs(invitationEmailJob.name);
       return jobs.length === jobsBefore + 5 && jobs.every((job) => job.state === "completed");
     });
     // Only the pending one was sent; its link carries its token.
-    expect(fake.emails().map((email) => email.to)).toEqual([[pending.row.email]]);
-    expect(fake.emails()[0]!.text).toContain(`/invitations/${pending.token}`);
+    expect(mail.fake.emails().map((email) => email.to)).toEqual([[pending.row.email]]);
+    expect(mail.fake.emails()[0]!.text).toContain(`/invitations/${pending.token}`);
   });
 });
 
