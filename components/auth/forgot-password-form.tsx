@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { FormEvent } from "react";
+import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
@@ -34,25 +35,13 @@ export function ForgotPasswordForm({ mailboxHint }: { mailboxHint: boolean }) {
 
   if (sent) {
     return (
-      <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-md border border-border bg-surface-muted px-3 py-2 text-sm">
-          {sent}
-        </p>
-        {mailboxHint ? (
-          <p className="text-sm text-muted-foreground">
-            Running Cairn locally without email? Open the{" "}
-            <Link href="/dev/mailbox" className="text-link underline underline-offset-2">
-              development mailbox
-            </Link>
-            .
-          </p>
-        ) : null}
+      <EmailSentNotice message={sent} mailboxHint={mailboxHint}>
         <p className="text-sm text-muted-foreground">
           <Link href="/sign-in" className="text-link underline underline-offset-2">
             Back to sign in
           </Link>
         </p>
-      </div>
+      </EmailSentNotice>
     );
   }
 

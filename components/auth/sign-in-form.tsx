@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { FormEvent } from "react";
+import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
@@ -81,23 +82,11 @@ export function SignInForm({ callbackPath, githubEnabled = false, mailboxHint = 
 
   if (linkSent) {
     return (
-      <div className="flex flex-col gap-4">
-        <p role="status" className="rounded-md border border-border bg-surface-muted px-3 py-2 text-sm">
-          {linkSent}
-        </p>
-        {mailboxHint ? (
-          <p className="text-sm text-muted-foreground">
-            Running Cairn locally without email? Open the{" "}
-            <Link href="/dev/mailbox" className="text-link underline underline-offset-2">
-              development mailbox
-            </Link>
-            .
-          </p>
-        ) : null}
+      <EmailSentNotice message={linkSent} mailboxHint={mailboxHint}>
         <Button variant="secondary" onClick={() => (setLinkSent(null), switchMode("password"))}>
           Back to password
         </Button>
-      </div>
+      </EmailSentNotice>
     );
   }
 

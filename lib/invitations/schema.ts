@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQueryFields } from "@/lib/http/pagination";
 import { PASSWORD_MAX_LENGTH } from "@/lib/accounts/password-policy";
 import { personNameSchema } from "@/lib/accounts/schema";
 import { roleSchema } from "@/lib/members/schema";
@@ -36,25 +37,7 @@ export const createInvitationsSchema = z.strictObject({ emails: inviteEmailsSche
 export type CreateInvitationsInput = z.output<typeof createInvitationsSchema>;
 
 export const listInvitationsQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int("Use a whole number.")
-    .min(1, "Ask for at least 1 invitation.")
-    .max(INVITATIONS_PAGE_MAX, `Ask for at most ${INVITATIONS_PAGE_MAX} invitations.`)
-    .default(INVITATIONS_PAGE_DEFAULT),
-  cursor: z
-    .string()
-    .max(1000)
-    .transform((cursor, ctx) => {
-      const position = decodeInvitationCursor(cursor);
-      if (!position) {
-        ctx.addIssue({ code: "custom", message: "Use the nextCursor of a previous page." });
-        return z.NEVER;
-      }
-      return position;
-    })
-    .optional()
-    .meta({ description: "The `nextCursor` of the previous page." }),
+  ...pageQueryFields({ noun: "invitation", max: INVITATIONS_PAGE_MAX, default: INVITATIONS_PAGE_DEFAULT, decode: decodeInvitationCursor }),
 });
 export type ListInvitationsQuery = z.output<typeof listInvitationsQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQueryFields } from "@/lib/http/pagination";
 import { ROLES } from "@/lib/authz/policy";
 import { orgSlugSchema } from "@/lib/orgs/schema";
 import { decodeCursor } from "./cursor";
@@ -24,25 +25,7 @@ export const listMembersQuerySchema = z.strictObject({
     .meta({ description: "Case-insensitive text searched in names and emails." }),
   role: roleSchema.optional(),
   status: membershipStatusSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int("Use a whole number.")
-    .min(1, "Ask for at least 1 member.")
-    .max(MEMBERS_PAGE_MAX, `Ask for at most ${MEMBERS_PAGE_MAX} members.`)
-    .default(MEMBERS_PAGE_DEFAULT),
-  cursor: z
-    .string()
-    .max(1000)
-    .transform((cursor, ctx) => {
-      const position = decodeCursor(cursor);
-      if (!position) {
-        ctx.addIssue({ code: "custom", message: "Use the nextCursor of a previous page." });
-        return z.NEVER;
-      }
-      return position;
-    })
-    .optional()
-    .meta({ description: "The `nextCursor` of the previous page." }),
+  ...pageQueryFields({ noun: "member", max: MEMBERS_PAGE_MAX, default: MEMBERS_PAGE_DEFAULT, decode: decodeCursor }),
 });
 
 export type ListMembersQuery = z.output<typeof listMembersQuerySchema>;
