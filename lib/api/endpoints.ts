@@ -20,6 +20,15 @@ import { openApiEndpoint } from "@/lib/http/openapi-endpoint";
 import { listMembersEndpoint, removeMemberEndpoint, updateMemberEndpoint } from "@/lib/members/endpoints";
 import { livenessEndpoint, readinessEndpoint } from "@/lib/observability/endpoints";
 import { createOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import {
+  createTrackEndpoint,
+  exportTrackVersionEndpoint,
+  getTrackEndpoint,
+  getTrackVersionEndpoint,
+  listTrackLibraryEndpoint,
+  listTracksEndpoint,
+  previewTrackImportEndpoint,
+} from "@/lib/tracks/endpoints";
 import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -47,4 +56,11 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   revokeInvitationEndpoint,
   previewInvitationEndpoint,
   acceptInvitationEndpoint,
+  listTrackLibraryEndpoint,
+  previewTrackImportEndpoint,
+  createTrackEndpoint,
+  listTracksEndpoint,
+  getTrackEndpoint,
+  getTrackVersionEndpoint,
+  exportTrackVersionEndpoint,
 ] as AnyEndpoint[];

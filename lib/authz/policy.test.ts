@@ -15,6 +15,8 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "member.manageAdmins": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
   "member.leave": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "event.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "track.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "track.create": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
 };
 
 describe("policy table", () => {

@@ -26,6 +26,9 @@ export const POLICY = {
   // Removing oneself; the last active owner is still refused (lib/members).
   "member.leave": EVERYONE,
   "event.read": EVERYONE,
+  "track.read": EVERYONE,
+  // Importing and creating tracks (editing and publishing arrive with the editor).
+  "track.create": MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,0 +1,5 @@
+import { handle } from "@/lib/http/handle";
+import { exportTrackVersionEndpoint } from "@/lib/tracks/endpoints";
+import { exportResponse } from "@/lib/tracks/version-responses";
+
+export const GET = handle(exportTrackVersionEndpoint, async ({ ctx, params, query }) => exportResponse(ctx, params.trackId, params.number, query.format));

@@ -1,0 +1,8 @@
+import { handle } from "@/lib/http/handle";
+import { createTrackEndpoint, listTracksEndpoint } from "@/lib/tracks/endpoints";
+import { importTrack } from "@/lib/tracks/import-track";
+import { listTracks } from "@/lib/tracks/list-tracks";
+
+export const GET = handle(listTracksEndpoint, async ({ ctx, query }) => listTracks(ctx, query));
+
+export const POST = handle(createTrackEndpoint, async ({ ctx, body }) => importTrack(ctx, body));

@@ -1,0 +1,115 @@
+import { defineEndpoint } from "@/lib/http/endpoint";
+import {
+  IMPORT_BODY_LIMIT_BYTES,
+  createTrackSchema,
+  exportQuerySchema,
+  importPreviewSchema,
+  libraryListSchema,
+  listTracksQuerySchema,
+  previewImportSchema,
+  trackDetailSchema,
+  trackPageSchema,
+  trackParamsSchema,
+  trackSummarySchema,
+  tracksParamsSchema,
+  versionParamsSchema,
+  versionTreeSchema,
+} from "./schema";
+
+export const previewTrackImportEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/tracks/import/preview",
+  operationId: "previewTrackImport",
+  summary: "Preview a roadmap import",
+  description: "Parses roadmap text and returns what importing it would store: counts, the tree, every repair made and every error with its line and column. Writes nothing.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.create",
+  params: tracksParamsSchema,
+  body: previewImportSchema,
+  bodyLimitBytes: IMPORT_BODY_LIMIT_BYTES,
+  response: { status: 200, description: "The parse result (also when the text has errors: `ok` is false).", schema: importPreviewSchema },
+});
+
+export const createTrackEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/tracks",
+  operationId: "createTrack",
+  summary: "Import a track",
+  description:
+    "Creates a track from roadmap text or a built-in library track: version 1 as a draft with every node. The title defaults to the document's `#` title. Text with errors imports nothing and answers 422 with `details.parseErrors` (line, column, code, message). Records track.created.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.create",
+  params: tracksParamsSchema,
+  body: createTrackSchema,
+  bodyLimitBytes: IMPORT_BODY_LIMIT_BYTES,
+  response: { status: 201, description: "The new track.", schema: trackSummarySchema },
+});
+
+export const listTracksEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/tracks",
+  operationId: "listTracks",
+  summary: "List tracks",
+  description: "The organization's tracks, newest first, a page at a time, each with its latest version and that version's counts.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.read",
+  params: tracksParamsSchema,
+  query: listTracksQuerySchema,
+  response: { status: 200, description: "One page of tracks.", schema: trackPageSchema },
+});
+
+export const getTrackEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}",
+  operationId: "getTrack",
+  summary: "Get a track",
+  description: "A track with all its versions, newest first.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.read",
+  params: trackParamsSchema,
+  response: { status: 200, description: "The track.", schema: trackDetailSchema },
+});
+
+export const getTrackVersionEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}",
+  operationId: "getTrackVersion",
+  summary: "Get a track version with its tree",
+  description: "Every node in pre-order. The response carries an `ETag`; send it back in `If-None-Match` to get 304 Not Modified while the version is unchanged.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.read",
+  params: versionParamsSchema,
+  response: { status: 200, description: "The version and its nodes (304 with no body when `If-None-Match` matches).", schema: versionTreeSchema },
+});
+
+export const exportTrackVersionEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}/export",
+  operationId: "exportTrackVersion",
+  summary: "Export a track version",
+  description: "`format=json` (the default): the version and its tree, as below. `format=text`: the roadmap text format as a `text/plain` download, which imports back to the same tree.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.read",
+  params: versionParamsSchema,
+  query: exportQuerySchema,
+  response: { status: 200, description: "The export.", schema: versionTreeSchema },
+});
+
+export const listTrackLibraryEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/track-library",
+  operationId: "listTrackLibrary",
+  summary: "List the built-in tracks",
+  description: "Tracks every organization can start from; import one with `POST /tracks` and `{ library: id }`.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.read",
+  params: tracksParamsSchema,
+  response: { status: 200, description: "The built-in tracks with their counts.", schema: libraryListSchema },
+});

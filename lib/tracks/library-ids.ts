@@ -1,0 +1,4 @@
+/** Ids of the built-in tracks every organization can start from (see library.ts). */
+export const LIBRARY_IDS = ["python-backend-roadmap"] as const;
+
+export type LibraryId = (typeof LIBRARY_IDS)[number];

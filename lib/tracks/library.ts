@@ -1,0 +1,58 @@
+/**
+ * The built-in library: tracks every organization can start from. Their text ships
+ * with the code (lib/roadmap/seed), so each is read and parsed once per process and
+ * kept in memory; they never change while the server runs.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseRoadmap, roadmapStats } from "@/lib/roadmap";
+import type { RoadmapStats } from "@/lib/roadmap";
+import type { LibraryId } from "./library-ids";
+
+interface LibraryEntry {
+  id: LibraryId;
+  title: string;
+  description: string;
+  file: string;
+}
+
+const ENTRIES: readonly LibraryEntry[] = [
+  {
+    id: "python-backend-roadmap",
+    title: "Python Backend Roadmap",
+    description: "From Python fundamentals to production backends: web frameworks, databases, testing, deployment and operations.",
+    file: "python-backend-roadmap.txt",
+  },
+];
+
+export interface LibraryTrack extends Omit<LibraryEntry, "file"> {
+  text: string;
+  stats: RoadmapStats;
+}
+
+const SEED_DIR = path.join(process.cwd(), "lib", "roadmap", "seed");
+const loaded = new Map<LibraryId, LibraryTrack>();
+
+export function libraryTrack(id: LibraryId): LibraryTrack {
+  const cached = loaded.get(id);
+  if (cached) return cached;
+  const entry = ENTRIES.find((candidate) => candidate.id === id);
+  if (!entry) throw new Error(`unknown library track ${id}`);
+  const text = readFileSync(path.join(SEED_DIR, entry.file), "utf8");
+  const parsed = parseRoadmap(text);
+  // A shipped file that does not parse is a bug in the release, not a user error.
+  if (!parsed.ok) throw new Error(`library track ${id} does not parse: ${parsed.errors[0]?.message}`);
+  const { file: _file, ...rest } = entry;
+  const track = { ...rest, text, stats: roadmapStats(parsed.document) };
+  loaded.set(id, track);
+  return track;
+}
+
+export function listLibrary() {
+  return {
+    items: ENTRIES.map((entry) => {
+      const { id, title, description, stats } = libraryTrack(entry.id);
+      return { id, title, description, counts: { sections: stats.sections, items: stats.items, optional: stats.optionalItems } };
+    }),
+  };
+}

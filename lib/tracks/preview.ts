@@ -1,0 +1,31 @@
+/**
+ * The import preview: what parsing a roadmap text would store, in the shape the
+ * import screen shows (counts, each repair and each error with its line, the tree).
+ * Pure; the import itself parses the same way, so what the preview shows is what
+ * gets saved.
+ */
+import { flattenRoadmap, parseRoadmap, roadmapStats } from "@/lib/roadmap";
+import type { ParseResult } from "@/lib/roadmap";
+
+export function previewOf(result: ParseResult) {
+  const base = {
+    repairs: result.repairs.map(({ line, column, kind, message, before, after }) => ({ line, column, kind, message, before, after })),
+    warnings: result.warnings.map(({ line, code, message }) => ({ line, code, message })),
+  };
+  if (!result.ok) {
+    return { ok: false, title: null, errors: result.errors.map(({ line, column, code, message }) => ({ line, column, code, message })), ...base, stats: null, tree: [] };
+  }
+  const stats = roadmapStats(result.document);
+  return {
+    ok: true,
+    title: result.document.title,
+    errors: [],
+    ...base,
+    stats: { sections: stats.sections, items: stats.items, optional: stats.optionalItems, maxDepth: stats.maxDepth },
+    tree: flattenRoadmap(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line })),
+  };
+}
+
+export function previewImport(text: string) {
+  return previewOf(parseRoadmap(text));
+}

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import type { TrackNodeOut } from "./schema";
+import { toVersionSummary, versionSummarySelect } from "./track-summary";
+
+/**
+ * A version's row and its track, scoped to the caller's organization; another
+ * organization's track (or a number that does not exist) is a 404.
+ */
+export async function findVersion(ctx: OrgContext, trackId: string, number: number) {
+  const version = await getDb().trackVersion.findFirst({
+    where: { trackId, number, organizationId: ctx.organization.id },
+    select: { ...versionSummarySelect, updatedAt: true, track: { select: { id: true, title: true } } },
+  });
+  if (!version) throw notFound("track version");
+  return version;
+}
+
+/**
+ * The version's entity tag. Every change to a version's nodes also touches the
+ * version row (updatedAt), so id + updatedAt changes exactly when the tree may have;
+ * it is known before the 703 nodes are read, which is what makes a 304 cheap.
+ */
+export function versionEtag(version: { id: string; updatedAt: Date }): string {
+  return `"${createHash("sha256").update(`${version.id}:${version.updatedAt.toISOString()}`).digest("base64url").slice(0, 27)}"`;
+}
+
+/** True when an If-None-Match header names this tag (weak comparison, as RFC 9110 asks for GET). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const candidate = tag.trim().replace(/^W\//, "");
+    return candidate === "*" || candidate === etag;
+  });
+}
+
+/** Every node of a version in pre-order: one query, walking the (versionId, ordinal) index. */
+export async function versionNodes(organizationId: string, versionId: string): Promise<TrackNodeOut[]> {
+  const rows = await getDb().trackNode.findMany({
+    where: { versionId, organizationId },
+    orderBy: { ordinal: "asc" },
+    select: {
+      id: true,
+      parentId: true,
+      stableKey: true,
+      ordinal: true,
+      position: true,
+      depth: true,
+      kind: true,
+      title: true,
+      description: true,
+      optional: true,
+      evidenceRequired: true,
+      estimatedMinutes: true,
+      resources: true,
+    },
+  });
+  return rows.map((row) => ({ ...row, resources: Array.isArray(row.resources) ? (row.resources as TrackNodeOut["resources"]) : [] }));
+}
+
+export async function versionTree(ctx: OrgContext, version: Awaited<ReturnType<typeof findVersion>>) {
+  const nodes = await versionNodes(ctx.organization.id, version.id);
+  const sections = nodes.filter((node) => node.kind === "SECTION").length;
+  const { track, updatedAt, ...summary } = version;
+  return { track, version: { ...toVersionSummary(summary, new Map([[version.id, { sections, items: nodes.length - sections }]])), updatedAt }, nodes };
+}
