@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
-import { encodeInvitationCursor } from "./cursor";
+import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import { invitationSelect, PENDING, toInvitationView } from "./invitation-row";
 import type { ListInvitationsQuery } from "./schema";
 
@@ -24,6 +24,6 @@ export async function listInvitations(ctx: OrgContext, query: ListInvitationsQue
   const now = new Date();
   return {
     items: page.map((row) => toInvitationView(row, now)),
-    nextCursor: rows.length > query.limit && last ? encodeInvitationCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor(last) : null,
   };
 }

@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/accounts/password-policy";
 import { personNameSchema } from "@/lib/accounts/schema";
 import { roleSchema } from "@/lib/members/schema";
 import { orgSlugSchema } from "@/lib/orgs/schema";
-import { decodeInvitationCursor } from "./cursor";
+import { decodeCreatedAtCursor } from "@/lib/http/cursor";
 import { INVITATIONS_PER_REQUEST, splitEmailList } from "./recipients";
 
 export const INVITATIONS_PAGE_DEFAULT = 25;
@@ -37,7 +37,7 @@ export const createInvitationsSchema = z.strictObject({ emails: inviteEmailsSche
 export type CreateInvitationsInput = z.output<typeof createInvitationsSchema>;
 
 export const listInvitationsQuerySchema = z.strictObject({
-  ...pageQueryFields({ noun: "invitation", max: INVITATIONS_PAGE_MAX, default: INVITATIONS_PAGE_DEFAULT, decode: decodeInvitationCursor }),
+  ...pageQueryFields({ noun: "invitation", max: INVITATIONS_PAGE_MAX, default: INVITATIONS_PAGE_DEFAULT, decode: decodeCreatedAtCursor }),
 });
 export type ListInvitationsQuery = z.output<typeof listInvitationsQuerySchema>;
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/http/handle";
-import { encodeTrackCursor } from "./cursor";
+import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { ListTracksQuery } from "./schema";
 import { toTrackSummary, versionSummarySelect } from "./track-summary";
 import { versionCounts } from "./version-counts";
@@ -29,6 +29,6 @@ export async function listTracks(ctx: OrgContext, query: ListTracksQuery) {
   const last = page.at(-1);
   return {
     items: page.map((track) => toTrackSummary(track, track.versions[0], counts)),
-    nextCursor: rows.length > query.limit && last ? encodeTrackCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor(last) : null,
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageQueryFields } from "@/lib/http/pagination";
 import { orgSlugSchema } from "@/lib/orgs/schema";
 import { MAX_ROADMAP_BYTES } from "@/lib/roadmap";
-import { decodeTrackCursor } from "./cursor";
+import { decodeCreatedAtCursor } from "@/lib/http/cursor";
 import { LIBRARY_IDS } from "./library-ids";
 
 /**
@@ -36,7 +36,7 @@ export const createTrackSchema = z.union([
 export type CreateTrackInput = z.output<typeof createTrackSchema>;
 
 export const listTracksQuerySchema = z.strictObject({
-  ...pageQueryFields({ noun: "track", max: TRACKS_PAGE_MAX, default: TRACKS_PAGE_DEFAULT, decode: decodeTrackCursor }),
+  ...pageQueryFields({ noun: "track", max: TRACKS_PAGE_MAX, default: TRACKS_PAGE_DEFAULT, decode: decodeCreatedAtCursor }),
 });
 export type ListTracksQuery = z.output<typeof listTracksQuerySchema>;
 

@@ -64,7 +64,7 @@ describe("configuration", () => {
     expect(url.searchParams.get("client_id")).toBe("Iv1.cairn-test-client");
     expect(url.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/auth/callback/github");
     expect(url.searchParams.get("scope")).toBe("read:user user:email");
-    expect(url.searchParams.get("state")).toBeTruthy();
+    expect(url.searchParams.get("state")).toMatch(/^\S{16,}$/); // random, per attempt
     // The secret never travels in the browser's redirect.
     expect(response.redirect).not.toContain("cairn-test-secret");
   });
