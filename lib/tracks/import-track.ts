@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { parseRoadmap, roadmapStats } from "@/lib/roadmap";
 import type { ParseError } from "@/lib/roadmap";
 import { libraryTrack } from "./library";
+import { insertNodes } from "./insert-nodes";
 import { nodeRows } from "./node-rows";
 import type { CreateTrackInput, TrackSummary } from "./schema";
 
@@ -31,7 +32,8 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
     const version = await tx.trackVersion.create({
       data: { organizationId, trackId: track.id, number: 1, status: "DRAFT", createdById: ctx.user.id, sourceHash: createHash("sha256").update(text).digest("hex") },
     });
-    await tx.trackNode.createMany({ data: nodeRows(document, { organizationId, versionId: version.id }) });
+    const scope = { organizationId, versionId: version.id };
+    await insertNodes(tx, scope, nodeRows(document, scope));
     await recordEvent(tx, {
       organizationId,
       type: "track.created",
