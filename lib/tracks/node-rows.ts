@@ -1,5 +1,5 @@
 /**
- * Turns a parsed roadmap into TrackNode rows ready for one createMany: ids, parent
+ * Turns a parsed roadmap into TrackNode rows ready for one insert (insert-nodes.ts): ids, parent
  * ids and stable keys are made here rather than by the database, so the whole tree
  * goes in one statement (no per-row round trips to learn a parent's id).
  */
