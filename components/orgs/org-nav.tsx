@@ -11,6 +11,8 @@ export function OrgNav({ slug, showSettings, showInvitations = false }: { slug: 
   const tabs = [
     { href: base, label: "Overview", current: pathname === base },
     { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
+    // Every member reads the organization's tracks ("track.read"), so the tab is unconditional.
+    { href: `${base}/tracks`, label: "Tracks", current: pathname.startsWith(`${base}/tracks`) },
     ...(showInvitations ? [{ href: `${base}/invitations`, label: "Invitations", current: pathname.startsWith(`${base}/invitations`) }] : []),
     ...(showSettings ? [{ href: `${base}/settings`, label: "Settings", current: pathname.startsWith(`${base}/settings`) }] : []),
   ];

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { trackHref } from "./tracks-api";
+import type { TrackSummaryJson } from "./types";
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export const STATUS_LABEL = { DRAFT: "Draft", PUBLISHED: "Published" } as const;
+
+export function TrackRow({ slug, track }: { slug: string; track: TrackSummaryJson }) {
+  const latest = track.latestVersion;
+  return (
+    <li className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+      <div>
+        <Link href={trackHref(slug, track.id)} className="font-medium text-link underline-offset-2 hover:underline">
+          {track.title}
+        </Link>
+        <p className="text-sm text-muted-foreground">
+          {latest ? `Version ${latest.number} · ${STATUS_LABEL[latest.status]}` : "No versions"}
+          {latest ? ` · ${latest.counts.sections} sections · ${latest.counts.items} items` : ""}
+        </p>
+      </div>
+      <p className="text-sm text-muted-foreground">
+        Created <time dateTime={track.createdAt}>{dateFormat.format(new Date(track.createdAt))}</time>
+      </p>
+    </li>
+  );
+}
