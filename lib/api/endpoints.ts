@@ -21,6 +21,7 @@ import { listMembersEndpoint, removeMemberEndpoint, updateMemberEndpoint } from 
 import { livenessEndpoint, readinessEndpoint } from "@/lib/observability/endpoints";
 import { createOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
 import {
+  createTrackDraftEndpoint,
   createTrackEndpoint,
   exportTrackVersionEndpoint,
   getTrackEndpoint,
@@ -28,6 +29,7 @@ import {
   listTrackLibraryEndpoint,
   listTracksEndpoint,
   previewTrackImportEndpoint,
+  publishTrackVersionEndpoint,
 } from "@/lib/tracks/endpoints";
 import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
 
@@ -63,4 +65,6 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getTrackEndpoint,
   getTrackVersionEndpoint,
   exportTrackVersionEndpoint,
+  publishTrackVersionEndpoint,
+  createTrackDraftEndpoint,
 ] as AnyEndpoint[];

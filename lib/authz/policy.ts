@@ -27,8 +27,10 @@ export const POLICY = {
   "member.leave": EVERYONE,
   "event.read": EVERYONE,
   "track.read": EVERYONE,
-  // Importing and creating tracks (editing and publishing arrive with the editor).
+  // Importing tracks and starting a new draft of one (editing arrives with the editor).
   "track.create": MANAGERS,
+  // Publishing a draft, which makes it immutable.
+  "track.publish": MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -13,6 +13,7 @@ import {
   trackSummarySchema,
   tracksParamsSchema,
   versionParamsSchema,
+  versionSummarySchema,
   versionTreeSchema,
 } from "./schema";
 
@@ -112,4 +113,34 @@ export const listTrackLibraryEndpoint = defineEndpoint({
   permission: "track.read",
   params: tracksParamsSchema,
   response: { status: 200, description: "The built-in tracks with their counts.", schema: libraryListSchema },
+});
+
+export const publishTrackVersionEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}/publish",
+  operationId: "publishTrackVersion",
+  summary: "Publish a track version",
+  description:
+    "Makes a draft the published version: from then on it never changes (edits go into a new draft). A version already published is 409; a version without items is 422. Records track.published.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.publish",
+  params: versionParamsSchema,
+  response: { status: 200, description: "The version as published.", schema: versionSummarySchema },
+  errors: ["CONFLICT", "VALIDATION_FAILED"],
+});
+
+export const createTrackDraftEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/drafts",
+  operationId: "createTrackDraft",
+  summary: "Start a new draft of a track",
+  description:
+    "Creates the next version as a draft holding a copy of the latest published version: every node with the same stable key, place in the tree and fields, under new ids. A track has at most one open draft: while one exists this is 409 with `details.draftNumber`; a track with no published version is 409 too. Records track.draft_created.",
+  tags: ["Tracks"],
+  auth: "session",
+  permission: "track.create",
+  params: trackParamsSchema,
+  response: { status: 201, description: "The new draft.", schema: versionSummarySchema },
+  errors: ["CONFLICT"],
 });

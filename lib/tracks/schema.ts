@@ -60,7 +60,7 @@ export const importPreviewSchema = z.object({
 
 const nodeCountsSchema = z.object({ sections: z.number(), items: z.number() });
 
-const versionSummarySchema = z.object({
+export const versionSummarySchema = z.object({
   id: z.string(),
   number: z.number(),
   status: z.enum(["DRAFT", "PUBLISHED"]),

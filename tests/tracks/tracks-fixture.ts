@@ -6,6 +6,8 @@ import { POST as previewRoute } from "@/app/api/v1/o/[orgSlug]/tracks/import/pre
 import { GET as getTrackRoute } from "@/app/api/v1/o/[orgSlug]/tracks/[trackId]/route";
 import { GET as getVersionRoute } from "@/app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/route";
 import { GET as exportRoute } from "@/app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/export/route";
+import { POST as publishRoute } from "@/app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/publish/route";
+import { POST as createDraftRoute } from "@/app/api/v1/o/[orgSlug]/tracks/[trackId]/drafts/route";
 import { getDb } from "@/lib/db/client";
 import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { callRoute, randomClientIp } from "../support/call-route";
@@ -45,6 +47,14 @@ export function exportVersion(slug: string, cookie: string, trackId: string, num
     params: { orgSlug: slug, trackId, number: String(number) },
     cookie,
   });
+}
+
+export function publishVersion(slug: string, cookie: string, trackId: string, number: string | number) {
+  return callRoute(publishRoute, { path: `${base(slug)}/tracks/${trackId}/versions/${number}/publish`, params: { orgSlug: slug, trackId, number: String(number) }, cookie });
+}
+
+export function createDraft(slug: string, cookie: string, trackId: string) {
+  return callRoute(createDraftRoute, { path: `${base(slug)}/tracks/${trackId}/drafts`, params: { orgSlug: slug, trackId }, cookie });
 }
 
 /** Like callRoute, for the text export whose body is not JSON. */
