@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
 import type { MemberViewer } from "@/lib/members/member-actions";
 import { ConfirmMemberChange } from "./confirm-member-change";
 import type { Confirmation } from "./confirm-member-change";
@@ -92,14 +93,9 @@ export function MembersDirectory({ slug, organizationName, viewer }: { slug: str
       </p>
 
       {members.isError && !members.data ? (
-        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl border border-danger/40 bg-danger/10 p-4 text-sm">
-          <p className="text-danger">The members could not be loaded: {members.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void members.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadFailed what="members" message={members.error.message} onRetry={() => void members.refetch()} />
       ) : members.isPending ? (
-        <div className="h-40 animate-pulse rounded-xl border border-border bg-surface-muted motion-reduce:animate-none" aria-hidden="true" />
+        <LoadingBlock />
       ) : items.length === 0 ? (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-border-strong p-6 text-sm">
           <p>{isFiltered(filters) ? "No one matches this search and these filters." : "No members yet."}</p>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Button, buttonStyles } from "@/components/ui/button";
+import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
 import { StartFromLibrary } from "./start-from-library";
 import { TrackRow } from "./track-row";
 import { useTracks } from "./use-tracks";
@@ -32,14 +33,9 @@ export function TracksList({ slug, canCreate }: { slug: string; canCreate: boole
       </p>
 
       {tracks.isError && !tracks.data ? (
-        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl border border-danger/40 bg-danger/10 p-4 text-sm">
-          <p className="text-danger">The tracks could not be loaded: {tracks.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => void tracks.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <LoadFailed what="tracks" message={tracks.error.message} onRetry={() => void tracks.refetch()} />
       ) : tracks.isPending ? (
-        <div className="h-40 animate-pulse rounded-xl border border-border bg-surface-muted motion-reduce:animate-none" aria-hidden="true" />
+        <LoadingBlock />
       ) : items.length === 0 ? (
         canCreate ? (
           <StartFromLibrary slug={slug} />
