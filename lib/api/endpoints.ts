@@ -31,6 +31,7 @@ import {
   previewTrackImportEndpoint,
   publishTrackVersionEndpoint,
 } from "@/lib/tracks/endpoints";
+import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -67,4 +68,9 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   exportTrackVersionEndpoint,
   publishTrackVersionEndpoint,
   createTrackDraftEndpoint,
+  updateTrackEndpoint,
+  addTrackNodesEndpoint,
+  updateTrackNodeEndpoint,
+  moveTrackNodeEndpoint,
+  deleteTrackNodeEndpoint,
 ] as AnyEndpoint[];

@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "event.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "track.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "track.create": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "track.edit": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "track.publish": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
 };
 

@@ -27,8 +27,10 @@ export const POLICY = {
   "member.leave": EVERYONE,
   "event.read": EVERYONE,
   "track.read": EVERYONE,
-  // Importing tracks and starting a new draft of one (editing arrives with the editor).
+  // Importing tracks and starting a new draft of one.
   "track.create": MANAGERS,
+  // Renaming a track and editing a draft's nodes.
+  "track.edit": MANAGERS,
   // Publishing a draft, which makes it immutable.
   "track.publish": MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;

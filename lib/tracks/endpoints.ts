@@ -93,13 +93,15 @@ export const exportTrackVersionEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}/export",
   operationId: "exportTrackVersion",
   summary: "Export a track version",
-  description: "`format=json` (the default): the version and its tree, as below. `format=text`: the roadmap text format as a `text/plain` download, which imports back to the same tree.",
+  description:
+    "`format=json` (the default): the version and its tree with every field, as below. `format=text`: the roadmap text format as a `text/plain` download, which imports back to the same tree (titles, order, optional flags, one-paragraph descriptions); a description the format cannot hold (blank lines, a line starting like a bullet) makes it 422 naming the node.",
   tags: ["Tracks"],
   auth: "session",
   permission: "track.read",
   params: versionParamsSchema,
   query: exportQuerySchema,
   response: { status: 200, description: "The export.", schema: versionTreeSchema },
+  errors: ["VALIDATION_FAILED"],
 });
 
 export const listTrackLibraryEndpoint = defineEndpoint({

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import type { TrackNodeOut } from "./schema";
@@ -36,28 +38,31 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
+export const nodeSelect = {
+  id: true,
+  parentId: true,
+  stableKey: true,
+  ordinal: true,
+  position: true,
+  depth: true,
+  kind: true,
+  title: true,
+  description: true,
+  optional: true,
+  evidenceRequired: true,
+  estimatedMinutes: true,
+  resources: true,
+} as const satisfies Prisma.TrackNodeSelect;
+
+/** A node row as the API shows it (resources are JSON in the database). */
+export function toNodeOut(row: Prisma.TrackNodeGetPayload<{ select: typeof nodeSelect }>): TrackNodeOut {
+  return { ...row, resources: Array.isArray(row.resources) ? (row.resources as TrackNodeOut["resources"]) : [] };
+}
+
 /** Every node of a version in pre-order: one query, walking the (versionId, ordinal) index. */
-export async function versionNodes(organizationId: string, versionId: string): Promise<TrackNodeOut[]> {
-  const rows = await getDb().trackNode.findMany({
-    where: { versionId, organizationId },
-    orderBy: { ordinal: "asc" },
-    select: {
-      id: true,
-      parentId: true,
-      stableKey: true,
-      ordinal: true,
-      position: true,
-      depth: true,
-      kind: true,
-      title: true,
-      description: true,
-      optional: true,
-      evidenceRequired: true,
-      estimatedMinutes: true,
-      resources: true,
-    },
-  });
-  return rows.map((row) => ({ ...row, resources: Array.isArray(row.resources) ? (row.resources as TrackNodeOut["resources"]) : [] }));
+export async function versionNodes(organizationId: string, versionId: string, db: DbClient = getDb()): Promise<TrackNodeOut[]> {
+  const rows = await db.trackNode.findMany({ where: { versionId, organizationId }, orderBy: { ordinal: "asc" }, select: nodeSelect });
+  return rows.map(toNodeOut);
 }
 
 export async function versionTree(ctx: OrgContext, version: Awaited<ReturnType<typeof findVersion>>) {

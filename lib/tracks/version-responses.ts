@@ -2,10 +2,13 @@
  * The two version reads answer with their own Responses: the tree carries an ETag
  * (and a 304 skips reading the nodes), and the text export is not JSON.
  */
+import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { RoadmapSerializeError } from "@/lib/roadmap";
 import { exportFileName, exportText } from "./export-version";
 import { etagMatches, findVersion, versionEtag, versionTree } from "./read-version";
 import { versionTreeSchema } from "./schema";
+import type { TrackNodeOut } from "./schema";
 
 // The client may keep the tree but must ask again (with If-None-Match) before using it.
 const REVALIDATE = "private, no-cache";
@@ -24,11 +27,28 @@ export async function exportResponse(ctx: OrgContext, trackId: string, number: n
   const version = await findVersion(ctx, trackId, number);
   const tree = await versionTree(ctx, version);
   if (format === "json") return tree;
-  return new Response(exportText(version.track.title, tree.nodes), {
+  return new Response(textOf(version.track.title, number, tree.nodes), {
     headers: {
       "content-type": "text/plain; charset=utf-8",
       "content-disposition": `attachment; filename="${exportFileName(version.track.title, number, "txt")}"`,
       "cache-control": "no-store",
     },
   });
+}
+
+/**
+ * The text format holds titles, the tree, the optional flag and one-paragraph
+ * plain descriptions. A description the editor allowed but the format cannot
+ * hold (blank lines, a line that starts like a bullet) makes the text export a
+ * 422 naming the node, rather than a file that would import as something else;
+ * the JSON export carries everything.
+ */
+function textOf(title: string, number: number, nodes: readonly TrackNodeOut[]): string {
+  try {
+    return exportText(title, nodes);
+  } catch (error) {
+    if (!(error instanceof RoadmapSerializeError)) throw error;
+    const message = `Version ${number} cannot be written in the text format: ${error.message}. Export it as JSON instead, or change that description.`;
+    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "query.format", message }] });
+  }
 }

@@ -1,0 +1,5 @@
+import { handle } from "@/lib/http/handle";
+import { moveTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
+import { editTarget, moveNode } from "@/lib/tracks/edit-version";
+
+export const POST = handle(moveTrackNodeEndpoint, async ({ ctx, request, params, body }) => moveNode(ctx, editTarget(request, params), params.key, body));
