@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     env: {
       NODE_ENV: "test",
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
       NEXTAUTH_URL: "http://localhost:3000",
       NEXTAUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth-0123456789",
     },

@@ -32,6 +32,13 @@ import {
   publishTrackVersionEndpoint,
 } from "@/lib/tracks/endpoints";
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
+import {
+  createAssignmentsEndpoint,
+  getAssignmentEndpoint,
+  listAssignmentsEndpoint,
+  updateAssignmentEndpoint,
+  updateAssignmentItemEndpoint,
+} from "@/lib/assignments/endpoints";
 import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -73,4 +80,9 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   updateTrackNodeEndpoint,
   moveTrackNodeEndpoint,
   deleteTrackNodeEndpoint,
+  createAssignmentsEndpoint,
+  listAssignmentsEndpoint,
+  getAssignmentEndpoint,
+  updateAssignmentEndpoint,
+  updateAssignmentItemEndpoint,
 ] as AnyEndpoint[];

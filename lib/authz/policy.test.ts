@@ -19,6 +19,10 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "track.create": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "track.edit": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "track.publish": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "assignment.create": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "assignment.update": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "assignment.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "progress.update": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
 };
 
 describe("policy table", () => {

@@ -33,6 +33,14 @@ export const POLICY = {
   "track.edit": MANAGERS,
   // Publishing a draft, which makes it immutable.
   "track.publish": MANAGERS,
+  // Assigning tracks, changing an assignment's mentors and dates, archiving it.
+  "assignment.create": MANAGERS,
+  "assignment.update": MANAGERS,
+  // Everyone reads assignments, narrowed per object (lib/assignments/access.ts):
+  // managers all of the organization's, mentors their mentees', everyone their own.
+  "assignment.read": EVERYONE,
+  // Logging progress on one's own assignment (only the assignee: lib/assignments/access.ts).
+  "progress.update": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

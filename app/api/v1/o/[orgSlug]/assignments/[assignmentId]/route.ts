@@ -1,0 +1,8 @@
+import { getAssignmentEndpoint, updateAssignmentEndpoint } from "@/lib/assignments/endpoints";
+import { readAssignment } from "@/lib/assignments/read-assignment";
+import { updateAssignment } from "@/lib/assignments/update-assignment";
+import { handle } from "@/lib/http/handle";
+
+export const GET = handle(getAssignmentEndpoint, async ({ ctx, params }) => readAssignment(ctx, params.assignmentId));
+
+export const PATCH = handle(updateAssignmentEndpoint, async ({ ctx, params, body }) => updateAssignment(ctx, params.assignmentId, body));

@@ -1,0 +1,11 @@
+import { assignTrack } from "@/lib/assignments/assign-track";
+import { createAssignmentsEndpoint, listAssignmentsEndpoint } from "@/lib/assignments/endpoints";
+import { listAssignments } from "@/lib/assignments/list-assignments";
+import { handle } from "@/lib/http/handle";
+import { idempotent } from "@/lib/http/idempotency";
+
+export const GET = handle(listAssignmentsEndpoint, async ({ ctx, query }) => listAssignments(ctx, query));
+
+export const POST = handle(createAssignmentsEndpoint, async ({ ctx, request, body }) =>
+  idempotent(ctx, request, "assignments.create", body, createAssignmentsEndpoint.response, (tx) => assignTrack(tx, ctx, body)),
+);

@@ -1,0 +1,28 @@
+/**
+ * Who sees which assignment: the one where-builder for assignments (DESIGN.md,
+ * "object-level rules live in one where-builder per resource"). Owners and admins
+ * see all of their organization's; anyone else sees the assignments they hold and
+ * the ones they mentor. Anything outside it is a 404, like another organization's.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgContext } from "@/lib/http/handle";
+import { forbidden } from "@/lib/http/errors";
+
+export function isManager(ctx: OrgContext): boolean {
+  return ctx.membership.role === "OWNER" || ctx.membership.role === "ADMIN";
+}
+
+export function visibleAssignments(ctx: OrgContext): Prisma.AssignmentWhereInput {
+  const organizationId = ctx.organization.id;
+  if (isManager(ctx)) return { organizationId };
+  return { organizationId, OR: [{ assigneeId: ctx.user.id }, { mentors: { some: { mentorId: ctx.user.id } } }] };
+}
+
+/**
+ * Progress is the hire's own record: only the assignee writes it. Someone who
+ * may see the assignment but not write is refused (403); someone who may not
+ * see it got a 404 before this.
+ */
+export function assertAssignee(ctx: OrgContext, assignment: { assigneeId: string }): void {
+  if (assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment logs its progress.");
+}

@@ -1,0 +1,102 @@
+/**
+ * Assignment rows → the API's summaries, with each one's progress counted by the
+ * one progress module (lib/progress) so every page shows the same numbers. A page
+ * of summaries costs three queries whatever its size: the rows, the trees of the
+ * versions they use (each read once), and their progress rows.
+ */
+import type { DbClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { summarizeProgress } from "@/lib/progress/progress-math";
+import type { ProgressNode, ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
+import type { AssignmentSummary } from "./schema";
+
+const personSelect = { id: true, name: true, email: true } as const;
+
+export const assignmentSelect = {
+  id: true,
+  status: true,
+  versionId: true,
+  assigneeId: true,
+  startDate: true,
+  dueDate: true,
+  skippedKeys: true,
+  completedAt: true,
+  archivedAt: true,
+  createdAt: true,
+  track: { select: { id: true, title: true } },
+  version: { select: { id: true, number: true } },
+  assignee: { select: personSelect },
+  mentors: { select: { mentor: { select: personSelect } }, orderBy: { createdAt: "asc" } },
+} as const satisfies Prisma.AssignmentSelect;
+
+export type AssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof assignmentSelect }>;
+
+/** "2026-12-01": dates are calendar days, stored at UTC midnight. */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function todayUtc(now = new Date()): string {
+  return dayOf(now);
+}
+
+/** The version's tree as the progress module reads it, in pre-order. */
+export async function progressTrees(db: DbClient, organizationId: string, versionIds: string[]): Promise<Map<string, ProgressNode[]>> {
+  const trees = new Map<string, ProgressNode[]>(versionIds.map((id) => [id, []]));
+  if (versionIds.length === 0) return trees;
+  const rows = await db.trackNode.findMany({
+    where: { organizationId, versionId: { in: versionIds } },
+    orderBy: [{ versionId: "asc" }, { ordinal: "asc" }],
+    select: { versionId: true, id: true, parentId: true, stableKey: true, kind: true, title: true, evidenceRequired: true },
+  });
+  const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
+  for (const row of rows) {
+    trees.get(row.versionId)!.push({
+      key: row.stableKey,
+      parentKey: row.parentId === null ? null : keyOf.get(row.parentId)!,
+      kind: row.kind,
+      title: row.title,
+      evidenceRequired: row.evidenceRequired,
+    });
+  }
+  return trees;
+}
+
+/** Current (not archived) states of each assignment's items, by stable key. */
+export async function progressStates(db: DbClient, organizationId: string, assignmentIds: string[]): Promise<Map<string, Map<string, ProgressState>>> {
+  const states = new Map<string, Map<string, ProgressState>>(assignmentIds.map((id) => [id, new Map()]));
+  if (assignmentIds.length === 0) return states;
+  const rows = await db.itemProgress.findMany({
+    where: { organizationId, assignmentId: { in: assignmentIds }, archivedAt: null, state: { not: "NOT_STARTED" } },
+    select: { assignmentId: true, stableKey: true, state: true },
+  });
+  for (const row of rows) states.get(row.assignmentId)!.set(row.stableKey, row.state);
+  return states;
+}
+
+export function toAssignmentSummary(row: AssignmentRow, summary: ProgressSummary, today = todayUtc()): AssignmentSummary {
+  const dueDate = row.dueDate ? dayOf(row.dueDate) : null;
+  return {
+    id: row.id,
+    status: row.status,
+    track: row.track,
+    version: row.version,
+    assignee: row.assignee,
+    mentors: row.mentors.map((entry) => entry.mentor),
+    startDate: dayOf(row.startDate),
+    dueDate,
+    overdue: row.status === "ACTIVE" && dueDate !== null && dueDate < today,
+    skippedKeys: row.skippedKeys,
+    completedAt: row.completedAt,
+    archivedAt: row.archivedAt,
+    createdAt: row.createdAt,
+    progress: summary.track,
+  };
+}
+
+export async function summarizeAssignments(db: DbClient, organizationId: string, rows: AssignmentRow[]): Promise<AssignmentSummary[]> {
+  const trees = await progressTrees(db, organizationId, [...new Set(rows.map((row) => row.versionId))]);
+  const states = await progressStates(db, organizationId, rows.map((row) => row.id));
+  const today = todayUtc();
+  return rows.map((row) => toAssignmentSummary(row, summarizeProgress(trees.get(row.versionId)!, states.get(row.id)!, new Set(row.skippedKeys)), today));
+}

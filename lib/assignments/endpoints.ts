@@ -1,0 +1,91 @@
+import { defineEndpoint } from "@/lib/http/endpoint";
+import {
+  assignmentDetailSchema,
+  assignmentItemParamsSchema,
+  assignmentPageSchema,
+  assignmentParamsSchema,
+  assignmentSummarySchema,
+  assignmentsParamsSchema,
+  createAssignmentsSchema,
+  createdAssignmentsSchema,
+  itemUpdateResultSchema,
+  listAssignmentsQuerySchema,
+  updateAssignmentSchema,
+  updateItemSchema,
+} from "./schema";
+
+const VISIBILITY = "Owners and admins see every assignment of the organization, mentors the ones they mentor, everyone their own; any other id is 404.";
+
+export const createAssignmentsEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/assignments",
+  operationId: "createAssignments",
+  summary: "Assign a track",
+  description:
+    "Assigns a published version of a track to one person or a cohort (all or nothing), with mentors, a start and due date and skipped branches. Someone who already has an active assignment of the track makes it a 409 naming them. Send `Idempotency-Key` to make retries safe: the same key and body within 24 hours answers the first response again (`Idempotent-Replayed: true`). Records assignment.created for each.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.create",
+  params: assignmentsParamsSchema,
+  body: createAssignmentsSchema,
+  response: { status: 201, description: "The new assignments.", schema: createdAssignmentsSchema },
+  errors: ["CONFLICT"],
+});
+
+export const listAssignmentsEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/assignments",
+  operationId: "listAssignments",
+  summary: "List assignments",
+  description: `Newest first, a page at a time, each with its progress. Filters: person, mentor, track, status, overdue. ${VISIBILITY}`,
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.read",
+  params: assignmentsParamsSchema,
+  query: listAssignmentsQuerySchema,
+  response: { status: 200, description: "One page of assignments.", schema: assignmentPageSchema },
+});
+
+export const getAssignmentEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}",
+  operationId: "getAssignment",
+  summary: "Get an assignment with its tree and progress",
+  description: `The assignment, its version's tree, every progress row, section counts and the next items. ${VISIBILITY}`,
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.read",
+  params: assignmentParamsSchema,
+  response: { status: 200, description: "The assignment.", schema: assignmentDetailSchema },
+});
+
+export const updateAssignmentEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}",
+  operationId: "updateAssignment",
+  summary: "Change an assignment",
+  description: "Changes the mentors or the due date, or archives the assignment (`archived: true`; it stops taking progress and leaves the default lists) or brings it back. Records assignment.updated.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.update",
+  params: assignmentParamsSchema,
+  body: updateAssignmentSchema,
+  response: { status: 200, description: "The assignment.", schema: assignmentSummarySchema },
+  errors: ["CONFLICT"],
+});
+
+export const updateAssignmentItemEndpoint = defineEndpoint({
+  method: "PUT",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/items/{key}",
+  operationId: "updateAssignmentItem",
+  summary: "Log progress on an item",
+  description:
+    "The assignee sets an item's state, note or links. States move NOT_STARTED ⇄ IN_PROGRESS → DONE, and to NOT_APPLICABLE with a reason; a transition that is not allowed is 422 with `details.allowed`. An item that needs evidence is done only when its evidence is approved. Completing the last counted item completes the assignment. Mentors and admins may read but not write (403). Records progress.updated (and assignment.completed).",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "progress.update",
+  params: assignmentItemParamsSchema,
+  body: updateItemSchema,
+  response: { status: 200, description: "The item and the assignment's counts.", schema: itemUpdateResultSchema },
+  errors: ["CONFLICT"],
+});

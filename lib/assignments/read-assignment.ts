@@ -1,0 +1,56 @@
+import { getDb } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { summarizeProgress } from "@/lib/progress/progress-math";
+import type { ProgressState } from "@/lib/progress/progress-math";
+import { versionNodes } from "@/lib/tracks/read-version";
+import { visibleAssignments } from "./access";
+import { assignmentSelect, toAssignmentSummary } from "./assignment-summary";
+import type { ProgressNode } from "@/lib/progress/progress-math";
+import type { ItemProgressOut } from "./schema";
+
+/** An assignment the caller may see (access.ts), or a 404 as if it did not exist. */
+export async function findAssignment(ctx: OrgContext, assignmentId: string, db: DbClient = getDb()) {
+  const row = await db.assignment.findFirst({ where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] }, select: assignmentSelect });
+  if (!row) throw notFound("assignment");
+  return row;
+}
+
+export const progressSelect = { stableKey: true, state: true, notApplicableReason: true, note: true, links: true, updatedAt: true, archivedAt: true } as const;
+
+export function toItemProgress(row: { stableKey: string; state: ProgressState; notApplicableReason: string | null; note: string | null; links: unknown; updatedAt: Date; archivedAt: Date | null }): ItemProgressOut {
+  const { archivedAt, links, ...rest } = row;
+  return { ...rest, links: Array.isArray(links) ? (links as ItemProgressOut["links"]) : [], archived: archivedAt !== null };
+}
+
+/**
+ * An assignment with its version's tree, every progress row and the counts: three
+ * queries after the gate (the assignment, the nodes, the progress rows), however
+ * many items and progress rows there are.
+ */
+export async function readAssignment(ctx: OrgContext, assignmentId: string) {
+  const db = getDb();
+  const row = await findAssignment(ctx, assignmentId, db);
+  const [nodes, progress] = await Promise.all([
+    versionNodes(ctx.organization.id, row.versionId, db),
+    db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
+  ]);
+  const keyOf = new Map(nodes.map((node) => [node.id, node.stableKey]));
+  const tree: ProgressNode[] = nodes.map((node) => ({
+    key: node.stableKey,
+    parentKey: node.parentId === null ? null : keyOf.get(node.parentId)!,
+    kind: node.kind,
+    title: node.title,
+    evidenceRequired: node.evidenceRequired,
+  }));
+  const states = new Map(progress.filter((item) => item.archivedAt === null).map((item) => [item.stableKey, item.state]));
+  const summary = summarizeProgress(tree, states, new Set(row.skippedKeys));
+  return {
+    assignment: toAssignmentSummary(row, summary),
+    nodes,
+    progress: progress.map(toItemProgress),
+    sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
+    nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
+  };
+}

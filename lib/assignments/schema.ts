@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { decodeCreatedAtCursor } from "@/lib/http/cursor";
+import { pageQueryFields } from "@/lib/http/pagination";
+import { orgSlugSchema } from "@/lib/orgs/schema";
+import { stableKeySchema } from "@/lib/tracks/edit-schema";
+import { trackNodeSchema } from "@/lib/tracks/schema";
+
+export const ASSIGNMENTS_PAGE_DEFAULT = 25;
+export const ASSIGNMENTS_PAGE_MAX = 100;
+/** A cohort is assigned in one request. */
+export const MAX_COHORT = 200;
+export const MAX_MENTORS = 10;
+export const MAX_NOTE = 10_000;
+
+export const assignmentsParamsSchema = z.strictObject({ orgSlug: orgSlugSchema });
+export const assignmentParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, assignmentId: z.cuid() });
+export const assignmentItemParamsSchema = assignmentParamsSchema.extend({ key: stableKeySchema });
+
+const userIdSchema = z.string().min(1).max(64);
+/** A calendar day, as the organization plans in days rather than instants. */
+const daySchema = z.iso.date("Use a date like 2026-12-01.");
+
+export const createAssignmentsSchema = z
+  .strictObject({
+    trackId: z.cuid(),
+    versionNumber: z.number().int().min(1).optional().meta({ description: "A published version; the latest published one when omitted." }),
+    assigneeIds: z
+      .array(userIdSchema)
+      .min(1, "Choose at least one person.")
+      .max(MAX_COHORT, `Assign at most ${MAX_COHORT} people at once.`)
+      .meta({ description: "User ids of active members: one person or a cohort." }),
+    mentorIds: z.array(userIdSchema).min(1, "Choose at least one mentor.").max(MAX_MENTORS, `At most ${MAX_MENTORS} mentors.`),
+    startDate: daySchema.optional().meta({ description: "Today (UTC) when omitted." }),
+    dueDate: daySchema.optional(),
+    skippedKeys: z.array(stableKeySchema).max(1000).default([]).meta({ description: "Stable keys of branches that do not apply: each node and everything under it." }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.dueDate && body.startDate && body.dueDate < body.startDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "The due date is on or after the start date." });
+    if (new Set(body.assigneeIds).size !== body.assigneeIds.length) ctx.addIssue({ code: "custom", path: ["assigneeIds"], message: "Each person once." });
+    if (new Set(body.mentorIds).size !== body.mentorIds.length) ctx.addIssue({ code: "custom", path: ["mentorIds"], message: "Each mentor once." });
+  });
+export type CreateAssignmentsInput = z.output<typeof createAssignmentsSchema>;
+
+export const ASSIGNMENT_STATUSES = ["ACTIVE", "COMPLETED", "ARCHIVED"] as const;
+
+export const listAssignmentsQuerySchema = z.strictObject({
+  ...pageQueryFields({ noun: "assignment", max: ASSIGNMENTS_PAGE_MAX, default: ASSIGNMENTS_PAGE_DEFAULT, decode: decodeCreatedAtCursor }),
+  assigneeId: userIdSchema.optional(),
+  mentorId: userIdSchema.optional(),
+  trackId: z.cuid().optional(),
+  status: z.enum(ASSIGNMENT_STATUSES).optional().meta({ description: "ACTIVE and COMPLETED when omitted; archived ones only when asked for." }),
+  overdue: z.enum(["true", "false"]).transform((value) => value === "true").optional().meta({ description: "Active assignments past their due date (or the others)." }),
+});
+export type ListAssignmentsQuery = z.output<typeof listAssignmentsQuerySchema>;
+
+export const updateAssignmentSchema = z
+  .strictObject({
+    mentorIds: z.array(userIdSchema).min(1, "Choose at least one mentor.").max(MAX_MENTORS).optional(),
+    dueDate: daySchema.nullable().optional(),
+    archived: z.boolean().optional().meta({ description: "true archives the assignment; false brings it back." }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.");
+export type UpdateAssignmentInput = z.output<typeof updateAssignmentSchema>;
+
+export const PROGRESS_STATES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"] as const;
+
+const linkSchema = z.strictObject({
+  title: z.string().trim().max(200).optional(),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "A link is an http:// or https:// address."),
+});
+
+export const updateItemSchema = z
+  .strictObject({
+    state: z.enum(PROGRESS_STATES).optional(),
+    notApplicableReason: z.string().trim().min(1, "Say why it does not apply.").max(500).optional(),
+    note: z.string().max(MAX_NOTE).transform((text) => text.trim() || null).nullable().optional().meta({ description: "Markdown, seen by the hire and their mentors; empty clears it." }),
+    links: z.array(linkSchema).max(20).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.");
+export type UpdateItemInput = z.output<typeof updateItemSchema>;
+
+const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
+const countsSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), notApplicable: z.number(), skipped: z.number(), percent: z.number() });
+
+export const assignmentSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  track: z.object({ id: z.string(), title: z.string() }),
+  version: z.object({ id: z.string(), number: z.number() }),
+  assignee: personSchema,
+  mentors: z.array(personSchema),
+  startDate: z.string(),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  skippedKeys: z.array(z.string()),
+  completedAt: z.date().nullable(),
+  archivedAt: z.date().nullable(),
+  createdAt: z.date(),
+  progress: countsSchema,
+});
+export type AssignmentSummary = z.output<typeof assignmentSummarySchema>;
+
+export const assignmentPageSchema = z.object({ items: z.array(assignmentSummarySchema), nextCursor: z.string().nullable() });
+export const createdAssignmentsSchema = z.object({ items: z.array(assignmentSummarySchema) });
+
+export const itemProgressSchema = z.object({
+  stableKey: z.string(),
+  state: z.enum(PROGRESS_STATES),
+  notApplicableReason: z.string().nullable(),
+  note: z.string().nullable(),
+  links: z.array(z.object({ title: z.string().optional(), url: z.string() })),
+  updatedAt: z.date(),
+  archived: z.boolean().meta({ description: "The item is not in the assignment's version any more (after an upgrade): kept, not counted." }),
+});
+export type ItemProgressOut = z.output<typeof itemProgressSchema>;
+
+export const assignmentDetailSchema = z.object({
+  assignment: assignmentSummarySchema,
+  nodes: z.array(trackNodeSchema).meta({ description: "The version's tree in pre-order." }),
+  progress: z.array(itemProgressSchema).meta({ description: "Items that left NOT_STARTED or carry a note; the rest are NOT_STARTED." }),
+  sections: z.array(z.object({ key: z.string(), counts: countsSchema })),
+  nextUp: z.array(z.object({ key: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })),
+});
+
+export const itemUpdateResultSchema = z.object({
+  item: itemProgressSchema,
+  assignment: z.object({ id: z.string(), status: z.enum(ASSIGNMENT_STATUSES), progress: countsSchema }),
+});

@@ -1,0 +1,65 @@
+import { getDb } from "@/lib/db/client";
+import { recordEvent } from "@/lib/db/events";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { assignmentSelect, summarizeAssignments } from "./assignment-summary";
+import type { UpdateAssignmentInput } from "./schema";
+
+const MENTOR_ROLES = new Set(["OWNER", "ADMIN", "MENTOR"]);
+
+function invalid(path: string, message: string): AppError {
+  return new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }] });
+}
+
+/**
+ * A manager changes an assignment's mentors or due date, or archives it (it
+ * leaves the lists and takes no more progress; its history stays) or brings it
+ * back. Records assignment.updated with what changed.
+ */
+export async function updateAssignment(ctx: OrgContext, assignmentId: string, input: UpdateAssignmentInput) {
+  const organizationId = ctx.organization.id;
+  return getDb().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ assigneeId: string; trackId: string; status: string; startDate: Date; completedAt: Date | null }>>`
+      SELECT "assigneeId", "trackId", status::text AS status, "startDate", "completedAt" FROM "Assignment"
+      WHERE id = ${assignmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+    if (!locked) throw notFound("assignment");
+
+    if (input.mentorIds) {
+      const mentors = await tx.membership.findMany({ where: { organizationId, status: "ACTIVE", userId: { in: input.mentorIds } }, select: { userId: true, role: true } });
+      if (mentors.filter((mentor) => MENTOR_ROLES.has(mentor.role)).length !== new Set(input.mentorIds).size) {
+        throw invalid("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.");
+      }
+      if (input.mentorIds.includes(locked.assigneeId)) throw invalid("body.mentorIds", "Nobody mentors their own assignment.");
+      await tx.assignmentMentor.deleteMany({ where: { assignmentId, mentorId: { notIn: input.mentorIds } } });
+      await tx.assignmentMentor.createMany({ data: input.mentorIds.map((mentorId) => ({ organizationId, assignmentId, mentorId })), skipDuplicates: true });
+    }
+
+    const dueDate = input.dueDate === undefined ? undefined : input.dueDate === null ? null : new Date(`${input.dueDate}T00:00:00Z`);
+    if (dueDate && dueDate < locked.startDate) throw invalid("body.dueDate", "The due date is on or after the start date.");
+
+    let status: "ACTIVE" | "COMPLETED" | "ARCHIVED" | undefined;
+    if (input.archived === true) status = "ARCHIVED";
+    if (input.archived === false && locked.status === "ARCHIVED") {
+      status = locked.completedAt ? "COMPLETED" : "ACTIVE";
+      if (status === "ACTIVE") {
+        const other = await tx.assignment.findFirst({ where: { organizationId, trackId: locked.trackId, assigneeId: locked.assigneeId, status: "ACTIVE" }, select: { id: true } });
+        if (other) throw new AppError("CONFLICT", "This person has another active assignment of the track; archive it first.", { assignmentId: other.id });
+      }
+    }
+    const row = await tx.assignment.update({
+      where: { id: assignmentId },
+      data: { ...(dueDate !== undefined && { dueDate }), ...(status && { status, archivedAt: status === "ARCHIVED" ? new Date() : null }) },
+      select: assignmentSelect,
+    });
+    await recordEvent(tx, {
+      organizationId,
+      type: "assignment.updated",
+      actorId: ctx.user.id,
+      subjectType: "assignment",
+      subjectId: assignmentId,
+      payload: { assignmentId, ...input },
+    });
+    const [summary] = await summarizeAssignments(tx, organizationId, [row]);
+    return summary!;
+  });
+}
