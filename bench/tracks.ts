@@ -166,6 +166,9 @@ async function main(): Promise<void> {
   const { createOrgWithMember, sessionCookieFor } = await import("../tests/support/factories");
   const { POST: createTrackRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/route");
   const { GET: getVersionRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/route");
+  const { PATCH: updateNodeRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/nodes/[key]/route");
+  const { POST: moveNodeRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/nodes/[key]/move/route");
+  const { versionNodes } = await import("../lib/tracks/read-version");
   const { CLIENT_IP_HEADER } = await import("../lib/security/client-ip");
 
   const seed = readFileSync(SEED_PATH, "utf8");
@@ -254,6 +257,32 @@ async function main(): Promise<void> {
     const get200Trace = await recordQueries(() => getVersion(imported.id));
     const get200Sql = get200Trace.queries.map((query) => query.sql);
     const get304Sql = (await recordQueries(() => getVersion(imported.id, first.etag!))).queries.map((query) => query.sql);
+
+    // 5. The editor's writes on the 718-node draft: a rename, and a move that renumbers most of the tree.
+    const draftId = (await getDb().trackVersion.findFirstOrThrow({ where: { trackId: imported.id, number: 1 } })).id;
+    const draftNodes = await versionNodes(organization.id, draftId);
+    const sections = draftNodes.filter((node) => node.kind === "SECTION");
+    const firstSection = sections[0]!;
+    const lastSection = sections[sections.length - 1]!;
+    const firstItem = draftNodes.find((node) => node.parentId === firstSection.id)!;
+    const edit = async (route: typeof moveNodeRoute, method: string, suffix: string, body: unknown) => {
+      const request = new Request(`${ORIGIN}/api/v1/o/${slug}/tracks/${imported.id}/versions/1/nodes/${firstItem.stableKey}${suffix}`, {
+        method,
+        headers: headersFor({ origin: ORIGIN, "content-type": "application/json" }),
+        body: JSON.stringify(body),
+      });
+      const response = await route(request, { params: Promise.resolve({ orgSlug: slug, trackId: imported.id, number: "1", key: firstItem.stableKey }) });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`edit answered ${response.status}: ${text}`);
+    };
+    let renames = 0;
+    rows.push({ name: "PATCH …/nodes/{key} (rename, 718-node draft)", samples: await measure(ITERATIONS, WARMUP, () => edit(updateNodeRoute, "PATCH", "", { title: `Renamed ${renames++}` })) });
+    let moves = 0;
+    rows.push({
+      name: "POST …/nodes/{key}/move (first item ↔ last section)",
+      // Alternately to the end of the last section and back to the front of the first: most ordinals change each time.
+      samples: await measure(ITERATIONS, WARMUP, () => edit(moveNodeRoute, "POST", "/move", moves++ % 2 === 0 ? { parentKey: lastSection.stableKey } : { parentKey: firstSection.stableKey, position: 0 })),
+    });
 
     printTable(rows);
     const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(" / ");
