@@ -33,7 +33,9 @@ import {
 } from "@/lib/tracks/endpoints";
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import {
+  bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
+  getAssignmentItemHistoryEndpoint,
   getAssignmentEndpoint,
   listAssignmentsEndpoint,
   updateAssignmentEndpoint,
@@ -85,4 +87,6 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getAssignmentEndpoint,
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
+  bulkUpdateAssignmentItemsEndpoint,
+  getAssignmentItemHistoryEndpoint,
 ] as AnyEndpoint[];

@@ -65,7 +65,7 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
   if (dueDate && dueDate < startDate) throw invalid("body.dueDate", "The due date is on or after the start date.");
 
-  const created = [];
+  const created: string[] = [];
   for (const assigneeId of input.assigneeIds) {
     const assignment = await tx.assignment.create({
       data: {

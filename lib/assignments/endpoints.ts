@@ -6,6 +6,9 @@ import {
   assignmentParamsSchema,
   assignmentSummarySchema,
   assignmentsParamsSchema,
+  bulkUpdateItemsSchema,
+  bulkUpdateResultSchema,
+  itemHistorySchema,
   createAssignmentsSchema,
   createdAssignmentsSchema,
   itemUpdateResultSchema,
@@ -88,4 +91,33 @@ export const updateAssignmentItemEndpoint = defineEndpoint({
   body: updateItemSchema,
   response: { status: 200, description: "The item and the assignment's counts.", schema: itemUpdateResultSchema },
   errors: ["CONFLICT"],
+});
+
+export const bulkUpdateAssignmentItemsEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/items/bulk",
+  operationId: "bulkUpdateAssignmentItems",
+  summary: "Log progress on many items at once",
+  description:
+    "The assignee sets every listed item to one state (a section at once), all or nothing: if any item cannot make that move, 422 with `details.refused` ([{ key, from, allowed }]) and nothing changes. Items already in the state are left alone. Records progress.updated for each changed item.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "progress.update",
+  params: assignmentParamsSchema,
+  body: bulkUpdateItemsSchema,
+  response: { status: 200, description: "The listed items and the assignment's counts.", schema: bulkUpdateResultSchema },
+  errors: ["CONFLICT"],
+});
+
+export const getAssignmentItemHistoryEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/items/{key}/history",
+  operationId: "getAssignmentItemHistory",
+  summary: "An item's state history",
+  description: `Every state change of the item, newest first, with who made it. ${VISIBILITY}`,
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.read",
+  params: assignmentItemParamsSchema,
+  response: { status: 200, description: "The history.", schema: itemHistorySchema },
 });

@@ -64,6 +64,19 @@ export type UpdateAssignmentInput = z.output<typeof updateAssignmentSchema>;
 
 export const PROGRESS_STATES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"] as const;
 
+const notApplicableReasonSchema = z.string().trim().min(1, "Say why it does not apply.").max(500);
+
+export const bulkUpdateItemsSchema = z
+  .strictObject({
+    keys: z.array(stableKeySchema).min(1, "List at least one item.").max(1000, "At most 1,000 items at once."),
+    state: z.enum(PROGRESS_STATES),
+    notApplicableReason: notApplicableReasonSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.state === "NOT_APPLICABLE" && !body.notApplicableReason) ctx.addIssue({ code: "custom", path: ["notApplicableReason"], message: "Say why these items do not apply." });
+  });
+export type BulkUpdateItemsInput = z.output<typeof bulkUpdateItemsSchema>;
+
 const linkSchema = z.strictObject({
   title: z.string().trim().max(200).optional(),
   url: z
@@ -76,7 +89,7 @@ const linkSchema = z.strictObject({
 export const updateItemSchema = z
   .strictObject({
     state: z.enum(PROGRESS_STATES).optional(),
-    notApplicableReason: z.string().trim().min(1, "Say why it does not apply.").max(500).optional(),
+    notApplicableReason: notApplicableReasonSchema.optional(),
     note: z.string().max(MAX_NOTE).transform((text) => text.trim() || null).nullable().optional().meta({ description: "Markdown, seen by the hire and their mentors; empty clears it." }),
     links: z.array(linkSchema).max(20).optional(),
   })
@@ -129,4 +142,24 @@ export const assignmentDetailSchema = z.object({
 export const itemUpdateResultSchema = z.object({
   item: itemProgressSchema,
   assignment: z.object({ id: z.string(), status: z.enum(ASSIGNMENT_STATUSES), progress: countsSchema }),
+});
+
+export const bulkUpdateResultSchema = z.object({
+  items: z.array(itemProgressSchema).meta({ description: "Every listed item as it is now." }),
+  assignment: itemUpdateResultSchema.shape.assignment,
+});
+
+export const itemHistorySchema = z.object({
+  items: z
+    .array(
+      z.object({
+        at: z.date(),
+        actor: personSchema.nullable(),
+        from: z.enum(PROGRESS_STATES),
+        to: z.enum(PROGRESS_STATES),
+        noteChanged: z.boolean(),
+        linksChanged: z.boolean(),
+      }),
+    )
+    .meta({ description: "Newest first (at most 200)." }),
 });

@@ -35,11 +35,7 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
   if (node.kind !== "ITEM") throw invalid("Sections have no state of their own; mark their items.", {});
 
   return db.$transaction(async (tx) => {
-    // One writer per assignment at a time: the state read below is the one the write replaces.
-    const [locked] = await tx.$queryRaw<Array<{ status: "ACTIVE" | "COMPLETED" | "ARCHIVED" }>>`
-      SELECT status::text AS status FROM "Assignment" WHERE id = ${assignmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
-    if (!locked) throw notFound("assignment");
-    if (locked.status === "ARCHIVED") throw archived();
+    const locked = await lockForProgress(tx, organizationId, assignmentId);
     const current = await tx.itemProgress.findUnique({ where: { assignmentId_stableKey: { assignmentId, stableKey: key } }, select: { ...progressSelect, archivedAt: true } });
     const from: ProgressState = current && current.archivedAt === null ? current.state : "NOT_STARTED";
     const to = input.state ?? from;
@@ -73,34 +69,55 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
       subjectId: assignmentId,
       payload: { assignmentId, key, from, to, ...(input.note !== undefined && { noteChanged: true }), ...(input.links !== undefined && { linksChanged: true }) },
     });
-    const summary = await countsOf(tx, organizationId, assignment);
-    const status = from === to ? locked.status : await settleCompletion(tx, ctx, { id: assignmentId, status: locked.status }, summary);
+    const { status, summary } = await settleCompletion(tx, ctx, { ...assignment, status: locked.status }, from !== to);
     return { item: toItemProgress(row), assignment: { id: assignmentId, status, progress: summary.track } };
   });
 }
 
-async function countsOf(tx: DbClient, organizationId: string, assignment: { id: string; versionId: string; skippedKeys: string[] }) {
-  const [trees, states] = await Promise.all([progressTrees(tx, organizationId, [assignment.versionId]), progressStates(tx, organizationId, [assignment.id])]);
-  return summarizeProgress(trees.get(assignment.versionId)!, states.get(assignment.id)!, new Set(assignment.skippedKeys));
+type AssignmentStatus = "ACTIVE" | "COMPLETED" | "ARCHIVED";
+
+/**
+ * Locks the assignment row for a progress write: one writer per assignment at a
+ * time, so the state each write reads is the one it replaces. Archived ones take
+ * no progress (409).
+ */
+export async function lockForProgress(tx: DbClient, organizationId: string, assignmentId: string): Promise<{ status: AssignmentStatus }> {
+  const [locked] = await tx.$queryRaw<Array<{ status: AssignmentStatus }>>`
+    SELECT status::text AS status FROM "Assignment" WHERE id = ${assignmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+  if (!locked) throw notFound("assignment");
+  if (locked.status === "ARCHIVED") throw archived();
+  return locked;
 }
 
-/** ACTIVE → COMPLETED when the last counted item is done (assignment.completed); back to ACTIVE when one is reopened. */
-async function settleCompletion(tx: DbClient, ctx: OrgContext, assignment: { id: string; status: "ACTIVE" | "COMPLETED" | "ARCHIVED" }, summary: ProgressSummary) {
-  if (summary.complete && assignment.status === "ACTIVE") {
+/**
+ * Counts the assignment after a write and, when a state changed, moves it
+ * ACTIVE → COMPLETED as the last counted item is done (assignment.completed) or
+ * back to ACTIVE when one is reopened.
+ */
+export async function settleCompletion(
+  tx: DbClient,
+  ctx: OrgContext,
+  assignment: { id: string; versionId: string; skippedKeys: string[]; status: AssignmentStatus },
+  stateChanged: boolean,
+): Promise<{ status: AssignmentStatus; summary: ProgressSummary }> {
+  const organizationId = ctx.organization.id;
+  const [trees, states] = await Promise.all([progressTrees(tx, organizationId, [assignment.versionId]), progressStates(tx, organizationId, [assignment.id])]);
+  const summary = summarizeProgress(trees.get(assignment.versionId)!, states.get(assignment.id)!, new Set(assignment.skippedKeys));
+  if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
     await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     await recordEvent(tx, {
-      organizationId: ctx.organization.id,
+      organizationId,
       type: "assignment.completed",
       actorId: ctx.user.id,
       subjectType: "assignment",
       subjectId: assignment.id,
       payload: { assignmentId: assignment.id, items: summary.track.total },
     });
-    return "COMPLETED" as const;
+    return { status: "COMPLETED", summary };
   }
-  if (!summary.complete && assignment.status === "COMPLETED") {
+  if (stateChanged && !summary.complete && assignment.status === "COMPLETED") {
     await tx.assignment.update({ where: { id: assignment.id }, data: { status: "ACTIVE", completedAt: null } });
-    return "ACTIVE" as const;
+    return { status: "ACTIVE", summary };
   }
-  return assignment.status;
+  return { status: assignment.status, summary };
 }

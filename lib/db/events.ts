@@ -42,6 +42,31 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
   });
 }
 
+/**
+ * Several events of one organization in one go (a bulk change): the counter moves
+ * by their number in one update and the rows go in one insert, in the given order.
+ */
+export async function recordEvents(tx: DbClient, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
+  if (events.length === 0) return;
+  const { eventSequence } = await tx.organization.update({
+    where: { id: organizationId },
+    data: { eventSequence: { increment: events.length } },
+    select: { eventSequence: true },
+  });
+  const first = eventSequence - BigInt(events.length) + 1n;
+  await tx.event.createMany({
+    data: events.map((event, index) => ({
+      organizationId,
+      sequence: first + BigInt(index),
+      type: event.type,
+      actorId: event.actorId,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      payload: event.payload ?? {},
+    })),
+  });
+}
+
 /** Events of one organization after a sequence number, in order (replay after reconnect). */
 export function eventsAfter(db: DbClient, organizationId: string, after: bigint, limit: number) {
   return db.event.findMany({

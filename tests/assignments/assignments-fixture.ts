@@ -3,6 +3,8 @@ import { expect } from "vitest";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/o/[orgSlug]/assignments/route";
 import { GET as getRoute, PATCH as updateRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/route";
 import { PUT as itemRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route";
+import { GET as historyRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/history/route";
+import { POST as bulkRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/bulk/route";
 import { callRoute } from "../support/call-route";
 import { updateNode } from "../tracks/edit-fixture";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
@@ -54,4 +56,12 @@ export function updateAssignment(slug: string, cookie: string, assignmentId: str
 
 export function updateItem(slug: string, cookie: string, assignmentId: string, key: string, body: unknown) {
   return callRoute(itemRoute, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/items/${key}`, params: { orgSlug: slug, assignmentId, key }, cookie, body });
+}
+
+export function bulkUpdateItems(slug: string, cookie: string, assignmentId: string, body: unknown) {
+  return callRoute(bulkRoute, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/items/bulk`, params: { orgSlug: slug, assignmentId }, cookie, body });
+}
+
+export function itemHistory(slug: string, cookie: string, assignmentId: string, key: string) {
+  return callRoute(historyRoute, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/items/${key}/history`, params: { orgSlug: slug, assignmentId, key }, cookie });
 }

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { countQueries } from "../support/count-queries";
+import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
+import { bulkUpdateItems, createAssignments, getAssignment, itemHistory, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
+
+type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
+
+async function assigned(org: Org) {
+  const { status, json } = await createAssignments(org.slug, org.admin.cookie, { trackId: org.trackId, assigneeIds: [org.hire.userId], mentorIds: [org.mentor.userId] });
+  expect(status).toBe(201);
+  return json!.items[0].id as string;
+}
+
+const statesOf = async (assignmentId: string) =>
+  Object.fromEntries((await getDb().itemProgress.findMany({ where: { assignmentId }, select: { stableKey: true, state: true } })).map((row) => [row.stableKey, row.state]));
+
+describe("POST /assignments/{id}/items/bulk", () => {
+  it("sets many items at once, all or nothing, with one progress.updated per change", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "DONE" });
+
+    // Loops needs evidence: the whole request is refused and nothing changes.
+    const refused = await bulkUpdateItems(org.slug, org.hire.cookie, assignmentId, { keys: [org.key("Types"), org.key("Scope"), org.key("Loops")], state: "DONE" });
+    expect(refused.status).toBe(422);
+    expect(refused.json!.error.details.refused).toEqual([{ key: org.key("Loops"), from: "NOT_STARTED", allowed: ["IN_PROGRESS", "NOT_APPLICABLE"] }]);
+    expect(await statesOf(assignmentId)).toEqual({ [org.key("Scope")]: "DONE" });
+
+    const done = await bulkUpdateItems(org.slug, org.hire.cookie, assignmentId, { keys: [org.key("Types"), org.key("Scope")], state: "DONE" });
+    expect(done.status).toBe(200);
+    expect(done.json!.items.map((item: { state: string }) => item.state)).toEqual(["DONE", "DONE"]);
+    expect(done.json!.assignment.progress).toMatchObject({ done: 2, total: 5, percent: 40 });
+    const events = await getDb().event.findMany({ where: { organizationId: org.organization.id, type: "progress.updated" }, orderBy: { sequence: "asc" } });
+    // One for the single update, one for Types (Scope was already done).
+    expect(events.map((event) => event.payload)).toEqual([
+      { assignmentId, key: org.key("Scope"), from: "NOT_STARTED", to: "DONE" },
+      { assignmentId, key: org.key("Types"), from: "NOT_STARTED", to: "DONE", bulk: true },
+    ]);
+    // The sequence stays gap-free across a bulk insert.
+    const sequences = (await getDb().event.findMany({ where: { organizationId: org.organization.id }, orderBy: { sequence: "asc" }, select: { sequence: true } })).map((row) => Number(row.sequence));
+    expect(sequences).toEqual(sequences.map((_, index) => index + 1));
+
+    const web = [org.key("HTTP"), org.key("Routing")];
+    expect((await bulkUpdateItems(org.slug, org.hire.cookie, assignmentId, { keys: web, state: "NOT_APPLICABLE" })).status).toBe(422);
+    const notApplicable = await bulkUpdateItems(org.slug, org.hire.cookie, assignmentId, { keys: web, state: "NOT_APPLICABLE", notApplicableReason: "FastAPI team" });
+    expect(notApplicable.json!.items).toMatchObject([{ state: "NOT_APPLICABLE", notApplicableReason: "FastAPI team" }, { state: "NOT_APPLICABLE", notApplicableReason: "FastAPI team" }]);
+  });
+
+  it("refuses sections and unknown keys, the mentor (403), and another organization (404)", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const outsider = await orgWithPublishedTrack();
+    const notItems = await bulkUpdateItems(org.slug, org.hire.cookie, assignmentId, { keys: [org.key("Basics"), "unknownkey1"], state: "DONE" });
+    expect(notItems.status).toBe(422);
+    expect(notItems.json!.error.details.keys).toEqual([org.key("Basics"), "unknownkey1"]);
+    expect((await bulkUpdateItems(org.slug, org.mentor.cookie, assignmentId, { keys: [org.key("Types")], state: "DONE" })).status).toBe(403);
+    expect((await bulkUpdateItems(outsider.slug, outsider.hire.cookie, assignmentId, { keys: [org.key("Types")], state: "DONE" })).status).toBe(404);
+    expect((await bulkUpdateItems(org.slug, outsider.owner.cookie, assignmentId, { keys: [org.key("Types")], state: "DONE" })).status).toBe(404);
+    expect(await statesOf(assignmentId)).toEqual({});
+  });
+});
+
+describe("GET /assignments/{id}/items/{key}/history", () => {
+  it("lists an item's changes newest first with who made them, for the hire and their mentor only", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const key = org.key("Types");
+    await updateItem(org.slug, org.hire.cookie, assignmentId, key, { state: "IN_PROGRESS" });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, key, { note: "Halfway" });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, key, { state: "DONE" });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "DONE" });
+
+    const { status, json } = await itemHistory(org.slug, org.mentor.cookie, assignmentId, key);
+    expect(status).toBe(200);
+    expect(json!.items.map((item: { from: string; to: string; noteChanged: boolean }) => [item.from, item.to, item.noteChanged])).toEqual([
+      ["IN_PROGRESS", "DONE", false],
+      ["IN_PROGRESS", "IN_PROGRESS", true],
+      ["NOT_STARTED", "IN_PROGRESS", false],
+    ]);
+    expect(json!.items[0].actor).toEqual({ id: org.hire.userId, name: org.hire.name, email: org.hire.email });
+    expect((await itemHistory(org.slug, org.otherHire.cookie, assignmentId, key)).status).toBe(404);
+    expect((await itemHistory(org.slug, org.otherMentor.cookie, assignmentId, key)).status).toBe(404);
+  });
+});
+
+describe("GET /assignments/{id} on the 703-item seed", () => {
+  it("sends the same number of SQL statements with 10 and with 700 progress rows", async () => {
+    const { organization, members } = await organizationWith("OWNER", "MENTOR", "MEMBER", "MEMBER");
+    const [owner, mentor, hireA, hireB] = members as [(typeof members)[number], (typeof members)[number], (typeof members)[number], (typeof members)[number]];
+    const slug = organization.slug;
+    const trackId = (await createTrack(slug, owner.cookie, { library: "python-backend-roadmap" })).json!.id as string;
+    expect((await publishVersion(slug, owner.cookie, trackId, 1)).status).toBe(200);
+    const items = ((await getVersion(slug, owner.cookie, trackId, 1)).json!.nodes as Array<{ kind: string; stableKey: string }>).filter((node) => node.kind === "ITEM");
+    const assign = async (userId: string) => (await createAssignments(slug, owner.cookie, { trackId, assigneeIds: [userId], mentorIds: [mentor.userId] })).json!.items[0].id as string;
+    const [few, many] = [await assign(hireA.userId), await assign(hireB.userId)];
+    const rows = (assignmentId: string, count: number) =>
+      items.slice(0, count).map((item) => ({ organizationId: organization.id, assignmentId, stableKey: item.stableKey, state: "DONE" as const, updatedAt: new Date() }));
+    await getDb().itemProgress.createMany({ data: [...rows(few, 10), ...rows(many, 700)] });
+
+    const small = await countQueries(() => getAssignment(slug, hireA.cookie, few));
+    const large = await countQueries(() => getAssignment(slug, hireB.cookie, many));
+    expect(small.result.status).toBe(200);
+    expect(large.result.status).toBe(200);
+    expect(large.result.json!.progress).toHaveLength(700);
+    expect(large.statements.length).toBe(small.statements.length);
+    // The gate (user, membership, organization), the assignment (Prisma reads its track, version,
+    // assignee and mentors in queries of their own), the nodes and the progress rows.
+    expect(small.statements.length).toBeLessThanOrEqual(11);
+  });
+});
