@@ -1,11 +1,14 @@
 /**
  * The demo organization a fresh embedded install starts with, so a newcomer can
- * sign in and look around. Idempotent: running it again changes nothing.
- * Later features extend it (tracks, assignments, evidence waiting for review).
+ * sign in and look around: its people, the built-in roadmap published, and the
+ * hires' assignments (seed-demo-assignments.ts). Idempotent: each part is added
+ * only when missing, so running it again changes nothing and a demo seeded by an
+ * older Cairn gains what it lacks.
  */
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { seedDemoAssignments, seedDemoTrack } from "./seed-demo-assignments";
 
 export const DEMO_ORG = { slug: "demo", name: "Acme Engineering (demo)" };
 /** Every demo account shares this password; it exists only in the local demo data. */
@@ -22,8 +25,18 @@ export const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; role: Rol
 
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
-  if (existing) return { created: false };
+  if (!existing) await seedPeople(db);
+  await db.$transaction(async (tx) => {
+    const organization = await tx.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
+    const idOf = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+    const [owner, manager, mentor] = await Promise.all(DEMO_PEOPLE.slice(0, 3).map((person) => idOf(person.email)));
+    await seedDemoTrack(tx, organization.id, owner!);
+    await seedDemoAssignments(tx, organization.id, manager!, mentor!);
+  }, { timeout: 30_000 });
+  return { created: !existing };
+}
 
+async function seedPeople(db: Db): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.create({ data: DEMO_ORG });
@@ -36,5 +49,4 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       await tx.membership.create({ data: { organizationId: organization.id, userId: user.id, role: person.role } });
     }
   });
-  return { created: true };
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { DEMO_ORG, seedDemo } from "@/lib/db/seed-demo";
+import { listAssignments } from "../assignments/assignments-fixture";
+import { sessionCookieFor } from "../support/factories";
+
+describe("the demo organization", () => {
+  it("is seeded with the published roadmap and three hires at different, realistic progress, once", async () => {
+    const db = getDb();
+    expect(await seedDemo(db)).toEqual({ created: true });
+    const organization = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG.slug } });
+    const counts = async () => ({
+      tracks: await db.track.count({ where: { organizationId: organization.id } }),
+      assignments: await db.assignment.count({ where: { organizationId: organization.id } }),
+      progress: await db.itemProgress.count({ where: { organizationId: organization.id } }),
+      events: await db.event.count({ where: { organizationId: organization.id } }),
+    });
+    const first = await counts();
+    expect(first).toMatchObject({ tracks: 1, assignments: 3 });
+
+    // Read as the mentor sees them, through the API: the same numbers the UI shows.
+    const mentor = await db.user.findUniqueOrThrow({ where: { email: "mei.mentor@demo.cairn.test" } });
+    const { json } = await listAssignments(DEMO_ORG.slug, await sessionCookieFor(mentor));
+    const byEmail = Object.fromEntries(json!.items.map((item: { assignee: { email: string } }) => [item.assignee.email, item]));
+    const noah = byEmail["noah.hire@demo.cairn.test"];
+    const lena = byEmail["lena.hire@demo.cairn.test"];
+    const sam = byEmail["sam.hire@demo.cairn.test"];
+    expect([noah.progress.percent, lena.progress.percent, sam.progress.percent]).toEqual([34, 11, 69]);
+    expect(lena).toMatchObject({ overdue: true, skippedKeys: [expect.any(String)] });
+    expect(noah.overdue).toBe(false);
+    expect(sam.progress.notApplicable).toBeGreaterThan(0);
+    expect(sam.progress.skipped).toBeGreaterThan(0);
+
+    expect(await seedDemo(db)).toEqual({ created: false });
+    expect(await counts()).toEqual(first);
+  });
+});
