@@ -7,6 +7,7 @@ import { signInLinkEmailJob } from "@/lib/accounts/email-sign-in-email";
 import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
 import { invitationEmailJob } from "@/lib/invitations/invitation-email";
+import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import type { AnyJob } from "./define-job";
 
-export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob] as AnyJob[];
+export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob, pruneIdempotencyKeysJob] as AnyJob[];

@@ -32,6 +32,12 @@ export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {
   payload: Payload;
   retry: RetryPolicy;
   /**
+   * A cron expression (UTC) for jobs the queue runs by itself, such as clean-ups;
+   * pg-boss's scheduler makes sure one instance enqueues each tick. The payload
+   * of a scheduled run is `{}`.
+   */
+  cron?: string;
+  /**
    * pg-boss delivers at least once (a worker that dies mid-job gets it again when
    * it expires, and a failure is retried), so a handler must be safe to run twice
    * for the same payload. Throwing fails the attempt.

@@ -44,8 +44,8 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     schema: JOBS_SCHEMA,
     max: POOL_SIZE,
     application_name: "cairn-jobs",
-    // No cron jobs yet: turn the scheduler on when the first one (digests) arrives.
-    schedule: false,
+    // The scheduler (a cron check every 30 s) runs only where workers do and a job has a cron.
+    schedule: options.workers && options.jobs.some((job) => job.cron !== undefined),
   });
   // Without a listener an 'error' event would crash the process; these are pg-boss's
   // background loops (maintenance, polling) failing, which it retries by itself.
@@ -55,6 +55,9 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
 
   try {
     for (const job of options.jobs) await ensureQueues(boss, job, options.retryOverride ?? job.retry);
+    if (options.workers) {
+      for (const job of options.jobs) if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    }
     if (options.workers) {
       for (const job of options.jobs) {
         await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([raw]) => {
