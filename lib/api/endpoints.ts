@@ -32,6 +32,7 @@ import {
   publishTrackVersionEndpoint,
 } from "@/lib/tracks/endpoints";
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
+import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import {
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
@@ -77,6 +78,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   exportTrackVersionEndpoint,
   publishTrackVersionEndpoint,
   createTrackDraftEndpoint,
+  diffTrackVersionsEndpoint,
   updateTrackEndpoint,
   addTrackNodesEndpoint,
   updateTrackNodeEndpoint,
