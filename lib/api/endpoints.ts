@@ -34,11 +34,13 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import {
+  applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
   getAssignmentItemHistoryEndpoint,
   getAssignmentEndpoint,
   listAssignmentsEndpoint,
+  previewAssignmentUpgradeEndpoint,
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
@@ -91,4 +93,6 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   updateAssignmentItemEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   getAssignmentItemHistoryEndpoint,
+  previewAssignmentUpgradeEndpoint,
+  applyAssignmentUpgradeEndpoint,
 ] as AnyEndpoint[];

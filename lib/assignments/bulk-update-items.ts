@@ -7,14 +7,14 @@ import type { ProgressState } from "@/lib/progress/progress-math";
 import { assertAssignee } from "./access";
 import { findAssignment, progressSelect, toItemProgress } from "./read-assignment";
 import type { BulkUpdateItemsInput } from "./schema";
-import { lockForProgress, settleCompletion } from "./update-item";
+import { lockForProgress, settleCompletion } from "./progress-write";
 
 /**
  * The hire sets many items to one state at once ("mark this section done"), all
  * or nothing: every listed item must be an item of the version whose state may
  * make that move (one already there is left alone); otherwise a 422 lists each
- * refusal and nothing changes. One upsert for all rows and one insert for their
- * progress.updated events.
+ * refusal and nothing changes. One upsert for all rows and, last, one insert for
+ * their progress.updated events.
  */
 export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, input: BulkUpdateItemsInput) {
   const organizationId = ctx.organization.id;
@@ -58,13 +58,10 @@ export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, inp
         FROM unnest(${changedKeys}::text[]) AS key
         ON CONFLICT ("assignmentId", "stableKey") DO UPDATE
         SET state = EXCLUDED.state, "notApplicableReason" = EXCLUDED."notApplicableReason", "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt", "archivedAt" = NULL`;
-      await recordEvents(
-        tx,
-        organizationId,
-        changes.map(({ key, from }) => ({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to, bulk: true } })),
-      );
     }
-    const { status, summary } = await settleCompletion(tx, ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
+    const { status, summary, events } = await settleCompletion(tx, ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
+    const updated = changes.map(({ key, from }) => ({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to, bulk: true } }));
+    await recordEvents(tx, organizationId, [...updated, ...events]);
     const items = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys } }, select: progressSelect, orderBy: { stableKey: "asc" } });
     return { items: items.map(toItemProgress), assignment: { id: assignmentId, status, progress: summary.track } };
   });

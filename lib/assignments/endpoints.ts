@@ -9,6 +9,10 @@ import {
   bulkUpdateItemsSchema,
   bulkUpdateResultSchema,
   itemHistorySchema,
+  upgradePreviewSchema,
+  upgradeQuerySchema,
+  upgradeResultSchema,
+  upgradeSchema,
   createAssignmentsSchema,
   createdAssignmentsSchema,
   itemUpdateResultSchema,
@@ -120,4 +124,35 @@ export const getAssignmentItemHistoryEndpoint = defineEndpoint({
   permission: "assignment.read",
   params: assignmentItemParamsSchema,
   response: { status: 200, description: "The history.", schema: itemHistorySchema },
+});
+
+export const previewAssignmentUpgradeEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/upgrade",
+  operationId: "previewAssignmentUpgrade",
+  summary: "Preview moving an assignment to a newer version",
+  description: `What changes for this person: the version diff (added, removed, renamed, moved items) and what happens to their progress (kept by stable key; archived where the item is gone). 409 when there is no newer published version. ${VISIBILITY}`,
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.read",
+  params: assignmentParamsSchema,
+  query: upgradeQuerySchema,
+  response: { status: 200, description: "The preview.", schema: upgradePreviewSchema },
+  errors: ["CONFLICT"],
+});
+
+export const applyAssignmentUpgradeEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/upgrade",
+  operationId: "applyAssignmentUpgrade",
+  summary: "Move an assignment to a newer version",
+  description:
+    "Moves the assignment to the previewed version: progress on renamed and moved items stays, progress on removed items is archived (kept, visible, not counted). The assignee or a manager may do it (mentors 403). Records assignment.upgraded.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "progress.update",
+  params: assignmentParamsSchema,
+  body: upgradeSchema,
+  response: { status: 200, description: "What was done and the new counts.", schema: upgradeResultSchema },
+  errors: ["CONFLICT"],
 });

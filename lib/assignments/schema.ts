@@ -4,6 +4,7 @@ import { pageQueryFields } from "@/lib/http/pagination";
 import { orgSlugSchema } from "@/lib/orgs/schema";
 import { stableKeySchema } from "@/lib/tracks/edit-schema";
 import { trackNodeSchema } from "@/lib/tracks/schema";
+import { versionDiffSchema } from "@/lib/tracks/diff-schema";
 
 export const ASSIGNMENTS_PAGE_DEFAULT = 25;
 export const ASSIGNMENTS_PAGE_MAX = 100;
@@ -163,3 +164,28 @@ export const itemHistorySchema = z.object({
     )
     .meta({ description: "Newest first (at most 200)." }),
 });
+
+export const upgradeQuerySchema = z.strictObject({
+  to: z.coerce.number().int().min(1).max(1_000_000).optional().meta({ description: "A published version number; the latest published one when omitted." }),
+});
+
+export const upgradeSchema = z.strictObject({
+  toVersionNumber: z.number().int().min(1).meta({ description: "The version the preview showed: applying never moves further than what was previewed." }),
+});
+export type UpgradeInput = z.output<typeof upgradeSchema>;
+
+const progressMoveSchema = z.object({ stableKey: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES), hasNote: z.boolean() });
+
+const upgradeOutcomeFields = {
+  from: z.object({ number: z.number() }),
+  to: z.object({ number: z.number() }),
+  progress: z.object({
+    kept: z.number().meta({ description: "Progress rows whose item is in the new version (renamed or moved ones included)." }),
+    archived: z.array(progressMoveSchema).meta({ description: "Progress on items the new version no longer has: kept and shown, no longer counted." }),
+    restored: z.array(progressMoveSchema).meta({ description: "Archived progress whose item the new version brings back." }),
+  }),
+  skippedDropped: z.array(z.string()).meta({ description: "Skipped branches that the new version no longer has." }),
+};
+
+export const upgradePreviewSchema = z.object({ ...upgradeOutcomeFields, diff: versionDiffSchema });
+export const upgradeResultSchema = z.object({ ...upgradeOutcomeFields, assignment: itemUpdateResultSchema.shape.assignment });

@@ -4,6 +4,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/o/[orgSlug]/
 import { GET as getRoute, PATCH as updateRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/route";
 import { PUT as itemRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route";
 import { GET as historyRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/history/route";
+import { GET as upgradeGet, POST as upgradePost } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/upgrade/route";
 import { POST as bulkRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/bulk/route";
 import { callRoute } from "../support/call-route";
 import { updateNode } from "../tracks/edit-fixture";
@@ -64,4 +65,12 @@ export function bulkUpdateItems(slug: string, cookie: string, assignmentId: stri
 
 export function itemHistory(slug: string, cookie: string, assignmentId: string, key: string) {
   return callRoute(historyRoute, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/items/${key}/history`, params: { orgSlug: slug, assignmentId, key }, cookie });
+}
+
+export function previewUpgrade(slug: string, cookie: string, assignmentId: string, to?: number) {
+  return callRoute(upgradeGet, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/upgrade${to ? `?to=${to}` : ""}`, params: { orgSlug: slug, assignmentId }, cookie });
+}
+
+export function applyUpgrade(slug: string, cookie: string, assignmentId: string, toVersionNumber: number) {
+  return callRoute(upgradePost, { path: `/api/v1/o/${slug}/assignments/${assignmentId}/upgrade`, params: { orgSlug: slug, assignmentId }, cookie, body: { toVersionNumber } });
 }

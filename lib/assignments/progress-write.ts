@@ -1,0 +1,59 @@
+/**
+ * The steps every progress write shares (one item, a bulk, an upgrade): lock the
+ * assignment, then count it again and settle whether it is complete.
+ */
+import type { DbClient } from "@/lib/db/client";
+import type { NewEvent } from "@/lib/db/events";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { summarizeProgress } from "@/lib/progress/progress-math";
+import type { ProgressSummary } from "@/lib/progress/progress-math";
+import { progressStates, progressTrees } from "./assignment-summary";
+
+export type AssignmentEvent = Omit<NewEvent, "organizationId">;
+
+export const archivedAssignment = () => new AppError("CONFLICT", "This assignment is archived; it no longer takes progress.");
+
+type AssignmentStatus = "ACTIVE" | "COMPLETED" | "ARCHIVED";
+
+/**
+ * Locks the assignment row for a progress write: one writer per assignment at a
+ * time, so the state each write reads is the one it replaces. Archived ones take
+ * no progress (409).
+ */
+export async function lockForProgress(tx: DbClient, organizationId: string, assignmentId: string): Promise<{ status: AssignmentStatus }> {
+  const [locked] = await tx.$queryRaw<Array<{ status: AssignmentStatus }>>`
+    SELECT status::text AS status FROM "Assignment" WHERE id = ${assignmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+  if (!locked) throw notFound("assignment");
+  if (locked.status === "ARCHIVED") throw archivedAssignment();
+  return locked;
+}
+
+/**
+ * Counts the assignment after a write and, when a state changed, moves it
+ * ACTIVE → COMPLETED as the last counted item is done or back to ACTIVE when one
+ * is reopened. It returns the assignment.completed event rather than recording it:
+ * callers record all their events last, in one go, because recording locks the
+ * organization's event counter until commit (lib/db/events.ts), and the shorter
+ * that lock is held the more writes an organization takes per second.
+ */
+export async function settleCompletion(
+  tx: DbClient,
+  ctx: OrgContext,
+  assignment: { id: string; versionId: string; skippedKeys: string[]; status: AssignmentStatus },
+  stateChanged: boolean,
+): Promise<{ status: AssignmentStatus; summary: ProgressSummary; events: AssignmentEvent[] }> {
+  const organizationId = ctx.organization.id;
+  const [trees, states] = await Promise.all([progressTrees(tx, organizationId, [assignment.versionId]), progressStates(tx, organizationId, [assignment.id])]);
+  const summary = summarizeProgress(trees.get(assignment.versionId)!, states.get(assignment.id)!, new Set(assignment.skippedKeys));
+  if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
+    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", completedAt: new Date() } });
+    const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };
+    return { status: "COMPLETED", summary, events: [completed] };
+  }
+  if (stateChanged && !summary.complete && assignment.status === "COMPLETED") {
+    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "ACTIVE", completedAt: null } });
+    return { status: "ACTIVE", summary, events: [] };
+  }
+  return { status: assignment.status, summary, events: [] };
+}

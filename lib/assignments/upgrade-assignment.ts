@@ -1,0 +1,99 @@
+/**
+ * Moving an assignment to a newer published version of its track. Progress is
+ * keyed by stable keys, so renamed and moved items keep it as they are; items the
+ * new version no longer has keep their rows too, marked archived (shown, not
+ * counted), and come back if a later version brings the key back. Nothing a hire
+ * did is lost.
+ */
+import { getDb } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/client";
+import { recordEvents } from "@/lib/db/events";
+import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { versionNodes } from "@/lib/tracks/read-version";
+import { diffVersions } from "@/lib/tracks/version-diff";
+import { isManager } from "./access";
+import { findAssignment } from "./read-assignment";
+import type { UpgradeInput } from "./schema";
+import { lockForProgress, settleCompletion } from "./progress-write";
+
+type Assignment = Awaited<ReturnType<typeof findAssignment>>;
+
+/** The assignee and the organization's managers may upgrade; a mentor only looks. */
+function assertMayUpgrade(ctx: OrgContext, assignment: Assignment): void {
+  if (!isManager(ctx) && assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment or a manager can upgrade it.");
+}
+
+async function targetVersion(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {
+  const target = await db.trackVersion.findFirst({
+    where: { organizationId: ctx.organization.id, trackId: assignment.track.id, status: "PUBLISHED", ...(number === undefined ? {} : { number }) },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+  if (number !== undefined && !target) throw notFound("published version");
+  if (!target || target.number <= assignment.version.number) {
+    const message = number === undefined ? `Version ${assignment.version.number} is the latest published version of this track.` : `Version ${number} is not newer than the assignment's version ${assignment.version.number}.`;
+    throw new AppError("CONFLICT", message, { current: assignment.version.number });
+  }
+  return target;
+}
+
+async function plan(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {
+  const organizationId = ctx.organization.id;
+  const target = await targetVersion(db, ctx, assignment, number);
+  const [fromNodes, toNodes, progress] = await Promise.all([
+    versionNodes(organizationId, assignment.versionId, db),
+    versionNodes(organizationId, target.id, db),
+    db.itemProgress.findMany({ where: { organizationId, assignmentId: assignment.id }, select: { stableKey: true, state: true, note: true, archivedAt: true } }),
+  ]);
+  const toKeys = new Set(toNodes.map((node) => node.stableKey));
+  const titleOf = new Map([...toNodes, ...fromNodes].map((node) => [node.stableKey, node.title]));
+  const archived = progress.filter((row) => row.archivedAt === null && !toKeys.has(row.stableKey));
+  const restored = progress.filter((row) => row.archivedAt !== null && toKeys.has(row.stableKey));
+  return {
+    target,
+    diff: diffVersions(fromNodes, toNodes),
+    toKeys,
+    progress: {
+      kept: progress.filter((row) => row.archivedAt === null && toKeys.has(row.stableKey)).length,
+      archived: archived.map((row) => ({ stableKey: row.stableKey, title: titleOf.get(row.stableKey) ?? row.stableKey, state: row.state, hasNote: row.note !== null })),
+      restored: restored.map((row) => ({ stableKey: row.stableKey, title: titleOf.get(row.stableKey) ?? row.stableKey, state: row.state, hasNote: row.note !== null })),
+    },
+    skippedDropped: assignment.skippedKeys.filter((key) => !toKeys.has(key)),
+  };
+}
+
+export async function previewUpgrade(ctx: OrgContext, assignmentId: string, number: number | undefined) {
+  const db = getDb();
+  const assignment = await findAssignment(ctx, assignmentId, db);
+  const { target, diff, progress, skippedDropped } = await plan(db, ctx, assignment, number);
+  return { from: { number: assignment.version.number }, to: { number: target.number }, diff, progress, skippedDropped };
+}
+
+export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input: UpgradeInput) {
+  const db = getDb();
+  const organizationId = ctx.organization.id;
+  const assignment = await findAssignment(ctx, assignmentId, db);
+  assertMayUpgrade(ctx, assignment);
+  return db.$transaction(async (tx) => {
+    const locked = await lockForProgress(tx, organizationId, assignmentId);
+    // Planned under the lock: the version read above may have been upgraded meanwhile.
+    const current = await findAssignment(ctx, assignmentId, tx);
+    const { target, toKeys, progress, skippedDropped } = await plan(tx, ctx, current, input.toVersionNumber);
+    const now = new Date();
+    await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
+    await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
+    await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
+    const { status, summary, events } = await settleCompletion(tx, ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
+    const upgraded = {
+      type: "assignment.upgraded",
+      actorId: ctx.user.id,
+      subjectType: "assignment",
+      subjectId: assignmentId,
+      payload: { assignmentId, fromNumber: current.version.number, toNumber: target.number, kept: progress.kept, archived: progress.archived.length, restored: progress.restored.length },
+    };
+    await recordEvents(tx, organizationId, [upgraded, ...events]);
+    ctx.log.info({ assignmentId, toNumber: target.number }, "assignment upgraded");
+    return { assignment: { id: assignmentId, status, progress: summary.track }, from: { number: current.version.number }, to: { number: target.number }, progress, skippedDropped };
+  });
+}
