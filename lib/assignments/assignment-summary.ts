@@ -7,7 +7,8 @@
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { ProgressNode, ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
+import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
+import { progressTrees } from "./version-trees";
 import type { AssignmentSummary } from "./schema";
 
 const personSelect = { id: true, name: true, email: true } as const;
@@ -38,28 +39,6 @@ export function dayOf(date: Date): string {
 
 export function todayUtc(now = new Date()): string {
   return dayOf(now);
-}
-
-/** The version's tree as the progress module reads it, in pre-order. */
-export async function progressTrees(db: DbClient, organizationId: string, versionIds: string[]): Promise<Map<string, ProgressNode[]>> {
-  const trees = new Map<string, ProgressNode[]>(versionIds.map((id) => [id, []]));
-  if (versionIds.length === 0) return trees;
-  const rows = await db.trackNode.findMany({
-    where: { organizationId, versionId: { in: versionIds } },
-    orderBy: [{ versionId: "asc" }, { ordinal: "asc" }],
-    select: { versionId: true, id: true, parentId: true, stableKey: true, kind: true, title: true, evidenceRequired: true },
-  });
-  const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
-  for (const row of rows) {
-    trees.get(row.versionId)!.push({
-      key: row.stableKey,
-      parentKey: row.parentId === null ? null : keyOf.get(row.parentId)!,
-      kind: row.kind,
-      title: row.title,
-      evidenceRequired: row.evidenceRequired,
-    });
-  }
-  return trees;
 }
 
 /** Current (not archived) states of each assignment's items, by stable key. */

@@ -5,9 +5,9 @@ import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { assertAssignee } from "./access";
-import { findAssignment, progressSelect, toItemProgress } from "./read-assignment";
+import { progressSelect, toItemProgress } from "./read-assignment";
 import type { BulkUpdateItemsInput } from "./schema";
-import { lockForProgress, settleCompletion } from "./progress-write";
+import { findAssignmentForWrite, lockForProgress, settleCompletion } from "./progress-write";
 
 /**
  * The hire sets many items to one state at once ("mark this section done"), all
@@ -19,7 +19,7 @@ import { lockForProgress, settleCompletion } from "./progress-write";
 export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, input: BulkUpdateItemsInput) {
   const organizationId = ctx.organization.id;
   const db = getDb();
-  const assignment = await findAssignment(ctx, assignmentId, db);
+  const assignment = await findAssignmentForWrite(ctx, assignmentId, db);
   assertAssignee(ctx, assignment);
   const keys = [...new Set(input.keys)];
   const nodes = await db.trackNode.findMany({ where: { organizationId, versionId: assignment.versionId, stableKey: { in: keys } }, select: { stableKey: true, kind: true, evidenceRequired: true } });

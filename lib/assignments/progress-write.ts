@@ -8,7 +8,9 @@ import { AppError, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressSummary } from "@/lib/progress/progress-math";
-import { progressStates, progressTrees } from "./assignment-summary";
+import { visibleAssignments } from "./access";
+import { progressStates } from "./assignment-summary";
+import { progressTree } from "./version-trees";
 
 export type AssignmentEvent = Omit<NewEvent, "organizationId">;
 
@@ -44,8 +46,10 @@ export async function settleCompletion(
   stateChanged: boolean,
 ): Promise<{ status: AssignmentStatus; summary: ProgressSummary; events: AssignmentEvent[] }> {
   const organizationId = ctx.organization.id;
-  const [trees, states] = await Promise.all([progressTrees(tx, organizationId, [assignment.versionId]), progressStates(tx, organizationId, [assignment.id])]);
-  const summary = summarizeProgress(trees.get(assignment.versionId)!, states.get(assignment.id)!, new Set(assignment.skippedKeys));
+  // One after the other: both run on the transaction's one connection.
+  const tree = await progressTree(tx, organizationId, assignment.versionId);
+  const states = await progressStates(tx, organizationId, [assignment.id]);
+  const summary = summarizeProgress(tree, states.get(assignment.id)!, new Set(assignment.skippedKeys));
   if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
     await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };
@@ -56,4 +60,17 @@ export async function settleCompletion(
     return { status: "ACTIVE", summary, events: [] };
   }
   return { status: assignment.status, summary, events: [] };
+}
+
+/**
+ * The assignment a progress write is for: only the columns the write needs, in one
+ * query, and only if the caller may see it (access.ts), else 404.
+ */
+export async function findAssignmentForWrite(ctx: OrgContext, assignmentId: string, db: DbClient) {
+  const row = await db.assignment.findFirst({
+    where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] },
+    select: { id: true, status: true, versionId: true, assigneeId: true, skippedKeys: true },
+  });
+  if (!row) throw notFound("assignment");
+  return row;
 }

@@ -5,8 +5,9 @@ import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { assertAssignee } from "./access";
-import { archivedAssignment, lockForProgress, settleCompletion } from "./progress-write";
-import { findAssignment, progressSelect, toItemProgress } from "./read-assignment";
+import { archivedAssignment, findAssignmentForWrite, lockForProgress, settleCompletion } from "./progress-write";
+import { progressSelect, toItemProgress } from "./read-assignment";
+import { progressTree } from "./version-trees";
 import type { UpdateItemInput } from "./schema";
 
 function invalid(message: string, details: Record<string, unknown>): AppError {
@@ -23,11 +24,11 @@ function invalid(message: string, details: Record<string, unknown>): AppError {
 export async function updateItem(ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
   const organizationId = ctx.organization.id;
   const db = getDb();
-  const assignment = await findAssignment(ctx, assignmentId, db);
+  const assignment = await findAssignmentForWrite(ctx, assignmentId, db);
   assertAssignee(ctx, assignment);
   if (assignment.status === "ARCHIVED") throw archivedAssignment();
 
-  const node = await db.trackNode.findFirst({ where: { organizationId, versionId: assignment.versionId, stableKey: key }, select: { kind: true, title: true, evidenceRequired: true } });
+  const node = (await progressTree(db, organizationId, assignment.versionId)).find((candidate) => candidate.key === key);
   if (!node) throw notFound("item");
   if (node.kind !== "ITEM") throw invalid("Sections have no state of their own; mark their items.", {});
 
@@ -36,9 +37,9 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
     const current = await tx.itemProgress.findUnique({ where: { assignmentId_stableKey: { assignmentId, stableKey: key } }, select: { ...progressSelect, archivedAt: true } });
     const from: ProgressState = current && current.archivedAt === null ? current.state : "NOT_STARTED";
     const to = input.state ?? from;
-    if (to !== from && !canTransition(from, to, { evidenceRequired: node.evidenceRequired })) {
-      const allowed = transitionsFrom(from, { evidenceRequired: node.evidenceRequired });
-      const why = to === "DONE" && node.evidenceRequired ? " This item needs evidence: it is done when a mentor approves it." : "";
+    if (to !== from && !canTransition(from, to, { evidenceRequired: node.evidenceRequired === true })) {
+      const allowed = transitionsFrom(from, { evidenceRequired: node.evidenceRequired === true });
+      const why = to === "DONE" && node.evidenceRequired === true ? " This item needs evidence: it is done when a mentor approves it." : "";
       throw invalid(`“${node.title}” cannot go from ${from} to ${to}.${why}`, { from, to, allowed });
     }
     if (to === "NOT_APPLICABLE" && !input.notApplicableReason && !(from === "NOT_APPLICABLE" && current?.notApplicableReason)) {

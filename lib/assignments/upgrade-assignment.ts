@@ -41,11 +41,10 @@ async function targetVersion(db: DbClient, ctx: OrgContext, assignment: Assignme
 async function plan(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {
   const organizationId = ctx.organization.id;
   const target = await targetVersion(db, ctx, assignment, number);
-  const [fromNodes, toNodes, progress] = await Promise.all([
-    versionNodes(organizationId, assignment.versionId, db),
-    versionNodes(organizationId, target.id, db),
-    db.itemProgress.findMany({ where: { organizationId, assignmentId: assignment.id }, select: { stableKey: true, state: true, note: true, archivedAt: true } }),
-  ]);
+  // In turn, not in parallel: in applyUpgrade `db` is a transaction, which has one connection.
+  const fromNodes = await versionNodes(organizationId, assignment.versionId, db);
+  const toNodes = await versionNodes(organizationId, target.id, db);
+  const progress = await db.itemProgress.findMany({ where: { organizationId, assignmentId: assignment.id }, select: { stableKey: true, state: true, note: true, archivedAt: true } });
   const toKeys = new Set(toNodes.map((node) => node.stableKey));
   const titleOf = new Map([...toNodes, ...fromNodes].map((node) => [node.stableKey, node.title]));
   const archived = progress.filter((row) => row.archivedAt === null && !toKeys.has(row.stableKey));

@@ -29,9 +29,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
     const idOf = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-    const [owner, manager, mentor] = await Promise.all(DEMO_PEOPLE.slice(0, 3).map((person) => idOf(person.email)));
-    await seedDemoTrack(tx, organization.id, owner!);
-    await seedDemoAssignments(tx, organization.id, manager!, mentor!);
+    const [owner, manager, mentor] = DEMO_PEOPLE.slice(0, 3).map((person) => person.email);
+    await seedDemoTrack(tx, organization.id, await idOf(owner!));
+    await seedDemoAssignments(tx, organization.id, await idOf(manager!), await idOf(mentor!));
   }, { timeout: 30_000 });
   return { created: !existing };
 }

@@ -1,0 +1,161 @@
+/**
+ * Progress benchmark (issue 5, "Speed"):
+ * 1. One-item progress writes through Cairn's PUT route under load, against a
+ *    bare node:http + pg upsert baseline, both driven by autocannon with the same
+ *    settings in the same run (target: Cairn ≥ 0.5× the baseline's throughput,
+ *    p99 ≤ 50 ms at that load).
+ * 2. GET of an assignment of the 703-item seed with its progress (target ≤ 30 ms).
+ *
+ *   npm run bench:progress          (or: npx tsx bench/progress-writes.ts)
+ *
+ * Knobs: BENCH_CONNECTIONS (default 16), BENCH_SECONDS (default 10), BENCH_HIRES
+ * (assignments the writes are spread over, default 20), BENCH_ITERATIONS (GET
+ * samples, default 30). Figures only; see bench/README.md.
+ */
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import readline from "node:readline";
+import autocannon from "autocannon";
+import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase } from "./support/bench-database";
+
+setBenchEnvironment();
+
+const count = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+const CONNECTIONS = count("BENCH_CONNECTIONS", 16);
+const SECONDS = count("BENCH_SECONDS", 10);
+const ITERATIONS = count("BENCH_ITERATIONS", 30);
+const HIRES = count("BENCH_HIRES", 20);
+
+interface Setup {
+  slug: string;
+  /** One assignment per hire, each with that hire's session cookie: only the assignee writes. */
+  hires: Array<{ assignmentId: string; cookie: string }>;
+  leafKeys: string[];
+}
+
+/** An organization with the seed published and assigned to a hire, made through the same services the API uses. */
+async function setUp(): Promise<Setup> {
+  const { organizationWith } = await import("../tests/members/members-fixture");
+  const { createTrack, publishVersion, getVersion } = await import("../tests/tracks/tracks-fixture");
+  const { createAssignments } = await import("../tests/assignments/assignments-fixture");
+  const { getDb } = await import("../lib/db/client");
+  const { organization, members } = await organizationWith("OWNER", "MENTOR", ...Array.from({ length: HIRES }, () => "MEMBER" as const));
+  const [owner, mentor, ...hires] = members as [(typeof members)[number], (typeof members)[number], ...(typeof members)[number][]];
+  const slug = organization.slug;
+  const trackId = (await createTrack(slug, owner.cookie, { library: "python-backend-roadmap" })).json!.id as string;
+  await publishVersion(slug, owner.cookie, trackId, 1);
+  const assignment = await createAssignments(slug, owner.cookie, { trackId, assigneeIds: hires.map((hire) => hire.userId), mentorIds: [mentor.userId] });
+  if (assignment.status !== 201) throw new Error(`assigning answered ${assignment.status}`);
+  const nodes = (await getVersion(slug, owner.cookie, trackId, 1)).json!.nodes as Array<{ id: string; parentId: string | null; kind: string; stableKey: string }>;
+  const parents = new Set(nodes.map((node) => node.parentId));
+  await getDb().$executeRawUnsafe(
+    "CREATE TABLE bench_progress (assignment_id text NOT NULL, key text NOT NULL, state text NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (assignment_id, key))",
+  );
+  const assignmentOf = new Map((assignment.json!.items as Array<{ id: string; assignee: { id: string } }>).map((item) => [item.assignee.id, item.id]));
+  return { slug, hires: hires.map((hire) => ({ assignmentId: assignmentOf.get(hire.userId)!, cookie: hire.cookie })), leafKeys: nodes.filter((node) => node.kind === "ITEM" && !parents.has(node.id)).map((node) => node.stableKey) };
+}
+
+async function startServers(databaseUrl: string): Promise<{ ports: { cairn: number; baseline: number }; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/support/progress-write-servers.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bench servers exited with ${code}`)));
+    readline.createInterface({ input: child.stdout }).once("line", resolve);
+  });
+  return { ports: JSON.parse(line) as { cairn: number; baseline: number }, stop: () => child.kill("SIGTERM") };
+}
+
+/**
+ * Spreads the writes over the hires (a hire's own writes take turns on their
+ * assignment's row) and toggles each leaf DONE ⇄ NOT_STARTED in turn: every
+ * request is a real write, and every transition is allowed.
+ */
+async function load(port: number, setup: Setup): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: "PUT",
+        setupRequest: (request) => {
+          const index = next++;
+          const hire = setup.hires[index % setup.hires.length]!;
+          const turn = Math.floor(index / setup.hires.length);
+          const key = setup.leafKeys[turn % setup.leafKeys.length]!;
+          const state = Math.floor(turn / setup.leafKeys.length) % 2 === 0 ? "DONE" : "NOT_STARTED";
+          return {
+            ...request,
+            path: `/api/v1/o/${setup.slug}/assignments/${hire.assignmentId}/items/${key}`,
+            headers: { cookie: hire.cookie, origin: ORIGIN, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
+            body: JSON.stringify({ state }),
+          };
+        },
+      },
+    ],
+  });
+}
+
+function describe(name: string, result: autocannon.Result): string {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return `${name.padEnd(10)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p97.5 ${String(result.latency.p97_5).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   max ${String(result.latency.max).padStart(5)} ms   ${result.requests.total} requests, ${errors} failed`;
+}
+
+async function main(): Promise<void> {
+  console.log("Starting PostgreSQL…");
+  const database = await startBenchDatabase();
+  let servers: Awaited<ReturnType<typeof startServers>> | undefined;
+  try {
+    const setup = await setUp();
+    servers = await startServers(database.databaseUrl);
+    const loadBefore = os.loadavg();
+
+    // A short warm-up of each (JIT, pools), then the measured runs.
+    console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each, over ${setup.hires.length} hires' assignments, ${setup.leafKeys.length} items each toggled in turn.\n`);
+    const cairn = await load(servers.ports.cairn, setup).then(() => load(servers!.ports.cairn, setup));
+    const baseline = await load(servers.ports.baseline, setup).then(() => load(servers!.ports.baseline, setup));
+    console.log(describe("cairn", cairn));
+    console.log(describe("baseline", baseline));
+    const ratio = cairn.requests.average / baseline.requests.average;
+    console.log(`\nCairn / baseline throughput: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); Cairn p99 ${cairn.latency.p99} ms (target ≤ 50: ${cairn.latency.p99 <= 50 ? "met" : "MISSED"})`);
+
+    // 2. GET the assignment with its tree and progress, in this process like bench/tracks.ts.
+    const { getAssignment } = await import("../tests/assignments/assignments-fixture");
+    const samples: number[] = [];
+    for (let i = 0; i < ITERATIONS + 3; i++) {
+      const started = performance.now();
+      const { status } = await getAssignment(setup.slug, setup.hires[0]!.cookie, setup.hires[0]!.assignmentId);
+      if (status !== 200) throw new Error(`GET answered ${status}`);
+      if (i >= 3) samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(1);
+    const { getDb } = await import("../lib/db/client");
+    const rows = await getDb().itemProgress.count({ where: { assignmentId: setup.hires[0]!.assignmentId } });
+    console.log(`\nGET /assignments/{id} (718 nodes, ${rows} progress rows): min ${samples[0]!.toFixed(1)} / p50 ${at(50)} / p95 ${at(95)} / max ${samples.at(-1)!.toFixed(1)} ms over ${ITERATIONS} calls (target ≤ 30 ms)`);
+    const load1 = (values: number[]) => values.map((v) => v.toFixed(2)).join(" / ");
+    console.log(`\nLoad average before: ${load1(loadBefore)}; after: ${load1(os.loadavg())}; ${os.cpus().length} CPUs.`);
+  } finally {
+    servers?.stop();
+    const { disconnectDb } = await import("../lib/db/client");
+    await disconnectDb();
+    await database.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,44 @@
+/**
+ * A throw-away database for a benchmark: an embedded PostgreSQL (or the local
+ * server in TEST_DATABASE_URL), a fresh database migrated with Cairn's
+ * migrations, and DATABASE_URL pointing at it. `stop()` drops it and stops the
+ * server. Call setBenchEnvironment() before importing application modules.
+ */
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ORIGIN = "http://localhost:3000";
+
+/** The values vitest.config.ts gives the tests (NODE_ENV is typed read-only by Next.js). */
+export function setBenchEnvironment(): void {
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= "test";
+  env.LOG_LEVEL = "silent";
+  env.NEXTAUTH_URL ??= ORIGIN;
+  env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
+}
+
+export async function startBenchDatabase(): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
+  const { startTestCluster } = await import("../../tests/support/test-cluster");
+  const { createDatabase, dropDatabase, uniqueName } = await import("../../tests/support/database-admin");
+  const { migrateDeploy } = await import("../../lib/db/prisma-cli");
+  const { resetConfig } = await import("../../lib/config");
+  const cluster = await startTestCluster();
+  const dbName = uniqueName("cairn_bench");
+  try {
+    const databaseUrl = await createDatabase(cluster.adminUrl, dbName);
+    await migrateDeploy(databaseUrl, ROOT);
+    process.env.DATABASE_URL = databaseUrl;
+    resetConfig();
+    return {
+      databaseUrl,
+      stop: async () => {
+        await dropDatabase(cluster.adminUrl, dbName);
+        await cluster.stop();
+      },
+    };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}

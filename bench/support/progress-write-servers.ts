@@ -1,0 +1,72 @@
+/**
+ * The two HTTP servers bench/progress-writes.ts loads, in a process of their own
+ * (so the load generator does not share their event loop):
+ *
+ * - "cairn": node:http handing each request to the exported PUT of
+ *   app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route.ts, as a
+ *   web Request with the path's params, the way Next.js calls a route handler;
+ *   so it counts the gate (session cookie, membership, permission), zod, the
+ *   transaction with its Event row, and the JSON answer. Next.js's own router is
+ *   not in the path.
+ * - "baseline": node:http with a pg.Pool of the same size running one upsert.
+ *
+ * Prints {"cairn": port, "baseline": port} on stdout once both listen.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+
+const ITEM_PATH = /^\/api\/v1\/o\/([^/]+)\/assignments\/([^/]+)\/items\/([^/]+)$/;
+
+async function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function main(): Promise<void> {
+  const { PUT } = await import("../../app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route");
+  const { getConfig } = await import("../../lib/config");
+  const poolSize = getConfig().DATABASE_POOL_SIZE;
+
+  const cairn = http.createServer(async (request, response) => {
+    const match = ITEM_PATH.exec(request.url ?? "");
+    if (!match || request.method !== "PUT") {
+      response.writeHead(404).end();
+      return;
+    }
+    const body = await readBody(request);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
+    const webRequest = new Request(`http://localhost:3000${request.url}`, { method: "PUT", headers, body: new Uint8Array(body) });
+    const [, orgSlug, assignmentId, key] = match;
+    const answer = await PUT(webRequest, { params: Promise.resolve({ orgSlug: orgSlug!, assignmentId: assignmentId!, key: key! }) });
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  });
+
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolSize });
+  const baseline = http.createServer(async (request, response) => {
+    const match = ITEM_PATH.exec(request.url ?? "");
+    if (!match || request.method !== "PUT") {
+      response.writeHead(404).end();
+      return;
+    }
+    const { state } = JSON.parse((await readBody(request)).toString("utf8")) as { state: string };
+    await pool.query(
+      `INSERT INTO bench_progress (assignment_id, key, state, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (assignment_id, key) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+      [match[2], match[3], state],
+    );
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
+  });
+
+  const listen = (server: http.Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+  const ports = { cairn: await listen(cairn), baseline: await listen(baseline) };
+  process.stdout.write(`${JSON.stringify(ports)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/**
+ * Version trees as the progress module reads them. Assignments point at
+ * published versions, which never change, so their trees are kept in memory
+ * (a small LRU per process, keyed by organization and version): counting an
+ * assignment after each progress write then needs no read of its 700 nodes.
+ * Drafts are read every time and never kept.
+ */
+import type { DbClient } from "@/lib/db/client";
+import type { ProgressNode } from "@/lib/progress/progress-math";
+
+const MAX_TREES = 32;
+const cache = new Map<string, ProgressNode[]>();
+
+const cacheKey = (organizationId: string, versionId: string) => `${organizationId}:${versionId}`;
+
+function remember(key: string, tree: ProgressNode[]): void {
+  cache.delete(key);
+  cache.set(key, tree);
+  // A Map iterates in insertion order: the first key is the least recently used.
+  if (cache.size > MAX_TREES) cache.delete(cache.keys().next().value!);
+}
+
+/** Each version's tree in pre-order; versions of another organization come back empty. */
+export async function progressTrees(db: DbClient, organizationId: string, versionIds: string[]): Promise<Map<string, ProgressNode[]>> {
+  const trees = new Map<string, ProgressNode[]>();
+  const misses: string[] = [];
+  for (const versionId of new Set(versionIds)) {
+    const cached = cache.get(cacheKey(organizationId, versionId));
+    if (cached) {
+      remember(cacheKey(organizationId, versionId), cached);
+      trees.set(versionId, cached);
+    } else {
+      trees.set(versionId, []);
+      misses.push(versionId);
+    }
+  }
+  if (misses.length === 0) return trees;
+
+  const published = new Set((await db.trackVersion.findMany({ where: { organizationId, id: { in: misses }, status: "PUBLISHED" }, select: { id: true } })).map((version) => version.id));
+  const rows = await db.trackNode.findMany({
+    where: { organizationId, versionId: { in: misses } },
+    orderBy: [{ versionId: "asc" }, { ordinal: "asc" }],
+    select: { versionId: true, id: true, parentId: true, stableKey: true, kind: true, title: true, evidenceRequired: true },
+  });
+  const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
+  for (const row of rows) {
+    trees.get(row.versionId)!.push({
+      key: row.stableKey,
+      parentKey: row.parentId === null ? null : keyOf.get(row.parentId)!,
+      kind: row.kind,
+      title: row.title,
+      evidenceRequired: row.evidenceRequired,
+    });
+  }
+  for (const versionId of misses) if (published.has(versionId)) remember(cacheKey(organizationId, versionId), trees.get(versionId)!);
+  return trees;
+}
+
+/** One version's tree (see progressTrees). */
+export async function progressTree(db: DbClient, organizationId: string, versionId: string): Promise<ProgressNode[]> {
+  return (await progressTrees(db, organizationId, [versionId])).get(versionId)!;
+}
