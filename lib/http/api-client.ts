@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: Record<string, string>,
     readonly requestId?: string,
+    /** The envelope's details as sent, for errors that carry more than field messages (a 409's conflicts). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -17,7 +19,7 @@ export class ApiError extends Error {
 }
 
 interface Envelope {
-  error?: { code?: string; message?: string; requestId?: string; details?: { issues?: Array<{ path: string; message: string }> } };
+  error?: { code?: string; message?: string; requestId?: string; details?: { issues?: Array<{ path: string; message: string }> } & Record<string, unknown> };
 }
 
 /** "body.email" → "email": the field name a form knows. First message per field wins. */
@@ -30,12 +32,19 @@ function fieldErrorsOf(envelope: Envelope): Record<string, string> {
   return errors;
 }
 
-export async function apiRequest<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+
+export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  return (await apiExchange<T>(path, init)).data;
+}
+
+/** apiRequest with the response headers as well, for callers that need one (a version's ETag). */
+export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): Promise<{ data: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: "same-origin",
     });
@@ -52,7 +61,8 @@ export async function apiRequest<T>(path: string, init: { method?: string; body?
       envelope.error?.message ?? `The request failed (${response.status}).`,
       fieldErrorsOf(envelope),
       envelope.error?.requestId,
+      envelope.error?.details ?? {},
     );
   }
-  return json as T;
+  return { data: json as T, headers: response.headers };
 }

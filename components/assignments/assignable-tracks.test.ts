@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { assignableTracks } from "./assignable-tracks";
+import type { TrackOptionJson } from "./assignments-api";
+
+function track(id: string, latest: { number: number; status: "DRAFT" | "PUBLISHED" } | null, archivedAt: string | null = null): TrackOptionJson {
+  return {
+    id,
+    title: id,
+    description: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    archivedAt,
+    latestVersion: latest && { id: `${id}-v${latest.number}`, ...latest, publishedAt: null, createdAt: "2026-01-01T00:00:00.000Z", counts: { sections: 1, items: 3 } },
+  };
+}
+
+describe("assignableTracks", () => {
+  it("offers tracks with a published version: published latest, or a later draft made from one", () => {
+    const tracks = [
+      track("published", { number: 1, status: "PUBLISHED" }),
+      track("first-draft", { number: 1, status: "DRAFT" }),
+      track("later-draft", { number: 3, status: "DRAFT" }),
+      track("empty", null),
+      track("archived", { number: 2, status: "PUBLISHED" }, "2026-02-01T00:00:00.000Z"),
+    ];
+    expect(assignableTracks(tracks).map((item) => item.id)).toEqual(["published", "later-draft"]);
+  });
+});

@@ -1,0 +1,224 @@
+import type { Page } from "@playwright/test";
+import { addMemberByInvitation } from "./support/add-member";
+import { signInThroughForm, signUpThroughApi } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
+
+const ROADMAP = "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)";
+// A second, small track, so that filtering by track has something to leave out.
+const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", ""].join("\n");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
+
+test("a manager assigns the roadmap with a skipped branch, filters the list, changes the mentors and archives it; the hire sees only their own", async ({ page, request, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    // Chromium logs every failed request, and this test fails two on purpose (a dropped
+    // connection and a 409); anything else logged as an error is a bug.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
+  });
+
+  // The only sign-up of this spec (the e2e run shares a per-IP sign-up limit); the
+  // others join through invitations.
+  const owner = await signUpThroughApi(request, baseURL!, "Assignments Org");
+  await signInThroughForm(page, owner.email, owner.password);
+  const api = `${baseURL}/api/v1/o/${owner.slug}`;
+  // page.request shares the browser's cookies; writes need the Origin a browser would send.
+  const write = { headers: { origin: baseURL! } };
+  const hire = await addMemberByInvitation(page.request, baseURL!, owner.slug, { name: "Hana Ito", role: "MEMBER" });
+  const mentor = await addMemberByInvitation(page.request, baseURL!, owner.slug, { name: "Rosa Quispe", role: "MENTOR" });
+
+  const roadmap = await page.request.post(`${api}/tracks`, { data: { library: "python-backend-roadmap" }, ...write });
+  expect(roadmap.status()).toBe(201);
+  const roadmapId = ((await roadmap.json()) as { id: string }).id;
+  expect((await page.request.post(`${api}/tracks/${roadmapId}/versions/1/publish`, write)).status()).toBe(200);
+  const starter = await page.request.post(`${api}/tracks`, { data: { text: STARTER }, ...write });
+  expect(starter.status()).toBe(201);
+  const starterId = ((await starter.json()) as { id: string }).id;
+  expect((await page.request.post(`${api}/tracks/${starterId}/versions/1/publish`, write)).status()).toBe(200);
+
+  // The tab, and the empty list's call to action.
+  await page.goto(`/o/${owner.slug}`);
+  const nav = page.getByRole("navigation", { name: "Organization" });
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Assignments", "Members", "Tracks", "Invitations", "Settings"]);
+  await nav.getByRole("link", { name: "Assignments" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+  await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("No assignments yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Assign a track" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments/new$`));
+
+  // Sending an empty form names each problem next to its field and focuses the first.
+  const assign = page.getByRole("button", { name: "Assign", exact: true });
+  const trackSelect = page.getByLabel("Track", { exact: true });
+  await assign.click();
+  await expect(page.getByText("Choose a track.")).toBeVisible();
+  await expect(page.getByText("Choose at least one person.")).toBeVisible();
+  await expect(page.getByText("Choose at least one mentor.")).toBeVisible();
+  await expect(trackSelect).toBeFocused();
+
+  await trackSelect.selectOption({ label: ROADMAP });
+  await expect(page.getByText(/^Assigns version 1, published [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText("Choose a track.")).toHaveCount(0);
+
+  const people = page.getByRole("group", { name: "People", exact: true });
+  const mentors = page.getByRole("group", { name: "Mentors", exact: true });
+  const hana = people.getByRole("checkbox", { name: /Hana Ito/ });
+  await hana.focus();
+  await page.keyboard.press("Space");
+  await expect(hana).toBeChecked();
+  // Hana is no mentor of her own work (and a new hire mentors no one): the owner and Rosa remain.
+  await expect(mentors.getByRole("checkbox")).toHaveCount(2);
+  await mentors.getByRole("checkbox", { name: /Rosa Quispe/ }).check();
+  await expect(page.getByLabel("Start date")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await page.getByLabel("Due date (optional)").fill("2099-12-31");
+
+  // Skip the Django branch: the counts move from "counted" to "skipped".
+  const counts = page.getByTestId("skip-counts");
+  await expect(counts).toHaveText(/^\d+ items count\.$/);
+  const everything = Number((await counts.textContent())!.match(/\d+/)![0]);
+  const django = page.getByRole("checkbox", { name: /^Django track/ });
+  await django.focus();
+  await page.keyboard.press("Space");
+  await expect(counts).toHaveText(/^\d+ items count, \d+ skipped\.$/);
+  const [left, skipped] = (await counts.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
+  expect(skipped).toBeGreaterThan(0);
+  expect(left + skipped).toBe(everything);
+
+  // The first attempt never reaches the server; the retry sends the same Idempotency-Key.
+  const keys: string[] = [];
+  const createUrl = `${api}/assignments`;
+  await page.route(createUrl, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    keys.push(route.request().headers()["idempotency-key"] ?? "");
+    return keys.length === 1 ? route.abort("connectionreset") : route.continue();
+  });
+  await assign.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not reach Cairn" })).toBeVisible();
+  await assign.click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+  await page.unroute(createUrl);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(UUID);
+  expect(keys[1]).toBe(keys[0]);
+  await expect(toasts(page)).toContainText(`${ROADMAP} is assigned to Hana Ito.`);
+
+  // The row, with the server's progress: nothing done yet.
+  const rows = page.getByTestId("assignment-row");
+  await expect(rows).toHaveCount(1);
+  const row = rows.first();
+  await expect(row.getByRole("rowheader")).toContainText("Hana Ito");
+  await expect(row).toContainText(ROADMAP);
+  await expect(row).toContainText("Version 1");
+  await expect(row).toContainText("Rosa Quispe");
+  await expect(row).toContainText("Dec 31, 2099");
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText("0%");
+  await expect(row).toContainText(`0 of ${left} items done`);
+  await expect(row.getByRole("progressbar", { name: `Progress of Hana Ito on ${ROADMAP}` })).toHaveAttribute("aria-valuenow", "0");
+  const created = (await (await page.request.get(`${api}/assignments?trackId=${roadmapId}`)).json()) as { items: Array<{ id: string; skippedKeys: string[]; progress: { total: number; skipped: number } }> };
+  const tree = (await (await page.request.get(`${api}/tracks/${roadmapId}/versions/1`)).json()) as { nodes: Array<{ title: string; stableKey: string }> };
+  const djangoKey = tree.nodes.find((node) => node.title.startsWith("Django track"))!.stableKey;
+  expect(created.items).toHaveLength(1);
+  expect(created.items[0]!.skippedKeys).toEqual([djangoKey]);
+  expect(created.items[0]!.progress).toMatchObject({ total: left, skipped });
+  await expect(row.getByRole("link", { name: "Hana Ito" })).toHaveAttribute("href", `/o/${owner.slug}/assignments/${created.items[0]!.id}`);
+
+  // Assigning the same track to Hana again is a conflict that names her.
+  await page.goto(`/o/${owner.slug}/assignments/new?track=${roadmapId}`);
+  await expect(page.getByText(/^Assigns version 1/)).toBeVisible();
+  await people.getByRole("checkbox", { name: /Hana Ito/ }).check();
+  await mentors.getByRole("checkbox", { name: /Rosa Quispe/ }).check();
+  await assign.click();
+  const conflict = page.getByRole("alert").filter({ hasText: "already has an active assignment of this track; nothing was assigned." });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("listitem")).toHaveText("Hana Ito: their current assignment");
+  await expect(conflict.getByRole("link", { name: "their current assignment" })).toHaveAttribute("href", `/o/${owner.slug}/assignments/${created.items[0]!.id}`);
+  await expect(people.getByText("Hana Ito already has an active assignment of this track.")).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+
+  // A second assignment, long overdue, made through the API.
+  const overdue = await page.request.post(`${api}/assignments`, {
+    data: { trackId: starterId, assigneeIds: [hire.userId], mentorIds: [mentor.userId], startDate: "2020-01-06", dueDate: "2020-02-03" },
+    ...write,
+  });
+  expect(overdue.status()).toBe(201);
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Starter" })).toContainText("Overdue · due Feb 3, 2020");
+
+  // Filters live in the URL.
+  await page.getByLabel("Overdue only").check();
+  await expect(page).toHaveURL(/\?overdue=true$/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Starter");
+  await page.getByLabel("Overdue only").uncheck();
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("Track", { exact: true }).selectOption({ label: ROADMAP });
+  await expect(page).toHaveURL(new RegExp(`\\?track=${roadmapId}$`));
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel("Track", { exact: true })).toHaveValue(roadmapId);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(ROADMAP);
+
+  // Change the mentors, from the row's menu with the keyboard.
+  const manage = page.getByRole("button", { name: `Manage Hana Ito's ${ROADMAP}` });
+  await manage.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Change mentors…" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const mentorsDialog = page.getByRole("dialog", { name: "Mentors of Hana Ito" });
+  await mentorsDialog.getByRole("checkbox", { name: /Ines Duarte/ }).check();
+  await mentorsDialog.getByRole("checkbox", { name: /Rosa Quispe/ }).uncheck();
+  await mentorsDialog.getByRole("button", { name: "Save mentors" }).click();
+  await expect(mentorsDialog).toBeHidden();
+  await expect(toasts(page)).toContainText(`Hana Ito's ${ROADMAP} is now mentored by Ines Duarte.`);
+  await expect(rows.first()).toContainText("Ines Duarte");
+  await expect(rows.first()).not.toContainText("Rosa Quispe");
+
+  // Archive: confirmed first; cancelling changes nothing.
+  await manage.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Archive…" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const archiveDialog = page.getByRole("dialog", { name: `Archive Hana Ito's ${ROADMAP}?` });
+  await expect(archiveDialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(archiveDialog).toBeHidden();
+  await expect(rows).toHaveCount(1);
+  await manage.click();
+  await page.getByRole("menuitem", { name: "Archive…" }).click();
+  await archiveDialog.getByRole("button", { name: "Archive", exact: true }).click();
+  await expect(toasts(page)).toContainText(`Hana Ito's ${ROADMAP} is archived.`);
+  // Archived assignments leave the default list; the Archived filter finds them.
+  await expect(page.getByText("No assignments match these filters.")).toBeVisible();
+  await page.getByLabel("Status", { exact: true }).selectOption("ARCHIVED");
+  await expect(page).toHaveURL(new RegExp(`\\?track=${roadmapId}&status=ARCHIVED$`));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Archived");
+  await page.getByRole("button", { name: `Manage Hana Ito's ${ROADMAP}` }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Unarchive"]);
+  await page.getByRole("menuitem", { name: "Unarchive" }).click();
+  await expect(toasts(page)).toContainText(`Hana Ito's ${ROADMAP} is active again.`);
+  await expect(page.getByText("No assignments match these filters.")).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+
+  // The hire, in a browser of their own: their two assignments, nothing to manage.
+  const context = await browser.newContext();
+  const hirePage = await context.newPage();
+  await signInThroughForm(hirePage, hire.email, hire.password);
+  await hirePage.goto(`/o/${owner.slug}/assignments`);
+  await expect(hirePage.getByText("The tracks assigned to you, with your progress.")).toBeVisible();
+  await expect(hirePage.getByTestId("assignment-row")).toHaveCount(2);
+  await expect(hirePage.getByRole("button", { name: /^Manage/ })).toHaveCount(0);
+  await expect(hirePage.getByRole("link", { name: "Assign a track" })).toHaveCount(0);
+  await expect(hirePage.getByLabel("Person")).toHaveCount(0);
+  await hirePage.goto(`/o/${owner.slug}/assignments/new`);
+  await expect(hirePage.getByText("Only owners and admins can assign tracks.")).toBeVisible();
+  await expect(hirePage.getByRole("form", { name: "Assign a track" })).toHaveCount(0);
+  await context.close();
+});
