@@ -13,11 +13,14 @@ export type ToastOptions = {
   tone?: ToastTone;
   /** Milliseconds before it hides itself; the timer pauses while pointer or focus is on it. */
   duration?: number;
+  /** One button in the toast (such as "Undo"); using it also dismisses the toast. */
+  action?: { label: string; onAction: () => void };
 };
 
 type Toast = Required<Pick<ToastOptions, "title" | "tone" | "duration">> & {
   id: string;
   description?: string;
+  action?: ToastOptions["action"];
 };
 
 type ToastApi = {
@@ -49,6 +52,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       description: options.description,
       tone,
       duration: options.duration ?? DEFAULT_DURATION[tone],
+      action: options.action,
     };
     setToasts((current) => [...current, next].slice(-MAX_VISIBLE));
     return id;
@@ -119,6 +123,18 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: string)
           <p className="text-sm text-muted-foreground">{toast.description}</p>
         ) : null}
       </div>
+      {toast.action ? (
+        <button
+          type="button"
+          onClick={() => {
+            toast.action?.onAction();
+            onDismiss(toast.id);
+          }}
+          className="-my-1 shrink-0 rounded-md border border-border-strong px-2.5 py-1 text-sm font-medium hover:bg-surface-muted"
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button
         type="button"
         onClick={() => onDismiss(toast.id)}

@@ -1,0 +1,71 @@
+/**
+ * The tree's keys (on a focused row, never in a text field). Tab and Shift+Tab
+ * indent and outdent, so after Escape the next Tab leaves the tree as usual:
+ * the way out is in the shortcuts list, and the tree is no keyboard trap.
+ */
+export type TreeCommand =
+  | "previous"
+  | "next"
+  | "first"
+  | "last"
+  | "collapse"
+  | "expand"
+  | "rename"
+  | "moveUp"
+  | "moveDown"
+  | "indent"
+  | "outdent"
+  | "addItem"
+  | "addChild"
+  | "delete"
+  | "release";
+
+export interface KeyPress {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+export function treeCommandFor(press: KeyPress): TreeCommand | null {
+  const { key, altKey, ctrlKey, metaKey, shiftKey } = press;
+  if (ctrlKey || metaKey) return null;
+  if (altKey) {
+    if (key === "ArrowUp") return "moveUp";
+    if (key === "ArrowDown") return "moveDown";
+    return null;
+  }
+  switch (key) {
+    case "ArrowUp":
+      return "previous";
+    case "ArrowDown":
+      return "next";
+    case "Home":
+      return "first";
+    case "End":
+      return "last";
+    case "ArrowLeft":
+      return "collapse";
+    case "ArrowRight":
+      return "expand";
+    case "Enter":
+    case "F2":
+      return shiftKey ? null : "rename";
+    case "Tab":
+      return shiftKey ? "outdent" : "indent";
+    case "Insert":
+      return shiftKey ? "addChild" : "addItem";
+    case "Delete":
+      return "delete";
+    case "Escape":
+      return "release";
+    default:
+      return null;
+  }
+}
+
+/** Ctrl+Z (Cmd+Z on a Mac), outside text fields, where the browser's own undo belongs. */
+export function isUndoPress(press: KeyPress): boolean {
+  return (press.ctrlKey || press.metaKey) && !press.shiftKey && !press.altKey && press.key.toLowerCase() === "z";
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { DragEvent, KeyboardEvent, MouseEvent } from "react";
+import type { Destination } from "@/lib/tracks/tree-edit";
+import { dropDestination, zoneAt } from "./drop-target";
+import type { DropZone } from "./drop-target";
+import { treeCommandFor } from "./tree-keyboard";
+import type { TreeCommand } from "./tree-keyboard";
+import { TreeRow } from "./tree-row";
+import type { TreeRowProps } from "./tree-row";
+import type { PlacedNode } from "./types";
+import type { TreeRow as Row } from "./visible-rows";
+
+export interface FocusRequest {
+  key: string;
+  /** A new request for the same row focuses it again. */
+  nonce: number;
+}
+
+type DropTarget = { key: string; zone: DropZone; destination: Required<Destination> };
+
+const rowOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('[role="treeitem"]') : null);
+
+/**
+ * The tree: a flat list of role="treeitem" rows with aria-level, one of them in
+ * the tab order (roving tabindex). Clicks, keys and drags are handled here for
+ * every row, so rows stay plain memoized values.
+ */
+export function TreeList({
+  label,
+  nodes,
+  rows,
+  selectedKey,
+  tabbableKey,
+  renamingKey,
+  unsavedKeys,
+  focusRequest,
+  onSelect,
+  onToggle,
+  onCommand,
+  onMove,
+  onRenameCommit,
+  onRenameCancel,
+}: {
+  label: string;
+  nodes: readonly PlacedNode[];
+  rows: readonly Row[];
+  selectedKey: string | null;
+  tabbableKey: string | null;
+  renamingKey: string | null;
+  unsavedKeys: ReadonlySet<string>;
+  focusRequest: FocusRequest | null;
+  onSelect: (key: string) => void;
+  onToggle: (key: string) => void;
+  onCommand: (command: TreeCommand, key: string) => void;
+  onMove: (key: string, destination: Required<Destination>) => void;
+  onRenameCommit: (title: string, refocus: boolean) => string | null;
+  onRenameCancel: (refocus: boolean) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const handledFocus = useRef(0);
+  // After Escape, the next Tab leaves the tree instead of indenting.
+  const tabReleased = useRef(false);
+  const [dragKey, setDragKey] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+
+  // A row asked for may appear a moment later (an optimistic add): try again as rows change.
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
+    const row = ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusRequest.key)}"]`);
+    if (!row) return;
+    handledFocus.current = focusRequest.nonce;
+    row.focus();
+  }, [focusRequest, rows]);
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const row = rowOf(event.target);
+    const key = row?.dataset.key;
+    if (!key) return;
+    if (event.target instanceof Element && event.target.closest("[data-toggle]")) onToggle(key);
+    onSelect(key);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = event.target instanceof HTMLElement && event.target.getAttribute("role") === "treeitem" ? event.target : null;
+    const key = row?.dataset.key;
+    const command = key ? treeCommandFor(event) : null;
+    if (!key || !command) return;
+    if (command === "release") {
+      tabReleased.current = true;
+      return;
+    }
+    if ((command === "indent" || command === "outdent") && tabReleased.current) {
+      tabReleased.current = false;
+      return; // the browser moves focus on
+    }
+    tabReleased.current = false;
+    event.preventDefault();
+    onCommand(command, key);
+  }
+
+  function targetAt(event: DragEvent<HTMLDivElement>): DropTarget | null {
+    const row = rowOf(event.target);
+    const key = row?.dataset.key;
+    if (!row || !key || !dragKey) return null;
+    const dragged = nodes.find((node) => node.key === dragKey);
+    const target = rows.find((candidate) => candidate.node.key === key);
+    if (!dragged || !target) return null;
+    const box = row.getBoundingClientRect();
+    const zone = zoneAt(event.clientY - box.top, box.height, dragged.kind, target.node.kind);
+    if (dropTarget && dropTarget.key === key && dropTarget.zone === zone) return dropTarget;
+    const destination = dropDestination(nodes, dragKey, key, zone, target.expanded);
+    return destination ? { key, zone, destination } : null;
+  }
+
+  function endDrag() {
+    setDragKey(null);
+    setDropTarget(null);
+  }
+
+  // Rows as elements, built once per tree change. Selection, focus, renaming and the
+  // drop line touch a few rows: only those are built again, and React skips every
+  // element it has seen before, so an arrow key costs two rows, not 718.
+  const plain = useMemo(() => rows.map((row) => rowElement(row, unsavedKeys.has(row.node.key))), [rows, unsavedKeys]);
+  const special = new Set([selectedKey, tabbableKey, renamingKey, dropTarget?.key ?? null]);
+  const elements = plain.map((element, index) => {
+    const row = rows[index]!;
+    const key = row.node.key;
+    if (!special.has(key)) return element;
+    const renaming = key === renamingKey;
+    return rowElement(row, unsavedKeys.has(key), {
+      selected: key === selectedKey,
+      tabbable: key === tabbableKey,
+      dropZone: dropTarget?.key === key ? dropTarget.zone : null,
+      renaming,
+      onRenameCommit: renaming ? onRenameCommit : undefined,
+      onRenameCancel: renaming ? onRenameCancel : undefined,
+    });
+  });
+
+  return (
+    <div
+      ref={ref}
+      role="tree"
+      aria-label={label}
+      aria-multiselectable={false}
+      onClick={onClick}
+      onDoubleClick={(event) => {
+        const key = rowOf(event.target)?.dataset.key;
+        if (key && !(event.target instanceof HTMLInputElement)) onCommand("rename", key);
+      }}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // Selection follows focus, so Tab into the tree and clicks agree with the arrow keys.
+        const key = event.target.getAttribute("role") === "treeitem" ? event.target.dataset.key : undefined;
+        if (key && key !== selectedKey) onSelect(key);
+      }}
+      onDragStart={(event) => {
+        const key = rowOf(event.target)?.dataset.key;
+        if (!key) return;
+        setDragKey(key);
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", nodes.find((node) => node.key === key)?.title ?? "");
+      }}
+      onDragOver={(event) => {
+        if (!dragKey) return;
+        const target = targetAt(event);
+        // Not calling preventDefault refuses the drop: the browser shows it, and nothing is sent.
+        if (target) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = "move";
+        }
+        if (target?.key !== dropTarget?.key || target?.zone !== dropTarget?.zone) setDropTarget(target);
+      }}
+      onDragLeave={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDropTarget(null);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        const target = targetAt(event);
+        if (dragKey && target) onMove(dragKey, target.destination);
+        endDrag();
+      }}
+      onDragEnd={endDrag}
+      className="flex max-h-[70vh] min-h-40 flex-col gap-px overflow-y-auto rounded-xl border border-border bg-surface p-1"
+    >
+      {elements}
+    </div>
+  );
+}
+
+type RowState = Pick<TreeRowProps, "selected" | "tabbable" | "dropZone" | "renaming" | "onRenameCommit" | "onRenameCancel">;
+
+const RESTING: RowState = { selected: false, tabbable: false, dropZone: null, renaming: false };
+
+function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Row, unsaved: boolean, state: RowState = RESTING) {
+  return (
+    <TreeRow
+      key={node.key}
+      nodeKey={node.key}
+      title={node.title}
+      kind={node.kind}
+      level={level}
+      childCount={childCount}
+      expanded={expanded}
+      setSize={setSize}
+      posInSet={posInSet}
+      optional={node.optional}
+      evidenceRequired={node.evidenceRequired}
+      estimatedMinutes={node.estimatedMinutes}
+      linkCount={node.resources.length}
+      hasDescription={node.description !== null}
+      unsaved={unsaved}
+      {...state}
+    />
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { memo } from "react";
+import { cx } from "@/components/ui/class-names";
+import type { NodeKind } from "@/lib/tracks/tree-edit";
+import type { DropZone } from "./drop-target";
+import { RenameInput } from "./rename-input";
+
+export interface TreeRowProps {
+  nodeKey: string;
+  title: string;
+  kind: NodeKind;
+  level: number;
+  childCount: number;
+  expanded: boolean;
+  setSize: number;
+  posInSet: number;
+  selected: boolean;
+  tabbable: boolean;
+  optional: boolean;
+  evidenceRequired: boolean;
+  estimatedMinutes: number | null;
+  linkCount: number;
+  hasDescription: boolean;
+  unsaved: boolean;
+  dropZone: DropZone | null;
+  renaming: boolean;
+  onRenameCommit?: (title: string, refocus: boolean) => string | null;
+  onRenameCancel?: (refocus: boolean) => void;
+}
+
+const DROP_CLASSES: Record<DropZone, string> = {
+  before: "shadow-[inset_0_2px_0_0_var(--primary)]",
+  after: "shadow-[inset_0_-2px_0_0_var(--primary)]",
+  inside: "bg-primary/15 ring-2 ring-primary ring-inset",
+};
+
+/** An id for aria attributes; temporary keys hold a ":", which ids may, but keep them tidy. */
+export const rowDomId = (key: string) => `tree-row-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+
+/**
+ * One row. Props are plain values, so memo skips every row whose node did not
+ * change: moving the selection re-renders two rows, not 703. The list handles
+ * clicks, keys and drags for all rows (tree-list.tsx), so rows take no handlers.
+ */
+export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
+  const { nodeKey, title, kind, level, childCount, expanded, selected, renaming } = props;
+  const id = rowDomId(nodeKey);
+  const badges: string[] = [];
+  if (props.optional) badges.push("optional");
+  if (props.evidenceRequired) badges.push("evidence required");
+  if (props.estimatedMinutes !== null) badges.push(`${props.estimatedMinutes} min`);
+  if (props.linkCount > 0) badges.push(props.linkCount === 1 ? "1 link" : `${props.linkCount} links`);
+  if (props.hasDescription) badges.push("notes");
+  if (props.unsaved) badges.push("unsaved changes");
+
+  return (
+    <div
+      role="treeitem"
+      id={id}
+      data-key={nodeKey}
+      aria-level={level}
+      aria-setsize={props.setSize}
+      aria-posinset={props.posInSet}
+      aria-selected={selected}
+      aria-expanded={childCount > 0 ? expanded : undefined}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={badges.length > 0 ? `${id}-badges` : undefined}
+      tabIndex={props.tabbable ? 0 : -1}
+      draggable={!renaming}
+      className={cx(
+        "flex min-h-8 cursor-default items-center gap-1 rounded-md pr-2 text-sm outline-offset-[-2px] select-none",
+        selected ? "bg-primary/10" : "hover:bg-surface-muted",
+        props.dropZone && DROP_CLASSES[props.dropZone],
+      )}
+      style={{ paddingLeft: `${(level - 1) * 1.25 + 0.25}rem` }}
+    >
+      <span data-toggle={childCount > 0 ? "" : undefined} aria-hidden="true" className="flex size-6 shrink-0 items-center justify-center text-muted-foreground">
+        {childCount > 0 ? (
+          <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth={2.5} className={cx("transition-transform motion-reduce:transition-none", expanded && "rotate-90")}>
+            <path d="m9 6 6 6-6 6" />
+          </svg>
+        ) : null}
+      </span>
+      <span id={`${id}-title`} className={cx("min-w-0 truncate", kind === "SECTION" && "font-semibold", renaming && "sr-only")}>
+        {title}
+      </span>
+      {renaming && props.onRenameCommit && props.onRenameCancel ? (
+        <RenameInput initial={title} label={kind === "SECTION" ? "Section title" : "Item title"} onCommit={props.onRenameCommit} onCancel={props.onRenameCancel} />
+      ) : null}
+      <span className="ml-auto flex shrink-0 items-center gap-1 pl-2">
+        {badges.length > 0 ? (
+          <span id={`${id}-badges`} className="flex gap-1">
+            {badges.map((badge) => (
+              <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "unsaved changes" ? "bg-primary/15 font-medium text-primary" : "bg-surface-muted text-muted-foreground")}>
+                {badge}
+              </span>
+            ))}
+          </span>
+        ) : null}
+        {/* What a folded row hides, at a glance. */}
+        {childCount > 0 && !expanded ? <span className="text-xs text-muted-foreground">{childCount}</span> : null}
+      </span>
+    </div>
+  );
+});
