@@ -47,11 +47,18 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await page.getByRole("button", { name: "Start a new draft" }).click();
   await expect(page).toHaveURL(new RegExp(`${trackPath}/versions/2/edit$`));
 
-  // The editor is built elsewhere: the rename goes through its API.
-  const tree = (await (await page.request.get(`${api}/${trackId}/versions/2`)).json()) as { nodes: Array<{ title: string; stableKey: string }> };
-  const loops = tree.nodes.find((node) => node.title === "Loops")!;
-  const renamed = await page.request.patch(`${api}/${trackId}/versions/2/nodes/${loops.stableKey}`, { data: { title: "Loops and iteration" }, headers: { origin: baseURL! } });
-  expect(renamed.status()).toBe(200);
+  // The rename, in the new draft's editor: unfold Basics, F2 on Loops, type, Enter.
+  const tree = page.getByRole("tree");
+  const row = (name: string) => tree.getByRole("treeitem", { name, exact: true });
+  await row("Basics").click();
+  await page.keyboard.press("ArrowRight");
+  await row("Loops").click();
+  await page.keyboard.press("F2");
+  await page.getByRole("textbox", { name: "Item title" }).fill("Loops and iteration");
+  const saved = page.waitForResponse((response) => /\/versions\/2\/nodes\/[^/]+$/.test(new URL(response.url()).pathname) && response.request().method() === "PATCH");
+  await page.keyboard.press("Enter");
+  expect((await saved).status()).toBe(200);
+  await expect(row("Loops and iteration")).toBeVisible();
 
   await page.goto(trackPath);
   await expect(versions.getByRole("listitem")).toHaveCount(2);
