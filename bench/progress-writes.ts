@@ -18,14 +18,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import readline from "node:readline";
 import autocannon from "autocannon";
-import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase } from "./support/bench-database";
+import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
 
 setBenchEnvironment();
 
-const count = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const CONNECTIONS = count("BENCH_CONNECTIONS", 16);
 const SECONDS = count("BENCH_SECONDS", 10);
 const ITERATIONS = count("BENCH_ITERATIONS", 30);

@@ -18,23 +18,12 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
 
-// Set before any application module reads its configuration (they are imported below, dynamically).
-// The same values vitest.config.ts gives the tests (NODE_ENV is typed read-only by Next.js).
-const env = process.env as Record<string, string | undefined>;
-env.NODE_ENV ??= "test";
-env.LOG_LEVEL = "silent";
-env.NEXTAUTH_URL ??= "http://localhost:3000";
-env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
+setBenchEnvironment();
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SEED_PATH = path.join(ROOT, "lib/roadmap/seed/python-backend-roadmap.txt");
-const ORIGIN = "http://localhost:3000";
 
-const count = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const ITERATIONS = count("BENCH_ITERATIONS", 20);
 const WARMUP = count("BENCH_WARMUP", 3);
 const PARSE_ITERATIONS = count("BENCH_PARSE_ITERATIONS", 500);
@@ -157,10 +146,6 @@ function printTrace(label: string, trace: { queries: Query[]; total: number }): 
 // The run.
 // ---------------------------------------------------------------------------
 async function main(): Promise<void> {
-  const { startTestCluster } = await import("../tests/support/test-cluster");
-  const { createDatabase, dropDatabase, uniqueName } = await import("../tests/support/database-admin");
-  const { migrateDeploy } = await import("../lib/db/prisma-cli");
-  const { resetConfig } = await import("../lib/config");
   const { disconnectDb, getDb } = await import("../lib/db/client");
   const { parseRoadmap } = await import("../lib/roadmap");
   const { createOrgWithMember, sessionCookieFor } = await import("../tests/support/factories");
@@ -175,15 +160,8 @@ async function main(): Promise<void> {
 
   console.log("Starting PostgreSQL…");
   const setupStart = performance.now();
-  const cluster = await startTestCluster();
-  const dbName = uniqueName("cairn_bench");
-  let created = false;
+  const database = await startBenchDatabase();
   try {
-    const databaseUrl = await createDatabase(cluster.adminUrl, dbName);
-    created = true;
-    await migrateDeploy(databaseUrl, ROOT);
-    process.env.DATABASE_URL = databaseUrl;
-    resetConfig();
     const { organization, user } = await createOrgWithMember("OWNER");
     const cookie = await sessionCookieFor(user);
     const slug = organization.slug;
@@ -300,8 +278,7 @@ async function main(): Promise<void> {
     console.log(`\nRows written: ${nodes} TrackNode rows over ${ITERATIONS + WARMUP + 2} imports.`);
   } finally {
     await disconnectDb();
-    if (created) await dropDatabase(cluster.adminUrl, dbName);
-    await cluster.stop();
+    await database.stop();
   }
 }
 

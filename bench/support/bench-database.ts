@@ -18,6 +18,12 @@ export function setBenchEnvironment(): void {
   env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
 }
 
+/** A positive whole number from the environment (a benchmark's knob), or the default. */
+export function whole(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 export async function startBenchDatabase(): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
   const { startTestCluster } = await import("../../tests/support/test-cluster");
   const { createDatabase, dropDatabase, uniqueName } = await import("../../tests/support/database-admin");
