@@ -45,10 +45,10 @@ export function todayUtc(now = new Date()): string {
 export async function progressStates(db: DbClient, organizationId: string, assignmentIds: string[]): Promise<Map<string, Map<string, ProgressState>>> {
   const states = new Map<string, Map<string, ProgressState>>(assignmentIds.map((id) => [id, new Map()]));
   if (assignmentIds.length === 0) return states;
-  const rows = await db.itemProgress.findMany({
-    where: { organizationId, assignmentId: { in: assignmentIds }, archivedAt: null, state: { not: "NOT_STARTED" } },
-    select: { assignmentId: true, stableKey: true, state: true },
-  });
+  // Plain SQL: this runs inside every progress write.
+  const rows = await db.$queryRaw<Array<{ assignmentId: string; stableKey: string; state: ProgressState }>>`
+    SELECT "assignmentId", "stableKey", state::text AS state FROM "ItemProgress"
+    WHERE "organizationId" = ${organizationId} AND "assignmentId" = ANY(${assignmentIds}::text[]) AND "archivedAt" IS NULL AND state <> 'NOT_STARTED'`;
   for (const row of rows) states.get(row.assignmentId)!.set(row.stableKey, row.state);
   return states;
 }

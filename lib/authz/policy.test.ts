@@ -39,9 +39,9 @@ describe("policy table", () => {
     }
   }
 
-  it("gives an owner every permission and a member only reads and may leave", () => {
+  it("gives an owner every permission and a member only reads, leaves and logs their own progress", () => {
     expect(permissionsOf("OWNER")).toEqual(PERMISSIONS);
-    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave"]);
+    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave", "progress.update"]);
   });
 
   it("never lets an admin manage owners or other admins", () => {

@@ -10,6 +10,7 @@
  * event. The cost — one row lock per organization per write — is measured in
  * bench/ (see docs/decisions/0005-event-log-ordering.md).
  */
+import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -43,28 +44,31 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
 }
 
 /**
- * Several events of one organization in one go (a bulk change): the counter moves
- * by their number in one update and the rows go in one insert, in the given order.
+ * Several events of one organization in one statement, in the given order: the
+ * counter moves by their number and the rows go in with the sequences it gave,
+ * so the counter's row lock is taken by the transaction's last statement but
+ * one (callers record last) and held only until the commit. Ids are made here
+ * (random, like the others: nothing orders by them).
  */
 export async function recordEvents(tx: DbClient, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
   if (events.length === 0) return;
-  const { eventSequence } = await tx.organization.update({
-    where: { id: organizationId },
-    data: { eventSequence: { increment: events.length } },
-    select: { eventSequence: true },
-  });
-  const first = eventSequence - BigInt(events.length) + 1n;
-  await tx.event.createMany({
-    data: events.map((event, index) => ({
-      organizationId,
-      sequence: first + BigInt(index),
-      type: event.type,
-      actorId: event.actorId,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId,
-      payload: event.payload ?? {},
-    })),
-  });
+  const count = events.length;
+  const column = <T>(pick: (event: Omit<NewEvent, "organizationId">) => T) => events.map(pick);
+  await tx.$executeRaw`
+    WITH counter AS (
+      UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count} WHERE id = ${organizationId} RETURNING "eventSequence"
+    )
+    INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt")
+    SELECT event.id, ${organizationId}, counter."eventSequence" - ${count} + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
+           date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
+    FROM counter, unnest(
+      ${column(() => `e${randomBytes(16).toString("base64url")}`)}::text[],
+      ${column((event) => event.type)}::text[],
+      ${column((event) => event.actorId)}::text[],
+      ${column((event) => event.subjectType)}::text[],
+      ${column((event) => event.subjectId)}::text[],
+      ${column((event) => JSON.stringify(event.payload ?? {}))}::jsonb[]
+    ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)`;
 }
 
 /** Events of one organization after a sequence number, in order (replay after reconnect). */

@@ -13,14 +13,14 @@ export interface OrgScope {
  * indistinguishable from one that does not exist: both are 404.
  */
 export async function resolveOrgScope(db: DbClient, userId: string, orgSlug: string): Promise<OrgScope> {
-  const membership = await db.membership.findFirst({
-    where: { userId, organization: { slug: orgSlug } },
-    select: { id: true, role: true, status: true, organization: { select: { id: true, slug: true, name: true } } },
-  });
-  if (!membership) throw notFound("organization");
-  if (membership.status !== "ACTIVE") {
+  // One plain statement: every organization-scoped request runs it (see lib/auth/session.ts).
+  const [row] = await db.$queryRaw<Array<{ id: string; role: Role; status: MembershipStatus; organizationId: string; slug: string; name: string }>>`
+    SELECT m.id, m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name
+    FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE m."userId" = ${userId} AND o.slug = ${orgSlug}`;
+  if (!row) throw notFound("organization");
+  if (row.status !== "ACTIVE") {
     throw new AppError("FORBIDDEN", "Your membership of this organization is suspended. Ask an admin to reactivate it.");
   }
-  const { organization, ...rest } = membership;
-  return { organization, membership: rest };
+  return { organization: { id: row.organizationId, slug: row.slug, name: row.name }, membership: { id: row.id, role: row.role, status: row.status } };
 }
