@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RoadmapView } from "@/components/assignments/roadmap/roadmap-view";
+import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
+import { loadAssignment } from "./load-assignment";
+
+type Params = { params: Promise<{ orgSlug: string; assignmentId: string }> };
+type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { orgSlug, assignmentId } = await params;
+  const access = await orgPageAccess(orgSlug);
+  if (!access || access.suspended) return { title: "Roadmap" };
+  const assignment = await loadAssignment(access, assignmentId);
+  return { title: assignment.viewerIsAssignee ? assignment.title : `${assignment.title} · ${assignment.assignee.name ?? assignment.assignee.email}` };
+}
+
+/** One assignment's roadmap: the hire works through it here; mentors and managers follow it read-only. */
+export default async function AssignmentRoadmapPage({ params, searchParams }: PageProps) {
+  const { orgSlug, assignmentId } = await params;
+  const { item } = await searchParams;
+  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/assignments/${assignmentId}`);
+  if (access.suspended) return null; // the layout explains
+  const assignment = await loadAssignment(access, assignmentId);
+  const slug = access.organization.slug;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href={assignment.viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="self-start text-sm font-medium text-link underline-offset-2 hover:underline">
+        {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
+      </Link>
+      <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/http/api-client";
+import { assignmentKey, fetchAssignment, myAssignmentsKey } from "../roadmap/assignment-api";
+import type { AssignmentSummaryJson } from "../roadmap/types";
+
+/** The API's largest page: a hire holds a handful of assignments, so one page is all of them. */
+const LIMIT = 100;
+
+export function useMyAssignments(slug: string, userId: string) {
+  return useQuery({
+    queryKey: [...myAssignmentsKey(slug), userId],
+    queryFn: () =>
+      apiRequest<{ items: AssignmentSummaryJson[]; nextCursor: string | null }>(
+        `/api/v1/o/${encodeURIComponent(slug)}/assignments?${new URLSearchParams({ assigneeId: userId, limit: String(LIMIT) })}`,
+      ),
+  });
+}
+
+/**
+ * The next items of a few assignments, from their details: the list has no next
+ * items, and the detail is what the roadmap opens with, so the same request
+ * makes opening a roadmap from here instant (one cache entry per assignment).
+ */
+export function useNextUp(slug: string, assignmentIds: readonly string[]) {
+  return useQueries({
+    queries: assignmentIds.map((id) => ({ queryKey: assignmentKey(slug, id), queryFn: () => fetchAssignment(slug, id) })),
+    combine: (results) =>
+      new Map(
+        results.map((result, index) => [
+          assignmentIds[index]!,
+          { items: result.data?.nextUp ?? null, failed: result.isError },
+        ]),
+      ),
+  });
+}

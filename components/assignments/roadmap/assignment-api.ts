@@ -1,0 +1,49 @@
+/** The assignment endpoints the hire's pages call, with their cache keys and retry rules. */
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+import type { ProgressState } from "@/lib/progress/progress-math";
+import type { AssignmentDetailJson, BulkUpdateResultJson, ItemChange, ItemHistoryJson, ItemUpdateResultJson } from "./types";
+
+const base = (slug: string, assignmentId: string) => `/api/v1/o/${encodeURIComponent(slug)}/assignments/${encodeURIComponent(assignmentId)}`;
+
+/** One assignment's detail: shared by the hire's home (next items) and the roadmap, so opening it from home is instant. */
+export const assignmentKey = (slug: string, assignmentId: string) => ["assignment", slug, assignmentId] as const;
+export const itemHistoryKey = (slug: string, assignmentId: string, key: string) => [...assignmentKey(slug, assignmentId), "history", key] as const;
+/** The hire's own assignments (their home page); a progress write makes it stale. */
+export const myAssignmentsKey = (slug: string) => ["my-assignments", slug] as const;
+/** Every progress write of one assignment shares this key and its scope: they reach the server one at a time, in order. */
+export const progressWritesKey = (slug: string, assignmentId: string) => ["assignment-progress", slug, assignmentId] as const;
+
+export function fetchAssignment(slug: string, assignmentId: string): Promise<AssignmentDetailJson> {
+  return apiRequest<AssignmentDetailJson>(base(slug, assignmentId));
+}
+
+export function fetchItemHistory(slug: string, assignmentId: string, key: string): Promise<ItemHistoryJson> {
+  return apiRequest<ItemHistoryJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}/history`);
+}
+
+export function putItem(slug: string, assignmentId: string, key: string, change: ItemChange): Promise<ItemUpdateResultJson> {
+  return apiRequest<ItemUpdateResultJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}`, { method: "PUT", body: change });
+}
+
+export function postBulk(slug: string, assignmentId: string, body: { keys: string[]; state: ProgressState; notApplicableReason?: string }): Promise<BulkUpdateResultJson> {
+  return apiRequest<BulkUpdateResultJson>(`${base(slug, assignmentId)}/items/bulk`, { method: "POST", body });
+}
+
+/**
+ * A write is tried again only when the server may not have seen it or failed on
+ * its side (no connection, 5xx): a 4xx is an answer, and the same body would get
+ * it again. Writes set absolute values (a state, a note), so a repeat is harmless.
+ */
+export function shouldRetryWrite(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 3) return false;
+  return error instanceof ApiError ? error.status === 0 || error.status >= 500 : false;
+}
+
+/** 0.5 s, 1 s, 2 s… up to 8 s, with jitter so many tabs coming back online do not retry in step. */
+export function writeRetryDelay(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 8000) * (0.75 + Math.random() * 0.5);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : "Something went wrong. Try again.";
+}

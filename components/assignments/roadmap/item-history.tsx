@@ -1,0 +1,47 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { fetchItemHistory, itemHistoryKey } from "./assignment-api";
+import { historyLine } from "./history-line";
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** The item's history, newest first; read when the panel opens and again after each saved change. */
+export function ItemHistory({ slug, assignmentId, itemKey }: { slug: string; assignmentId: string; itemKey: string }) {
+  const history = useQuery({ queryKey: itemHistoryKey(slug, assignmentId, itemKey), queryFn: () => fetchItemHistory(slug, assignmentId, itemKey), staleTime: 0 });
+
+  return (
+    <section aria-labelledby="item-history-heading" className="flex flex-col gap-2">
+      <h3 id="item-history-heading" className="text-sm font-semibold">
+        History
+      </h3>
+      {history.isPending ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          Loading the history…
+        </p>
+      ) : history.isError ? (
+        <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-danger">
+          The history could not be loaded: {history.error.message}
+          <Button variant="secondary" size="sm" onClick={() => void history.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : history.data.items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No changes yet.</p>
+      ) : (
+        <ol className="flex max-h-48 flex-col gap-1.5 overflow-y-auto text-sm">
+          {history.data.items.map((entry, index) => (
+            <li key={`${entry.at}-${index}`} className="flex flex-wrap gap-x-2">
+              <time dateTime={entry.at} className="text-muted-foreground tabular-nums">
+                {when.format(new Date(entry.at))}
+              </time>
+              <span>{historyLine(entry)}</span>
+              <span className="text-muted-foreground">by {entry.actor ? (entry.actor.name ?? entry.actor.email) : "someone no longer here"}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
