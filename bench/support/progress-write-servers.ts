@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   const listen = (server: http.Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
   const ports = { cairn: await listen(cairn), baseline: await listen(baseline) };
   process.stdout.write(`${JSON.stringify(ports)}\n`);
+  // Exit normally when the bench is done, so `node --cpu-prof` can write its profile.
+  process.once("SIGTERM", () => process.exit(0));
 }
 
 main().catch((error: unknown) => {
