@@ -15,7 +15,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          // The fast-check properties run hundreds of cases each: 1–5 s on a quiet 2-core
+          // machine, more on a busy one. A timeout is not an assertion; speed lives in bench/.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

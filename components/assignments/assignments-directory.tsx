@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import type { AssignmentIntent } from "./assignment-actions-menu";
 import { newAssignmentHref } from "./assignments-api";
@@ -118,25 +118,15 @@ export function AssignmentsDirectory({ slug, scope, canManage }: { slug: string;
         </div>
       )}
 
-      {isFetchNextPageError ? (
-        <p role="alert" className="text-sm text-danger">
-          The next page could not be loaded: {assignments.error?.message}
-        </p>
-      ) : null}
-      {hasNextPage && !isPlaceholderData ? (
-        <div>
-          <Button
-            variant="secondary"
-            loading={isFetchingNextPage}
-            onClick={() => {
-              setView({ pages: loadedPages + 1 });
-              void fetchNextPage();
-            }}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <NextPageControls
+        failure={isFetchNextPageError ? (assignments.error?.message ?? "unknown error") : null}
+        showMore={hasNextPage && !isPlaceholderData}
+        loading={isFetchingNextPage}
+        onLoadMore={() => {
+          setView({ pages: loadedPages + 1 });
+          void fetchNextPage();
+        }}
+      />
 
       {intent?.kind === "mentors" ? <ChangeMentorsDialog key={intent.assignment.id} slug={slug} assignment={intent.assignment} people={people.data?.items} peopleFailed={people.isError} onClose={closeDialog} /> : null}
       {intent?.kind === "dueDate" ? <ChangeDueDateDialog key={intent.assignment.id} slug={slug} assignment={intent.assignment} onClose={closeDialog} /> : null}

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
 import type { MemberViewer } from "@/lib/members/member-actions";
 import { ConfirmMemberChange } from "./confirm-member-change";
 import type { Confirmation } from "./confirm-member-change";
@@ -111,25 +111,15 @@ export function MembersDirectory({ slug, organizationName, viewer }: { slug: str
         </div>
       )}
 
-      {isFetchNextPageError ? (
-        <p role="alert" className="text-sm text-danger">
-          The next page could not be loaded: {members.error?.message}
-        </p>
-      ) : null}
-      {hasNextPage && !isPlaceholderData ? (
-        <div>
-          <Button
-            variant="secondary"
-            loading={isFetchingNextPage}
-            onClick={() => {
-              setView({ pages: loadedPages + 1 });
-              void fetchNextPage();
-            }}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <NextPageControls
+        failure={isFetchNextPageError ? (members.error?.message ?? "unknown error") : null}
+        showMore={hasNextPage && !isPlaceholderData}
+        loading={isFetchingNextPage}
+        onLoadMore={() => {
+          setView({ pages: loadedPages + 1 });
+          void fetchNextPage();
+        }}
+      />
 
       <ConfirmMemberChange
         confirmation={confirmation}

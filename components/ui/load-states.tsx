@@ -18,3 +18,26 @@ export function LoadFailed({ what, message, onRetry }: { what: string; message: 
 export function LoadingBlock() {
   return <div className="h-40 animate-pulse rounded-xl border border-border bg-surface-muted motion-reduce:animate-none" aria-hidden="true" />;
 }
+
+/**
+ * Below a paged list: why the next page failed, if it did, and "Load more" while
+ * there is one (not while placeholder data from other filters is on screen).
+ */
+export function NextPageControls({ failure, showMore, loading, onLoadMore }: { failure: string | null; showMore: boolean; loading: boolean; onLoadMore: () => void }) {
+  return (
+    <>
+      {failure !== null ? (
+        <p role="alert" className="text-sm text-danger">
+          The next page could not be loaded: {failure}
+        </p>
+      ) : null}
+      {showMore ? (
+        <div>
+          <Button variant="secondary" loading={loading} onClick={onLoadMore}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
