@@ -46,10 +46,12 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   }));
   const states = new Map(progress.filter((item) => item.archivedAt === null).map((item) => [item.stableKey, item.state]));
   const summary = summarizeProgress(tree, states, new Set(row.skippedKeys));
+  // Notes are private to the hire and their mentors: a manager who is neither sees the states, not the notes.
+  const seesNotes = row.assigneeId === ctx.user.id || row.mentors.some((entry) => entry.mentor.id === ctx.user.id);
   return {
     assignment: toAssignmentSummary(row, summary),
     nodes,
-    progress: progress.map(toItemProgress),
+    progress: progress.map((item) => toItemProgress(seesNotes ? item : { ...item, note: null })),
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
     nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
   };

@@ -125,7 +125,7 @@ export const itemProgressSchema = z.object({
   stableKey: z.string(),
   state: z.enum(PROGRESS_STATES),
   notApplicableReason: z.string().nullable(),
-  note: z.string().nullable(),
+  note: z.string().nullable().meta({ description: "Seen only by the hire and their mentors; null for anyone else." }),
   links: z.array(z.object({ title: z.string().optional(), url: z.string() })),
   updatedAt: z.date(),
   archived: z.boolean().meta({ description: "The item is not in the assignment's version any more (after an upgrade): kept, not counted." }),

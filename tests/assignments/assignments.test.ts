@@ -175,7 +175,9 @@ describe("PUT /assignments/{id}/items/{key}", () => {
     ]);
 
     const detail = await getAssignment(org.slug, org.mentor.cookie, assignment.id);
-    expect(detail.json!.progress).toEqual([expect.objectContaining({ stableKey: types, state: "DONE", archived: false })]);
+    expect(detail.json!.progress).toEqual([expect.objectContaining({ stableKey: types, state: "DONE", note: "Reading **PEP 484**", archived: false })]);
+    // The note is private to the hire and their mentors: an admin who does not mentor sees the state only.
+    expect((await getAssignment(org.slug, org.admin.cookie, assignment.id)).json!.progress).toEqual([expect.objectContaining({ stableKey: types, state: "DONE", note: null })]);
     expect(detail.json!.nextUp.map((item: { title: string }) => item.title)).toEqual(["Scope", "Loops", "HTTP", "Routing"]);
   });
 
