@@ -1,17 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
+import { useUrlView } from "@/components/ui/use-url-view";
 import type { AssignmentIntent } from "./assignment-actions-menu";
 import { newAssignmentHref } from "./assignments-api";
 import { AssignmentsTable } from "./assignments-table";
 import { AssignmentsToolbar } from "./assignments-toolbar";
 import { isFiltered, NO_FILTERS, searchOf, viewFromSearchParams } from "./assignments-view";
-import type { AssignmentsFilters, AssignmentsView } from "./assignments-view";
+import type { AssignmentsFilters } from "./assignments-view";
 import { ChangeDueDateDialog } from "./change-due-date-dialog";
 import { ChangeMentorsDialog } from "./change-mentors-dialog";
 import { ConfirmArchiveDialog } from "./confirm-archive-dialog";
@@ -31,10 +31,8 @@ const INTRO: Record<AssignmentsScope, string> = {
 
 /** The assignments page: filters and pages in the URL; managers assign and manage from here. */
 export function AssignmentsDirectory({ slug, scope, canManage }: { slug: string; scope: AssignmentsScope; canManage: boolean }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   const { toast } = useToast();
-  const view = useMemo(() => viewFromSearchParams(searchParams), [searchParams]);
+  const [view, setView] = useUrlView(viewFromSearchParams, searchOf);
   const filters = useMemo<AssignmentsFilters>(
     () => ({ person: view.person, mentor: view.mentor, trackId: view.trackId, status: view.status, overdue: view.overdue }),
     [view.person, view.mentor, view.trackId, view.status, view.overdue],
@@ -46,14 +44,6 @@ export function AssignmentsDirectory({ slug, scope, canManage }: { slug: string;
   const [intent, setIntent] = useState<{ assignment: AssignmentJson; kind: AssignmentIntent } | null>(null);
   const { mutate: updateAssignment } = useUpdateAssignment(slug);
 
-  // Replacing (not pushing) history: filtering is one visit to the page, and Next.js
-  // keeps useSearchParams in step with replaceState without a server round trip.
-  const setView = useCallback(
-    (next: Partial<AssignmentsView>) => {
-      window.history.replaceState(null, "", `${pathname}${searchOf({ ...view, ...next })}`);
-    },
-    [view, pathname],
-  );
   const setFilters = useCallback((next: Partial<AssignmentsFilters>) => setView({ ...next, pages: 1 }), [setView]);
 
   // Show as many pages as the URL asks for: after a reload, or on coming back.

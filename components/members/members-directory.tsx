@@ -1,9 +1,10 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
+import { useUrlView } from "@/components/ui/use-url-view";
 import type { MemberViewer } from "@/lib/members/member-actions";
 import { ConfirmMemberChange } from "./confirm-member-change";
 import type { Confirmation } from "./confirm-member-change";
@@ -19,9 +20,7 @@ import type { MemberJson } from "./types";
 /** The members page: search, filters and pages in the URL; rows with the actions the viewer may take. */
 export function MembersDirectory({ slug, organizationName, viewer }: { slug: string; organizationName: string; viewer: MemberViewer }) {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const view = useMemo(() => viewFromSearchParams(searchParams), [searchParams]);
+  const [view, setView] = useUrlView(viewFromSearchParams, searchOf);
   const filters = useMemo(() => ({ q: view.q, role: view.role, status: view.status }), [view]);
   const members = useMembers(slug, filters);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -39,15 +38,6 @@ export function MembersDirectory({ slug, organizationName, viewer }: { slug: str
     },
   });
 
-  // Replacing (not pushing) history: typing and filtering are one visit to the page, and
-  // Next.js keeps useSearchParams in step with replaceState without a server round trip.
-  const setView = useCallback(
-    (next: Partial<MembersView>) => {
-      const merged = { ...view, ...next };
-      window.history.replaceState(null, "", `${pathname}${searchOf(merged)}`);
-    },
-    [view, pathname],
-  );
   const setFilters = useCallback((next: Partial<MembersView>) => setView({ ...next, pages: 1 }), [setView]);
 
   // Show as many pages as the URL asks for: after a refresh, or on coming back.
