@@ -12,6 +12,11 @@ export function isManager(ctx: OrgContext): boolean {
   return ctx.membership.role === "OWNER" || ctx.membership.role === "ADMIN";
 }
 
+/** Who may mentor an assignment: active members with one of these roles (never its assignee). */
+export function mayMentor(role: string | undefined): boolean {
+  return role === "OWNER" || role === "ADMIN" || role === "MENTOR";
+}
+
 export function visibleAssignments(ctx: OrgContext): Prisma.AssignmentWhereInput {
   const organizationId = ctx.organization.id;
   if (isManager(ctx)) return { organizationId };

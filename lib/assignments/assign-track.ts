@@ -1,15 +1,11 @@
 import type { DbClient } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { mayMentor } from "./access";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
 import type { CreateAssignmentsInput } from "./schema";
 
-const MENTOR_ROLES = new Set(["OWNER", "ADMIN", "MENTOR"]);
-
-function invalid(path: string, message: string, extra?: Record<string, unknown>): AppError {
-  return new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }], ...extra });
-}
 
 /**
  * Assigns a published track version to one person or a cohort, all or nothing,
@@ -29,7 +25,7 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
   if (!version) {
     const track = await tx.track.findFirst({ where: { id: input.trackId, organizationId }, select: { id: true } });
     if (!track) throw notFound("track");
-    throw invalid(input.versionNumber === undefined ? "body.trackId" : "body.versionNumber", input.versionNumber === undefined ? "This track has no published version yet; publish it first." : `Version ${input.versionNumber} is not a published version of this track.`);
+    throw invalidInput(input.versionNumber === undefined ? "body.trackId" : "body.versionNumber", input.versionNumber === undefined ? "This track has no published version yet; publish it first." : `Version ${input.versionNumber} is not a published version of this track.`);
   }
 
   const people = await tx.membership.findMany({
@@ -38,17 +34,17 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
   });
   const roleOf = new Map(people.map((person) => [person.userId, person.role]));
   const notMembers = input.assigneeIds.filter((id) => !roleOf.has(id));
-  if (notMembers.length > 0) throw invalid("body.assigneeIds", "Assign only active members of this organization.", { userIds: notMembers });
-  const notMentors = input.mentorIds.filter((id) => !MENTOR_ROLES.has(roleOf.get(id) ?? ""));
-  if (notMentors.length > 0) throw invalid("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.", { userIds: notMentors });
+  if (notMembers.length > 0) throw invalidInput("body.assigneeIds", "Assign only active members of this organization.", { userIds: notMembers });
+  const notMentors = input.mentorIds.filter((id) => !mayMentor(roleOf.get(id)));
+  if (notMentors.length > 0) throw invalidInput("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.", { userIds: notMentors });
   const selfMentored = input.assigneeIds.filter((id) => input.mentorIds.includes(id));
-  if (selfMentored.length > 0) throw invalid("body.mentorIds", "Nobody mentors their own assignment.", { userIds: selfMentored });
+  if (selfMentored.length > 0) throw invalidInput("body.mentorIds", "Nobody mentors their own assignment.", { userIds: selfMentored });
 
   if (input.skippedKeys.length > 0) {
     const found = await tx.trackNode.findMany({ where: { organizationId, versionId: version.id, stableKey: { in: input.skippedKeys } }, select: { stableKey: true } });
     const known = new Set(found.map((node) => node.stableKey));
     const unknown = input.skippedKeys.filter((key) => !known.has(key));
-    if (unknown.length > 0) throw invalid("body.skippedKeys", "Skip only nodes of the assigned version.", { keys: unknown });
+    if (unknown.length > 0) throw invalidInput("body.skippedKeys", "Skip only nodes of the assigned version.", { keys: unknown });
   }
 
   const taken = await tx.assignment.findMany({
@@ -63,7 +59,7 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
 
   const startDate = new Date(`${input.startDate ?? todayUtc()}T00:00:00Z`);
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
-  if (dueDate && dueDate < startDate) throw invalid("body.dueDate", "The due date is on or after the start date.");
+  if (dueDate && dueDate < startDate) throw invalidInput("body.dueDate", "The due date is on or after the start date.");
 
   const created: string[] = [];
   for (const assigneeId of input.assigneeIds) {

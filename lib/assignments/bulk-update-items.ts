@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
-import { AppError } from "@/lib/http/errors";
+import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
@@ -27,7 +27,7 @@ export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, inp
   const notItems = keys.filter((key) => nodeOf.get(key)?.kind !== "ITEM");
   if (notItems.length > 0) {
     const message = `${notItems.length} of the keys are not items of this assignment's version.`;
-    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "body.keys", message }], keys: notItems });
+    throw invalidInput("body.keys", message, { keys: notItems });
   }
 
   return db.$transaction(async (tx) => {
@@ -46,7 +46,7 @@ export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, inp
     }
     if (refused.length > 0) {
       const message = `${refused.length} of the items cannot go to ${to}; nothing was changed.`;
-      throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "body.keys", message }], refused });
+      throw invalidInput("body.keys", message, { refused });
     }
 
     const changedKeys = changes.map((change) => change.key);

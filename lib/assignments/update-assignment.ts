@@ -1,15 +1,11 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { mayMentor } from "./access";
 import { assignmentSelect, summarizeAssignments } from "./assignment-summary";
 import type { UpdateAssignmentInput } from "./schema";
 
-const MENTOR_ROLES = new Set(["OWNER", "ADMIN", "MENTOR"]);
-
-function invalid(path: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }] });
-}
 
 /**
  * A manager changes an assignment's mentors or due date, or archives it (it
@@ -26,16 +22,16 @@ export async function updateAssignment(ctx: OrgContext, assignmentId: string, in
 
     if (input.mentorIds) {
       const mentors = await tx.membership.findMany({ where: { organizationId, status: "ACTIVE", userId: { in: input.mentorIds } }, select: { userId: true, role: true } });
-      if (mentors.filter((mentor) => MENTOR_ROLES.has(mentor.role)).length !== new Set(input.mentorIds).size) {
-        throw invalid("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.");
+      if (mentors.filter((mentor) => mayMentor(mentor.role)).length !== new Set(input.mentorIds).size) {
+        throw invalidInput("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.");
       }
-      if (input.mentorIds.includes(locked.assigneeId)) throw invalid("body.mentorIds", "Nobody mentors their own assignment.");
+      if (input.mentorIds.includes(locked.assigneeId)) throw invalidInput("body.mentorIds", "Nobody mentors their own assignment.");
       await tx.assignmentMentor.deleteMany({ where: { assignmentId, mentorId: { notIn: input.mentorIds } } });
       await tx.assignmentMentor.createMany({ data: input.mentorIds.map((mentorId) => ({ organizationId, assignmentId, mentorId })), skipDuplicates: true });
     }
 
     const dueDate = input.dueDate === undefined ? undefined : input.dueDate === null ? null : new Date(`${input.dueDate}T00:00:00Z`);
-    if (dueDate && dueDate < locked.startDate) throw invalid("body.dueDate", "The due date is on or after the start date.");
+    if (dueDate && dueDate < locked.startDate) throw invalidInput("body.dueDate", "The due date is on or after the start date.");
 
     let status: "ACTIVE" | "COMPLETED" | "ARCHIVED" | undefined;
     if (input.archived === true) status = "ARCHIVED";

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
-import { AppError, notFound } from "@/lib/http/errors";
+import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
@@ -12,9 +12,7 @@ import type { UpdateItemInput } from "./schema";
 
 type ProgressRow = Parameters<typeof toItemProgress>[0];
 
-function invalid(message: string, details: Record<string, unknown>): AppError {
-  return new AppError("VALIDATION_FAILED", message, { issues: [{ path: "body.state", message }], ...details });
-}
+const invalidState = (message: string, details?: Record<string, unknown>) => invalidInput("body.state", message, details);
 
 /**
  * The hire changes one item: its state (along the allowed transitions), its
@@ -32,7 +30,7 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
 
   const node = (await progressTree(db, organizationId, assignment.versionId)).find((candidate) => candidate.key === key);
   if (!node) throw notFound("item");
-  if (node.kind !== "ITEM") throw invalid("Sections have no state of their own; mark their items.", {});
+  if (node.kind !== "ITEM") throw invalidState("Sections have no state of their own; mark their items.");
 
   return db.$transaction(async (tx) => {
     // The assignment row locked (one writer per assignment: the state read here is the one the write replaces) and the item's current row, in one statement.
@@ -48,10 +46,10 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
     if (to !== from && !canTransition(from, to, { evidenceRequired: node.evidenceRequired === true })) {
       const allowed = transitionsFrom(from, { evidenceRequired: node.evidenceRequired === true });
       const why = to === "DONE" && node.evidenceRequired === true ? " This item needs evidence: it is done when a mentor approves it." : "";
-      throw invalid(`“${node.title}” cannot go from ${from} to ${to}.${why}`, { from, to, allowed });
+      throw invalidState(`“${node.title}” cannot go from ${from} to ${to}.${why}`, { from, to, allowed });
     }
     if (to === "NOT_APPLICABLE" && !input.notApplicableReason && !(from === "NOT_APPLICABLE" && locked.notApplicableReason)) {
-      throw new AppError("VALIDATION_FAILED", "Say why this item does not apply.", { issues: [{ path: "body.notApplicableReason", message: "Say why this item does not apply." }] });
+      throw invalidInput("body.notApplicableReason", "Say why this item does not apply.");
     }
     const reason = to === "NOT_APPLICABLE" ? (input.notApplicableReason ?? locked.notApplicableReason ?? null) : null;
     // Plain SQL on the hot path: Prisma's query compiler costs more CPU than the upsert itself (bench/README.md).

@@ -49,6 +49,15 @@ export function notFound(what = "resource"): AppError {
   return new AppError("NOT_FOUND", `No such ${what}.`);
 }
 
+/**
+ * A 422 about one input the schema could not judge (it needed the database or the
+ * current state), in the same shape as the gate's validation failures: the message,
+ * `details.issues` naming the field, and any further details.
+ */
+export function invalidInput(path: string, message: string, details?: Record<string, unknown>): AppError {
+  return new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }], ...details });
+}
+
 export function forbidden(message = "You do not have permission to do that."): AppError {
   return new AppError("FORBIDDEN", message);
 }

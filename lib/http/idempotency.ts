@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
-import { AppError } from "./errors";
+import { invalidInput } from "./errors";
 import type { OrgContext } from "./handle";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -41,7 +41,7 @@ export async function idempotent<T>(
   if (key === null) return getDb().$transaction(run, TRANSACTION_OPTIONS);
   if (!KEY_PATTERN.test(key)) {
     const message = "An Idempotency-Key is 8 to 128 letters, digits, or . _ : -";
-    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "header.Idempotency-Key", message }] });
+    throw invalidInput("header.Idempotency-Key", message);
   }
   const id = { userId: ctx.user.id, organizationId: ctx.organization.id, operation, key };
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
@@ -78,7 +78,7 @@ async function findFresh(db: DbClient, id: { userId: string; organizationId: str
 function replay(stored: Stored, requestHash: string): Response {
   if (stored.requestHash !== requestHash) {
     const message = "This Idempotency-Key was already used with a different request; use a new key for a new request.";
-    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "header.Idempotency-Key", message }] });
+    throw invalidInput("header.Idempotency-Key", message);
   }
   return Response.json(stored.response, { status: stored.status, headers: { "idempotent-replayed": "true" } });
 }

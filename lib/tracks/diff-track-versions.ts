@@ -1,13 +1,13 @@
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { findVersion, versionNodes } from "./read-version";
 import type { TrackNodeOut } from "./schema";
 import { toVersionSummary } from "./track-summary";
 import { diffVersions } from "./version-diff";
 
-function invalidFrom(message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { issues: [{ path: "query.from", message }] });
+function invalidFrom(message: string) {
+  return invalidInput("query.from", message);
 }
 
 /** The highest version number of the track below `number`, or null for its first version. */

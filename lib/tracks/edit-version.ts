@@ -8,7 +8,7 @@
 import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOptionalTitle } from "@/lib/roadmap";
@@ -76,7 +76,7 @@ async function runTreeEdit<T>(run: () => Promise<T>): Promise<T> {
     if (error.code === "UNKNOWN_NODE") throw notFound("node");
     if (error.code === "DUPLICATE_KEY") throw new AppError("CONFLICT", error.message);
     const path = error.code === "UNKNOWN_PARENT" ? "body.parentKey" : error.code === "BAD_POSITION" ? "body.position" : "body";
-    throw new AppError("VALIDATION_FAILED", error.message, { issues: [{ path, message: error.message }], reason: error.code });
+    throw invalidInput(path, error.message, { reason: error.code });
   }
 }
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import { AppError, notFound } from "@/lib/http/errors";
+import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { assertDraft } from "./assert-draft";
 import { versionSummarySelect } from "./track-summary";
@@ -31,7 +31,7 @@ export async function publishVersion(ctx: OrgContext, trackId: string, number: n
     const nodeCounts = counts.get(locked.id)!;
     if (nodeCounts.items === 0) {
       const message = `Version ${number} has no items; add at least one before publishing.`;
-      throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "version", message }], number });
+      throw invalidInput("version", message, { number });
     }
     const version = await tx.trackVersion.update({
       where: { id: locked.id },

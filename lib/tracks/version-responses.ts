@@ -2,7 +2,7 @@
  * The two version reads answer with their own Responses: the tree carries an ETag
  * (and a 304 skips reading the nodes), and the text export is not JSON.
  */
-import { AppError } from "@/lib/http/errors";
+import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { RoadmapSerializeError } from "@/lib/roadmap";
 import { exportFileName, exportText } from "./export-version";
@@ -49,6 +49,6 @@ function textOf(title: string, number: number, nodes: readonly TrackNodeOut[]): 
   } catch (error) {
     if (!(error instanceof RoadmapSerializeError)) throw error;
     const message = `Version ${number} cannot be written in the text format: ${error.message}. Export it as JSON instead, or change that description.`;
-    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: "query.format", message }] });
+    throw invalidInput("query.format", message);
   }
 }
