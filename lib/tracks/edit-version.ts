@@ -61,7 +61,7 @@ async function editDraft(
     });
     const version = await tx.trackVersion.findUniqueOrThrow({ where: { id: draft.id }, select: versionSummarySelect });
     const counts = (await versionCounts(tx, organizationId, [draft.id])).get(draft.id)!;
-    return { version: { ...version, counts, updatedAt, etag: versionEtag({ id: draft.id, updatedAt }) }, nodes };
+    return { version: { ...version, counts, updatedAt, etag: versionEtag({ id: draft.id, updatedAt, trackUpdatedAt: draft.trackUpdatedAt }) }, nodes };
   });
   ctx.log.info({ trackId: target.trackId, number: target.number, operation }, "track draft edited");
   return result;

@@ -9,6 +9,8 @@ export interface LockedDraft {
   number: number;
   status: "DRAFT" | "PUBLISHED";
   updatedAt: Date;
+  /** Part of the version's ETag: the tree carries the track's title. */
+  trackUpdatedAt: Date;
 }
 
 /**
@@ -19,9 +21,10 @@ export interface LockedDraft {
  */
 export async function lockDraft(tx: DbClient, ctx: OrgContext, trackId: string, number: number, ifMatch: string | null): Promise<LockedDraft> {
   const [locked] = await tx.$queryRaw<LockedDraft[]>`
-    SELECT id, number, status::text AS status, "updatedAt" FROM "TrackVersion"
-    WHERE "trackId" = ${trackId} AND number = ${number} AND "organizationId" = ${ctx.organization.id}
-    FOR UPDATE`;
+    SELECT v.id, v.number, v.status::text AS status, v."updatedAt", t."updatedAt" AS "trackUpdatedAt"
+    FROM "TrackVersion" v JOIN "Track" t ON t.id = v."trackId"
+    WHERE v."trackId" = ${trackId} AND v.number = ${number} AND v."organizationId" = ${ctx.organization.id}
+    FOR UPDATE OF v`;
   if (!locked) throw notFound("track version");
   assertDraft(locked);
   if (ifMatch !== null) {

@@ -14,19 +14,22 @@ import { toVersionSummary, versionSummarySelect } from "./track-summary";
 export async function findVersion(ctx: OrgContext, trackId: string, number: number) {
   const version = await getDb().trackVersion.findFirst({
     where: { trackId, number, organizationId: ctx.organization.id },
-    select: { ...versionSummarySelect, updatedAt: true, track: { select: { id: true, title: true } } },
+    select: { ...versionSummarySelect, updatedAt: true, track: { select: { id: true, title: true, updatedAt: true } } },
   });
   if (!version) throw notFound("track version");
-  return version;
+  return { ...version, trackUpdatedAt: version.track.updatedAt };
 }
 
 /**
  * The version's entity tag. Every change to a version's nodes also touches the
- * version row (updatedAt), so id + updatedAt changes exactly when the tree may have;
- * it is known before the 703 nodes are read, which is what makes a 304 cheap.
+ * version row (updatedAt), and the tree carries its track's title, so the tag
+ * covers both rows' updatedAt: it changes exactly when the answer may have (a
+ * renamed track must not be answered 304 with the old title). It is known
+ * before the 703 nodes are read, which is what makes a 304 cheap.
  */
-export function versionEtag(version: { id: string; updatedAt: Date }): string {
-  return `"${createHash("sha256").update(`${version.id}:${version.updatedAt.toISOString()}`).digest("base64url").slice(0, 27)}"`;
+export function versionEtag(version: { id: string; updatedAt: Date; trackUpdatedAt: Date }): string {
+  const stamp = `${version.id}:${version.updatedAt.toISOString()}:${version.trackUpdatedAt.toISOString()}`;
+  return `"${createHash("sha256").update(stamp).digest("base64url").slice(0, 27)}"`;
 }
 
 /** True when an If-None-Match header names this tag (weak comparison, as RFC 9110 asks for GET). */

@@ -217,6 +217,24 @@ describe("what an edit refuses", () => {
     expect(current.status).toBe(200);
     expect((await treeOf(ref, admin.cookie)).byTitle("Loops 3").stableKey).toBe(key);
   });
+
+  it("gives the draft a new ETag when its track is renamed: no 304 with the old title, and an edit against the old tag is 412", async () => {
+    const { admin, ref } = await draftTrack();
+    const before = await treeOf(ref, admin.cookie);
+    expect((await updateTrack(ref.slug, admin.cookie, ref.trackId, { title: "Renamed starter" })).status).toBe(200);
+
+    const revalidated = await getVersion(ref.slug, admin.cookie, ref.trackId, ref.number, { "if-none-match": before.etag });
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.json!.track.title).toBe("Renamed starter");
+    const etag = revalidated.response.headers.get("etag")!;
+    expect(etag).not.toBe(before.etag);
+
+    const key = before.byTitle("Loops").stableKey;
+    expect((await updateNode(ref, admin.cookie, key, { title: "Loops 1" }, before.etag)).status).toBe(412);
+    const current = await updateNode(ref, admin.cookie, key, { title: "Loops 2" }, etag);
+    expect(current.status).toBe(200);
+    expect((await getVersion(ref.slug, admin.cookie, ref.trackId, ref.number, { "if-none-match": current.json!.version.etag })).status).toBe(304);
+  });
 });
 
 describe("who may edit", () => {

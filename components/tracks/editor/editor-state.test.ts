@@ -62,6 +62,13 @@ describe("confirmEdit", () => {
     expect(next.nodes.find((entry) => entry.key === "c")).toMatchObject({ title: "Trimmed", description: "stored" });
   });
 
+  it("takes the track's new title and the draft's new ETag after a rename (the tag covers the title)", () => {
+    const next = confirmEdit(data(), edit(7, { type: "renameTrack", title: "Renamed" }), { kind: "track", title: "Renamed", etag: '"renamed"' }, new KeyAliases());
+    expect(next.track.title).toBe("Renamed");
+    expect(next.etag).toBe('"renamed"');
+    expect(next.nodes).toEqual(data().nodes);
+  });
+
   it("keeps naming an added node by its temporary key once the server gave it its own", () => {
     const aliases = new KeyAliases();
     const key = aliases.newKey();

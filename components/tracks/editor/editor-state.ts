@@ -43,7 +43,7 @@ export function dataFromTree(tree: VersionTreeJson, etag: string, aliases: KeyAl
 /** The confirmed state after the server accepted `edit`: the same tree change, with the content as the server stored it. */
 export function confirmEdit(data: EditorData, edit: EditVariables, sent: SendResult, aliases: KeyAliases): EditorData {
   const applied = [...data.applied, edit.id].slice(-APPLIED_MEMORY);
-  if (sent.kind === "track") return { ...data, track: { ...data.track, title: sent.title }, applied };
+  if (sent.kind === "track") return { ...data, track: { ...data.track, title: sent.title }, etag: sent.etag, applied };
   let nodes = data.nodes;
   try {
     nodes = applyOp({ title: data.track.title, nodes }, edit.op).nodes as EditorData["nodes"];

@@ -1,11 +1,11 @@
 /** One queued edit as its request, with the editor's keys translated to the server's. */
 import type { AddNodesInput } from "@/lib/tracks/edit-schema";
-import { addNodes, deleteNode, moveNode, renameTrack, updateNode } from "./editor-api";
+import { addNodes, deleteNode, fetchVersion, moveNode, renameTrack, updateNode } from "./editor-api";
 import type { EditorTarget } from "./editor-api";
 import type { KeyAliases } from "./key-aliases";
 import type { EditOp, EditResultJson } from "./types";
 
-export type SendResult = { kind: "nodes"; result: EditResultJson } | { kind: "track"; title: string };
+export type SendResult = { kind: "nodes"; result: EditResultJson } | { kind: "track"; title: string; etag: string };
 
 /** An edit about a node whose own add never reached the server. */
 export class UnsentDependencyError extends Error {
@@ -53,7 +53,11 @@ export async function sendOp(target: EditorTarget, etag: string, op: EditOp, ali
       return { kind: "nodes", result: await moveNode(target, etag, serverKey(aliases, op.key), { parentKey: serverParent(aliases, op.destination.parentKey), position: op.destination.position }) };
     case "remove":
       return { kind: "nodes", result: await deleteNode(target, etag, serverKey(aliases, op.key)) };
-    case "renameTrack":
-      return { kind: "track", title: (await renameTrack(target, op.title)).title };
+    case "renameTrack": {
+      const { title } = await renameTrack(target, op.title);
+      // The draft's ETag covers the track's title too: the next edit needs the new one.
+      const { etag: renamed } = await fetchVersion(target);
+      return { kind: "track", title, etag: renamed };
+    }
   }
 }
