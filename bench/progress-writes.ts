@@ -10,7 +10,8 @@
  *
  * Knobs: BENCH_CONNECTIONS (default 16), BENCH_SECONDS (default 10), BENCH_HIRES
  * (assignments the writes are spread over, default 20), BENCH_ITERATIONS (GET
- * samples, default 30). Figures only; see bench/README.md.
+ * samples, default 30), BENCH_CPU_PROF (a directory for a CPU profile of the
+ * servers). Figures only; see bench/README.md.
  */
 import { spawn } from "node:child_process";
 import os from "node:os";
@@ -56,8 +57,10 @@ async function setUp(): Promise<Setup> {
   return { slug, hires: hires.map((hire) => ({ assignmentId: assignmentOf.get(hire.userId)!, cookie: hire.cookie })), leafKeys: nodes.filter((node) => node.kind === "ITEM" && !parents.has(node.id)).map((node) => node.stableKey) };
 }
 
-async function startServers(databaseUrl: string): Promise<{ ports: { cairn: number; baseline: number }; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/support/progress-write-servers.ts")], {
+async function startServers(databaseUrl: string): Promise<{ ports: { cairn: number; baseline: number; baselineTx: number }; stop: () => void }> {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the servers' process there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(ROOT, "bench/support/progress-write-servers.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
@@ -66,7 +69,7 @@ async function startServers(databaseUrl: string): Promise<{ ports: { cairn: numb
     child.once("exit", (code) => reject(new Error(`the bench servers exited with ${code}`)));
     readline.createInterface({ input: child.stdout }).once("line", resolve);
   });
-  return { ports: JSON.parse(line) as { cairn: number; baseline: number }, stop: () => child.kill("SIGTERM") };
+  return { ports: JSON.parse(line) as { cairn: number; baseline: number; baselineTx: number }, stop: () => child.kill("SIGTERM") };
 }
 
 /**
@@ -119,10 +122,13 @@ async function main(): Promise<void> {
     console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each, over ${setup.hires.length} hires' assignments, ${setup.leafKeys.length} items each toggled in turn.\n`);
     const cairn = await load(servers.ports.cairn, setup).then(() => load(servers!.ports.cairn, setup));
     const baseline = await load(servers.ports.baseline, setup).then(() => load(servers!.ports.baseline, setup));
+    const baselineTx = await load(servers.ports.baselineTx, setup).then(() => load(servers!.ports.baselineTx, setup));
     console.log(describe("cairn", cairn));
     console.log(describe("baseline", baseline));
+    console.log(describe("bare tx", baselineTx));
     const ratio = cairn.requests.average / baseline.requests.average;
     console.log(`\nCairn / baseline throughput: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); Cairn p99 ${cairn.latency.p99} ms (target ≤ 50: ${cairn.latency.p99 <= 50 ? "met" : "MISSED"})`);
+    console.log(`Cairn / bare transaction: ${(cairn.requests.average / baselineTx.requests.average).toFixed(2)}; bare transaction / baseline: ${(baselineTx.requests.average / baseline.requests.average).toFixed(2)}`);
 
     // 2. GET the assignment with its tree and progress, in this process like bench/tracks.ts.
     const { getAssignment } = await import("../tests/assignments/assignments-fixture");

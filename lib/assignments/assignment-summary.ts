@@ -5,6 +5,8 @@
  * versions they use (each read once), and their progress rows.
  */
 import type { DbClient } from "@/lib/db/client";
+import { prismaRunner, sql } from "@/lib/db/sql";
+import type { SqlRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
@@ -42,13 +44,13 @@ export function todayUtc(now = new Date()): string {
 }
 
 /** Current (not archived) states of each assignment's items, by stable key. */
-export async function progressStates(db: DbClient, organizationId: string, assignmentIds: string[]): Promise<Map<string, Map<string, ProgressState>>> {
+export async function progressStates(runner: SqlRunner, organizationId: string, assignmentIds: string[]): Promise<Map<string, Map<string, ProgressState>>> {
   const states = new Map<string, Map<string, ProgressState>>(assignmentIds.map((id) => [id, new Map()]));
   if (assignmentIds.length === 0) return states;
   // Plain SQL: this runs inside every progress write.
-  const rows = await db.$queryRaw<Array<{ assignmentId: string; stableKey: string; state: ProgressState }>>`
+  const rows = await runner.rows<{ assignmentId: string; stableKey: string; state: ProgressState }>(sql`
     SELECT "assignmentId", "stableKey", state::text AS state FROM "ItemProgress"
-    WHERE "organizationId" = ${organizationId} AND "assignmentId" = ANY(${assignmentIds}::text[]) AND "archivedAt" IS NULL AND state <> 'NOT_STARTED'`;
+    WHERE "organizationId" = ${organizationId} AND "assignmentId" = ANY(${assignmentIds}::text[]) AND "archivedAt" IS NULL AND state <> 'NOT_STARTED'`);
   for (const row of rows) states.get(row.assignmentId)!.set(row.stableKey, row.state);
   return states;
 }
@@ -74,8 +76,8 @@ export function toAssignmentSummary(row: AssignmentRow, summary: ProgressSummary
 }
 
 export async function summarizeAssignments(db: DbClient, organizationId: string, rows: AssignmentRow[]): Promise<AssignmentSummary[]> {
-  const trees = await progressTrees(db, organizationId, [...new Set(rows.map((row) => row.versionId))]);
-  const states = await progressStates(db, organizationId, rows.map((row) => row.id));
+  const trees = await progressTrees(prismaRunner(db), organizationId, [...new Set(rows.map((row) => row.versionId))]);
+  const states = await progressStates(prismaRunner(db), organizationId, rows.map((row) => row.id));
   const today = todayUtc();
   return rows.map((row) => toAssignmentSummary(row, summarizeProgress(trees.get(row.versionId)!, states.get(row.id)!, new Set(row.skippedKeys)), today));
 }

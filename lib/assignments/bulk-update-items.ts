@@ -8,6 +8,7 @@ import { assertAssignee } from "./access";
 import { progressSelect, toItemProgress } from "./read-assignment";
 import type { BulkUpdateItemsInput } from "./schema";
 import { findAssignmentForWrite, lockForProgress, settleCompletion } from "./progress-write";
+import { prismaRunner } from "@/lib/db/sql";
 
 /**
  * The hire sets many items to one state at once ("mark this section done"), all
@@ -59,9 +60,9 @@ export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, inp
         ON CONFLICT ("assignmentId", "stableKey") DO UPDATE
         SET state = EXCLUDED.state, "notApplicableReason" = EXCLUDED."notApplicableReason", "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt", "archivedAt" = NULL`;
     }
-    const { status, summary, events } = await settleCompletion(tx, ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
+    const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
     const updated = changes.map(({ key, from }) => ({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to, bulk: true } }));
-    await recordEvents(tx, organizationId, [...updated, ...events]);
+    await recordEvents(prismaRunner(tx), organizationId, [...updated, ...events]);
     const items = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys } }, select: progressSelect, orderBy: { stableKey: "asc" } });
     return { items: items.map(toItemProgress), assignment: { id: assignmentId, status, progress: summary.track } };
   });

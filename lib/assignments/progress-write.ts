@@ -3,6 +3,8 @@
  * assignment, then count it again and settle whether it is complete.
  */
 import type { DbClient } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import type { SqlRunner } from "@/lib/db/sql";
 import type { NewEvent } from "@/lib/db/events";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
@@ -40,26 +42,34 @@ export async function lockForProgress(tx: DbClient, organizationId: string, assi
  * that lock is held the more writes an organization takes per second.
  */
 export async function settleCompletion(
-  tx: DbClient,
+  runner: SqlRunner,
   ctx: OrgContext,
   assignment: { id: string; versionId: string; skippedKeys: string[]; status: AssignmentStatus },
   stateChanged: boolean,
 ): Promise<{ status: AssignmentStatus; summary: ProgressSummary; events: AssignmentEvent[] }> {
   const organizationId = ctx.organization.id;
-  // One after the other: both run on the transaction's one connection.
-  const tree = await progressTree(tx, organizationId, assignment.versionId);
-  const states = await progressStates(tx, organizationId, [assignment.id]);
+  const tree = await progressTree(runner, organizationId, assignment.versionId);
+  const states = await progressStates(runner, organizationId, [assignment.id]);
   const summary = summarizeProgress(tree, states.get(assignment.id)!, new Set(assignment.skippedKeys));
   if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
-    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", completedAt: new Date() } });
+    await setStatus(runner, assignment.id, "COMPLETED");
     const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };
     return { status: "COMPLETED", summary, events: [completed] };
   }
   if (stateChanged && !summary.complete && assignment.status === "COMPLETED") {
-    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "ACTIVE", completedAt: null } });
+    await setStatus(runner, assignment.id, "ACTIVE");
     return { status: "ACTIVE", summary, events: [] };
   }
   return { status: assignment.status, summary, events: [] };
+}
+
+/** Completed (stamped now) or back to active; the columns hold UTC without a zone, as Prisma writes them. */
+async function setStatus(runner: SqlRunner, assignmentId: string, status: "COMPLETED" | "ACTIVE"): Promise<void> {
+  await runner.rows(sql`
+    UPDATE "Assignment" SET status = ${status}::"AssignmentStatus",
+      "completedAt" = CASE WHEN ${status} = 'COMPLETED' THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END,
+      "updatedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
+    WHERE id = ${assignmentId}`);
 }
 
 /**

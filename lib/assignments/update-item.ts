@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
+import { sql, withTransaction } from "@/lib/db/sql";
 import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
-import { assertAssignee } from "./access";
-import { archivedAssignment, findAssignmentForWrite, settleCompletion } from "./progress-write";
+import { assertAssignee, isManager } from "./access";
+import { archivedAssignment, settleCompletion } from "./progress-write";
 import { toItemProgress } from "./read-assignment";
 import { progressTree } from "./version-trees";
 import type { UpdateItemInput } from "./schema";
@@ -16,31 +16,31 @@ const invalidState = (message: string, details?: Record<string, unknown>) => inv
 
 /**
  * The hire changes one item: its state (along the allowed transitions), its
- * note or links. One transaction: the progress row upsert, the counts (the
- * version's tree and the assignment's states) that answer the request and complete
- * or reopen the assignment when a state changed, and last its events:
+ * note or links. One transaction on the pool in plain SQL (the hot path:
+ * docs/decisions/0010-hot-path-sql.md): the assignment locked with the item's
+ * current row, the progress row upsert, the counts that answer the request and
+ * complete or reopen the assignment when a state changed, and last its events:
  * progress.updated (with the old and new state), and assignment.completed.
  */
 export async function updateItem(ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
   const organizationId = ctx.organization.id;
-  const db = getDb();
-  const assignment = await findAssignmentForWrite(ctx, assignmentId, db);
-  assertAssignee(ctx, assignment);
-  if (assignment.status === "ARCHIVED") throw archivedAssignment();
-
-  const node = (await progressTree(db, organizationId, assignment.versionId)).find((candidate) => candidate.key === key);
-  if (!node) throw notFound("item");
-  if (node.kind !== "ITEM") throw invalidState("Sections have no state of their own; mark their items.");
-
-  return db.$transaction(async (tx) => {
-    // The assignment row locked (one writer per assignment: the state read here is the one the write replaces) and the item's current row, in one statement.
-    const [locked] = await tx.$queryRaw<Array<{ status: "ACTIVE" | "COMPLETED" | "ARCHIVED"; state: ProgressState | null; notApplicableReason: string | null; archivedAt: Date | null }>>`
-      SELECT a.status::text AS status, p.state::text AS state, p."notApplicableReason", p."archivedAt"
+  return withTransaction(async (runner) => {
+    // One writer per assignment (the state read here is the one the write replaces); who may see it is decided from the same row.
+    const [locked] = await runner.rows<LockedItem>(sql`
+      SELECT a.status::text AS status, a."assigneeId", a."versionId", a."skippedKeys",
+             EXISTS (SELECT 1 FROM "AssignmentMentor" m WHERE m."assignmentId" = a.id AND m."mentorId" = ${ctx.user.id}) AS "isMentor",
+             p.state::text AS state, p."notApplicableReason", p."archivedAt"
       FROM "Assignment" a LEFT JOIN "ItemProgress" p ON p."assignmentId" = a.id AND p."stableKey" = ${key}
       WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}
-      FOR UPDATE OF a`;
-    if (!locked) throw notFound("assignment");
+      FOR UPDATE OF a`);
+    // Outside the caller's view, it does not exist (access.ts); inside it, only the assignee writes.
+    if (!locked || (locked.assigneeId !== ctx.user.id && !isManager(ctx) && !locked.isMentor)) throw notFound("assignment");
+    assertAssignee(ctx, locked);
     if (locked.status === "ARCHIVED") throw archivedAssignment();
+
+    const node = (await progressTree(runner, organizationId, locked.versionId)).find((candidate) => candidate.key === key);
+    if (!node) throw notFound("item");
+    if (node.kind !== "ITEM") throw invalidState("Sections have no state of their own; mark their items.");
     const from: ProgressState = locked.state !== null && locked.archivedAt === null ? locked.state : "NOT_STARTED";
     const to = input.state ?? from;
     if (to !== from && !canTransition(from, to, { evidenceRequired: node.evidenceRequired === true })) {
@@ -52,11 +52,10 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
       throw invalidInput("body.notApplicableReason", "Say why this item does not apply.");
     }
     const reason = to === "NOT_APPLICABLE" ? (input.notApplicableReason ?? locked.notApplicableReason ?? null) : null;
-    // Plain SQL on the hot path: Prisma's query compiler costs more CPU than the upsert itself (bench/README.md).
-    const [row] = await tx.$queryRaw<ProgressRow[]>`
+    const [row] = await runner.rows<ProgressRow>(sql`
       INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "notApplicableReason", "note", "links", "updatedById", "createdAt", "updatedAt")
       VALUES (${organizationId}, ${assignmentId}, ${key}, ${to}::"ProgressState", ${reason}, ${input.note ?? null}, ${JSON.stringify(input.links ?? [])}::jsonb, ${ctx.user.id},
-              now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+              date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), date_trunc('milliseconds', now() AT TIME ZONE 'UTC'))
       ON CONFLICT ("assignmentId", "stableKey") DO UPDATE SET
         state = EXCLUDED.state,
         "notApplicableReason" = EXCLUDED."notApplicableReason",
@@ -65,8 +64,8 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
         "updatedById" = EXCLUDED."updatedById",
         "archivedAt" = NULL,
         "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`;
-    const { status, summary, events } = await settleCompletion(tx, ctx, { ...assignment, status: locked.status }, from !== to);
+      RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
+    const { status, summary, events } = await settleCompletion(runner, ctx, { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status }, from !== to);
     const updated = {
       type: "progress.updated",
       actorId: ctx.user.id,
@@ -74,8 +73,18 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
       subjectId: assignmentId,
       payload: { assignmentId, key, from, to, ...(input.note !== undefined && { noteChanged: true }), ...(input.links !== undefined && { linksChanged: true }) },
     };
-    await recordEvents(tx, organizationId, [updated, ...events]);
+    await recordEvents(runner, organizationId, [updated, ...events]);
     return { item: toItemProgress(row!), assignment: { id: assignmentId, status, progress: summary.track } };
   });
 }
 
+interface LockedItem {
+  status: "ACTIVE" | "COMPLETED" | "ARCHIVED";
+  assigneeId: string;
+  versionId: string;
+  skippedKeys: string[];
+  isMentor: boolean;
+  state: ProgressState | null;
+  notApplicableReason: string | null;
+  archivedAt: Date | null;
+}

@@ -16,6 +16,7 @@ import { isManager } from "./access";
 import { findAssignment } from "./read-assignment";
 import type { UpgradeInput } from "./schema";
 import { lockForProgress, settleCompletion } from "./progress-write";
+import { prismaRunner } from "@/lib/db/sql";
 
 type Assignment = Awaited<ReturnType<typeof findAssignment>>;
 
@@ -83,7 +84,7 @@ export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input:
     await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
     await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
     await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
-    const { status, summary, events } = await settleCompletion(tx, ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
+    const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
     const upgraded = {
       type: "assignment.upgraded",
       actorId: ctx.user.id,
@@ -91,7 +92,7 @@ export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input:
       subjectId: assignmentId,
       payload: { assignmentId, fromNumber: current.version.number, toNumber: target.number, kept: progress.kept, archived: progress.archived.length, restored: progress.restored.length },
     };
-    await recordEvents(tx, organizationId, [upgraded, ...events]);
+    await recordEvents(prismaRunner(tx), organizationId, [upgraded, ...events]);
     ctx.log.info({ assignmentId, toNumber: target.number }, "assignment upgraded");
     return { assignment: { id: assignmentId, status, progress: summary.track }, from: { number: current.version.number }, to: { number: target.number }, progress, skippedDropped };
   });

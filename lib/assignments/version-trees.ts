@@ -3,9 +3,12 @@
  * published versions, which never change, so their trees are kept in memory
  * (a small LRU per process, keyed by organization and version): counting an
  * assignment after each progress write then needs no read of its 700 nodes.
- * Drafts are read every time and never kept.
+ * Drafts are read every time and never kept. A miss is read with the caller's
+ * runner: inside a write's transaction, on its connection (asking the pool for a
+ * second one while holding the first can deadlock under load).
  */
-import type { DbClient } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import type { SqlRunner } from "@/lib/db/sql";
 import type { ProgressNode } from "@/lib/progress/progress-math";
 
 const MAX_TREES = 32;
@@ -21,7 +24,7 @@ function remember(key: string, tree: ProgressNode[]): void {
 }
 
 /** Each version's tree in pre-order; versions of another organization come back empty. */
-export async function progressTrees(db: DbClient, organizationId: string, versionIds: string[]): Promise<Map<string, ProgressNode[]>> {
+export async function progressTrees(runner: SqlRunner, organizationId: string, versionIds: string[]): Promise<Map<string, ProgressNode[]>> {
   const trees = new Map<string, ProgressNode[]>();
   const misses: string[] = [];
   for (const versionId of new Set(versionIds)) {
@@ -36,12 +39,15 @@ export async function progressTrees(db: DbClient, organizationId: string, versio
   }
   if (misses.length === 0) return trees;
 
-  const published = new Set((await db.trackVersion.findMany({ where: { organizationId, id: { in: misses }, status: "PUBLISHED" }, select: { id: true } })).map((version) => version.id));
-  const rows = await db.trackNode.findMany({
-    where: { organizationId, versionId: { in: misses } },
-    orderBy: [{ versionId: "asc" }, { ordinal: "asc" }],
-    select: { versionId: true, id: true, parentId: true, stableKey: true, kind: true, title: true, evidenceRequired: true },
-  });
+  const published = new Set(
+    (await runner.rows<{ id: string }>(sql`SELECT id FROM "TrackVersion" WHERE "organizationId" = ${organizationId} AND id = ANY(${misses}::text[]) AND status = 'PUBLISHED'`)).map(
+      (version) => version.id,
+    ),
+  );
+  const rows = await runner.rows<{ versionId: string; id: string; parentId: string | null; stableKey: string; kind: "SECTION" | "ITEM"; title: string; evidenceRequired: boolean }>(sql`
+    SELECT "versionId", id, "parentId", "stableKey", kind::text AS kind, title, "evidenceRequired" FROM "TrackNode"
+    WHERE "organizationId" = ${organizationId} AND "versionId" = ANY(${misses}::text[])
+    ORDER BY "versionId", ordinal`);
   const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
   for (const row of rows) {
     trees.get(row.versionId)!.push({
@@ -57,6 +63,6 @@ export async function progressTrees(db: DbClient, organizationId: string, versio
 }
 
 /** One version's tree (see progressTrees). */
-export async function progressTree(db: DbClient, organizationId: string, versionId: string): Promise<ProgressNode[]> {
-  return (await progressTrees(db, organizationId, [versionId])).get(versionId)!;
+export async function progressTree(runner: SqlRunner, organizationId: string, versionId: string): Promise<ProgressNode[]> {
+  return (await progressTrees(runner, organizationId, [versionId])).get(versionId)!;
 }

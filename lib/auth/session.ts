@@ -8,7 +8,7 @@ import { parse as parseCookieHeader } from "cookie";
 import { encode, getToken } from "next-auth/jwt";
 import type { JWT } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { queryRows, sql } from "@/lib/db/sql";
 
 export interface SessionUser {
   id: string;
@@ -48,9 +48,10 @@ export async function userFromCookies(cookies: Partial<Record<string, string>>):
   // Only cookies are passed: getToken would otherwise also accept a bearer JWT.
   const token = (await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie, logger: silentLogger })) as CairnToken | null;
   if (!token?.sub || typeof token.sv !== "number") return null;
-  // Plain SQL: this runs on every authenticated request, where Prisma's query compiler costs more than the lookup.
-  const [user] = await getDb().$queryRaw<Array<{ id: string; email: string; name: string | null; sessionVersion: number }>>`
-    SELECT id, email, name, "sessionVersion" FROM "User" WHERE id = ${token.sub}`;
+  // Plain SQL on the pool: this runs on every authenticated request (lib/db/sql.ts).
+  const [user] = await queryRows<{ id: string; email: string; name: string | null; sessionVersion: number }>(
+    sql`SELECT id, email, name, "sessionVersion" FROM "User" WHERE id = ${token.sub}`,
+  );
   if (!user || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -13,6 +13,8 @@
 import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sql } from "./sql";
+import type { SqlRunner } from "./sql";
 
 export interface NewEvent {
   organizationId: string;
@@ -48,18 +50,19 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
  * counter moves by their number and the rows go in with the sequences it gave,
  * so the counter's row lock is taken by the transaction's last statement but
  * one (callers record last) and held only until the commit. Ids are made here
- * (random, like the others: nothing orders by them).
+ * (random, like the others: nothing orders by them). `runner` is a transaction's
+ * (withTransaction, or prismaRunner(tx)).
  */
-export async function recordEvents(tx: DbClient, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
+export async function recordEvents(runner: SqlRunner, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
   if (events.length === 0) return;
   const count = events.length;
   const column = <T>(pick: (event: Omit<NewEvent, "organizationId">) => T) => events.map(pick);
-  await tx.$executeRaw`
+  await runner.rows(sql`
     WITH counter AS (
-      UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count} WHERE id = ${organizationId} RETURNING "eventSequence"
+      UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count}::int WHERE id = ${organizationId} RETURNING "eventSequence"
     )
     INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt")
-    SELECT event.id, ${organizationId}, counter."eventSequence" - ${count} + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
+    SELECT event.id, ${organizationId}, counter."eventSequence" - ${count}::int + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
            date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
     FROM counter, unnest(
       ${column(() => `e${randomBytes(16).toString("base64url")}`)}::text[],
@@ -68,7 +71,7 @@ export async function recordEvents(tx: DbClient, organizationId: string, events:
       ${column((event) => event.subjectType)}::text[],
       ${column((event) => event.subjectId)}::text[],
       ${column((event) => JSON.stringify(event.payload ?? {}))}::jsonb[]
-    ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)`;
+    ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)`);
 }
 
 /** Events of one organization after a sequence number, in order (replay after reconnect). */

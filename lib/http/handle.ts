@@ -13,7 +13,6 @@ import type { Permission } from "@/lib/authz/policy";
 import { userFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { resolveOrgScope } from "@/lib/orgs/membership";
@@ -103,7 +102,7 @@ export function handle<
 
     let ctx: PublicContext | OrgContext = { requestId, log, user };
     if (endpoint.permission) {
-      const scope = await resolveOrgScope(getDb(), user!.id, String(rawParams.orgSlug));
+      const scope = await resolveOrgScope(user!.id, String(rawParams.orgSlug));
       line.orgId = scope.organization.id;
       if (!can(scope.membership.role, endpoint.permission)) throw forbidden();
       ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };

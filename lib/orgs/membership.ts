@@ -1,4 +1,4 @@
-import type { DbClient } from "@/lib/db/client";
+import { queryRows, sql } from "@/lib/db/sql";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
 
@@ -12,12 +12,12 @@ export interface OrgScope {
  * keyed by the caller, so an organization they do not belong to is
  * indistinguishable from one that does not exist: both are 404.
  */
-export async function resolveOrgScope(db: DbClient, userId: string, orgSlug: string): Promise<OrgScope> {
-  // One plain statement: every organization-scoped request runs it (see lib/auth/session.ts).
-  const [row] = await db.$queryRaw<Array<{ id: string; role: Role; status: MembershipStatus; organizationId: string; slug: string; name: string }>>`
+export async function resolveOrgScope(userId: string, orgSlug: string): Promise<OrgScope> {
+  // One plain statement on the pool: every organization-scoped request runs it (lib/db/sql.ts).
+  const [row] = await queryRows<{ id: string; role: Role; status: MembershipStatus; organizationId: string; slug: string; name: string }>(sql`
     SELECT m.id, m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name
     FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
-    WHERE m."userId" = ${userId} AND o.slug = ${orgSlug}`;
+    WHERE m."userId" = ${userId} AND o.slug = ${orgSlug}`);
   if (!row) throw notFound("organization");
   if (row.status !== "ACTIVE") {
     throw new AppError("FORBIDDEN", "Your membership of this organization is suspended. Ask an admin to reactivate it.");

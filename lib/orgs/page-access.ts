@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { resolveOrgScope } from "@/lib/orgs/membership";
 import type { OrgScope } from "@/lib/orgs/membership";
@@ -19,7 +18,7 @@ export const orgPageAccess = cache(async (orgSlug: string): Promise<OrgPageAcces
   const user = await getCurrentUser();
   if (!user) return null;
   try {
-    return { user, suspended: false, ...(await resolveOrgScope(getDb(), user.id, orgSlug)) };
+    return { user, suspended: false, ...(await resolveOrgScope(user.id, orgSlug)) };
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") return { user, suspended: true, message: error.message };
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound(); // indistinguishable from an organization that does not exist

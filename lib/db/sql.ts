@@ -1,0 +1,84 @@
+/**
+ * Plain SQL where Prisma's client costs more than the statement: the session
+ * check, the membership check and the progress write run on every request or
+ * click, and the Prisma client runtime (its query compiler runs even for raw
+ * SQL) was most of their CPU (bench/README.md, docs/decisions/0010-hot-path-sql.md).
+ *
+ * `sql` builds a parameterized statement; a `SqlRunner` runs it either on the
+ * process's pg pool (or one of its clients, in `withTransaction`) or inside a
+ * Prisma transaction, so helpers such as recordEvents serve both kinds of caller.
+ * Write SQL that gives the same JavaScript types on both: cast counts to int
+ * (a bigint is a string in pg and a BigInt in Prisma).
+ */
+import pg from "pg";
+import type { DbClient } from "./client";
+import { getPool } from "./client";
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** sql`… ${value} …` → `… $1 …` with the value bound, never spliced into the text. */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statement {
+  let text = strings[0]!;
+  for (let index = 1; index < strings.length; index++) text += `$${index}${strings[index]}`;
+  return { text, values };
+}
+
+export interface SqlRunner {
+  rows<T>(statement: Statement): Promise<T[]>;
+}
+
+const TIMESTAMP_OID = 1114;
+// Prisma stores DateTime as UTC in `timestamp(3)` (without time zone); pg would read it as local time.
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    async rows<T>(statement: Statement) {
+      const result = await client.query({ text: statement.text, values: statement.values, types });
+      return result.rows as T[];
+    },
+  };
+}
+
+export function prismaRunner(db: DbClient): SqlRunner {
+  return {
+    rows<T>(statement: Statement) {
+      return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+    },
+  };
+}
+
+/** One statement on the pool, outside any transaction. */
+export function queryRows<T>(statement: Statement): Promise<T[]> {
+  return pgRunner(getPool()).rows<T>(statement);
+}
+
+/**
+ * `fn` in one transaction on one pooled connection: committed when it returns,
+ * rolled back when it throws (the error is rethrown). A connection whose
+ * ROLLBACK failed is discarded rather than returned to the pool.
+ */
+export async function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await fn(pgRunner(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollback: unknown) => {
+      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
