@@ -33,6 +33,7 @@ import {
 } from "@/lib/tracks/endpoints";
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
+import { listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -95,4 +96,8 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getAssignmentItemHistoryEndpoint,
   previewAssignmentUpgradeEndpoint,
   applyAssignmentUpgradeEndpoint,
+  listItemEvidenceEndpoint,
+  submitEvidenceEndpoint,
+  reviewEvidenceEndpoint,
+  reviewQueueEndpoint,
 ] as AnyEndpoint[];

@@ -9,7 +9,7 @@ import type { NewEvent } from "@/lib/db/events";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { ProgressSummary } from "@/lib/progress/progress-math";
+import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
 import { visibleAssignments } from "./access";
 import { progressStates } from "./assignment-summary";
 import { progressTree } from "./version-trees";
@@ -83,4 +83,41 @@ export async function findAssignmentForWrite(ctx: OrgContext, assignmentId: stri
   });
   if (!row) throw notFound("assignment");
   return row;
+}
+
+/**
+ * Sets one item's state and nothing else (its note and links stay): evidence
+ * moving an item along (a first attempt starts it, an approval finishes it).
+ * Returns the row as it is now.
+ */
+export async function setItemState(
+  runner: SqlRunner,
+  ctx: OrgContext,
+  target: { assignmentId: string; key: string; state: "IN_PROGRESS" | "DONE" },
+): Promise<ItemProgressRow> {
+  const [row] = await runner.rows<ItemProgressRow>(sql`
+    INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "updatedById", "createdAt", "updatedAt")
+    VALUES (${ctx.organization.id}, ${target.assignmentId}, ${target.key}, ${target.state}::"ProgressState", ${ctx.user.id},
+            date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), date_trunc('milliseconds', now() AT TIME ZONE 'UTC'))
+    ON CONFLICT ("assignmentId", "stableKey") DO UPDATE SET
+      state = EXCLUDED.state, "notApplicableReason" = NULL, "updatedById" = EXCLUDED."updatedById", "archivedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
+  return row!;
+}
+
+/** The item's current state: NOT_STARTED without a row or when its row is archived. */
+export async function currentItemState(runner: SqlRunner, assignmentId: string, key: string): Promise<ProgressState> {
+  const [row] = await runner.rows<{ state: ProgressState; archivedAt: Date | null }>(sql`
+    SELECT state::text AS state, "archivedAt" FROM "ItemProgress" WHERE "assignmentId" = ${assignmentId} AND "stableKey" = ${key}`);
+  return row && row.archivedAt === null ? row.state : "NOT_STARTED";
+}
+
+export interface ItemProgressRow {
+  stableKey: string;
+  state: ProgressState;
+  notApplicableReason: string | null;
+  note: string | null;
+  links: unknown;
+  updatedAt: Date;
+  archivedAt: Date | null;
 }

@@ -97,8 +97,8 @@ export const updateItemSchema = z
   .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.");
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
-const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
-const countsSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), notApplicable: z.number(), skipped: z.number(), percent: z.number() });
+export const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
+export const countsSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), notApplicable: z.number(), skipped: z.number(), percent: z.number() });
 
 export const assignmentSummarySchema = z.object({
   id: z.string(),

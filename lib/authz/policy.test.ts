@@ -23,6 +23,8 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "assignment.update": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "assignment.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "progress.update": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "evidence.submit": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "evidence.review": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
 };
 
 describe("policy table", () => {
@@ -39,9 +41,9 @@ describe("policy table", () => {
     }
   }
 
-  it("gives an owner every permission and a member only reads, leaves and logs their own progress", () => {
+  it("gives an owner every permission and a member only reads, leaves, logs their own progress and submits its evidence", () => {
     expect(permissionsOf("OWNER")).toEqual(PERMISSIONS);
-    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave", "progress.update"]);
+    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave", "progress.update", "evidence.submit"]);
   });
 
   it("never lets an admin manage owners or other admins", () => {

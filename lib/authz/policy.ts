@@ -41,6 +41,11 @@ export const POLICY = {
   "assignment.read": EVERYONE,
   // Logging progress on one's own assignment (only the assignee: lib/assignments/access.ts).
   "progress.update": EVERYONE,
+  // Submitting evidence on one's own item (only the assignee: lib/evidence/access.ts).
+  "evidence.submit": EVERYONE,
+  // Reviewing evidence: the item's mentors and the organization's owners and admins
+  // (lib/evidence/access.ts); never one's own submission.
+  "evidence.review": ["OWNER", "ADMIN", "MENTOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -1,0 +1,5 @@
+import { reviewEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { reviewEvidence } from "@/lib/evidence/review-evidence";
+import { handle } from "@/lib/http/handle";
+
+export const POST = handle(reviewEvidenceEndpoint, async ({ ctx, params, body }) => reviewEvidence(ctx, params.attemptId, body));

@@ -1,0 +1,28 @@
+/**
+ * Who does what with evidence. Seeing it follows the assignment
+ * (lib/assignments/access.ts: managers, its mentors, its assignee). Only the
+ * assignee submits. Reviewers are the assignment's mentors and the organization's
+ * owners and admins, and never the attempt's author.
+ */
+import type { DbClient } from "@/lib/db/client";
+import { forbidden } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { isManager } from "@/lib/assignments/access";
+
+export async function isMentorOf(db: DbClient, ctx: OrgContext, assignmentId: string): Promise<boolean> {
+  const row = await db.assignmentMentor.findUnique({ where: { assignmentId_mentorId: { assignmentId, mentorId: ctx.user.id } }, select: { mentorId: true } });
+  return row !== null;
+}
+
+export function mayReview(ctx: OrgContext, isMentor: boolean): boolean {
+  return isManager(ctx) || isMentor;
+}
+
+export function assertSubmitter(ctx: OrgContext, assignment: { assigneeId: string }): void {
+  if (assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment submits evidence for it.");
+}
+
+export function assertReviewer(ctx: OrgContext, isMentor: boolean, attempt: { submittedBy: { id: string } }): void {
+  if (!mayReview(ctx, isMentor)) throw forbidden("Only the assignment's mentors and the organization's admins review its evidence.");
+  if (attempt.submittedBy.id === ctx.user.id) throw forbidden("You cannot review your own submission.");
+}

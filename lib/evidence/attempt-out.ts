@@ -1,0 +1,51 @@
+/** Attempt rows → the API's shape: links recognised, markdown rendered sanitized. */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { parseEvidenceLink } from "./evidence-link";
+import type { AttemptOut } from "./schema";
+
+const personSelect = { id: true, name: true, email: true } as const;
+
+export const attemptSelect = {
+  id: true,
+  assignmentId: true,
+  stableKey: true,
+  number: true,
+  status: true,
+  link: true,
+  note: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reviewComment: true,
+  submittedBy: { select: personSelect },
+  reviewedBy: { select: personSelect },
+} as const satisfies Prisma.EvidenceAttemptSelect;
+
+export type AttemptRow = Prisma.EvidenceAttemptGetPayload<{ select: typeof attemptSelect }>;
+
+function linkOf(url: string): AttemptOut["link"] {
+  const parsed = parseEvidenceLink(url);
+  // Stored links were accepted by the same rules; an old one that no longer parses is still shown, plainly.
+  return parsed.ok ? { url: parsed.url, kind: parsed.kind, label: parsed.label } : { url, kind: "link", label: url };
+}
+
+const html = (markdown: string | null) => (markdown === null ? null : renderMarkdown(markdown));
+
+export function toAttemptOut(row: AttemptRow): AttemptOut {
+  return {
+    id: row.id,
+    assignmentId: row.assignmentId,
+    stableKey: row.stableKey,
+    number: row.number,
+    status: row.status,
+    link: row.link === null ? null : linkOf(row.link),
+    note: row.note,
+    noteHtml: html(row.note),
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+    review:
+      row.reviewedAt === null
+        ? null
+        : { reviewer: row.reviewedBy, at: row.reviewedAt, comment: row.reviewComment, commentHtml: html(row.reviewComment) },
+  };
+}

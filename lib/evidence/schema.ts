@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { assignmentItemParamsSchema, assignmentsParamsSchema, countsSchema, itemProgressSchema, personSchema } from "@/lib/assignments/schema";
+import { ASSIGNMENT_STATUSES } from "@/lib/assignments/schema";
+import { decodeCreatedAtCursor } from "@/lib/http/cursor";
+import { pageQueryFields } from "@/lib/http/pagination";
+import { MARKDOWN_MAX_LENGTH } from "@/lib/markdown/render-markdown";
+import { stableKeySchema } from "@/lib/tracks/edit-schema";
+import { EVIDENCE_LINK_KINDS, evidenceLinkSchema } from "./evidence-link";
+
+export const EVIDENCE_STATUSES = ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+export const REVIEW_DECISIONS = ["APPROVE", "REQUEST_CHANGES"] as const;
+export const REVIEW_QUEUE_PAGE_DEFAULT = 25;
+export const REVIEW_QUEUE_PAGE_MAX = 100;
+
+export const itemEvidenceParamsSchema = assignmentItemParamsSchema;
+export const attemptParamsSchema = assignmentsParamsSchema.extend({ attemptId: z.cuid() });
+
+const markdownText = (what: string) =>
+  z
+    .string()
+    .max(MARKDOWN_MAX_LENGTH, `Keep the ${what} under ${MARKDOWN_MAX_LENGTH.toLocaleString("en")} characters.`)
+    .transform((text) => text.trim() || undefined);
+
+export const submitEvidenceSchema = z
+  .strictObject({
+    link: evidenceLinkSchema.optional().meta({ description: "An http(s) address; GitHub and GitLab pull/merge requests and commits are recognised." }),
+    note: markdownText("note").optional().meta({ description: "Markdown, shown sanitized to the hire's mentors." }),
+  })
+  .refine((body) => body.link !== undefined || body.note !== undefined, { message: "Add a link or a note (or both).", path: ["link"] });
+export type SubmitEvidenceInput = z.output<typeof submitEvidenceSchema>;
+
+export const reviewEvidenceSchema = z
+  .strictObject({
+    decision: z.enum(REVIEW_DECISIONS),
+    comment: markdownText("comment").optional().meta({ description: "Markdown; required when requesting changes." }),
+  })
+  .refine((body) => body.decision !== "REQUEST_CHANGES" || body.comment !== undefined, { message: "Say what should change.", path: ["comment"] });
+export type ReviewEvidenceInput = z.output<typeof reviewEvidenceSchema>;
+
+export const evidenceLinkOutSchema = z.object({
+  url: z.string(),
+  kind: z.enum(EVIDENCE_LINK_KINDS),
+  label: z.string().meta({ description: "How to show it: acme/api#42 for a pull request, the address otherwise." }),
+});
+
+export const attemptSchema = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  stableKey: z.string(),
+  number: z.number().meta({ description: "1 for the first attempt at this item, then 2, 3… for each resubmission." }),
+  status: z.enum(EVIDENCE_STATUSES),
+  link: evidenceLinkOutSchema.nullable(),
+  note: z.string().nullable(),
+  noteHtml: z.string().nullable().meta({ description: "The note rendered to sanitized HTML." }),
+  submittedBy: personSchema,
+  submittedAt: z.date(),
+  review: z
+    .object({
+      reviewer: personSchema.nullable(),
+      at: z.date(),
+      comment: z.string().nullable(),
+      commentHtml: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AttemptOut = z.output<typeof attemptSchema>;
+
+export const itemEvidenceSchema = z.object({
+  items: z.array(attemptSchema).meta({ description: "Every attempt at the item, newest first." }),
+  canSubmit: z.boolean().meta({ description: "Whether the caller may submit an attempt now (the assignee, with none waiting or approved)." }),
+  canReview: z.boolean().meta({ description: "Whether the caller may review the waiting attempt (one of the mentors or an admin, not its author)." }),
+});
+
+export const assignmentProgressSchema = z.object({ id: z.string(), status: z.enum(ASSIGNMENT_STATUSES), progress: countsSchema });
+
+export const reviewResultSchema = z.object({
+  attempt: attemptSchema,
+  item: itemProgressSchema.nullable().meta({ description: "The item's progress after an approval (DONE); null when changes were requested." }),
+  assignment: assignmentProgressSchema,
+});
+
+export const reviewQueueQuerySchema = z.strictObject({
+  ...pageQueryFields({ noun: "attempt", max: REVIEW_QUEUE_PAGE_MAX, default: REVIEW_QUEUE_PAGE_DEFAULT, decode: decodeCreatedAtCursor }),
+  assigneeId: z.string().min(1).max(64).optional(),
+  trackId: z.cuid().optional(),
+  sectionKey: stableKeySchema.optional().meta({ description: "Only items under this section (by stable key)." }),
+});
+export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
+
+export const reviewQueueEntrySchema = z.object({
+  attempt: attemptSchema,
+  assignment: z.object({ id: z.string(), track: z.object({ id: z.string(), title: z.string() }), assignee: personSchema }),
+  item: z.object({ key: z.string(), title: z.string(), section: z.object({ key: z.string(), title: z.string() }).nullable() }),
+});
+export type ReviewQueueEntry = z.output<typeof reviewQueueEntrySchema>;
+
+export const reviewQueueSchema = z.object({
+  items: z.array(reviewQueueEntrySchema).meta({ description: "Waiting attempts, oldest first." }),
+  nextCursor: z.string().nullable(),
+  total: z.number().meta({ description: "How many attempts wait for the caller with these filters." }),
+});

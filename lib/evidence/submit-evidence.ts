@@ -1,0 +1,55 @@
+import type { DbClient } from "@/lib/db/client";
+import { recordEvents } from "@/lib/db/events";
+import { prismaRunner } from "@/lib/db/sql";
+import { AppError, invalidInput, notFound } from "@/lib/http/errors";
+import type { OrgContext } from "@/lib/http/handle";
+import { archivedAssignment, currentItemState, findAssignmentForWrite, lockForProgress, setItemState } from "@/lib/assignments/progress-write";
+import type { AssignmentEvent } from "@/lib/assignments/progress-write";
+import { progressTree } from "@/lib/assignments/version-trees";
+import { assertSubmitter } from "./access";
+import { attemptSelect, toAttemptOut } from "./attempt-out";
+import type { AttemptOut, SubmitEvidenceInput } from "./schema";
+
+/**
+ * The hire submits an attempt at an item: a link and/or a note. One attempt
+ * waits at a time, and an approved item takes no more (409). Runs in the
+ * caller's transaction (the Idempotency-Key's), with the assignment locked so two
+ * submissions cannot both be attempt n. A first attempt starts a not-started
+ * item. Records evidence.submitted (and progress.updated when the item started).
+ */
+export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId: string, key: string, input: SubmitEvidenceInput): Promise<AttemptOut> {
+  const organizationId = ctx.organization.id;
+  const runner = prismaRunner(tx);
+  const assignment = await findAssignmentForWrite(ctx, assignmentId, tx);
+  assertSubmitter(ctx, assignment);
+  if (assignment.status === "ARCHIVED") throw archivedAssignment();
+  const node = (await progressTree(runner, organizationId, assignment.versionId)).find((candidate) => candidate.key === key);
+  if (!node) throw notFound("item");
+  if (node.kind !== "ITEM") throw invalidInput("params.key", "Sections take no evidence of their own; submit it on an item.");
+
+  await lockForProgress(tx, organizationId, assignmentId);
+  const latest = await tx.evidenceAttempt.findFirst({ where: { assignmentId, stableKey: key }, orderBy: { number: "desc" }, select: { number: true, status: true } });
+  if (latest?.status === "SUBMITTED") throw new AppError("CONFLICT", `Attempt ${latest.number} is waiting for review; you can resubmit if changes are requested.`);
+  if (latest?.status === "APPROVED") throw new AppError("CONFLICT", "This item's evidence is approved; it takes no more attempts.");
+
+  const row = await tx.evidenceAttempt.create({
+    data: { organizationId, assignmentId, stableKey: key, number: (latest?.number ?? 0) + 1, link: input.link ?? null, note: input.note ?? null, submittedById: ctx.user.id },
+    select: attemptSelect,
+  });
+  const events: AssignmentEvent[] = [];
+  const from = await currentItemState(runner, assignmentId, key);
+  if (from === "NOT_STARTED") {
+    await setItemState(runner, ctx, { assignmentId, key, state: "IN_PROGRESS" });
+    events.push({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to: "IN_PROGRESS", via: "evidence" } });
+  }
+  events.push({
+    type: "evidence.submitted",
+    actorId: ctx.user.id,
+    subjectType: "assignment",
+    subjectId: assignmentId,
+    payload: { assignmentId, key, attemptId: row.id, number: row.number, hasLink: row.link !== null, hasNote: row.note !== null },
+  });
+  await recordEvents(runner, organizationId, events);
+  ctx.log.info({ assignmentId, key, attemptId: row.id, number: row.number }, "evidence submitted");
+  return toAttemptOut(row);
+}
