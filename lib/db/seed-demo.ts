@@ -1,7 +1,8 @@
 /**
  * The demo organization a fresh embedded install starts with, so a newcomer can
  * sign in and look around: its people, the built-in roadmap published, and the
- * hires' assignments (seed-demo-assignments.ts). Idempotent: each part is added
+ * hires' assignments (seed-demo-assignments.ts) with evidence waiting for the
+ * mentor (seed-demo-evidence.ts). Idempotent: each part is added
  * only when missing, so running it again changes nothing and a demo seeded by an
  * older Cairn gains what it lacks.
  */
@@ -9,6 +10,7 @@ import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemoAssignments, seedDemoTrack } from "./seed-demo-assignments";
+import { seedDemoEvidence } from "./seed-demo-evidence";
 
 export const DEMO_ORG = { slug: "demo", name: "Acme Engineering (demo)" };
 /** Every demo account shares this password; it exists only in the local demo data. */
@@ -32,6 +34,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const [owner, manager, mentor] = DEMO_PEOPLE.slice(0, 3).map((person) => person.email);
     await seedDemoTrack(tx, organization.id, await idOf(owner!));
     await seedDemoAssignments(tx, organization.id, await idOf(manager!), await idOf(mentor!));
+    await seedDemoEvidence(tx, organization.id, await idOf(mentor!));
   }, { timeout: 30_000 });
   return { created: !existing };
 }

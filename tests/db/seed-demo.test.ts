@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { DEMO_ORG, seedDemo } from "@/lib/db/seed-demo";
 import { listAssignments } from "../assignments/assignments-fixture";
+import { reviewQueue } from "../evidence/evidence-fixture";
 import { sessionCookieFor } from "../support/factories";
 
 describe("the demo organization", () => {
@@ -14,9 +15,10 @@ describe("the demo organization", () => {
       assignments: await db.assignment.count({ where: { organizationId: organization.id } }),
       progress: await db.itemProgress.count({ where: { organizationId: organization.id } }),
       events: await db.event.count({ where: { organizationId: organization.id } }),
+      evidence: await db.evidenceAttempt.count({ where: { organizationId: organization.id } }),
     });
     const first = await counts();
-    expect(first).toMatchObject({ tracks: 1, assignments: 3 });
+    expect(first).toMatchObject({ tracks: 1, assignments: 3, evidence: 3 });
 
     // Read as the mentor sees them, through the API: the same numbers the UI shows.
     const mentor = await db.user.findUniqueOrThrow({ where: { email: "mei.mentor@demo.cairn.test" } });
@@ -30,6 +32,13 @@ describe("the demo organization", () => {
     expect(noah.overdue).toBe(false);
     expect(sam.progress.notApplicable).toBeGreaterThan(0);
     expect(sam.progress.skipped).toBeGreaterThan(0);
+
+    // The mentor's queue: Noah's pull request (over a day) before Lena's note; Sam's attempt came back with changes requested.
+    const queue = await reviewQueue(DEMO_ORG.slug, await sessionCookieFor(mentor));
+    expect(queue.json!.items.map((entry: { assignment: { assignee: { email: string } } }) => entry.assignment.assignee.email)).toEqual(["noah.hire@demo.cairn.test", "lena.hire@demo.cairn.test"]);
+    expect(queue.json!.items[0].attempt.link).toMatchObject({ kind: "github-pull", label: "acme/payments-api#128" });
+    const sent = await db.evidenceAttempt.findMany({ where: { organizationId: organization.id, status: "CHANGES_REQUESTED" }, select: { reviewComment: true, submittedBy: { select: { email: true } } } });
+    expect(sent).toEqual([{ reviewComment: expect.stringContaining("expiry"), submittedBy: { email: "sam.hire@demo.cairn.test" } }]);
 
     expect(await seedDemo(db)).toEqual({ created: false });
     expect(await counts()).toEqual(first);
