@@ -34,6 +34,8 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
+import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -45,7 +47,7 @@ import {
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
-import { changePasswordEndpoint, getMeEndpoint, revokeSessionsEndpoint } from "@/lib/users/endpoints";
+import { changePasswordEndpoint, getEmailPreferencesEndpoint, getMeEndpoint, revokeSessionsEndpoint, updateEmailPreferencesEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
   livenessEndpoint,
@@ -100,4 +102,12 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,
   reviewQueueEndpoint,
+  listItemCommentsEndpoint,
+  createItemCommentEndpoint,
+  editCommentEndpoint,
+  deleteCommentEndpoint,
+  listNotificationsEndpoint,
+  markNotificationsReadEndpoint,
+  getEmailPreferencesEndpoint,
+  updateEmailPreferencesEndpoint,
 ] as AnyEndpoint[];

@@ -25,6 +25,8 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "progress.update": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.submit": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.review": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
+  "comment.write": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
 };
 
 describe("policy table", () => {
@@ -41,9 +43,9 @@ describe("policy table", () => {
     }
   }
 
-  it("gives an owner every permission and a member only reads, leaves, logs their own progress and submits its evidence", () => {
+  it("gives an owner every permission and a member only reads, leaves, logs their own progress, submits its evidence and comments", () => {
     expect(permissionsOf("OWNER")).toEqual(PERMISSIONS);
-    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave", "progress.update", "evidence.submit"]);
+    expect(permissionsOf("MEMBER").filter((permission) => !permission.endsWith(".read"))).toEqual(["member.leave", "progress.update", "evidence.submit", "comment.write"]);
   });
 
   it("never lets an admin manage owners or other admins", () => {

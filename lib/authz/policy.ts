@@ -46,6 +46,10 @@ export const POLICY = {
   // Reviewing evidence: the item's mentors and the organization's owners and admins
   // (lib/evidence/access.ts); never one's own submission.
   "evidence.review": ["OWNER", "ADMIN", "MENTOR"],
+  // Writing in an item's thread, on the assignments one sees (lib/comments).
+  "comment.write": EVERYONE,
+  // One's own notifications (every query is keyed by the caller).
+  "notification.read": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -6,6 +6,8 @@ import type { OrgContext } from "@/lib/http/handle";
 import { currentItemState, findAssignmentForWrite, lockForProgress, setItemState, settleCompletion } from "@/lib/assignments/progress-write";
 import type { AssignmentEvent } from "@/lib/assignments/progress-write";
 import { toItemProgress } from "@/lib/assignments/read-assignment";
+import { progressTree } from "@/lib/assignments/version-trees";
+import { notify } from "@/lib/notifications/notify";
 import { assertReviewer, isMentorOf } from "./access";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { ReviewEvidenceInput } from "./schema";
@@ -16,7 +18,8 @@ const STATUS_WORDS = { SUBMITTED: "waiting", APPROVED: "approved", CHANGES_REQUE
  * A mentor (or an admin) closes a waiting attempt: approved, which marks the item
  * done and may complete the assignment, or changes requested, with a comment.
  * One transaction with the assignment locked, so two reviewers cannot both
- * review one attempt: the second gets a 422 naming what happened. Records
+ * review one attempt: the second gets a 422 naming what happened. The hire is
+ * notified (and emailed). Records
  * evidence.reviewed (and progress.updated when the item became done).
  */
 export async function reviewEvidence(ctx: OrgContext, attemptId: string, input: ReviewEvidenceInput) {
@@ -61,6 +64,16 @@ export async function reviewEvidence(ctx: OrgContext, attemptId: string, input: 
       subjectType: "assignment",
       subjectId: assignment.id,
       payload: { assignmentId: assignment.id, key: attempt.stableKey, attemptId, number: attempt.number, decision: input.decision, submittedById: attempt.submittedBy.id },
+    });
+    const itemTitle = (await progressTree(runner, organizationId, assignment.versionId)).find((node) => node.key === attempt.stableKey)?.title ?? attempt.stableKey;
+    await notify(tx, {
+      organizationId,
+      type: "evidence.reviewed",
+      actorId: ctx.user.id,
+      assignmentId: assignment.id,
+      stableKey: attempt.stableKey,
+      payload: { itemTitle, number: attempt.number, attemptId, decision: input.decision, comment: input.comment ?? null },
+      recipients: [attempt.submittedBy.id],
     });
     await recordEvents(runner, organizationId, [...events, ...settled.events]);
     ctx.log.info({ assignmentId: assignment.id, attemptId, decision: input.decision }, "evidence reviewed");

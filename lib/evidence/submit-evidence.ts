@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { archivedAssignment, currentItemState, findAssignmentForWrite, lockForProgress, setItemState } from "@/lib/assignments/progress-write";
 import type { AssignmentEvent } from "@/lib/assignments/progress-write";
 import { progressTree } from "@/lib/assignments/version-trees";
+import { notify } from "@/lib/notifications/notify";
 import { assertSubmitter } from "./access";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { AttemptOut, SubmitEvidenceInput } from "./schema";
@@ -15,7 +16,8 @@ import type { AttemptOut, SubmitEvidenceInput } from "./schema";
  * waits at a time, and an approved item takes no more (409). Runs in the
  * caller's transaction (the Idempotency-Key's), with the assignment locked so two
  * submissions cannot both be attempt n. A first attempt starts a not-started
- * item. Records evidence.submitted (and progress.updated when the item started).
+ * item. Notifies the mentors (and emails them, batched). Records evidence.submitted
+ * (and progress.updated when the item started).
  */
 export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId: string, key: string, input: SubmitEvidenceInput): Promise<AttemptOut> {
   const organizationId = ctx.organization.id;
@@ -48,6 +50,16 @@ export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId
     subjectType: "assignment",
     subjectId: assignmentId,
     payload: { assignmentId, key, attemptId: row.id, number: row.number, hasLink: row.link !== null, hasNote: row.note !== null },
+  });
+  const mentors = await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } });
+  await notify(tx, {
+    organizationId,
+    type: "evidence.submitted",
+    actorId: ctx.user.id,
+    assignmentId,
+    stableKey: key,
+    payload: { itemTitle: node.title, number: row.number, attemptId: row.id },
+    recipients: mentors.map((mentor) => mentor.mentorId),
   });
   await recordEvents(runner, organizationId, events);
   ctx.log.info({ assignmentId, key, attemptId: row.id, number: row.number }, "evidence submitted");

@@ -8,6 +8,7 @@ import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-ema
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
 import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
+import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
 import type { AnyJob } from "./define-job";
 
-export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob, pruneIdempotencyKeysJob] as AnyJob[];
+export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob, pruneIdempotencyKeysJob, evidenceArrivedEmailJob, reviewDoneEmailJob, reviewDigestJob] as AnyJob[];

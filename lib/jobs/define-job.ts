@@ -38,6 +38,12 @@ export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {
    */
   cron?: string;
   /**
+   * pg-boss's queue policy. "short" keeps at most one job waiting per
+   * singletonKey: a later send with the same key while one waits creates
+   * nothing, which is how an email is batched (enqueue's `batchKey`).
+   */
+  policy?: "standard" | "short";
+  /**
    * pg-boss delivers at least once (a worker that dies mid-job gets it again when
    * it expires, and a failure is retried), so a handler must be safe to run twice
    * for the same payload. Throwing fails the attempt.

@@ -13,10 +13,29 @@ import { getJobQueue } from "./job-queue";
 
 /** Call with the transaction client (inside db.$transaction). Returns the job id. */
 export async function enqueue<Payload extends z.ZodType>(tx: DbClient, job: JobDefinition<Payload>, payload: z.input<Payload>): Promise<string> {
-  // A payload that does not fit its schema is a bug in the caller: fail its transaction now
-  // rather than dead-letter the job later.
-  const data = job.payload.parse(payload) as object;
-  const id = await getJobQueue().boss.send(job.name, data, { db: fromPrisma(tx) });
+  const id = await getJobQueue().boss.send(job.name, checked(job, payload), { db: fromPrisma(tx) });
   if (!id) throw new Error(`${job.name}: pg-boss created no job`);
   return id;
+}
+
+/**
+ * Enqueues a job to run `delaySeconds` from now unless one with the same
+ * `batchKey` is already waiting (the job's queue has the "short" policy): the
+ * waiting job then does the work of both. Returns the new job's id, or null when
+ * it joined the waiting one.
+ */
+export async function enqueueBatched<Payload extends z.ZodType>(
+  tx: DbClient,
+  job: JobDefinition<Payload>,
+  payload: z.input<Payload>,
+  batch: { batchKey: string; delaySeconds: number },
+): Promise<string | null> {
+  if (job.policy !== "short") throw new Error(`${job.name}: batching needs the "short" queue policy`);
+  return getJobQueue().boss.send(job.name, checked(job, payload), { db: fromPrisma(tx), singletonKey: batch.batchKey, startAfter: batch.delaySeconds });
+}
+
+// A payload that does not fit its schema is a bug in the caller: fail its transaction now
+// rather than dead-letter the job later.
+function checked<Payload extends z.ZodType>(job: JobDefinition<Payload>, payload: z.input<Payload>): object {
+  return job.payload.parse(payload) as object;
 }

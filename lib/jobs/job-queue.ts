@@ -92,7 +92,8 @@ async function ensureQueues(boss: PgBoss, job: AnyJob, retry: RetryPolicy): Prom
     deadLetter,
   };
   const maxDelay = retry.backoff && retry.maxDelaySeconds !== undefined ? retry.maxDelaySeconds : undefined;
-  await boss.createQueue(job.name, { ...policy, ...(maxDelay === undefined ? {} : { retryDelayMax: maxDelay }) });
+  // The policy is fixed when pg-boss creates the queue; the rest is written again below.
+  await boss.createQueue(job.name, { ...policy, policy: job.policy ?? "standard", ...(maxDelay === undefined ? {} : { retryDelayMax: maxDelay }) });
   await boss.updateQueue(job.name, { ...policy, retryDelayMax: maxDelay ?? null });
 }
 

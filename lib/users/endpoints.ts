@@ -2,6 +2,7 @@ import { z } from "zod";
 import { changePasswordResultSchema, changePasswordSchema } from "@/lib/accounts/change-password";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { CHANGE_PASSWORD_RATE_LIMITS } from "@/lib/security/limits";
+import { emailPreferencesSchema, updateEmailPreferencesSchema } from "./email-preferences";
 import { meSchema } from "./schema";
 
 export const getMeEndpoint = defineEndpoint({
@@ -39,4 +40,27 @@ export const changePasswordEndpoint = defineEndpoint({
   rateLimits: CHANGE_PASSWORD_RATE_LIMITS,
   response: { status: 200, description: "The password is changed.", schema: changePasswordResultSchema },
   errors: ["CONFLICT"],
+});
+
+export const getEmailPreferencesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/me/email-preferences",
+  operationId: "getEmailPreferences",
+  summary: "Which emails I get",
+  description: "Each kind of email can be turned off; in-app notifications always arrive.",
+  tags: ["Account"],
+  auth: "session",
+  response: { status: 200, description: "The caller's email preferences.", schema: emailPreferencesSchema },
+});
+
+export const updateEmailPreferencesEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/v1/me/email-preferences",
+  operationId: "updateEmailPreferences",
+  summary: "Turn kinds of email on or off",
+  description: "Only the kinds sent change. A batched or daily email already waiting checks the preference again before it goes.",
+  tags: ["Account"],
+  auth: "session",
+  body: updateEmailPreferencesSchema,
+  response: { status: 200, description: "The caller's email preferences now.", schema: emailPreferencesSchema },
 });

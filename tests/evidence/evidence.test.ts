@@ -1,9 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
+import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 import { getAssignment, updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg, listEvidence, reviewEvidence, reviewQueue, submitEvidence } from "./evidence-fixture";
 
 const PR = "https://github.com/acme/api/pull/42";
+
+// Submitting and reviewing enqueue emails in their transaction; nothing runs them here.
+let queue: JobQueue | undefined;
+beforeAll(async () => {
+  queue = await startTestJobQueue({ workers: false });
+});
+afterAll(() => stopTestJobQueue(queue));
 
 const eventsOf = async (organizationId: string, type: string) =>
   (await getDb().event.findMany({ where: { organizationId, type }, orderBy: { sequence: "asc" } })).map((event) => event.payload);

@@ -1,0 +1,7 @@
+import { createItemCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
+import { createItemComment, listItemComments } from "@/lib/comments/item-comments";
+import { handle } from "@/lib/http/handle";
+
+export const GET = handle(listItemCommentsEndpoint, async ({ ctx, params }) => listItemComments(ctx, params.assignmentId, params.key));
+
+export const POST = handle(createItemCommentEndpoint, async ({ ctx, params, body }) => createItemComment(ctx, params.assignmentId, params.key, body));

@@ -1,0 +1,66 @@
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { encodeCreatedAtCursor } from "@/lib/http/cursor";
+import type { OrgContext } from "@/lib/http/handle";
+import type { NotificationType } from "./notify";
+import type { ListNotificationsQuery, NotificationOut } from "./schema";
+
+const nameOf = (person: { name: string | null; email: string } | null) => person?.name?.trim() || person?.email || "Someone";
+
+/** The sentence a notification reads as, in the list and the bell. */
+export function notificationText(type: NotificationType, actor: { name: string | null; email: string } | null, payload: { itemTitle?: string; decision?: string; number?: number }): string {
+  const who = nameOf(actor);
+  const item = `“${payload.itemTitle ?? "an item"}”`;
+  if (type === "evidence.submitted") return `${who} submitted evidence for ${item}${payload.number && payload.number > 1 ? ` (attempt ${payload.number})` : ""}.`;
+  if (type === "evidence.reviewed") return payload.decision === "APPROVE" ? `${who} approved your evidence for ${item}.` : `${who} asked for changes to your evidence for ${item}.`;
+  return `${who} commented on ${item}.`;
+}
+
+function unreadCount(ctx: OrgContext) {
+  return getDb().notification.count({ where: { organizationId: ctx.organization.id, userId: ctx.user.id, readAt: null } });
+}
+
+export async function listNotifications(ctx: OrgContext, query: ListNotificationsQuery) {
+  const where: Prisma.NotificationWhereInput = { organizationId: ctx.organization.id, userId: ctx.user.id, ...(query.unread ? { readAt: null } : {}) };
+  const after = query.cursor;
+  const [rows, unread] = await Promise.all([
+    getDb().notification.findMany({
+      where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: { id: true, type: true, assignmentId: true, stableKey: true, payload: true, readAt: true, createdAt: true, actor: { select: { id: true, name: true, email: true } } },
+    }),
+    unreadCount(ctx),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const slug = ctx.organization.slug;
+  const items: NotificationOut[] = page.map((row) => {
+    const type = row.type as NotificationType;
+    const payload = row.payload as { itemTitle?: string; decision?: "APPROVE" | "REQUEST_CHANGES"; number?: number };
+    // A mentor reviews from the queue; everyone else goes to the item on the roadmap.
+    const href = type === "evidence.submitted" ? `/o/${slug}/reviews` : `/o/${slug}/assignments/${row.assignmentId}?item=${encodeURIComponent(row.stableKey)}`;
+    return {
+      id: row.id,
+      type,
+      actor: row.actor,
+      assignmentId: row.assignmentId,
+      stableKey: row.stableKey,
+      itemTitle: payload.itemTitle ?? row.stableKey,
+      decision: payload.decision ?? null,
+      text: notificationText(type, row.actor, payload),
+      href,
+      readAt: row.readAt,
+      createdAt: row.createdAt,
+    };
+  });
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor(last) : null, unreadCount: unread };
+}
+
+export async function markNotificationsRead(ctx: OrgContext, input: { ids?: string[]; all?: true }) {
+  await getDb().notification.updateMany({
+    where: { organizationId: ctx.organization.id, userId: ctx.user.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
+    data: { readAt: new Date() },
+  });
+  return { unreadCount: await unreadCount(ctx) };
+}
