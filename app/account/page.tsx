@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { EmailPreferencesForm } from "@/components/account/email-preferences-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { emailVerifiedAt } from "@/lib/accounts/email-verification";
@@ -37,6 +38,13 @@ export default async function AccountPage() {
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted-foreground">Changing it signs out every other browser and device.</p>
         <ChangePasswordForm email={user.email} />
+      </section>
+      <section id="email" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="email-heading">
+        <h2 id="email-heading" className="text-lg font-semibold">
+          Email
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">Which emails Cairn sends you. Notifications inside Cairn arrive either way.</p>
+        <EmailPreferencesForm />
       </section>
       <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">
         <h2 id="sessions" className="text-lg font-semibold">
