@@ -33,7 +33,7 @@ import {
 } from "@/lib/tracks/endpoints";
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
-import { listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { bulkApproveEvidenceEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import {
@@ -102,6 +102,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,
   reviewQueueEndpoint,
+  bulkApproveEvidenceEndpoint,
   listItemCommentsEndpoint,
   createItemCommentEndpoint,
   editCommentEndpoint,

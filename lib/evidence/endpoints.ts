@@ -1,6 +1,8 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
 import {
   attemptParamsSchema,
+  bulkApproveResultSchema,
+  bulkApproveSchema,
   attemptSchema,
   itemEvidenceParamsSchema,
   itemEvidenceSchema,
@@ -72,4 +74,20 @@ export const reviewQueueEndpoint = defineEndpoint({
   params: assignmentsParamsSchema,
   query: reviewQueueQuerySchema,
   response: { status: 200, description: "One page of waiting attempts.", schema: reviewQueueSchema },
+});
+
+export const bulkApproveEvidenceEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/evidence/approve",
+  operationId: "bulkApproveEvidence",
+  summary: "Approve several attempts at once",
+  description:
+    "The chosen attempts (`attemptIds`, up to 100), or every attempt a hire has waiting under a section (`assignmentId` and `sectionKey`). All or nothing: the first that cannot be approved refuses the request with its error and `details.attemptId`. Each approval is recorded as a single one would be.",
+  tags: ["Evidence"],
+  auth: "session",
+  permission: "evidence.review",
+  params: assignmentsParamsSchema,
+  body: bulkApproveSchema,
+  response: { status: 200, description: "What was approved.", schema: bulkApproveResultSchema },
+  errors: ["CONFLICT"],
 });

@@ -63,7 +63,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
 }
 
 /** Every stable key under `sectionKey` (itself included) in any of the trees. */
-function keysUnder(trees: Iterable<ProgressNode[]>, sectionKey: string): string[] {
+export function keysUnder(trees: Iterable<ProgressNode[]>, sectionKey: string): string[] {
   const keys = new Set<string>();
   for (const tree of trees) {
     const inside = new Set<string>();

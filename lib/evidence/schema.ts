@@ -100,3 +100,22 @@ export const reviewQueueSchema = z.object({
   nextCursor: z.string().nullable(),
   total: z.number().meta({ description: "How many attempts wait for the caller with these filters." }),
 });
+
+export const BULK_APPROVE_MAX = 100;
+
+export const bulkApproveSchema = z
+  .strictObject({
+    attemptIds: z.array(z.cuid()).min(1, "Choose at least one attempt.").max(BULK_APPROVE_MAX, `Approve at most ${BULK_APPROVE_MAX} at once.`).optional(),
+    assignmentId: z.cuid().optional().meta({ description: "With sectionKey: every waiting attempt of this hire's assignment under the section." }),
+    sectionKey: stableKeySchema.optional(),
+  })
+  .refine((body) => (body.attemptIds !== undefined) !== (body.assignmentId !== undefined && body.sectionKey !== undefined), {
+    message: "Send attemptIds, or assignmentId with sectionKey.",
+    path: ["attemptIds"],
+  });
+export type BulkApproveInput = z.output<typeof bulkApproveSchema>;
+
+export const bulkApproveResultSchema = z.object({
+  approved: z.array(attemptSchema).meta({ description: "The attempts approved, in order." }),
+  assignments: z.array(assignmentProgressSchema).meta({ description: "Each assignment touched, as it is now." }),
+});

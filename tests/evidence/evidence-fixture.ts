@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { GET as listRoute, POST as submitRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/evidence/route";
 import { POST as reviewRoute } from "@/app/api/v1/o/[orgSlug]/evidence/[attemptId]/review/route";
 import { GET as queueRoute } from "@/app/api/v1/o/[orgSlug]/reviews/route";
+import { POST as bulkApproveRoute } from "@/app/api/v1/o/[orgSlug]/evidence/approve/route";
 import { callRoute } from "../support/call-route";
 import { createAssignments, orgWithPublishedTrack } from "../assignments/assignments-fixture";
 
@@ -33,4 +34,8 @@ export function reviewEvidence(slug: string, cookie: string, attemptId: string, 
 
 export function reviewQueue(slug: string, cookie: string, query = "") {
   return callRoute(queueRoute, { path: `/api/v1/o/${slug}/reviews${query ? `?${query}` : ""}`, params: { orgSlug: slug }, cookie });
+}
+
+export function bulkApprove(slug: string, cookie: string, body: unknown) {
+  return callRoute(bulkApproveRoute, { path: `/api/v1/o/${slug}/evidence/approve`, params: { orgSlug: slug }, cookie, body });
 }

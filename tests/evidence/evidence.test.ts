@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
 import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 import { getAssignment, updateItem } from "../assignments/assignments-fixture";
-import { assignedOrg, listEvidence, reviewEvidence, reviewQueue, submitEvidence } from "./evidence-fixture";
+import { assignedOrg, bulkApprove, listEvidence, reviewEvidence, reviewQueue, submitEvidence } from "./evidence-fixture";
 
 const PR = "https://github.com/acme/api/pull/42";
 
@@ -177,5 +177,38 @@ describe("GET /reviews", () => {
 
     await reviewEvidence(org.slug, org.mentor.cookie, a.json!.id, { decision: "APPROVE" });
     expect((await reviewQueue(org.slug, org.mentor.cookie)).json!.total).toBe(1);
+  });
+});
+
+describe("POST /evidence/approve", () => {
+  it("approves the chosen attempts all or nothing, or everything a hire has waiting under a section", async () => {
+    const org = await assignedOrg();
+    const submit = (title: string) => submitEvidence(org.slug, org.hire.cookie, org.assignmentId, org.key(title), { note: title }).then((result) => result.json!.id as string);
+    const [loops, types, http, routing] = [await submit("Loops"), await submit("Types"), await submit("HTTP"), await submit("Routing")];
+    await reviewEvidence(org.slug, org.mentor.cookie, types, { decision: "REQUEST_CHANGES", comment: "Not yet." });
+
+    // One of them was already reviewed: nothing is approved, and the error names it.
+    const refused = await bulkApprove(org.slug, org.mentor.cookie, { attemptIds: [loops, types] });
+    expect(refused.status).toBe(422);
+    expect(refused.json!.error.details).toMatchObject({ attemptId: types, status: "CHANGES_REQUESTED" });
+    expect((await getDb().evidenceAttempt.findUniqueOrThrow({ where: { id: loops } })).status).toBe("SUBMITTED");
+
+    const chosen = await bulkApprove(org.slug, org.mentor.cookie, { attemptIds: [loops] });
+    expect(chosen.status).toBe(200);
+    expect(chosen.json!.approved.map((attempt: { id: string; status: string }) => [attempt.id, attempt.status])).toEqual([[loops, "APPROVED"]]);
+    expect(chosen.json!.assignments).toMatchObject([{ id: org.assignmentId, progress: { done: 1 } }]);
+
+    const section = await bulkApprove(org.slug, org.mentor.cookie, { assignmentId: org.assignmentId, sectionKey: org.key("Web (optional)") });
+    expect(section.json!.approved.map((attempt: { id: string }) => attempt.id)).toEqual([http, routing]);
+    expect(section.json!.assignments[0].progress).toMatchObject({ done: 3 });
+    expect((await reviewQueue(org.slug, org.mentor.cookie)).json!.total).toBe(0);
+
+    expect((await bulkApprove(org.slug, org.mentor.cookie, { assignmentId: org.assignmentId, sectionKey: org.key("Loops") })).status).toBe(404);
+    expect((await bulkApprove(org.slug, org.mentor.cookie, { attemptIds: [] })).status).toBe(422);
+    expect((await bulkApprove(org.slug, org.mentor.cookie, { attemptIds: [loops], assignmentId: org.assignmentId, sectionKey: org.key("Basics") })).status).toBe(422);
+    expect((await bulkApprove(org.slug, org.hire.cookie, { attemptIds: [loops] })).status).toBe(403);
+    const outsider = await assignedOrg();
+    expect((await bulkApprove(outsider.slug, outsider.owner.cookie, { attemptIds: [http] })).status).toBe(404);
+    expect((await bulkApprove(outsider.slug, outsider.owner.cookie, { assignmentId: org.assignmentId, sectionKey: org.key("Basics") })).status).toBe(404);
   });
 });
