@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,8 @@ export default defineConfig({
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
       NEXTAUTH_URL: "http://localhost:3000",
       NEXTAUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth-0123456789",
+      // Evidence files written by tests go to a throw-away directory, not the project's .data.
+      UPLOADS_DIR: path.join(os.tmpdir(), "cairn-test-uploads"),
     },
     projects: [
       {

@@ -211,3 +211,40 @@ describe("GitHub sign-in settings", () => {
     expect(lines.join("\n")).not.toContain("s3cret-value");
   });
 });
+
+describe("upload storage settings", () => {
+  const S3 = { S3_BUCKET: "cairn-evidence", S3_ACCESS_KEY_ID: "AKIAEXAMPLE", S3_SECRET_ACCESS_KEY: "s3cret-access-key" };
+
+  it("keeps files under .data/uploads unless told otherwise", () => {
+    expect(parseConfig({}).uploadStorage).toEqual({ kind: "local", directory: ".data/uploads" });
+    expect(parseConfig({ UPLOADS_DIR: "/var/lib/cairn/uploads" }).uploadStorage).toEqual({ kind: "local", directory: "/var/lib/cairn/uploads" });
+  });
+
+  it("uses an S3 bucket when the bucket and both keys are set, with AWS's defaults", () => {
+    expect(parseConfig(S3).uploadStorage).toEqual({ kind: "s3", bucket: "cairn-evidence", accessKeyId: "AKIAEXAMPLE", secretAccessKey: "s3cret-access-key", region: "us-east-1", forcePathStyle: false });
+  });
+
+  it("reaches a MinIO-like server through S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE", () => {
+    const config = parseConfig({ ...S3, S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "eu-west-3", S3_FORCE_PATH_STYLE: "true" });
+    expect(config.uploadStorage).toMatchObject({ kind: "s3", endpoint: "http://127.0.0.1:9000", region: "eu-west-3", forcePathStyle: true });
+  });
+
+  it("refuses part of the S3 settings, naming each missing one and never echoing the secret", () => {
+    const lines = problemLines(configError({ S3_BUCKET: "cairn-evidence", S3_SECRET_ACCESS_KEY: "s3cret-access-key" }));
+    expect(lines).toEqual([expect.stringMatching(/^ {2}- S3_ACCESS_KEY_ID: S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY turn S3 storage on together: set all three or none$/)]);
+    expect(problemLines(configError({ S3_ACCESS_KEY_ID: "AKIAEXAMPLE" })).map((line) => line.split(":")[0])).toEqual(["  - S3_BUCKET", "  - S3_SECRET_ACCESS_KEY"]);
+    expect(configError({ S3_SECRET_ACCESS_KEY: "s3cret-access-key" }).message).not.toContain("s3cret-access-key");
+  });
+
+  it("refuses S3 options without a bucket, where they would silently do nothing", () => {
+    const lines = problemLines(configError({ S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" }));
+    expect(lines.map((line) => line.split(":")[0])).toEqual(["  - S3_ENDPOINT", "  - S3_FORCE_PATH_STYLE"]);
+    expect(lines[0]).toMatch(/only used with S3 storage: also set S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, or unset it/);
+  });
+
+  it("refuses malformed S3 values without echoing secrets", () => {
+    const lines = problemLines(configError({ ...S3, S3_BUCKET: "Not_A_Bucket", S3_ENDPOINT: "minio:9000", S3_REGION: "EU West", S3_FORCE_PATH_STYLE: "maybe" }));
+    expect(lines.map((line) => line.split(":")[0])).toEqual(["  - S3_BUCKET", "  - S3_ENDPOINT", "  - S3_REGION", "  - S3_FORCE_PATH_STYLE"]);
+    expect(lines[0]).toMatch(/expected a bucket name/);
+  });
+});

@@ -32,6 +32,15 @@ const httpUrl = z
   .url("expected a URL such as http://localhost:3000")
   .refine((value) => /^https?:\/\//.test(value), "expected an http:// or https:// URL");
 
+// S3's bucket naming rules (MinIO and other compatible servers follow them too).
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens");
+
+/** S3 storage is on when these are set, and only when all of them are. */
+const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+const S3_OPTIONAL = ["S3_ENDPOINT", "S3_REGION", "S3_FORCE_PATH_STYLE"] as const;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -76,6 +85,15 @@ const schema = z
     EMAIL_FROM: z.string().min(3).default("Cairn <onboarding@cairn.localhost>"),
     JOB_WORKERS_ENABLED: booleanFlag.default(true),
 
+    // Evidence files: in an S3-compatible bucket when S3_BUCKET and its keys are set, else under UPLOADS_DIR.
+    UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+    S3_BUCKET: bucketName.optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_ENDPOINT: httpUrl.optional(),
+    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, "expected a region such as us-east-1").optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
@@ -89,6 +107,17 @@ const schema = z
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
       const missing = env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID";
       issue.addIssue({ code: "custom", path: [missing], message: "GITHUB_ID and GITHUB_SECRET turn GitHub sign-in on together: set both or neither" });
+    }
+    const s3Set = S3_REQUIRED.filter((name) => env[name]);
+    if (s3Set.length > 0) {
+      for (const name of S3_REQUIRED.filter((name) => !env[name])) {
+        issue.addIssue({ code: "custom", path: [name], message: `${S3_REQUIRED.join(", ")} turn S3 storage on together: set all three or none` });
+      }
+    } else {
+      // Without a bucket these would be ignored and uploads would go to the local disk: say so instead.
+      for (const name of S3_OPTIONAL.filter((name) => env[name] !== undefined)) {
+        issue.addIssue({ code: "custom", path: [name], message: `only used with S3 storage: also set ${S3_REQUIRED.join(", ")}, or unset it` });
+      }
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production (the public origin, e.g. https://cairn.example.com)" });
@@ -116,10 +145,38 @@ const schema = z
       githubOAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
       /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
       allowedOrigins: [...new Set([new URL(publicUrl).origin, ...env.ALLOWED_ORIGINS])],
+      /** Where evidence files are kept (lib/storage). */
+      uploadStorage: uploadStorageOf(env),
     };
   });
 
 export type Config = z.output<typeof schema>;
+
+export type UploadStorageConfig =
+  | { kind: "local"; directory: string }
+  | { kind: "s3"; bucket: string; accessKeyId: string; secretAccessKey: string; region: string; endpoint?: string; forcePathStyle: boolean };
+
+function uploadStorageOf(env: {
+  UPLOADS_DIR: string;
+  S3_BUCKET?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_ENDPOINT?: string;
+  S3_REGION?: string;
+  S3_FORCE_PATH_STYLE?: boolean;
+}): UploadStorageConfig {
+  if (!env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) return { kind: "local", directory: env.UPLOADS_DIR };
+  return {
+    kind: "s3",
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    // Any value works for MinIO-like servers; AWS needs the bucket's own region.
+    region: env.S3_REGION ?? "us-east-1",
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? false,
+  };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

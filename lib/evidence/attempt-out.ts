@@ -19,6 +19,7 @@ export const attemptSelect = {
   reviewComment: true,
   submittedBy: { select: personSelect },
   reviewedBy: { select: personSelect },
+  files: { select: { id: true, name: true, mime: true, size: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.EvidenceAttemptSelect;
 
 export type AttemptRow = Prisma.EvidenceAttemptGetPayload<{ select: typeof attemptSelect }>;
@@ -31,7 +32,10 @@ function linkOf(url: string): AttemptOut["link"] {
 
 const html = (markdown: string | null) => (markdown === null ? null : renderMarkdown(markdown));
 
-export function toAttemptOut(row: AttemptRow): AttemptOut {
+/** Where a file is downloaded: the authorized route, never a storage path. */
+export const fileUrl = (slug: string, fileId: string) => `/api/v1/o/${encodeURIComponent(slug)}/evidence/files/${fileId}`;
+
+export function toAttemptOut(row: AttemptRow, slug: string): AttemptOut {
   return {
     id: row.id,
     assignmentId: row.assignmentId,
@@ -41,6 +45,7 @@ export function toAttemptOut(row: AttemptRow): AttemptOut {
     link: row.link === null ? null : linkOf(row.link),
     note: row.note,
     noteHtml: html(row.note),
+    files: row.files.map((file) => ({ ...file, url: fileUrl(slug, file.id) })),
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt,
     review:

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import {
   attemptParamsSchema,
+  fileParamsSchema,
   bulkApproveResultSchema,
   bulkApproveSchema,
   attemptSchema,
@@ -13,6 +15,7 @@ import {
   submitEvidenceSchema,
 } from "./schema";
 import { assignmentsParamsSchema } from "@/lib/assignments/schema";
+import { MAX_SUBMISSION_BYTES } from "./evidence-files";
 
 const VISIBILITY = "Owners and admins see every assignment's evidence, mentors their mentees', hires their own; any other id is 404.";
 
@@ -35,12 +38,13 @@ export const submitEvidenceEndpoint = defineEndpoint({
   operationId: "submitEvidence",
   summary: "Submit evidence for an item",
   description:
-    "A new attempt with a link and/or a markdown note. Only the assignee submits (403 for their mentors and admins). One attempt waits at a time: while one is waiting, or once one is approved, it is a 409. A first attempt moves a not-started item to in progress. Send `Idempotency-Key` to make retries safe. Records evidence.submitted.",
+    "A new attempt with a link, a markdown note and/or files (send multipart/form-data with the fields and up to 5 files in `files`: each at most 10 MiB, 25 MiB in all, 413 beyond; allowed types are recognised by their content: images, PDF, ZIP, UTF-8 text — anything else, such as a renamed executable, is a 422). Only the assignee submits (403 for their mentors and admins). One attempt waits at a time: while one is waiting, or once one is approved, it is a 409. A first attempt moves a not-started item to in progress. Send `Idempotency-Key` to make retries safe. Records evidence.submitted.",
   tags: ["Evidence"],
   auth: "session",
   permission: "evidence.submit",
   params: itemEvidenceParamsSchema,
   body: submitEvidenceSchema,
+  files: { field: "files", maxBodyBytes: MAX_SUBMISSION_BYTES, description: "Up to 5 files." },
   response: { status: 201, description: "The new attempt.", schema: attemptSchema },
   errors: ["CONFLICT"],
 });
@@ -90,4 +94,17 @@ export const bulkApproveEvidenceEndpoint = defineEndpoint({
   body: bulkApproveSchema,
   response: { status: 200, description: "What was approved.", schema: bulkApproveResultSchema },
   errors: ["CONFLICT"],
+});
+
+export const downloadEvidenceFileEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/evidence/files/{fileId}",
+  operationId: "downloadEvidenceFile",
+  summary: "Download an evidence file",
+  description: `The file as an attachment, with the type its content was recognised as and \`X-Content-Type-Options: nosniff\`. ${VISIBILITY}`,
+  tags: ["Evidence"],
+  auth: "session",
+  permission: "assignment.read",
+  params: fileParamsSchema,
+  response: { status: 200, description: "The file's bytes.", schema: z.unknown() },
 });

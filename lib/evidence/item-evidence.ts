@@ -26,7 +26,7 @@ export async function listItemEvidence(ctx: OrgContext, assignmentId: string, ke
   const latest = rows[0];
   const open = assignment.status !== "ARCHIVED";
   return {
-    items: rows.map(toAttemptOut),
+    items: rows.map((row) => toAttemptOut(row, ctx.organization.slug)),
     canSubmit: open && node?.kind === "ITEM" && assignment.assigneeId === ctx.user.id && latest?.status !== "SUBMITTED" && latest?.status !== "APPROVED",
     canReview:
       open && latest?.status === "SUBMITTED" && latest.submittedBy.id !== ctx.user.id && can(ctx.membership.role, "evidence.review") && mayReview(ctx, isMentor),

@@ -83,5 +83,5 @@ export async function reviewAttempt(tx: DbClient, ctx: OrgContext, attemptId: st
   await recordEvents(runner, organizationId, [...events, ...settled.events]);
   ctx.log.info({ assignmentId: assignment.id, attemptId, decision: input.decision }, "evidence reviewed");
   const reviewed = await tx.evidenceAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: attemptSelect });
-  return { attempt: toAttemptOut(reviewed), item, assignment: { id: assignment.id, status: settled.status, progress: settled.summary.track } };
+  return { attempt: toAttemptOut(reviewed, ctx.organization.slug), item, assignment: { id: assignment.id, status: settled.status, progress: settled.summary.track } };
 }

@@ -52,7 +52,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
   const items: ReviewQueueEntry[] = page.map(({ assignment, ...attempt }) => {
     const place = places.get(assignment.versionId)?.get(attempt.stableKey);
     return {
-      attempt: toAttemptOut(attempt),
+      attempt: toAttemptOut(attempt, ctx.organization.slug),
       assignment: { id: assignment.id, track: assignment.track, assignee: assignment.assignee },
       // An item gone from the version since (an upgrade) keeps its attempt in the queue, named by its key.
       item: { key: attempt.stableKey, title: place?.title ?? attempt.stableKey, section: place?.section ?? null },

@@ -15,6 +15,7 @@ export const REVIEW_QUEUE_PAGE_MAX = 100;
 
 export const itemEvidenceParamsSchema = assignmentItemParamsSchema;
 export const attemptParamsSchema = assignmentsParamsSchema.extend({ attemptId: z.cuid() });
+export const fileParamsSchema = assignmentsParamsSchema.extend({ fileId: z.cuid() });
 
 const markdownText = (what: string) =>
   z
@@ -22,12 +23,14 @@ const markdownText = (what: string) =>
     .max(MARKDOWN_MAX_LENGTH, `Keep the ${what} under ${MARKDOWN_MAX_LENGTH.toLocaleString("en")} characters.`)
     .transform((text) => text.trim() || undefined);
 
-export const submitEvidenceSchema = z
-  .strictObject({
-    link: evidenceLinkSchema.optional().meta({ description: "An http(s) address; GitHub and GitLab pull/merge requests and commits are recognised." }),
-    note: markdownText("note").optional().meta({ description: "Markdown, shown sanitized to the hire's mentors." }),
-  })
-  .refine((body) => body.link !== undefined || body.note !== undefined, { message: "Add a link or a note (or both).", path: ["link"] });
+/** A link, a note and/or files (multipart); at least one of them (checked with the files: lib/evidence/submit-evidence.ts). */
+export const submitEvidenceSchema = z.strictObject({
+  // An empty field of a form means "no link".
+  link: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), evidenceLinkSchema.optional()).meta({
+    description: "An http(s) address; GitHub and GitLab pull/merge requests and commits are recognised.",
+  }),
+  note: markdownText("note").optional().meta({ description: "Markdown, shown sanitized to the hire's mentors." }),
+});
 export type SubmitEvidenceInput = z.output<typeof submitEvidenceSchema>;
 
 export const reviewEvidenceSchema = z
@@ -53,6 +56,15 @@ export const attemptSchema = z.object({
   link: evidenceLinkOutSchema.nullable(),
   note: z.string().nullable(),
   noteHtml: z.string().nullable().meta({ description: "The note rendered to sanitized HTML." }),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      mime: z.string().meta({ description: "The type its content was recognised as." }),
+      size: z.number(),
+      url: z.string().meta({ description: "The download (an attachment, for those who see the assignment)." }),
+    }),
+  ),
   submittedBy: personSchema,
   submittedAt: z.date(),
   review: z

@@ -11,16 +11,32 @@ import { assertSubmitter } from "./access";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { AttemptOut, SubmitEvidenceInput } from "./schema";
 
+/** A file already written to the storage (lib/evidence/evidence-files.ts), to be recorded with the attempt. */
+export interface StoredFileRow {
+  name: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+}
+
 /**
- * The hire submits an attempt at an item: a link and/or a note. One attempt
+ * The hire submits an attempt at an item: a link, a note and/or files. One attempt
  * waits at a time, and an approved item takes no more (409). Runs in the
  * caller's transaction (the Idempotency-Key's), with the assignment locked so two
  * submissions cannot both be attempt n. A first attempt starts a not-started
  * item. Notifies the mentors (and emails them, batched). Records evidence.submitted
  * (and progress.updated when the item started).
  */
-export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId: string, key: string, input: SubmitEvidenceInput): Promise<AttemptOut> {
+export async function submitEvidence(
+  tx: DbClient,
+  ctx: OrgContext,
+  assignmentId: string,
+  key: string,
+  input: SubmitEvidenceInput,
+  files: ReadonlyArray<StoredFileRow> = [],
+): Promise<AttemptOut> {
   const organizationId = ctx.organization.id;
+  if (input.link === undefined && input.note === undefined && files.length === 0) throw invalidInput("body.link", "Add a link, a note or a file.");
   const runner = prismaRunner(tx);
   const assignment = await findAssignmentForWrite(ctx, assignmentId, tx);
   assertSubmitter(ctx, assignment);
@@ -35,7 +51,16 @@ export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId
   if (latest?.status === "APPROVED") throw new AppError("CONFLICT", "This item's evidence is approved; it takes no more attempts.");
 
   const row = await tx.evidenceAttempt.create({
-    data: { organizationId, assignmentId, stableKey: key, number: (latest?.number ?? 0) + 1, link: input.link ?? null, note: input.note ?? null, submittedById: ctx.user.id },
+    data: {
+      organizationId,
+      assignmentId,
+      stableKey: key,
+      number: (latest?.number ?? 0) + 1,
+      link: input.link ?? null,
+      note: input.note ?? null,
+      submittedById: ctx.user.id,
+      files: { create: files.map((file) => ({ organizationId, name: file.name, mime: file.mime, size: file.size, storageKey: file.storageKey })) },
+    },
     select: attemptSelect,
   });
   const events: AssignmentEvent[] = [];
@@ -49,7 +74,7 @@ export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId
     actorId: ctx.user.id,
     subjectType: "assignment",
     subjectId: assignmentId,
-    payload: { assignmentId, key, attemptId: row.id, number: row.number, hasLink: row.link !== null, hasNote: row.note !== null },
+    payload: { assignmentId, key, attemptId: row.id, number: row.number, hasLink: row.link !== null, hasNote: row.note !== null, files: files.length },
   });
   const mentors = await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } });
   await notify(tx, {
@@ -63,5 +88,5 @@ export async function submitEvidence(tx: DbClient, ctx: OrgContext, assignmentId
   });
   await recordEvents(runner, organizationId, events);
   ctx.log.info({ assignmentId, key, attemptId: row.id, number: row.number }, "evidence submitted");
-  return toAttemptOut(row);
+  return toAttemptOut(row, ctx.organization.slug);
 }

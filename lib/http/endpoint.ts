@@ -68,6 +68,12 @@ export interface EndpointDefinition<
   body?: Body;
   /** Largest accepted body; API_BODY_LIMIT_BYTES when unset. */
   bodyLimitBytes?: number;
+  /**
+   * The endpoint also takes multipart/form-data: its text fields are validated
+   * by `body` like JSON, and the files in `field` reach the handler as `files`.
+   * `maxBodyBytes` bounds the whole multipart body (413 beyond it).
+   */
+  files?: { field: string; maxBodyBytes: number; description: string };
   response: { status: number; description: string; schema: Output };
   /** Counted after the input is validated, before the handler runs; see EndpointRateLimit. */
   rateLimits?: ReadonlyArray<EndpointRateLimit<RateLimitInput<Out<Params>, Out<Query>, Out<Body>>>>;

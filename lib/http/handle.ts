@@ -20,7 +20,7 @@ import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
-import { readJsonBody } from "./body";
+import { isMultipart, readJsonBody, readMultipartBody } from "./body";
 import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
@@ -46,6 +46,8 @@ export interface HandlerInput<Ctx, Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** Files of a multipart body (endpoints that declare `files`); empty otherwise. */
+  files: File[];
 }
 
 /** Next.js passes dynamic segments as a promise in the second argument. */
@@ -110,7 +112,12 @@ export function handle<
 
     const query = (endpoint.query ? parseInput(endpoint.query, searchParamsToObject(new URL(request.url).searchParams), "query") : undefined) as Out<Query>;
     let body = undefined as Out<Body>;
-    if (endpoint.body) {
+    let files: File[] = [];
+    if (endpoint.body && endpoint.files && isMultipart(request)) {
+      const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
+      files = form.files;
+      body = parseInput(endpoint.body, form.fields, "body") as Out<Body>;
+    } else if (endpoint.body) {
       const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
       body = parseInput(endpoint.body, raw, "body") as Out<Body>;
     }
@@ -124,7 +131,7 @@ export function handle<
       }
     }
 
-    const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body });
+    const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files });
     if (result instanceof Response) return result;
     return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
   }

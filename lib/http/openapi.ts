@@ -62,6 +62,15 @@ function errorResponses(endpoint: AnyEndpoint) {
   );
 }
 
+/** JSON, and for endpoints that take files the same fields as multipart/form-data with the files beside them. */
+function requestContent(endpoint: AnyEndpoint, body: z.ZodType) {
+  const json = toSchema(body, "input");
+  if (!endpoint.files) return { "application/json": { schema: json } };
+  const { field, description } = endpoint.files;
+  const properties = { ...((json.properties as Record<string, unknown> | undefined) ?? {}), [field]: { type: "array", items: { type: "string", format: "binary" }, description } };
+  return { "application/json": { schema: json }, "multipart/form-data": { schema: { type: "object", properties } } };
+}
+
 export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
@@ -72,7 +81,7 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
       tags: endpoint.tags,
       security: endpoint.auth === "session" ? [{ sessionCookie: [] }] : [],
       parameters: [...parametersOf(endpoint.params, "path"), ...parametersOf(endpoint.query, "query")],
-      ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(endpoint.body, "input") } } } } : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: requestContent(endpoint, endpoint.body) } } : {}),
       responses: {
         [String(endpoint.response.status)]: {
           description: endpoint.response.description,

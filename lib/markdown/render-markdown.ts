@@ -1,41 +1,64 @@
 /**
  * Markdown typed by users (evidence notes, review comments) → HTML that is safe
- * to put in the page. Two layers: markdown-it with raw HTML off turns any tag a
- * user types into visible text, and sanitize-html then keeps only an allow-list
- * of elements and attributes, with http(s)/mailto links only, so a flaw in one
- * layer is not enough for a payload to run (docs/decisions/0009-evidence-content-safety.md).
+ * to put in the page with dangerouslySetInnerHTML. Two layers: markdown-it with
+ * raw HTML off turns any tag a user types into visible text, and sanitize-html
+ * then keeps only an allow-list of elements and attributes, with absolute
+ * http(s)/mailto links only, so a flaw in one layer is not enough for a payload
+ * to run (docs/decisions/0009-evidence-content-safety.md).
  */
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
-/** Longer text is refused by the API's schemas; rendering truncates defensively. */
+/** Longer text is refused by the API's schemas; rendering truncates defensively (never throws). */
 export const MARKDOWN_MAX_LENGTH = 20_000;
 
-// html: false escapes typed tags; linkify off: an address becomes a link only when written as one.
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// html: false escapes typed tags. linkify turns a typed "https://…" into a link, but
+// fuzzy matching is off: "example.com" stays text, so only what names its scheme is linked.
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+
+// No <img>: a picture would load from a third-party host when the mentor opens the page
+// (telling it who read the note, and when), and the CSP (img-src 'self') blocks it anyway.
+// An image becomes a link to it, labelled with its alt text; the sanitizer vets the address.
+markdown.renderer.rules.image = (tokens, index, options, env, renderer) => {
+  const token = tokens[index]!;
+  const src = String(token.attrGet("src") ?? "");
+  const label = renderer.renderInlineAsText(token.children ?? [], options, env) || src;
+  return `<a href="${markdown.utils.escapeHtml(src)}">${markdown.utils.escapeHtml(label)}</a>`;
+};
+
+const ABSOLUTE_LINK = /^(https?:\/\/|mailto:)/i;
+const TEXT_ALIGN = { "text-align": [/^(left|right|center)$/] };
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedTags: [
+    ...["p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span"],
+    ...["h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"],
+  ],
   allowedAttributes: { a: ["href", "title", "rel", "target"], ol: ["start"], th: ["style"], td: ["style"] },
-  allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
+  allowedStyles: { th: TEXT_ALIGN, td: TEXT_ALIGN },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
+  // Anything else is shown as text, never dropped silently: what the author typed stays readable.
   disallowedTagsMode: "escape",
   transformTags: {
     // Headings sit inside a card: # and ## come out no bigger than ###.
     h1: "h3",
     h2: "h3",
-    // Every link opens apart from the page and tells the target nothing about it.
-    // A link goes to an absolute http(s) or mailto address or nowhere: no relative paths that only look like a scheme (%6Aavascript:).
+    // A link goes to an absolute http(s) or mailto address, or it is plain text: a relative
+    // path (/admin, %6Aavascript:…) would resolve against our own origin. Every link opens in a
+    // new tab (the reviewer keeps their place) without window.opener (no reverse tabnabbing),
+    // without a Referer (our URLs name organizations and assignments), and nofollow (user content).
     a: (tagName, attribs) => {
-      const { href, ...rest } = attribs;
-      const absolute = href !== undefined && /^(https?:\/\/|mailto:)/i.test(href.trim());
-      return { tagName, attribs: { ...rest, ...(absolute ? { href: href.trim() } : {}), rel: "noopener noreferrer nofollow", target: "_blank" } };
+      const href = attribs.href?.trim();
+      if (href === undefined || !ABSOLUTE_LINK.test(href)) return { tagName: "span", attribs: {} };
+      return { tagName, attribs: { ...attribs, href, rel: "noopener noreferrer nofollow", target: "_blank" } };
     },
   },
 };
 
+/** Sanitized HTML for a user's markdown; at most MARKDOWN_MAX_LENGTH characters of it are rendered. */
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source.slice(0, MARKDOWN_MAX_LENGTH)), SANITIZE).trim();
 }

@@ -17,7 +17,7 @@ export interface CallOptions {
   params?: Record<string, string>;
   cookie?: string;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string is sent as-is (for malformed bodies). */
+  /** An object is sent as JSON; a string is sent as-is (for malformed bodies); FormData as multipart. */
   body?: unknown;
   /** The Origin of a POST/PUT/PATCH/DELETE: TEST_ORIGIN unless given; null sends none. */
   origin?: string | null;
@@ -38,8 +38,11 @@ export async function callRoute(handler: RouteHandler, options: CallOptions = {}
   if (origin !== null && /^(POST|PUT|PATCH|DELETE)$/i.test(method) && !headers.has("origin")) headers.set("origin", origin);
   const clientIp = options.clientIp === undefined ? randomClientIp() : options.clientIp;
   if (clientIp !== null && !headers.has(CLIENT_IP_HEADER)) headers.set(CLIENT_IP_HEADER, clientIp);
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) {
+    // The Request sets multipart/form-data with its boundary.
+    body = options.body;
+  } else if (options.body !== undefined) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
