@@ -37,3 +37,8 @@ export function fetchNotifications(slug: string, options: { unreadOnly: boolean;
 export function markRead(slug: string, body: { ids: string[] } | { all: true }): Promise<{ unreadCount: number }> {
   return apiRequest<{ unreadCount: number }>(`${base(slug)}/read`, { method: "POST", body });
 }
+
+/** The unread count alone (a one-item page): the tab's badge. */
+export async function fetchUnreadCount(slug: string): Promise<number> {
+  return (await fetchNotifications(slug, { unreadOnly: true, limit: 1 })).unreadCount;
+}

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useUnreadCount } from "@/components/notifications/use-unread-count";
+import { useReviewCount } from "@/components/reviews/use-review-count";
 import { cx } from "@/components/ui/class-names";
 
 /** The path itself or a page under it: "/me" must not claim "/members" (or a "/meetings" later). */
@@ -9,17 +11,25 @@ function isWithin(pathname: string, path: string): boolean {
   return pathname === path || pathname.startsWith(`${path}/`);
 }
 
-/** The organization's tabs; the one for the current page carries aria-current. */
-export function OrgNav({ slug, showSettings, showInvitations = false }: { slug: string; showSettings: boolean; showInvitations?: boolean }) {
+/**
+ * The organization's tabs; the one for the current page carries aria-current.
+ * Reviewers' "Reviews" tab counts what waits for them.
+ */
+export function OrgNav({ slug, showSettings, showInvitations = false, showReviews = false }: { slug: string; showSettings: boolean; showInvitations?: boolean; showReviews?: boolean }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
+  const waiting = useReviewCount(slug, { enabled: showReviews }).data;
+  const unread = useUnreadCount(slug).data;
   const tabs = [
     { href: base, label: "Overview", current: pathname === base },
     // Everyone has work of their own (a hire's assignments) or none yet; the page says which.
     { href: `${base}/me`, label: "My work", current: isWithin(pathname, `${base}/me`) },
+    { href: `${base}/notifications`, label: "Notifications", current: isWithin(pathname, `${base}/notifications`), count: unread, countLabel: "unread" },
     // Everyone reads assignments ("assignment.read"); the API narrows them: managers all,
     // mentors their mentees', hires their own.
     { href: `${base}/assignments`, label: "Assignments", current: isWithin(pathname, `${base}/assignments`) },
+    // Owners, admins and mentors review evidence ("evidence.review"); the queue holds what is theirs to review.
+    ...(showReviews ? [{ href: `${base}/reviews`, label: "Reviews", current: isWithin(pathname, `${base}/reviews`), count: waiting, countLabel: "waiting" }] : []),
     { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
     // Every member reads the organization's tracks ("track.read"), so the tab is unconditional.
     { href: `${base}/tracks`, label: "Tracks", current: pathname.startsWith(`${base}/tracks`) },
@@ -41,10 +51,24 @@ export function OrgNav({ slug, showSettings, showInvitations = false }: { slug: 
               )}
             >
               {tab.label}
+              {"count" in tab && tab.count ? <TabCount count={tab.count} label={tab.countLabel} /> : null}
             </Link>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The number on a tab ("Reviews 3 waiting", "Notifications 2 unread" to a screen reader). */
+function TabCount({ count, label }: { count: number; label: string }) {
+  return (
+    <>
+      {" "}
+      <span className="ml-1 rounded-full bg-primary px-1.5 text-xs leading-5 font-semibold text-on-primary tabular-nums">
+        {count > 99 ? "99+" : count}
+        <span className="sr-only"> {label}</span>
+      </span>
+    </>
   );
 }

@@ -42,10 +42,12 @@ export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Pr
 export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): Promise<{ data: T; headers: Headers }> {
   let response: Response;
   try {
+    // FormData goes as multipart (the browser writes its Content-Type with the boundary); anything else as JSON.
+    const form = init.body instanceof FormData;
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: { ...(init.body === undefined || form ? {} : { "content-type": "application/json" }), ...init.headers },
+      body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: "same-origin",
     });
   } catch {

@@ -38,7 +38,7 @@ export async function listNotifications(ctx: OrgContext, query: ListNotification
     const type = row.type as NotificationType;
     const payload = row.payload as { itemTitle?: string; decision?: "APPROVE" | "REQUEST_CHANGES"; number?: number };
     // A mentor reviews from the queue; everyone else goes to the item on the roadmap.
-    const href = type === "evidence.submitted" ? `/o/${slug}/reviews` : `/o/${slug}/assignments/${row.assignmentId}?item=${encodeURIComponent(row.stableKey)}`;
+    const href = type === "evidence.submitted" ? `/o/${slug}/reviews` : `/o/${slug}/assignments/${row.assignmentId}?item=${encodeURIComponent(row.stableKey)}&open=1`;
     return {
       id: row.id,
       type,

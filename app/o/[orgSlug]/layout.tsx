@@ -18,7 +18,12 @@ export default async function OrganizationLayout({ children, params }: { childre
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <p className="text-sm font-medium text-muted-foreground">{access.organization.name}</p>
-      <OrgNav slug={access.organization.slug} showSettings={can(access.membership.role, "org.update")} showInvitations={can(access.membership.role, "member.invite")} />
+      <OrgNav
+        slug={access.organization.slug}
+        showSettings={can(access.membership.role, "org.update")}
+        showInvitations={can(access.membership.role, "member.invite")}
+        showReviews={can(access.membership.role, "evidence.review")}
+      />
       <div className="pt-8">{children}</div>
     </div>
   );

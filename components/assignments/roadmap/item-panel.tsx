@@ -2,6 +2,8 @@
 
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
+import { ItemThread } from "@/components/comments/item-thread";
+import { ItemEvidence } from "@/components/evidence/item-evidence";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { ItemHistory } from "./item-history";
 import { ItemLinksEditor } from "./item-links-editor";
@@ -14,8 +16,10 @@ import type { WriteCallbacks } from "./use-progress-writes";
 
 /**
  * One item in full: the track's description and resources, the state moves,
- * the hire's note and links, and the history. Text from the track and the hire
- * is shown as written (line breaks kept), never as HTML.
+ * the evidence and its reviews, the hire's note and links, and the history.
+ * Text from the track and the hire is shown as written (line breaks kept), never
+ * as HTML; only evidence notes and review comments arrive as HTML, sanitized by
+ * the server.
  */
 export function ItemPanel({
   slug,
@@ -25,6 +29,7 @@ export function ItemPanel({
   row,
   effective,
   readOnly,
+  conversationOpen,
   onChange,
   onClose,
 }: {
@@ -36,6 +41,8 @@ export function ItemPanel({
   row: ItemProgressJson | undefined;
   effective: EffectiveState;
   readOnly: boolean;
+  /** Whether the viewer may write in the item's thread (anyone who sees an assignment that is not archived). */
+  conversationOpen: boolean;
   onChange: (change: ItemChange, callbacks?: WriteCallbacks) => void;
   onClose: () => void;
 }) {
@@ -90,6 +97,8 @@ export function ItemPanel({
             readOnly={readOnly}
             onChange={(change) => onChange(change)}
           />
+          {node.leaf || source.evidenceRequired ? <ItemEvidence slug={slug} assignmentId={assignmentId} itemKey={node.key} itemTitle={node.title} evidenceRequired={source.evidenceRequired} /> : null}
+          <ItemThread slug={slug} assignmentId={assignmentId} itemKey={node.key} readOnly={!conversationOpen} />
           <ItemNoteEditor note={row?.note ?? null} readOnly={readOnly} onSave={(note, callbacks) => onChange({ note }, callbacks)} />
           <ItemLinksEditor links={row?.links ?? []} readOnly={readOnly} onChange={(links) => onChange({ links })} />
           <ItemHistory slug={slug} assignmentId={assignmentId} itemKey={node.key} />

@@ -55,9 +55,13 @@ export function ItemStateControls({
         ? "An item above this one is marked not applicable, so this one does not count."
         : !leaf
           ? "This item counts through the items under it. Marking it not applicable leaves all of them out."
-          : evidenceRequired
-            ? "This item needs evidence: it is done when a mentor approves what you submit."
+          : evidenceRequired && own !== "DONE"
+            ? readOnly
+              ? "This item needs evidence: it is done when a mentor approves what the hire submits."
+              : "Evidence needed: submit it below. The item is done when a mentor approves it."
             : null;
+  // Where "Mark done" would be: an evidence item is done only through an approved review.
+  const needsEvidence = evidenceRequired && leaf && own !== "DONE" && own !== "NOT_APPLICABLE";
 
   return (
     <section aria-labelledby="item-state-heading" className="flex flex-col gap-2">
@@ -85,8 +89,9 @@ export function ItemStateControls({
             </Button>
           </div>
         </form>
-      ) : moves.length > 0 ? (
-        <div className="flex flex-wrap gap-2">
+      ) : moves.length > 0 || needsEvidence ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {needsEvidence ? <span className="rounded-md border border-dashed border-border-strong px-2.5 py-1 text-sm text-muted-foreground">Evidence needed</span> : null}
           {moves.map((to) => (
             <Button key={to} variant={to === "DONE" ? "primary" : "secondary"} size="sm" onClick={() => (to === "NOT_APPLICABLE" ? setAskingReason(true) : onChange({ state: to }))}>
               {MOVE_LABEL[to]}

@@ -34,7 +34,20 @@ const REFUSAL: Record<Extract<SpaceAction, { kind: "refuse" }>["why"], { notice:
  * The roadmap of one assignment: the tree with its sections' progress, search
  * and state filters, the keyboard, the item panel, and the hire's writes.
  */
-export function Roadmap({ slug, detail, viewerIsAssignee, initialItem }: { slug: string; detail: AssignmentDetailJson; viewerIsAssignee: boolean; initialItem: string | null }) {
+export function Roadmap({
+  slug,
+  detail,
+  viewerIsAssignee,
+  initialItem,
+  openItem = false,
+}: {
+  slug: string;
+  detail: AssignmentDetailJson;
+  viewerIsAssignee: boolean;
+  initialItem: string | null;
+  /** Open the item's panel at once (a notification's link: the review or the message is in it). */
+  openItem?: boolean;
+}) {
   const assignmentId = detail.assignment.id;
   const canWrite = viewerIsAssignee && detail.assignment.status !== "ARCHIVED";
   const writes = useProgressWrites(slug, assignmentId);
@@ -61,7 +74,7 @@ export function Roadmap({ slug, detail, viewerIsAssignee, initialItem }: { slug:
   const narrowed = isNarrowed({ search, filter });
   const [activeKey, setActiveKey] = useState<string | null>(start);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() => (start ? { key: start, nonce: 1 } : null));
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [openKey, setOpenKey] = useState<string | null>(openItem ? start : null);
   const [notice, setNotice] = useState<{ key: string; text: string } | null>(null);
   const noticeTimer = useRef<number | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
@@ -259,6 +272,7 @@ export function Roadmap({ slug, detail, viewerIsAssignee, initialItem }: { slug:
         row={openKey === null ? undefined : rowByKey.get(openKey)}
         effective={openNode ? effective[model.indexOf.get(openNode.key)!]! : "NOT_STARTED"}
         readOnly={!canWrite}
+        conversationOpen={detail.assignment.status !== "ARCHIVED"}
         onChange={(change, callbacks) => openNode && writes.setItem(openNode.key, openNode.title, change, callbacks)}
         onClose={() => setOpenKey(null)}
       />

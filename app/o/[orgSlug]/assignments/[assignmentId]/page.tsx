@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** One assignment's roadmap: the hire works through it here; mentors and managers follow it read-only. */
 export default async function AssignmentRoadmapPage({ params, searchParams }: PageProps) {
   const { orgSlug, assignmentId } = await params;
-  const { item } = await searchParams;
+  const { item, open } = await searchParams;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/assignments/${assignmentId}`);
   if (access.suspended) return null; // the layout explains
   const assignment = await loadAssignment(access, assignmentId);
@@ -29,7 +29,7 @@ export default async function AssignmentRoadmapPage({ params, searchParams }: Pa
       <Link href={assignment.viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="self-start text-sm font-medium text-link underline-offset-2 hover:underline">
         {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
       </Link>
-      <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} />
+      <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
     </div>
   );
 }

@@ -1,0 +1,170 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { SanitizedHtml } from "@/components/evidence/sanitized-html";
+import { timeAgo } from "@/components/notifications/time-ago";
+import { useNowByMinute } from "@/components/reviews/use-now";
+import { Button } from "@/components/ui/button";
+import { LoadFailed } from "@/components/ui/load-states";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/http/api-client";
+import { deleteComment, editComment, fetchThread, postComment, threadKey } from "./comments-api";
+import type { CommentJson } from "./comments-api";
+
+const MAX_COMMENT = 20_000;
+const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
+
+/**
+ * The conversation on one item between the hire and their mentors: oldest first,
+ * markdown shown as the server sanitized it; the author may edit for a while and
+ * delete. What was typed stays in the box if sending fails.
+ */
+export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: string; assignmentId: string; itemKey: string; readOnly: boolean }) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const key = threadKey(slug, assignmentId, itemKey);
+  const thread = useQuery({ queryKey: key, queryFn: () => fetchThread(slug, assignmentId, itemKey), staleTime: 0 });
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const failed = (title: string) => (cause: unknown) => toast({ tone: "error", title, description: cause instanceof ApiError ? cause.message : "Try again." });
+
+  const send = useMutation({
+    mutationFn: (body: string) => postComment(slug, assignmentId, itemKey, body),
+    onSuccess: (comment) => {
+      queryClient.setQueryData<{ items: CommentJson[] }>(key, (current) => ({ items: [...(current?.items ?? []), comment] }));
+      setDraft("");
+      setError(null);
+    },
+    onError: (cause) => setError(cause instanceof ApiError ? cause.message : "The comment was not sent. Try again."),
+  });
+  const remove = useMutation({ mutationFn: (commentId: string) => deleteComment(slug, commentId), onSuccess: refresh, onError: failed("The comment was not deleted") });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (draft.trim() === "") return setError("Write something first.");
+    send.mutate(draft);
+  }
+
+  return (
+    <section aria-labelledby={`thread-${itemKey}`} className="flex flex-col gap-3">
+      <h3 id={`thread-${itemKey}`} className="text-sm font-semibold">
+        Conversation
+      </h3>
+      {thread.isPending ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          Loading the conversation…
+        </p>
+      ) : thread.isError ? (
+        <LoadFailed what="conversation" message={thread.error.message} onRetry={() => void thread.refetch()} />
+      ) : thread.data.items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No messages yet.</p>
+      ) : (
+        <ol aria-label="Messages" className="flex flex-col gap-3">
+          {thread.data.items.map((comment) => (
+            <CommentItem key={comment.id} slug={slug} comment={comment} onChanged={refresh} onDelete={() => remove.mutate(comment.id)} deleting={remove.isPending && remove.variables === comment.id} />
+          ))}
+        </ol>
+      )}
+      {readOnly ? null : (
+        <form onSubmit={submit} className="flex flex-col gap-2" aria-label="Write a message">
+          <label htmlFor={`thread-draft-${itemKey}`} className="text-sm font-medium">
+            Message
+          </label>
+          <textarea
+            id={`thread-draft-${itemKey}`}
+            value={draft}
+            maxLength={MAX_COMMENT}
+            rows={3}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`thread-hint-${itemKey}${error ? ` thread-error-${itemKey}` : ""}`}
+            className="rounded-md border border-border-strong bg-surface px-3 py-2 text-sm"
+          />
+          <p id={`thread-hint-${itemKey}`} className="text-xs text-muted-foreground">
+            Markdown works. Ctrl+Enter sends.
+          </p>
+          {error ? (
+            <p id={`thread-error-${itemKey}`} role="alert" className="text-sm text-danger">
+              {error}
+            </p>
+          ) : null}
+          <div>
+            <Button type="submit" size="sm" loading={send.isPending}>
+              Send
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({ slug, comment, onChanged, onDelete, deleting }: { slug: string; comment: CommentJson; onChanged: () => void; onDelete: () => void; deleting: boolean }) {
+  const { toast } = useToast();
+  const [editing, setEditing] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: string) => editComment(slug, comment.id, body),
+    onSuccess: () => {
+      setEditing(null);
+      onChanged();
+    },
+    onError: (cause) => toast({ tone: "error", title: "The change was not saved", description: cause instanceof ApiError ? cause.message : "Try again." }),
+  });
+  const now = useNowByMinute();
+  // To the minute: the server has the last word (a late edit is a 409 with its reason).
+  const canEdit = comment.editableUntil !== null && new Date(comment.editableUntil).getTime() > now;
+  return (
+    <li className="rounded-lg border border-border bg-surface p-3">
+      <p className="text-xs text-muted-foreground">
+        <span className="font-medium text-foreground">{personName(comment.author)}</span> · <time dateTime={comment.createdAt}>{now === 0 ? "" : timeAgo(new Date(comment.createdAt), new Date(now))}</time>
+        {comment.editedAt ? " · edited" : ""}
+      </p>
+      {comment.deleted ? (
+        <p className="mt-1 text-sm text-muted-foreground italic">This message was deleted.</p>
+      ) : editing !== null ? (
+        <form
+          className="mt-2 flex flex-col gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (editing.trim()) save.mutate(editing);
+          }}
+        >
+          <label className="sr-only" htmlFor={`edit-${comment.id}`}>
+            Edit the message
+          </label>
+          <textarea id={`edit-${comment.id}`} value={editing} rows={3} maxLength={MAX_COMMENT} onChange={(event) => setEditing(event.target.value)} className="rounded-md border border-border-strong bg-surface px-3 py-2 text-sm" />
+          <div className="flex gap-2">
+            <Button type="submit" size="sm" loading={save.isPending}>
+              Save
+            </Button>
+            <Button variant="ghost" size="sm" onClick={() => setEditing(null)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <SanitizedHtml html={comment.bodyHtml ?? ""} className="mt-1" />
+      )}
+      {!comment.deleted && editing === null && (canEdit || comment.canDelete) ? (
+        <div className="mt-2 flex gap-2">
+          {canEdit ? (
+            <Button variant="ghost" size="sm" onClick={() => setEditing(comment.body ?? "")}>
+              Edit
+            </Button>
+          ) : null}
+          {comment.canDelete ? (
+            <Button variant="ghost" size="sm" loading={deleting} onClick={onDelete}>
+              Delete
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

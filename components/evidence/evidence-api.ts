@@ -1,0 +1,72 @@
+/** The evidence and review endpoints the browser calls, with their cache keys. */
+import { assignmentKey } from "@/components/assignments/roadmap/assignment-api";
+import { apiRequest } from "@/lib/http/api-client";
+import type { AttemptJson, ItemEvidenceJson, ReviewBody, ReviewQueueJson, ReviewResultJson, SubmitEvidenceBody } from "./types";
+
+const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
+const itemEvidencePath = (slug: string, assignmentId: string, key: string) =>
+  `${orgApi(slug)}/assignments/${encodeURIComponent(assignmentId)}/items/${encodeURIComponent(key)}/evidence`;
+
+/**
+ * Under the assignment's key, so whatever refreshes a whole assignment (a review
+ * from the queue) refreshes its items' evidence too.
+ */
+export const itemEvidenceKey = (slug: string, assignmentId: string, key: string) => [...assignmentKey(slug, assignmentId), "evidence", key] as const;
+/** Every cached page of the review queue, whatever its filters. */
+export const reviewQueueKey = (slug: string) => ["review-queue", slug] as const;
+/** How many attempts wait for the viewer (the tab's badge). */
+export const reviewCountKey = (slug: string) => ["review-count", slug] as const;
+
+export function fetchItemEvidence(slug: string, assignmentId: string, key: string): Promise<ItemEvidenceJson> {
+  return apiRequest<ItemEvidenceJson>(itemEvidencePath(slug, assignmentId, key));
+}
+
+export function submitEvidence(slug: string, assignmentId: string, key: string, body: SubmitEvidenceBody, idempotencyKey: string): Promise<AttemptJson> {
+  const { files = [], ...fields } = body;
+  return apiRequest<AttemptJson>(itemEvidencePath(slug, assignmentId, key), {
+    method: "POST",
+    body: files.length > 0 ? multipartOf(fields, files) : fields,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
+}
+
+function multipartOf(fields: Record<string, string | undefined>, files: File[]): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.set(name, value);
+  for (const file of files) form.append("files", file, file.name);
+  return form;
+}
+
+/** Not retried on its own: a review takes no Idempotency-Key, and a repeat of one that landed is refused (422). */
+export function reviewAttempt(slug: string, attemptId: string, body: ReviewBody): Promise<ReviewResultJson> {
+  return apiRequest<ReviewResultJson>(`${orgApi(slug)}/evidence/${encodeURIComponent(attemptId)}/review`, { method: "POST", body });
+}
+
+export interface ReviewQueueFilters {
+  /** The hire's user id. */
+  assigneeId: string | null;
+  trackId: string | null;
+  /** A top-level section's stable key (only with a track). */
+  sectionKey: string | null;
+}
+
+export const REVIEW_PAGE_SIZE = 25;
+
+/** The queue endpoint's query string for one page. */
+export function reviewQueueQuery(filters: ReviewQueueFilters, cursor: string | null, limit = REVIEW_PAGE_SIZE): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (filters.assigneeId) params.set("assigneeId", filters.assigneeId);
+  if (filters.trackId) params.set("trackId", filters.trackId);
+  if (filters.sectionKey) params.set("sectionKey", filters.sectionKey);
+  if (cursor) params.set("cursor", cursor);
+  return params.toString();
+}
+
+export function fetchReviewQueue(slug: string, filters: ReviewQueueFilters, cursor: string | null): Promise<ReviewQueueJson> {
+  return apiRequest<ReviewQueueJson>(`${orgApi(slug)}/reviews?${reviewQueueQuery(filters, cursor)}`);
+}
+
+/** The number waiting, unfiltered: one entry is the smallest page, and `total` counts them all. */
+export async function fetchReviewCount(slug: string): Promise<number> {
+  return (await apiRequest<ReviewQueueJson>(`${orgApi(slug)}/reviews?limit=1`)).total;
+}

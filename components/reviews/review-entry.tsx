@@ -1,0 +1,122 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import { assignmentHref } from "@/components/assignments/assignments-api";
+import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
+import { AttemptFiles } from "@/components/evidence/attempt-files";
+import { EvidenceLink } from "@/components/evidence/evidence-link";
+import { personName } from "@/components/evidence/evidence-labels";
+import { RequestChangesForm } from "@/components/evidence/request-changes-form";
+import { SanitizedHtml } from "@/components/evidence/sanitized-html";
+import type { ReviewQueueEntryJson } from "@/components/evidence/types";
+import { waitedLong, waitingFor } from "./waiting-time";
+
+export const entryDomId = (attemptId: string) => `review-entry-${attemptId}`;
+
+export interface EntryRequest {
+  comment: string;
+  error: string | null;
+}
+
+/**
+ * One waiting attempt: whose, which item, how long it has waited, the link and
+ * the note, and the two decisions. The entry itself is the list's focus stop
+ * (roving tabindex); focusing anything inside selects it.
+ */
+export const ReviewEntry = memo(function ReviewEntry({
+  slug,
+  entry,
+  selected,
+  tabbable,
+  now,
+  request,
+  onSelect,
+  onApprove,
+  onOpenRequest,
+  onComment,
+  onSendRequest,
+  onCancelRequest,
+}: {
+  slug: string;
+  entry: ReviewQueueEntryJson;
+  selected: boolean;
+  tabbable: boolean;
+  now: number;
+  /** The open request-changes form, if this entry has one. */
+  request: EntryRequest | null;
+  onSelect: (attemptId: string) => void;
+  onApprove: (entry: ReviewQueueEntryJson) => void;
+  onOpenRequest: (entry: ReviewQueueEntryJson) => void;
+  onComment: (attemptId: string, comment: string) => void;
+  onSendRequest: (entry: ReviewQueueEntryJson) => void;
+  onCancelRequest: (attemptId: string) => void;
+}) {
+  const { attempt, assignment, item } = entry;
+  const id = entryDomId(attempt.id);
+  const hire = personName(assignment.assignee);
+  return (
+    <article
+      id={id}
+      tabIndex={tabbable ? 0 : -1}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-about`}
+      aria-current={selected ? "true" : undefined}
+      onFocus={() => onSelect(attempt.id)}
+      className={cx(
+        "flex flex-col gap-3 rounded-xl border bg-surface p-4 outline-offset-2 focus-visible:outline-2 focus-visible:outline-ring",
+        selected ? "border-primary shadow-[inset_4px_0_0_var(--primary)]" : "border-border",
+      )}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+        <div className="min-w-0">
+          <h2 id={`${id}-title`} className="text-base font-semibold break-words">
+            {item.title}
+          </h2>
+          <p id={`${id}-about`} className="text-sm text-muted-foreground">
+            {hire} · {assignment.track.title}
+            {item.section ? ` · ${item.section.title}` : ""} · attempt {attempt.number}
+          </p>
+        </div>
+        {now > 0 ? (
+          <p className={cx("text-sm whitespace-nowrap tabular-nums", waitedLong(attempt.submittedAt, now) ? "font-medium text-danger" : "text-muted-foreground")}>
+            <time dateTime={attempt.submittedAt}>{waitingFor(attempt.submittedAt, now)}</time>
+          </p>
+        ) : null}
+      </div>
+      {attempt.link ? <EvidenceLink link={attempt.link} className="self-start text-sm" /> : null}
+      {attempt.noteHtml ? (
+        <SanitizedHtml html={attempt.noteHtml} className="max-h-48 overflow-y-auto rounded-md bg-surface-muted p-2.5" />
+      ) : attempt.note ? (
+        <p className="max-h-48 overflow-y-auto rounded-md bg-surface-muted p-2.5 text-sm break-words whitespace-pre-wrap">{attempt.note}</p>
+      ) : null}
+      <AttemptFiles files={attempt.files} />
+      {request ? (
+        <RequestChangesForm
+          comment={request.comment}
+          error={request.error}
+          pending={false}
+          onComment={(comment) => onComment(attempt.id, comment)}
+          onSubmit={() => onSendRequest(entry)}
+          onCancel={() => onCancelRequest(attempt.id)}
+        />
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button size="sm" onClick={() => onApprove(entry)}>
+            Approve
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => onOpenRequest(entry)}>
+            Request changes…
+          </Button>
+          <Link
+            href={`${assignmentHref(slug, assignment.id)}?item=${encodeURIComponent(item.key)}`}
+            className="ml-auto text-sm font-medium text-link underline-offset-2 hover:underline"
+          >
+            Open in {hire}’s roadmap
+          </Link>
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,68 @@
+"use client";
+
+import { memo } from "react";
+import { FilterSelect } from "@/components/assignments/filter-select";
+import { personName } from "@/components/assignments/labels";
+import type { TrackOptionJson } from "@/components/assignments/assignments-api";
+import type { VersionNode } from "@/components/assignments/skip-options";
+import type { ReviewQueueFilters } from "@/components/evidence/evidence-api";
+import type { MemberJson } from "@/components/members/types";
+
+/**
+ * The queue's filters: hire, track, and a section of that track (top-level
+ * sections of its latest published version; stable keys carry across versions).
+ * Lists still loading keep the URL's value as an option of its own, so a control
+ * never claims a filter other than the one in effect.
+ */
+export const ReviewsToolbar = memo(function ReviewsToolbar({
+  filters,
+  onChange,
+  people,
+  tracks,
+  sections,
+}: {
+  filters: ReviewQueueFilters;
+  onChange: (next: Partial<ReviewQueueFilters>) => void;
+  people: MemberJson[] | undefined;
+  tracks: TrackOptionJson[] | undefined;
+  /** The chosen track's nodes; undefined while loading or without a track. */
+  sections: VersionNode[] | undefined;
+}) {
+  const topSections = sections?.filter((node) => node.parentId === null && node.kind === "SECTION");
+  return (
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <FilterSelect label="Hire" value={filters.assigneeId ?? ""} onChange={(event) => onChange({ assigneeId: event.target.value || null })}>
+        <option value="">Anyone</option>
+        {people?.map((member) => (
+          <option key={member.id} value={member.user.id}>
+            {personName(member.user)}
+          </option>
+        ))}
+        <Missing value={filters.assigneeId} known={people?.some((member) => member.user.id === filters.assigneeId)} loading={people === undefined} label="Someone no longer a member" />
+      </FilterSelect>
+      <FilterSelect label="Track" value={filters.trackId ?? ""} onChange={(event) => onChange({ trackId: event.target.value || null, sectionKey: null })}>
+        <option value="">Any track</option>
+        {tracks?.map((track) => (
+          <option key={track.id} value={track.id}>
+            {track.title}
+          </option>
+        ))}
+        <Missing value={filters.trackId} known={tracks?.some((track) => track.id === filters.trackId)} loading={tracks === undefined} label="A track no longer listed" />
+      </FilterSelect>
+      <FilterSelect label="Section" value={filters.sectionKey ?? ""} disabled={!filters.trackId} onChange={(event) => onChange({ sectionKey: event.target.value || null })}>
+        <option value="">{filters.trackId ? "Any section" : "Choose a track first"}</option>
+        {topSections?.map((node) => (
+          <option key={node.stableKey} value={node.stableKey}>
+            {node.title}
+          </option>
+        ))}
+        <Missing value={filters.sectionKey} known={topSections?.some((node) => node.stableKey === filters.sectionKey)} loading={topSections === undefined} label="A section no longer in the track" />
+      </FilterSelect>
+    </div>
+  );
+});
+
+function Missing({ value, known, loading, label }: { value: string | null; known: boolean | undefined; loading: boolean; label: string }) {
+  if (!value || known) return null;
+  return <option value={value}>{loading ? "Loading…" : label}</option>;
+}

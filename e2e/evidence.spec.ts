@@ -1,0 +1,239 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { addMemberByInvitation } from "./support/add-member";
+import { signInThroughForm, signUpThroughApi } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
+
+// A small track: "Loops" needs evidence before it is done; "Variables" does not.
+const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", ""].join("\n");
+const PULL_REQUEST = "https://github.com/acme/api/pull/42";
+const PAYLOAD = "<img src=x onerror=alert(1)>";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
+const entry = (page: Page, title: string) => page.getByRole("list", { name: "Waiting for review" }).getByRole("article", { name: title });
+
+/** Opens an item's panel from the roadmap with the keyboard, as a hire would. */
+async function openItem(page: Page, url: string, title: string) {
+  await page.goto(url);
+  await item(page, title).focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog", { name: title });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Every page of the test watches for script dialogs (an XSS payload that ran) and console errors. */
+function watch(page: Page, dialogs: string[], consoleErrors: string[]) {
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    // Chromium logs every failed request, and this test fails one on purpose (a refused review); anything else is a bug.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
+  });
+}
+
+test("a hire submits evidence, the mentor asks for changes from the queue, the hire resubmits and the mentor approves with the keyboard", async ({ page, request, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  // The only sign-up of this spec (the e2e run shares a per-IP sign-up limit); the hire and the mentor join by invitation.
+  const owner = await signUpThroughApi(request, baseURL!, "Evidence Org");
+  const ownerContext = await browser.newContext({ baseURL: baseURL! });
+  contexts.push(ownerContext);
+  const ownerPage = await ownerContext.newPage();
+  await signInThroughForm(ownerPage, owner.email, owner.password);
+  const ownerApi = ownerPage.request;
+  const write = { headers: { origin: baseURL! } };
+  const api = `${baseURL}/api/v1/o/${owner.slug}`;
+  const hire = await addMemberByInvitation(ownerApi, baseURL!, owner.slug, { name: "Noor Haddad", role: "MEMBER" });
+  const mentor = await addMemberByInvitation(ownerApi, baseURL!, owner.slug, { name: "Rosa Quispe", role: "MENTOR" });
+
+  const track = await ownerApi.post(`${api}/tracks`, { data: { text: STARTER }, ...write });
+  expect(track.status()).toBe(201);
+  const trackId = ((await track.json()) as { id: string }).id;
+  const draft = (await (await ownerApi.get(`${api}/tracks/${trackId}/versions/1`)).json()) as { nodes: Array<{ title: string; stableKey: string }> };
+  const keyOf = (title: string) => draft.nodes.find((node) => node.title === title)!.stableKey;
+  expect((await ownerApi.patch(`${api}/tracks/${trackId}/versions/1/nodes/${keyOf("Loops")}`, { data: { evidenceRequired: true }, ...write })).status()).toBe(200);
+  expect((await ownerApi.post(`${api}/tracks/${trackId}/versions/1/publish`, write)).status()).toBe(200);
+  const assigned = await ownerApi.post(`${api}/assignments`, {
+    data: { trackId, assigneeIds: [hire.userId], mentorIds: [mentor.userId], startDate: "2026-01-05" },
+    ...write,
+  });
+  expect(assigned.status()).toBe(201);
+  const assignmentId = ((await assigned.json()) as { items: Array<{ id: string }> }).items[0]!.id;
+  const roadmapUrl = `/o/${owner.slug}/assignments/${assignmentId}`;
+  await ownerContext.close();
+
+  // The hire: the evidence item offers no "Mark done", only the evidence form.
+  watch(page, dialogs, consoleErrors);
+  const submissions: Array<{ key: string | undefined; status?: number }> = [];
+  page.on("request", (sent) => {
+    if (sent.method() === "POST" && new URL(sent.url()).pathname.endsWith("/evidence")) submissions.push({ key: sent.headers()["idempotency-key"] });
+  });
+  await signInThroughForm(page, hire.email, hire.password);
+  let panel = await openItem(page, roadmapUrl, "Loops");
+  await expect(panel).toContainText("State: Not started");
+  await expect(panel.getByText("Evidence needed", { exact: true })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+  const evidence = panel.getByRole("region", { name: "Evidence" });
+
+  // Sending nothing says what is missing, next to the link field, without a request.
+  await evidence.getByRole("button", { name: "Submit evidence" }).click();
+  await expect(evidence.getByText("Add a link or a note (or both).")).toBeVisible();
+  expect(submissions).toHaveLength(0);
+
+  await evidence.getByLabel("Link", { exact: true }).fill(PULL_REQUEST);
+  await expect(evidence.getByText("Recognised: Pull request acme/api#42")).toBeVisible();
+  await evidence.getByLabel("Note", { exact: true }).fill(`Loops over the orders, with a guard.\n\n${PAYLOAD}`);
+  await evidence.getByRole("button", { name: "Submit evidence" }).click();
+  await expect(toasts(page)).toContainText("Attempt 1 sent for review");
+  expect(submissions).toHaveLength(1);
+  expect(submissions[0]!.key).toMatch(UUID);
+
+  // The attempt: waiting, the pull request by its name (a new tab that gets nothing of this page), the note as text.
+  const attempts = evidence.getByRole("list", { name: /^Attempts at “Loops”/ });
+  const first = attempts.getByRole("article", { name: "Attempt 1" });
+  await expect(first).toContainText("Waiting for review");
+  await expect(first).toContainText("Sent by Noor Haddad");
+  const link = first.getByRole("link", { name: "Pull request acme/api#42" });
+  await expect(link).toHaveAttribute("href", PULL_REQUEST);
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(first.getByText(PAYLOAD)).toBeVisible();
+  await expect(panel.locator("img")).toHaveCount(0);
+  await expect(evidence).toContainText("Attempt 1 is waiting for a mentor’s review.");
+  await expect(evidence.getByRole("button", { name: "Submit evidence" })).toHaveCount(0);
+  // Submitting started the item.
+  await expect(panel).toContainText("State: In progress");
+  await page.keyboard.press("Escape");
+  await expect(item(page, "Loops")).toHaveAttribute("aria-checked", "mixed");
+
+  // The mentor: the Reviews tab counts it; the queue shows it, the payload still as text.
+  const mentorContext = await browser.newContext({ baseURL: baseURL! });
+  contexts.push(mentorContext);
+  const mentorPage = await mentorContext.newPage();
+  watch(mentorPage, dialogs, consoleErrors);
+  await signInThroughForm(mentorPage, mentor.email, mentor.password);
+  await mentorPage.goto(`/o/${owner.slug}`);
+  const nav = mentorPage.getByRole("navigation", { name: "Organization" });
+  await expect(nav.getByRole("link", { name: "Reviews 1 waiting" })).toBeVisible();
+  await nav.getByRole("link", { name: /^Reviews/ }).click();
+  await expect(mentorPage).toHaveURL(new RegExp(`/o/${owner.slug}/reviews$`));
+  await expect(mentorPage.getByRole("heading", { level: 1, name: "Reviews" })).toBeVisible();
+  const loops = entry(mentorPage, "Loops");
+  await expect(loops).toContainText("Noor Haddad · Starter · Basics · attempt 1");
+  await expect(loops).toContainText(/waiting (under a minute|\d+ min)/);
+  await expect(loops.getByRole("link", { name: "Pull request acme/api#42" })).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(loops.getByText(PAYLOAD)).toBeVisible();
+  await expect(mentorPage.getByRole("list", { name: "Waiting for review" }).locator("img")).toHaveCount(0);
+
+  // "?" lists the shortcuts; "r" opens the comment with the focus in it, and typing there triggers nothing.
+  await mentorPage.keyboard.press("?");
+  const shortcuts = mentorPage.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toContainText("Approve the selected entry");
+  await mentorPage.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
+  await mentorPage.keyboard.press("r");
+  const comment = loops.getByLabel("What should change?");
+  await expect(comment).toBeFocused();
+  // Sending it empty is refused by the form.
+  await mentorPage.keyboard.press("Control+Enter");
+  await expect(loops.getByText("Say what should change.")).toBeVisible();
+  await mentorPage.keyboard.type("Add a test for an empty order list, and a guard.");
+  await expect(comment).toHaveValue("Add a test for an empty order list, and a guard.");
+  await mentorPage.keyboard.press("Control+Enter");
+  await expect(loops).toHaveCount(0);
+  await expect(toasts(mentorPage)).toContainText("Changes requested on “Loops”");
+  await expect(mentorPage.getByText("Nothing waits for your review.")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Reviews", exact: true })).toBeVisible();
+
+  // The hire sees the request and its comment, and sends a second attempt.
+  panel = await openItem(page, roadmapUrl, "Loops");
+  const sentBack = panel.getByRole("article", { name: "Attempt 1" });
+  await expect(sentBack).toContainText("Changes requested");
+  await expect(sentBack).toContainText("Changes requested by Rosa Quispe");
+  await expect(sentBack).toContainText("Add a test for an empty order list, and a guard.");
+  await expect(panel).toContainText("Changes were requested: read the comment, then send a new attempt.");
+  const resubmit = panel.getByRole("region", { name: "Evidence" });
+  await resubmit.getByLabel("Link", { exact: true }).fill(PULL_REQUEST);
+  await resubmit.getByLabel("Note", { exact: true }).fill("Added the **test** for an empty list.");
+  await resubmit.getByRole("button", { name: "Submit evidence" }).click();
+  await expect(panel.getByRole("article", { name: "Attempt 2" })).toContainText("Waiting for review");
+  // Markdown comes back as (sanitized) HTML.
+  await expect(panel.getByRole("article", { name: "Attempt 2" }).locator("strong")).toHaveText("test");
+  expect(submissions).toHaveLength(2);
+  expect(submissions[1]!.key).toMatch(UUID);
+  expect(submissions[1]!.key).not.toBe(submissions[0]!.key);
+  await page.keyboard.press("Escape");
+
+  // Evidence on an item that does not need it, sent through the API, so the queue holds two (oldest first: Loops, then Variables).
+  const extra = await page.request.post(`${api}/assignments/${assignmentId}/items/${keyOf("Variables")}/evidence`, {
+    data: { note: "Read the chapter on names and scopes." },
+    headers: { origin: baseURL!, "Idempotency-Key": crypto.randomUUID() },
+  });
+  expect(extra.status()).toBe(201);
+
+  // The mentor: j and k move the selection; a refused approval puts the entry back with a toast; then "a" approves it.
+  await mentorPage.reload();
+  await expect(nav.getByRole("link", { name: "Reviews 2 waiting" })).toBeVisible();
+  const list = mentorPage.getByRole("list", { name: "Waiting for review" });
+  await expect(list.getByRole("article")).toHaveCount(2);
+  await expect(list.getByRole("heading", { level: 2 })).toHaveText(["Loops", "Variables"]);
+  const variables = entry(mentorPage, "Variables");
+  await expect(entry(mentorPage, "Loops")).toContainText("attempt 2");
+  await expect(entry(mentorPage, "Loops")).toHaveAttribute("aria-current", "true");
+  await mentorPage.keyboard.press("j");
+  await expect(variables).toHaveAttribute("aria-current", "true");
+  await expect(variables).toBeFocused();
+  await mentorPage.keyboard.press("k");
+  await expect(entry(mentorPage, "Loops")).toBeFocused();
+
+  await mentorPage.route(
+    "**/evidence/*/review",
+    (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "FORBIDDEN", message: "Not yours to review.", requestId: "x" } }) }),
+    { times: 1 },
+  );
+  await mentorPage.keyboard.press("a");
+  await expect(toasts(mentorPage)).toContainText("“Loops” was not approved");
+  await expect(toasts(mentorPage)).toContainText("Not yours to review.");
+  await expect(list.getByRole("article")).toHaveCount(2);
+  await expect(list.getByRole("heading", { level: 2 })).toHaveText(["Loops", "Variables"]);
+  // The selection moved on when the entry left; it is still where it went.
+  await expect(variables).toHaveAttribute("aria-current", "true");
+  await mentorPage.keyboard.press("k");
+  await expect(entry(mentorPage, "Loops")).toBeFocused();
+  await mentorPage.keyboard.press("a");
+  await expect(entry(mentorPage, "Loops")).toHaveCount(0);
+  await expect(toasts(mentorPage)).toContainText("Approved “Loops”");
+  await expect(variables).toBeFocused();
+  await expect(nav.getByRole("link", { name: "Reviews 1 waiting" })).toBeVisible();
+
+  // The mentor approves the other one from the hire's roadmap (read-only but for the review).
+  const mentorPanel = await openItem(mentorPage, `${roadmapUrl}?item=${keyOf("Variables")}`, "Variables");
+  await expect(mentorPanel.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+  await mentorPanel.getByRole("button", { name: "Approve" }).click();
+  await expect(mentorPanel.getByRole("article", { name: "Attempt 1" })).toContainText("Approved by Rosa Quispe");
+  await expect(mentorPanel).toContainText("State: Done");
+  await expect(mentorPanel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await mentorPage.keyboard.press("Escape");
+  await expect(item(mentorPage, "Variables")).toHaveAttribute("aria-checked", "true");
+
+  // The hire: Loops is done through the approval, and so is the track.
+  panel = await openItem(page, roadmapUrl, "Loops");
+  await expect(panel.getByRole("article", { name: "Attempt 2" })).toContainText("Approved");
+  await expect(panel).toContainText("State: Done");
+  await expect(panel.getByText("Evidence needed", { exact: true })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Submit evidence" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(item(page, "Loops")).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByText(/^2 of 2 items done/)).toBeVisible();
+
+  for (const context of contexts) await context.close().catch(() => undefined);
+  expect(dialogs).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
