@@ -45,7 +45,7 @@ describe("notifications", () => {
 
     await reviewEvidence(org.slug, org.mentor.cookie, attempt.json!.id, { decision: "REQUEST_CHANGES", comment: "Add a test." });
     const hireList = await listNotifications(org.slug, org.hire.cookie, "unread=true");
-    expect(hireList.json!.items).toMatchObject([{ type: "evidence.reviewed", decision: "REQUEST_CHANGES", href: `/o/${org.slug}/assignments/${org.assignmentId}?item=${org.key("Loops")}` }]);
+    expect(hireList.json!.items).toMatchObject([{ type: "evidence.reviewed", decision: "REQUEST_CHANGES", href: `/o/${org.slug}/assignments/${org.assignmentId}?item=${org.key("Loops")}&open=1` }]);
 
     // Someone else's id is ignored; then one by id; then all.
     expect((await markRead(org.slug, org.hire.cookie, { ids: [mentorList.json!.items[0].id] })).json).toEqual({ unreadCount: 1 });
