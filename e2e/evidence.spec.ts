@@ -23,6 +23,20 @@ async function openItem(page: Page, url: string, title: string) {
   return panel;
 }
 
+interface ReceivedEmail {
+  subject: string;
+  text: string;
+}
+
+/** What the fake Resend server received for an address. */
+async function emailsTo(address: string): Promise<ReceivedEmail[]> {
+  const fakeResend = process.env.FAKE_RESEND_URL;
+  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
+  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ReceivedEmail[];
+}
+
 /** Every page of the test watches for script dialogs (an XSS payload that ran) and console errors. */
 function watch(page: Page, dialogs: string[], consoleErrors: string[]) {
   page.on("dialog", (dialog) => {
@@ -84,7 +98,7 @@ test("a hire submits evidence, the mentor asks for changes from the queue, the h
 
   // Sending nothing says what is missing, next to the link field, without a request.
   await evidence.getByRole("button", { name: "Submit evidence" }).click();
-  await expect(evidence.getByText("Add a link or a note (or both).")).toBeVisible();
+  await expect(evidence.getByText("Add a link, a note or a file.")).toBeVisible();
   expect(submissions).toHaveLength(0);
 
   await evidence.getByLabel("Link", { exact: true }).fill(PULL_REQUEST);
@@ -162,13 +176,32 @@ test("a hire submits evidence, the mentor asks for changes from the queue, the h
   const resubmit = panel.getByRole("region", { name: "Evidence" });
   await resubmit.getByLabel("Link", { exact: true }).fill(PULL_REQUEST);
   await resubmit.getByLabel("Note", { exact: true }).fill("Added the **test** for an empty list.");
+  // A file the server refuses by its content (an executable named as a PDF), then a real one.
+  const files = resubmit.getByLabel("Files", { exact: true });
+  await files.setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]) });
+  await resubmit.getByRole("button", { name: "Submit evidence" }).click();
+  await expect(resubmit.getByText("report.pdf is not an allowed file type: its content is an executable.")).toBeVisible();
+  await files.setInputFiles({ name: "test-run.log", mimeType: "text/plain", buffer: Buffer.from("12 passed in 0.4s\n") });
   await resubmit.getByRole("button", { name: "Submit evidence" }).click();
   await expect(panel.getByRole("article", { name: "Attempt 2" })).toContainText("Waiting for review");
+  const download = panel.getByRole("article", { name: "Attempt 2" }).getByRole("link", { name: /test-run\.log/ });
+  const downloaded = await page.request.get(new URL((await download.getAttribute("href"))!, baseURL!).toString());
+  expect(downloaded.status()).toBe(200);
+  expect(downloaded.headers()["content-disposition"]).toBe('attachment; filename="test-run.log"');
+  expect(downloaded.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await downloaded.text()).toBe("12 passed in 0.4s\n");
   // Markdown comes back as (sanitized) HTML.
   await expect(panel.getByRole("article", { name: "Attempt 2" }).locator("strong")).toHaveText("test");
-  expect(submissions).toHaveLength(2);
-  expect(submissions[1]!.key).toMatch(UUID);
-  expect(submissions[1]!.key).not.toBe(submissions[0]!.key);
+  // The refused try and the accepted one were two submissions (different files: different keys).
+  expect(submissions).toHaveLength(3);
+  expect(submissions[2]!.key).toMatch(UUID);
+  expect(submissions[2]!.key).not.toBe(submissions[0]!.key);
+  expect(submissions[2]!.key).not.toBe(submissions[1]!.key);
+  // A question in the item's conversation.
+  const conversation = panel.getByRole("region", { name: "Conversation" });
+  await conversation.getByLabel("Message", { exact: true }).fill("Is one test for the empty list **enough**?");
+  await conversation.getByRole("button", { name: "Send" }).click();
+  await expect(conversation.getByRole("list", { name: "Messages" }).locator("strong")).toHaveText("enough");
   await page.keyboard.press("Escape");
 
   // Evidence on an item that does not need it, sent through the API, so the queue holds two (oldest first: Loops, then Variables).
@@ -222,6 +255,16 @@ test("a hire submits evidence, the mentor asks for changes from the queue, the h
   await expect(mentorPanel.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await mentorPage.keyboard.press("Escape");
   await expect(item(mentorPage, "Variables")).toHaveAttribute("aria-checked", "true");
+  // The hire's question on Loops is in the mentor's notifications; its link opens the item with the conversation.
+  await nav.getByRole("link", { name: /^Notifications/ }).click();
+  await mentorPage.getByRole("link", { name: "Noor Haddad commented on “Loops”." }).click();
+  const answerPanel = mentorPage.getByRole("dialog", { name: "Loops" });
+  const answer = answerPanel.getByRole("region", { name: "Conversation" });
+  await expect(answer).toContainText("Is one test for the empty list enough?");
+  await answer.getByLabel("Message", { exact: true }).fill("Yes, that is the case that mattered.");
+  await answer.getByRole("button", { name: "Send" }).click();
+  await expect(answer.getByRole("list", { name: "Messages" }).getByRole("listitem")).toHaveCount(2);
+
 
   // The hire: Loops is done through the approval, and so is the track.
   panel = await openItem(page, roadmapUrl, "Loops");
@@ -232,6 +275,15 @@ test("a hire submits evidence, the mentor asks for changes from the queue, the h
   await page.keyboard.press("Escape");
   await expect(item(page, "Loops")).toHaveAttribute("aria-checked", "true");
   await expect(page.getByText(/^2 of 2 items done/)).toBeVisible();
+
+  // The hire got an email for each review of Loops (and the approval of Variables), through the email jobs.
+  const reviewEmails = async () => (await emailsTo(hire.email)).filter((email) => !email.subject.includes("invited you"));
+  await expect.poll(async () => (await reviewEmails()).map((email) => email.subject).sort(), { timeout: 30_000 }).toEqual(
+    ["Changes requested on “Loops”", "“Loops” is approved", "“Variables” is approved"].sort(),
+  );
+  const changes = (await reviewEmails()).find((email) => email.subject === "Changes requested on “Loops”")!;
+  expect(changes.text).toContain("Add a test for an empty order list, and a guard.");
+  expect(changes.text).toContain(roadmapUrl);
 
   for (const context of contexts) await context.close().catch(() => undefined);
   expect(dialogs).toEqual([]);
