@@ -70,3 +70,13 @@ export function fetchReviewQueue(slug: string, filters: ReviewQueueFilters, curs
 export async function fetchReviewCount(slug: string): Promise<number> {
   return (await apiRequest<ReviewQueueJson>(`${orgApi(slug)}/reviews?limit=1`)).total;
 }
+
+export interface BulkApproveJson {
+  approved: AttemptJson[];
+  assignments: Array<{ id: string }>;
+}
+
+/** Approves the chosen attempts, all or nothing (the first that cannot be approved refuses them all). */
+export function approveAttempts(slug: string, attemptIds: string[]): Promise<BulkApproveJson> {
+  return apiRequest<BulkApproveJson>(`${orgApi(slug)}/evidence/approve`, { method: "POST", body: { attemptIds } });
+}

@@ -32,6 +32,8 @@ export const ReviewEntry = memo(function ReviewEntry({
   tabbable,
   now,
   request,
+  chosen,
+  onChoose,
   onSelect,
   onApprove,
   onOpenRequest,
@@ -46,6 +48,9 @@ export const ReviewEntry = memo(function ReviewEntry({
   now: number;
   /** The open request-changes form, if this entry has one. */
   request: EntryRequest | null;
+  /** Ticked for "Approve chosen". */
+  chosen: boolean;
+  onChoose: (attemptId: string, chosen: boolean) => void;
   onSelect: (attemptId: string) => void;
   onApprove: (entry: ReviewQueueEntryJson) => void;
   onOpenRequest: (entry: ReviewQueueEntryJson) => void;
@@ -103,6 +108,10 @@ export const ReviewEntry = memo(function ReviewEntry({
         />
       ) : (
         <div className="flex flex-wrap items-center gap-2">
+          <label className="mr-1 flex items-center gap-1.5 text-sm">
+            <input type="checkbox" className="size-4 accent-primary" checked={chosen} onChange={(event) => onChoose(attempt.id, event.target.checked)} />
+            Choose<span className="sr-only"> “{item.title}” from {hire}</span>
+          </label>
           <Button size="sm" onClick={() => onApprove(entry)}>
             Approve
           </Button>

@@ -5,7 +5,8 @@ import type { InfiniteData } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useAssignableVersion } from "@/components/assignments/use-assignable-version";
 import { useOrgPeople, useOrgTracks } from "@/components/assignments/use-pickers";
-import { fetchReviewQueue, reviewAttempt, reviewQueueKey } from "@/components/evidence/evidence-api";
+import { approveAttempts, fetchReviewQueue, reviewAttempt, reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
+import { assignmentKey } from "@/components/assignments/roadmap/assignment-api";
 import type { ReviewQueueFilters } from "@/components/evidence/evidence-api";
 import { withoutQueueEntry } from "@/components/evidence/evidence-cache";
 import { describeReviewFailure } from "@/components/evidence/evidence-errors";
@@ -63,6 +64,8 @@ export function ReviewQueue({ slug }: { slug: string }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [requests, setRequests] = useState<ReadonlyMap<string, EntryRequest>>(() => new Map());
   const [helpOpen, setHelpOpen] = useState(false);
+  // Ticked for "Approve chosen" (ids of entries still on the list count).
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [focusRequest, setFocusRequest] = useState<{ id: string | null; nonce: number } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -115,6 +118,26 @@ export function ReviewQueue({ slug }: { slug: string }) {
         description: failure.message ?? failure.comment ?? undefined,
         action: isRetryable(error) ? { label: "Try again", onAction: () => latest.current.run(entry, body) } : undefined,
       });
+    },
+  });
+
+  const chosenEntries = entries.filter((entry) => chosen.has(entry.attempt.id));
+  const approveChosen = useMutation({
+    mutationFn: (batch: ReviewQueueEntryJson[]) => approveAttempts(slug, batch.map((entry) => entry.attempt.id)),
+    onSuccess: (result) => {
+      const approved = new Set(result.approved.map((attempt) => attempt.id));
+      setHidden((current) => new Set([...current, ...approved]));
+      setChosen(new Set());
+      for (const assignment of result.assignments) void queryClient.invalidateQueries({ queryKey: assignmentKey(slug, assignment.id) });
+      void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: reviewCountKey(slug) });
+      toast({ tone: "success", title: `Approved ${approved.size} ${approved.size === 1 ? "item" : "items"}`, description: "Each is done on its hire's roadmap." });
+    },
+    onError: (error, batch) => {
+      // All or nothing: the list stays as it was, read again in case someone else decided some.
+      const refused = error instanceof ApiError ? batch.find((entry) => entry.attempt.id === error.details.attemptId) : undefined;
+      toast({ tone: "error", title: "Nothing was approved", description: `${refused ? `“${refused.item.title}”: ` : ""}${error instanceof ApiError ? error.message : "Try again."}` });
+      void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });
     },
   });
 
@@ -190,6 +213,7 @@ export function ReviewQueue({ slug }: { slug: string }) {
 
   // Stable, so entries that did not change are not rendered again.
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
+  const onChoose = useCallback((id: string, tick: boolean) => setChosen((current) => (tick ? new Set(current).add(id) : without(current, id))), []);
   const onApprove = useCallback((entry: ReviewQueueEntryJson) => latest.current.run(entry, { decision: "APPROVE" }), []);
   const onOpenRequest = useCallback((entry: ReviewQueueEntryJson) => {
     setSelectedId(entry.attempt.id);
@@ -250,9 +274,19 @@ export function ReviewQueue({ slug }: { slug: string }) {
         )
       ) : (
         <>
-          <p id="review-keys" className="text-xs text-muted-foreground">
-            j / k or ↑ ↓ move · a approves · r requests changes · ? lists the shortcuts
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p id="review-keys" className="text-xs text-muted-foreground">
+              j / k or ↑ ↓ move · a approves · r requests changes · ? lists the shortcuts
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <Button variant="ghost" size="sm" onClick={() => setChosen(new Set(entries.map((entry) => entry.attempt.id)))} disabled={entries.length === 0}>
+                Choose all shown
+              </Button>
+              <Button size="sm" disabled={chosenEntries.length === 0} loading={approveChosen.isPending} onClick={() => approveChosen.mutate(chosenEntries)}>
+                {chosenEntries.length === 0 ? "Approve chosen" : `Approve ${chosenEntries.length} chosen`}
+              </Button>
+            </div>
+          </div>
           <ol ref={listRef} aria-label="Waiting for review" className={isPlaceholderData ? "flex flex-col gap-3 opacity-60 transition-opacity" : "flex flex-col gap-3"}>
             {entries.map((entry) => {
               const isSelected = entry.attempt.id === selected?.attempt.id;
@@ -265,6 +299,8 @@ export function ReviewQueue({ slug }: { slug: string }) {
                     tabbable={isSelected}
                     now={now}
                     request={requests.get(entry.attempt.id) ?? null}
+                    chosen={chosen.has(entry.attempt.id)}
+                    onChoose={onChoose}
                     onSelect={onSelect}
                     onApprove={onApprove}
                     onOpenRequest={onOpenRequest}
