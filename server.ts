@@ -17,6 +17,8 @@ import { ALL_JOBS } from "@/lib/jobs/all-jobs";
 import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
 import { getLogger } from "@/lib/observability/logger";
 import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
+import { startEventRelay } from "@/lib/realtime/event-relay";
+import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
 import { assignClientIp } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
@@ -71,8 +73,11 @@ async function main() {
       assignClientIp(req, config.TRUST_PROXY);
       void handleRequest(req, res);
     });
-    const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, log: log.child({ component: "realtime" }) });
+    const realtimeLog = log.child({ component: "realtime" });
+    const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: realtimeLog });
     setSocketServer(io);
+    // Committed events reach this instance's sockets through LISTEN/NOTIFY (decision 0011).
+    const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog });
 
     const shutdown = createShutdown({
       server,
@@ -82,6 +87,7 @@ async function main() {
       },
       cleanup: [
         { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
+        { name: "event relay", run: () => relay.stop() },
         // Before the database client: running jobs finish (bounded) and pg-boss closes its own pool.
         { name: "job queue", run: () => jobs.stop(config.SHUTDOWN_TIMEOUT_MS) },
         { name: "rate-limit store", run: disconnectRateLimitStore },

@@ -36,6 +36,7 @@ import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
+import { listEventsEndpoint } from "@/lib/events/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -112,4 +113,5 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   markNotificationsReadEndpoint,
   getEmailPreferencesEndpoint,
   updateEmailPreferencesEndpoint,
+  listEventsEndpoint,
 ] as AnyEndpoint[];

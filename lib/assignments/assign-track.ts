@@ -2,6 +2,7 @@ import type { DbClient } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { accessChanged } from "@/lib/realtime/access";
 import { mayMentor } from "./access";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
 import type { CreateAssignmentsInput } from "./schema";
@@ -91,4 +92,12 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
   const rows = await tx.assignment.findMany({ where: { organizationId, id: { in: created } }, select: assignmentSelect });
   rows.sort((a, b) => created.indexOf(a.id) - created.indexOf(b.id));
   return { items: await summarizeAssignments(tx, organizationId, rows) };
+}
+
+/**
+ * After the new assignments committed: their hires and mentors follow them live
+ * from now on, so their sockets reconnect to get the new rooms (lib/realtime/access.ts).
+ */
+export async function assignmentsAnnounced(ctx: OrgContext, items: ReadonlyArray<{ assignee: { id: string }; mentors: ReadonlyArray<{ id: string }> }>): Promise<void> {
+  await accessChanged(ctx.log, ctx.organization.id, items.flatMap((item) => [item.assignee.id, ...item.mentors.map((mentor) => mentor.id)]));
 }

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { accessChanged } from "@/lib/realtime/access";
 import { mayMentor } from "./access";
 import { assignmentSelect, summarizeAssignments } from "./assignment-summary";
 import type { UpdateAssignmentInput } from "./schema";
@@ -10,11 +11,13 @@ import type { UpdateAssignmentInput } from "./schema";
 /**
  * A manager changes an assignment's mentors or due date, or archives it (it
  * leaves the lists and takes no more progress; its history stays) or brings it
- * back. Records assignment.updated with what changed.
+ * back. Records assignment.updated with what changed. Mentors who joined or
+ * left have their live sockets reconnected to follow it (or not) from now on.
  */
 export async function updateAssignment(ctx: OrgContext, assignmentId: string, input: UpdateAssignmentInput) {
   const organizationId = ctx.organization.id;
-  return getDb().$transaction(async (tx) => {
+  let mentorsChanged: string[] = [];
+  const summary = await getDb().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ assigneeId: string; trackId: string; status: string; startDate: Date; completedAt: Date | null }>>`
       SELECT "assigneeId", "trackId", status::text AS status, "startDate", "completedAt" FROM "Assignment"
       WHERE id = ${assignmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
@@ -26,6 +29,9 @@ export async function updateAssignment(ctx: OrgContext, assignmentId: string, in
         throw invalidInput("body.mentorIds", "Mentors are active members with the Mentor, Admin or Owner role.");
       }
       if (input.mentorIds.includes(locked.assigneeId)) throw invalidInput("body.mentorIds", "Nobody mentors their own assignment.");
+      const before = (await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } })).map((row) => row.mentorId);
+      // Those who left and those who joined hear about this assignment differently from now on.
+      mentorsChanged = [...before.filter((id) => !input.mentorIds!.includes(id)), ...input.mentorIds.filter((id) => !before.includes(id))];
       await tx.assignmentMentor.deleteMany({ where: { assignmentId, mentorId: { notIn: input.mentorIds } } });
       await tx.assignmentMentor.createMany({ data: input.mentorIds.map((mentorId) => ({ organizationId, assignmentId, mentorId })), skipDuplicates: true });
     }
@@ -58,4 +64,6 @@ export async function updateAssignment(ctx: OrgContext, assignmentId: string, in
     const [summary] = await summarizeAssignments(tx, organizationId, [row]);
     return summary!;
   });
+  if (mentorsChanged.length > 0) await accessChanged(ctx.log, organizationId, mentorsChanged);
+  return summary;
 }

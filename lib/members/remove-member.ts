@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import type { OrgContext } from "@/lib/http/handle";
-import { membershipRevoked } from "@/lib/realtime/access";
+import { accessChanged } from "@/lib/realtime/access";
 import { enforceRules } from "./enforce-rules";
 import { lockMemberships } from "./lock-memberships";
 
@@ -24,7 +24,7 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
     return subject;
   });
 
-  membershipRevoked({ organizationId, userId: subject.userId });
+  await accessChanged(ctx.log, organizationId, [subject.userId]);
   ctx.log.info({ membershipId }, "member removed");
   return { id: subject.membershipId, removed: true as const };
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import type { OrgContext } from "@/lib/http/handle";
-import { membershipRevoked } from "@/lib/realtime/access";
+import { accessChanged } from "@/lib/realtime/access";
 import { enforceRules } from "./enforce-rules";
 import { lockMemberships } from "./lock-memberships";
 import { memberSelect, toMember } from "./member-row";
@@ -36,10 +36,11 @@ export async function updateMember(ctx: OrgContext, membershipId: string, update
     const event = { organizationId, actorId: ctx.user.id, subjectType: "membership", subjectId: subject.membershipId } as const;
     if (role) await recordEvent(tx, { ...event, type: "member.role_changed", payload: { userId: subject.userId, from: subject.role, to: role } });
     if (status) await recordEvent(tx, { ...event, type: status === "SUSPENDED" ? "member.suspended" : "member.reactivated", payload: { userId: subject.userId } });
-    return { member: toMember(row), suspended: status === "SUSPENDED", userId: subject.userId };
+    return { member: toMember(row), accessChanged: Boolean(role || status), userId: subject.userId };
   });
 
-  if (result.suspended) membershipRevoked({ organizationId, userId: result.userId });
+  // A new role or status means other rooms (or none): their sockets here reconnect to find out.
+  if (result.accessChanged) await accessChanged(ctx.log, organizationId, [result.userId]);
   ctx.log.info({ membershipId, ...update }, "member updated");
   return result.member;
 }

@@ -1,14 +1,23 @@
 /**
- * Cutting live access when a membership is revoked. HTTP needs nothing here:
- * the gate reads the membership on every request. Sockets were authorized at
- * their handshake, so they are closed and must reconnect (and be re-checked).
+ * Cutting or changing live access. HTTP needs nothing here: the gate reads the
+ * membership on every request. Sockets were given their rooms at the handshake,
+ * so a member whose access changed has their sockets in that organization closed
+ * on every instance (through NOTIFY, lib/realtime/event-relay.ts); they reconnect,
+ * get the rooms they now have, and replay what they missed.
  */
-import { getSocketServer, userRoom } from "./socket-server";
+import { queryRows, sql } from "@/lib/db/sql";
+import type { Logger } from "@/lib/observability/logger";
+import { ACCESS_CHANNEL } from "./event-relay";
 
-/** Call after the transaction that suspended or removed the membership has committed. */
-export function membershipRevoked({ userId }: { organizationId: string; userId: string }): void {
-  // For now a socket carries no organization, so every socket of the user closes, in every
-  // organization. The live-stream issue adds organization rooms and narrows this to those
-  // of `organizationId`. With a cluster adapter the call reaches every instance.
-  getSocketServer()?.in(userRoom(userId)).disconnectSockets(true);
+/**
+ * Call after the transaction that changed their access has committed. Never
+ * throws: the change is made; a failure here is logged (their sockets then keep
+ * their old rooms until they reconnect).
+ */
+export async function accessChanged(log: Logger, organizationId: string, userIds: readonly string[]): Promise<void> {
+  try {
+    for (const userId of new Set(userIds)) await queryRows(sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${`${organizationId}:${userId}`})`);
+  } catch (error) {
+    log.error({ err: error, organizationId }, "could not close the sockets of members whose access changed");
+  }
 }

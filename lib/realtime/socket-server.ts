@@ -1,9 +1,10 @@
 /**
  * The Socket.IO server, attached to the same HTTP server as Next.js.
  * Every connection passes one handshake middleware: an allowed Origin and a
- * valid session cookie, or it is refused. The server, never the client,
- * decides which rooms a socket joins (for now the user's own room; the live
- * event stream adds organization and assignment rooms on top of this).
+ * valid session cookie, or it is refused. A socket names the organization it
+ * follows (`auth: { org: slug }`); the server, never the client, decides its
+ * rooms from the caller's membership there (lib/realtime/rooms.ts), and refuses
+ * an organization the caller is not an active member of.
  */
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
@@ -13,18 +14,22 @@ import type { Logger } from "@/lib/observability/logger";
 
 export interface SocketData {
   user: SessionUser;
+  /** The rooms this socket joins, decided at the handshake. */
+  rooms: string[];
 }
 
 export interface SocketServerOptions {
   allowedOrigins: string[];
   authenticate: (cookieHeader: string | undefined) => Promise<SessionUser | null>;
+  /** The rooms of a user following an organization, or null when they may not. */
+  roomsFor?: (user: SessionUser, orgSlug: string) => Promise<string[] | null>;
   log: Logger;
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /** Error sent to a refused client; `data.code` mirrors the HTTP error codes. */
-function refusal(code: "UNAUTHENTICATED" | "FORBIDDEN_ORIGIN", message: string): Error {
+function refusal(code: "UNAUTHENTICATED" | "FORBIDDEN_ORIGIN" | "NOT_FOUND", message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }
 
@@ -47,7 +52,15 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
     try {
       const user = await options.authenticate(socket.handshake.headers.cookie);
       if (!user) return next(refusal("UNAUTHENTICATED", "Sign in to receive live updates."));
-      (socket.data as SocketData).user = user;
+      const org = (socket.handshake.auth as { org?: unknown } | undefined)?.org;
+      let rooms: string[] = [];
+      if (typeof org === "string" && options.roomsFor) {
+        const orgRooms = await options.roomsFor(user, org);
+        // Another organization's data, or one the caller was removed from: nothing, as for HTTP.
+        if (!orgRooms) return next(refusal("NOT_FOUND", "There is no such organization, or you are not a member of it."));
+        rooms = orgRooms;
+      }
+      Object.assign(socket.data as SocketData, { user, rooms });
       next();
     } catch (error) {
       options.log.error({ err: error }, "socket handshake failed");
@@ -56,8 +69,8 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
   });
 
   io.on("connection", (socket) => {
-    const { user } = socket.data as SocketData;
-    void socket.join(userRoom(user.id));
+    const { user, rooms } = socket.data as SocketData;
+    void socket.join([userRoom(user.id), ...rooms]);
   });
 
   return io as unknown as Server;

@@ -1,6 +1,7 @@
 /**
  * Suspending or removing a member cuts their access at once: the next HTTP
- * request is refused, and their open sockets are closed.
+ * request is refused, and their open sockets in that organization are closed
+ * (through NOTIFY and the event relay, as on every instance).
  */
 import { createServer } from "node:http";
 import type { Server as HttpServer } from "node:http";
@@ -11,6 +12,11 @@ import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOrganization } from "@/app/api/v1/o/[orgSlug]/route";
 import { userFromCookieHeader } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { startEventRelay } from "@/lib/realtime/event-relay";
+import type { EventRelay } from "@/lib/realtime/event-relay";
+import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
 import { callRoute } from "../support/call-route";
 import { freePort } from "../support/free-port";
@@ -22,23 +28,28 @@ let io: Server;
 let url: string;
 const clients: ClientSocket[] = [];
 
+let relay: EventRelay;
+
 beforeAll(async () => {
   httpServer = createServer();
-  io = attachSocketServer(httpServer, { allowedOrigins: [ORIGIN], authenticate: userFromCookieHeader, log: pino({ level: "silent" }) });
+  io = attachSocketServer(httpServer, { allowedOrigins: [ORIGIN], authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: pino({ level: "silent" }) });
   setSocketServer(io);
+  relay = startEventRelay({ databaseUrl: getConfig().DATABASE_URL!, io, log: pino({ level: "silent" }) });
+  await relay.ready;
   const port = await freePort();
   await new Promise<void>((resolve) => httpServer.listen(port, "127.0.0.1", () => resolve()));
   url = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
+  await relay.stop();
   setSocketServer(undefined);
   for (const client of clients) client.disconnect();
   await new Promise<void>((resolve) => io.close(() => resolve()));
 });
 
-function connect(cookie: string): Promise<ClientSocket> {
-  const socket = connectTo(url, { transports: ["websocket"], extraHeaders: { origin: ORIGIN, cookie }, reconnection: false });
+function connect(cookie: string, org: string): Promise<ClientSocket> {
+  const socket = connectTo(url, { transports: ["websocket"], extraHeaders: { origin: ORIGIN, cookie }, auth: { org }, reconnection: false });
   clients.push(socket);
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
@@ -81,9 +92,14 @@ describe("access after suspension or removal", () => {
   it("closes the suspended or removed user's sockets, and only theirs", async () => {
     const { organization, members } = await organizationWith("OWNER", "MEMBER", "MEMBER");
     const [owner, suspended, removed] = members as Array<(typeof members)[0]>;
-    const ownerSocket = await connect(owner!.cookie);
-    const suspendedSocket = await connect(suspended!.cookie);
-    const removedSockets = [await connect(removed!.cookie), await connect(removed!.cookie)];
+    const slug = organization.slug;
+    const ownerSocket = await connect(owner!.cookie, slug);
+    const suspendedSocket = await connect(suspended!.cookie, slug);
+    const removedSockets = [await connect(removed!.cookie, slug), await connect(removed!.cookie, slug)];
+    // The removed member's socket in another organization stays.
+    const elsewhere = await organizationWith("OWNER");
+    await getDb().membership.create({ data: { organizationId: elsewhere.organization.id, userId: removed!.userId, role: "MEMBER" } });
+    const removedElsewhere = await connect(removed!.cookie, elsewhere.organization.slug);
 
     const suspendedGone = disconnected(suspendedSocket);
     await updateMember(organization.slug, suspended!.membershipId, owner!.cookie, { status: "SUSPENDED" });
@@ -94,6 +110,9 @@ describe("access after suspension or removal", () => {
     expect(await removedGone).toEqual(["io server disconnect", "io server disconnect"]);
 
     expect(ownerSocket.connected).toBe(true);
-    expect(io.of("/").sockets.size).toBe(1);
+    expect(removedElsewhere.connected).toBe(true);
+    expect(io.of("/").sockets.size).toBe(2);
+    // And they cannot come back to the organization.
+    await expect(connect(removed!.cookie, slug)).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
   });
 });

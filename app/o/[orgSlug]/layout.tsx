@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { OrgNav } from "@/components/orgs/org-nav";
+import { LiveEventsProvider } from "@/components/realtime/live-events-provider";
+import { LiveStatus } from "@/components/realtime/live-status";
 import { SuspendedNotice } from "@/components/orgs/suspended-notice";
 import { can } from "@/lib/authz/policy";
 import { orgPageAccess } from "@/lib/orgs/page-access";
 
 /**
- * Every page of one organization: its name and tabs above the page, which
- * brings its own h1. A suspended member sees why instead of the page.
+ * Every page of one organization: its name, whether it is live, and tabs above
+ * the page, which brings its own h1; the live event stream of the organization
+ * keeps what the pages show current. A suspended member sees why instead of the page.
  */
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -16,15 +19,20 @@ export default async function OrganizationLayout({ children, params }: { childre
   if (access.suspended) return <SuspendedNotice message={access.message} />;
 
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-      <p className="text-sm font-medium text-muted-foreground">{access.organization.name}</p>
-      <OrgNav
-        slug={access.organization.slug}
-        showSettings={can(access.membership.role, "org.update")}
-        showInvitations={can(access.membership.role, "member.invite")}
-        showReviews={can(access.membership.role, "evidence.review")}
-      />
-      <div className="pt-8">{children}</div>
-    </div>
+    <LiveEventsProvider slug={access.organization.slug}>
+      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm font-medium text-muted-foreground">{access.organization.name}</p>
+          <LiveStatus />
+        </div>
+        <OrgNav
+          slug={access.organization.slug}
+          showSettings={can(access.membership.role, "org.update")}
+          showInvitations={can(access.membership.role, "member.invite")}
+          showReviews={can(access.membership.role, "evidence.review")}
+        />
+        <div className="pt-8">{children}</div>
+      </div>
+    </LiveEventsProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { assignTrack } from "@/lib/assignments/assign-track";
+import { assignmentsAnnounced, assignTrack } from "@/lib/assignments/assign-track";
 import { createAssignmentsEndpoint, listAssignmentsEndpoint } from "@/lib/assignments/endpoints";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { handle } from "@/lib/http/handle";
@@ -6,6 +6,8 @@ import { idempotent } from "@/lib/http/idempotency";
 
 export const GET = handle(listAssignmentsEndpoint, async ({ ctx, query }) => listAssignments(ctx, query));
 
-export const POST = handle(createAssignmentsEndpoint, async ({ ctx, request, body }) =>
-  idempotent(ctx, request, "assignments.create", body, createAssignmentsEndpoint.response, (tx) => assignTrack(tx, ctx, body)),
-);
+export const POST = handle(createAssignmentsEndpoint, async ({ ctx, request, body }) => {
+  const result = await idempotent(ctx, request, "assignments.create", body, createAssignmentsEndpoint.response, (tx) => assignTrack(tx, ctx, body));
+  if (!(result instanceof Response)) await assignmentsAnnounced(ctx, result.items);
+  return result;
+});

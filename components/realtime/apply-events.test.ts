@@ -1,0 +1,27 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { applyLiveEvents } from "./apply-events";
+import type { LiveEvent } from "./live-stream";
+
+const event = (type: string, subjectType: string, subjectId: string): LiveEvent => ({ sequence: 1, type, subjectType, subjectId, actorId: null, payload: {}, createdAt: "2026-11-26T00:00:00Z" });
+
+function cacheWith(...keys: ReadonlyArray<readonly unknown[]>) {
+  const client = new QueryClient();
+  for (const key of keys) client.setQueryData(key, { cached: true });
+  const stale = () => keys.filter((key) => client.getQueryState(key)?.isInvalidated).map((key) => key.join("/"));
+  return { client, stale };
+}
+
+describe("applyLiveEvents", () => {
+  it("marks the assignment's detail, evidence and lists stale for an assignment's event, and nothing of another's", () => {
+    const { client, stale } = cacheWith(["assignment", "acme", "a1"], ["assignment", "acme", "a1", "evidence", "k"], ["assignment", "acme", "a2"], ["assignments", "acme"], ["review-queue", "acme"]);
+    applyLiveEvents(client, "acme", [event("progress.updated", "assignment", "a1")]);
+    expect(stale()).toEqual(["assignment/acme/a1", "assignment/acme/a1/evidence/k", "assignments/acme"]);
+  });
+
+  it("refreshes the review queue and notifications for evidence, and leaves an open track editor alone for track events", () => {
+    const { client, stale } = cacheWith(["review-queue", "acme"], ["review-count", "acme"], ["notifications", "acme"], ["tracks", "acme"], ["track-version", "acme", "t1", 1]);
+    applyLiveEvents(client, "acme", [event("evidence.submitted", "assignment", "a1"), event("track.draft_edited", "track", "t1")]);
+    expect(stale()).toEqual(["review-queue/acme", "review-count/acme", "notifications/acme", "tracks/acme"]);
+  });
+});

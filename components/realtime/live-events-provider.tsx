@@ -1,0 +1,88 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState } from "react";
+import type { ReactNode } from "react";
+import { io } from "socket.io-client";
+import { apiRequest } from "@/lib/http/api-client";
+import { applyLiveEvents } from "./apply-events";
+import { LiveStream } from "./live-stream";
+import type { LiveEvent, ReplayPage } from "./live-stream";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "closed";
+
+const LiveStatusContext = createContext<LiveStatus>("connecting");
+
+export const useLiveStatus = () => useContext(LiveStatusContext);
+
+/**
+ * One socket per tab for the organization on screen. The server decides what it
+ * hears; the stream (live-stream.ts) replays what was missed on every connect,
+ * so a dropped connection, a sleeping laptop or a restarted server loses nothing.
+ * Reconnecting backs off exponentially with jitter (Socket.IO's own: 1 s doubling
+ * to 30 s, ±50%).
+ */
+export function LiveEventsProvider({ slug, children }: { slug: string; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+
+  useEffect(() => {
+    const stream = new LiveStream({
+      replay: (after) => apiRequest<ReplayPage>(`/api/v1/o/${encodeURIComponent(slug)}/events${after === null ? "" : `?after=${after}`}`),
+      apply: (events) => applyLiveEvents(queryClient, slug, events),
+      reload: () => void queryClient.invalidateQueries(),
+    });
+    // WebSocket only: its handshake always carries Origin (a same-origin polling GET does not, and is refused),
+    // and with several instances no request of a session can land on another one.
+    const socket = io({ path: "/socket.io", transports: ["websocket"], auth: { org: slug }, reconnectionDelay: 1_000, reconnectionDelayMax: 30_000, randomizationFactor: 0.5 });
+    const catchUp = () =>
+      stream.catchUp().catch(() => {
+        // The replay failed (offline again?): the next connect tries again.
+      });
+    const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
+    socket.on("connect", () => {
+      setStatus("live");
+      void catchUp();
+    });
+    socket.on("event", (event: LiveEvent) => stream.receive(event));
+    socket.on("resync", () => void catchUp());
+    socket.on("disconnect", (reason) => {
+      setStatus(offline() ? "offline" : "reconnecting");
+      // The server closed it (access changed): come back for the rooms we now have.
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
+      const code = error.data?.code;
+      // Signed out, or no longer a member: stop; the next page load says why.
+      if (code === "UNAUTHENTICATED" || code === "NOT_FOUND") {
+        setStatus("closed");
+        socket.disconnect();
+        return;
+      }
+      setStatus(offline() ? "offline" : "reconnecting");
+    });
+    const wentOffline = () => setStatus("offline");
+    const cameBack = () => {
+      if (!socket.connected) {
+        // Skip the rest of the backoff: stop the waiting attempt and try now.
+        socket.disconnect();
+        socket.connect();
+        return;
+      }
+      // The socket outlived the outage (a brief one): say so, and make sure nothing was missed.
+      setStatus("live");
+      void catchUp();
+    };
+    window.addEventListener("offline", wentOffline);
+    window.addEventListener("online", cameBack);
+    return () => {
+      window.removeEventListener("offline", wentOffline);
+      window.removeEventListener("online", cameBack);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [slug, queryClient]);
+
+  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+}

@@ -1,0 +1,146 @@
+/**
+ * The after-commit fan-out (docs/decisions/0011-live-events.md). Each server
+ * instance keeps one PostgreSQL connection that LISTENs:
+ * - `cairn_events`: the Event table's trigger notifies "<org>:<sequence>:<id>" when
+ *   the writing transaction commits (never before, never for a rollback), in commit
+ *   order. The relay reads those rows (a batch per tick) and emits each to its rooms
+ *   (rooms.ts) on this instance's sockets. Every instance does the same for its own
+ *   sockets, so each subscribed socket gets each event once, wherever it is.
+ * - `cairn_access`: "<org>:<user>" after a membership or an assignment's people changed:
+ *   that member's sockets in that organization are closed on every instance; they
+ *   reconnect, get their rooms again and replay what they missed.
+ * If the LISTEN connection drops, notifications sent meanwhile are lost to this
+ * instance: once it is back, every socket is told to resync (replay from its last
+ * sequence), so nothing is lost to a client.
+ */
+import pg from "pg";
+import type { Server } from "socket.io";
+import type { Logger } from "@/lib/observability/logger";
+import { memberRoom, roomsForEvent } from "./rooms";
+import { toWireEvent } from "./wire-event";
+import type { EventRow } from "./wire-event";
+
+export const EVENTS_CHANNEL = "cairn_events";
+export const ACCESS_CHANNEL = "cairn_access";
+
+export interface EventRelay {
+  stop(): Promise<void>;
+  /** Resolves once the relay is listening (tests wait for it). */
+  ready: Promise<void>;
+}
+
+interface Options {
+  databaseUrl: string;
+  io: Server;
+  log: Logger;
+  /** First reconnect delay; doubles up to 30 s. */
+  retryMs?: number;
+}
+
+const TIMESTAMP_OID = 1114;
+// Event.createdAt is UTC without a zone (as Prisma writes it).
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options): EventRelay {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let everConnected = false;
+  let delay = retryMs;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let pending: string[] = [];
+  // One flush at a time, in order: notifications arrive in commit order and leave in it.
+  let flushing = Promise.resolve();
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  function onNotification(message: pg.Notification) {
+    if (!message.payload) return;
+    if (message.channel === ACCESS_CHANNEL) {
+      const [organizationId, userId] = message.payload.split(":");
+      if (organizationId && userId) io.in(memberRoom(organizationId, userId)).disconnectSockets(true);
+      return;
+    }
+    const id = message.payload.split(":")[2];
+    if (!id) return;
+    pending.push(id);
+    if (pending.length === 1) flushing = flushing.then(flush, flush);
+  }
+
+  async function flush() {
+    const ids = pending;
+    pending = [];
+    if (ids.length === 0 || !client) return;
+    try {
+      const { rows } = await client.query<EventRow & { organizationId: string }>({
+        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt" FROM "Event"
+               WHERE id = ANY($1::text[]) ORDER BY "organizationId", sequence`,
+        values: [ids],
+        types,
+      });
+      for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+    } catch (error) {
+      // The rows could not be read: tell every socket to replay rather than drop the events.
+      log.error({ err: error, events: ids.length }, "event relay could not read events; clients will resync");
+      io.emit("resync");
+    }
+  }
+
+  async function connect() {
+    if (stopped) return;
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on("notification", onNotification);
+    next.on("error", (error) => {
+      log.warn({ err: error }, "event relay connection failed");
+      retry(next);
+    });
+    next.on("end", () => retry(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await next.query(`LISTEN ${ACCESS_CHANNEL}`);
+    } catch (error) {
+      log.warn({ err: error }, "event relay could not listen");
+      retry(next);
+      return;
+    }
+    client = next;
+    delay = retryMs;
+    // Anything committed while this instance was not listening reached no socket here.
+    if (everConnected) io.emit("resync");
+    everConnected = true;
+    log.info("event relay listening");
+    markReady();
+  }
+
+  function retry(failed: pg.Client) {
+    if (client === failed) client = null;
+    failed.removeAllListeners("end");
+    void failed.end().catch(() => undefined);
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, delay);
+    delay = Math.min(delay * 2, 30_000);
+  }
+
+  void connect();
+
+  return {
+    ready,
+    async stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      await flushing;
+      const current = client;
+      client = null;
+      if (current) {
+        current.removeAllListeners("end");
+        await current.end().catch(() => undefined);
+      }
+    },
+  };
+}
