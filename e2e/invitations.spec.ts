@@ -1,20 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { signInThroughForm, signUpThroughApi } from "./support/accounts";
-
-interface ReceivedEmail {
-  to: string[];
-  subject: string;
-  text?: string;
-  idempotencyKey?: string;
-}
-
-async function emailsTo(address: string): Promise<ReceivedEmail[]> {
-  const fakeResend = process.env.FAKE_RESEND_URL;
-  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
-  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as ReceivedEmail[];
-}
+import { emailsTo } from "./support/fake-resend";
 
 test("an owner invites two people; one follows the emailed link, signs up inline and shows up as a mentor", async ({ page, browser, request, baseURL }) => {
   const owner = await signUpThroughApi(request, baseURL!, "Invitation Test Team");

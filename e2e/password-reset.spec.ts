@@ -1,22 +1,13 @@
+import { emailsTo } from "./support/fake-resend";
+import type { ReceivedEmail } from "./support/fake-resend";
 import { expect, test } from "./support/fixtures";
-
-interface ReceivedEmail {
-  to: string[];
-  subject: string;
-  text?: string;
-  idempotencyKey?: string;
-}
 
 /**
  * The password-reset emails the fake Resend server received for one address (global-setup
  * starts it). Other emails, such as the verification email every sign-up sends, are left out.
  */
-async function emailsTo(address: string): Promise<ReceivedEmail[]> {
-  const fakeResend = process.env.FAKE_RESEND_URL;
-  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
-  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as ReceivedEmail[]).filter((email) => email.subject === "Reset your Cairn password");
+async function resetEmailsTo(address: string): Promise<ReceivedEmail[]> {
+  return (await emailsTo(address)).filter((email) => email.subject === "Reset your Cairn password");
 }
 
 test("a user who forgot their password gets a link by email, chooses a new password and signs in with it", async ({ page, request, baseURL }) => {
@@ -38,8 +29,8 @@ test("a user who forgot their password gets a link by email, chooses a new passw
   await expect(page.getByRole("status").filter({ hasText: "If an account uses that email address" })).toBeVisible();
 
   // The job worker sends it through the fake Resend API within a poll or two.
-  await expect.poll(async () => (await emailsTo(email)).length, { timeout: 15_000 }).toBe(1);
-  const [message] = await emailsTo(email);
+  await expect.poll(async () => (await resetEmailsTo(email)).length, { timeout: 15_000 }).toBe(1);
+  const [message] = await resetEmailsTo(email);
   expect(message!.subject).toBe("Reset your Cairn password");
   expect(message!.idempotencyKey).toMatch(/^password-reset\//);
   const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(message!.text ?? "")?.[0];
@@ -93,6 +84,6 @@ test("asking for a reset of an address without an account looks the same and sen
   expect([forKnown.status(), forUnknown.status()]).toEqual([202, 202]);
   expect(await forUnknown.json()).toEqual(await forKnown.json());
   // Once the known address's email arrived, the worker has had its chance: nothing went to the unknown one.
-  await expect.poll(async () => (await emailsTo(known)).length, { timeout: 15_000 }).toBe(1);
-  expect(await emailsTo(unknown)).toEqual([]);
+  await expect.poll(async () => (await resetEmailsTo(known)).length, { timeout: 15_000 }).toBe(1);
+  expect(await resetEmailsTo(unknown)).toEqual([]);
 });

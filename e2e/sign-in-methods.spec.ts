@@ -1,25 +1,17 @@
 import { signUpThroughApi, signInThroughForm } from "./support/accounts";
+import { emailsTo } from "./support/fake-resend";
+import type { ReceivedEmail } from "./support/fake-resend";
 import { expect, test } from "./support/fixtures";
 
-interface ReceivedEmail {
-  to: string[];
-  subject: string;
-  text?: string;
-}
-
 /** The emails with this subject the fake Resend server received for one address (global-setup starts it). */
-async function emailsTo(address: string, subject: string): Promise<ReceivedEmail[]> {
-  const fakeResend = process.env.FAKE_RESEND_URL;
-  if (!fakeResend) throw new Error("FAKE_RESEND_URL is not set: run the browser tests with `npm run test:e2e`");
-  const response = await fetch(`${fakeResend}/__emails?to=${encodeURIComponent(address)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as ReceivedEmail[]).filter((email) => email.subject === subject);
+async function emailsWith(address: string, subject: string): Promise<ReceivedEmail[]> {
+  return (await emailsTo(address)).filter((email) => email.subject === subject);
 }
 
 /** Waits for the `count`-th email with this subject and returns the link in its plain-text part. */
 async function linkFromEmail(address: string, subject: string, path: string, count = 1): Promise<string> {
-  await expect.poll(async () => (await emailsTo(address, subject)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
-  const message = (await emailsTo(address, subject))[count - 1]!;
+  await expect.poll(async () => (await emailsWith(address, subject)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  const message = (await emailsWith(address, subject))[count - 1]!;
   const link = new RegExp(`https?://\\S+${path.replace("/", "\\/")}\\?token=[\\w-]+`).exec(message.text ?? "")?.[0];
   expect(link, `the email's plain-text part carries a ${path} link`).toBeDefined();
   return link!;

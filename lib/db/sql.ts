@@ -33,7 +33,8 @@ export interface SqlRunner {
 const TIMESTAMP_OID = 1114;
 // Prisma stores DateTime as UTC in `timestamp(3)` (without time zone); pg would read it as local time.
 const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
-const types = {
+/** pg type parsers that read Prisma's zone-less timestamps as UTC (for queries made outside pgRunner). */
+export const utcTimestampTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
@@ -41,7 +42,7 @@ const types = {
 export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     async rows<T>(statement: Statement) {
-      const result = await client.query({ text: statement.text, values: statement.values, types });
+      const result = await client.query({ text: statement.text, values: statement.values, types: utcTimestampTypes });
       return result.rows as T[];
     },
   };

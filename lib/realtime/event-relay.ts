@@ -15,6 +15,7 @@
  */
 import pg from "pg";
 import type { Server } from "socket.io";
+import { utcTimestampTypes } from "@/lib/db/sql";
 import type { Logger } from "@/lib/observability/logger";
 import { memberRoom, roomsForEvent } from "./rooms";
 import { toWireEvent } from "./wire-event";
@@ -36,13 +37,6 @@ interface Options {
   /** First reconnect delay; doubles up to 30 s. */
   retryMs?: number;
 }
-
-const TIMESTAMP_OID = 1114;
-// Event.createdAt is UTC without a zone (as Prisma writes it).
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
 
 export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options): EventRelay {
   let client: pg.Client | null = null;
@@ -78,7 +72,8 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
         text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt" FROM "Event"
                WHERE id = ANY($1::text[]) ORDER BY "organizationId", sequence`,
         values: [ids],
-        types,
+        // Event.createdAt is UTC without a zone, as Prisma writes it.
+        types: utcTimestampTypes,
       });
       for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
     } catch (error) {
