@@ -14,7 +14,9 @@ import { startFakeResend } from "../../tests/support/fake-resend";
 import { freePort } from "../../tests/support/free-port";
 import { startTestCluster } from "../../tests/support/test-cluster";
 
-async function waitForReady(url: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
+export const E2E_SECRET = "e2e-secret-that-is-long-enough-for-next-auth-0123456789";
+
+export async function waitForReady(url: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited during start-up (code ${server.exitCode}); see test-results/e2e-server.log`);
@@ -48,7 +50,7 @@ export default async function globalSetup() {
       MIGRATE_ON_START: "true",
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
+      NEXTAUTH_SECRET: E2E_SECRET,
       RESEND_API_KEY: "re_e2e_test_key",
       RESEND_BASE_URL: resend.url,
       // Rate-limit counters live in this run's own database, never in a developer's Redis.
@@ -72,6 +74,8 @@ export default async function globalSetup() {
   }
   process.env.E2E_BASE_URL = baseUrl;
   process.env.FAKE_RESEND_URL = resend.url;
+  // For a test that runs a second instance on the same database (e2e/support/second-server.ts).
+  process.env.E2E_DATABASE_URL = databaseUrl;
 
   return async () => {
     server.kill("SIGTERM");
