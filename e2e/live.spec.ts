@@ -29,6 +29,12 @@ test("the mentor follows the hire's roadmap live, and catches up on what happene
   await mentorPage.goto(roadmapUrl);
   await expect(liveStatus(mentorPage)).toHaveText("Live");
   await expect(item(mentorPage, "Variables")).toHaveAttribute("aria-checked", "false");
+  // And the mentor's dashboard, in a second tab.
+  const dashboard = await mentorContext.newPage();
+  await dashboard.goto(`/o/${owner.slug}/mentees`);
+  const bar = dashboard.getByRole("progressbar", { name: "Ada Obi’s progress on Starter" });
+  await expect(bar).toHaveAttribute("aria-valuenow", "0");
+  await expect(liveStatus(dashboard)).toHaveText("Live");
 
   // The hire checks an item; the mentor's page shows it without a reload.
   const hireContext = await browser.newContext({ baseURL: baseURL! });
@@ -40,6 +46,9 @@ test("the mentor follows the hire's roadmap live, and catches up on what happene
   await expect(item(hirePage, "Variables")).toHaveAttribute("aria-checked", "true");
   await expect(item(mentorPage, "Variables")).toHaveAttribute("aria-checked", "true");
   await expect(mentorPage.getByText(/^1 of 4 items done/)).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuenow", "25");
+  await expect(dashboard.getByRole("list", { name: "Recent activity" })).toContainText("Ada Obi marked “Variables” done.");
+  await dashboard.close();
 
   // The mentor goes offline while the hire checks three more; back online, all three show.
   await mentorContext.setOffline(true);

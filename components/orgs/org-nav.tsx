@@ -30,6 +30,8 @@ export function OrgNav({ slug, showSettings, showInvitations = false, showReview
     { href: `${base}/assignments`, label: "Assignments", current: isWithin(pathname, `${base}/assignments`) },
     // Owners, admins and mentors review evidence ("evidence.review"); the queue holds what is theirs to review.
     ...(showReviews ? [{ href: `${base}/reviews`, label: "Reviews", current: isWithin(pathname, `${base}/reviews`), count: waiting, countLabel: "waiting" }] : []),
+    // The mentor's dashboard, for those who review (mentors, admins, owners).
+    ...(showReviews ? [{ href: `${base}/mentees`, label: "Mentees", current: isWithin(pathname, `${base}/mentees`) }] : []),
     { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
     // Every member reads the organization's tracks ("track.read"), so the tab is unconditional.
     { href: `${base}/tracks`, label: "Tracks", current: pathname.startsWith(`${base}/tracks`) },

@@ -7,6 +7,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
 import { assignmentKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
+import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
 import { reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
 import { membersKey } from "@/components/members/use-members";
 import { notificationsKey } from "@/components/notifications/notifications-api";
@@ -33,6 +34,8 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
   if (assignments.size > 0) {
     void queryClient.invalidateQueries({ queryKey: assignmentsKey(slug) });
     void queryClient.invalidateQueries({ queryKey: myAssignmentsKey(slug) });
+    void queryClient.invalidateQueries({ queryKey: mentorDashboardKey(slug) });
+    void queryClient.invalidateQueries({ queryKey: activityKey(slug) });
   }
   if (reviews) {
     void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });

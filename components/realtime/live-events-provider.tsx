@@ -12,6 +12,7 @@ import type { LiveEvent, ReplayPage } from "./live-stream";
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "closed";
 
 const LiveStatusContext = createContext<LiveStatus>("connecting");
+const APPLY_EVERY_MS = 100;
 
 export const useLiveStatus = () => useContext(LiveStatusContext);
 
@@ -27,9 +28,21 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
+    // A burst of events (a "Mark all done", a bulk approval) is applied as one: what it makes stale is read again once.
+    let batch: LiveEvent[] = [];
+    let batchTimer: number | undefined;
+    const apply = (events: LiveEvent[]) => {
+      batch.push(...events);
+      batchTimer ??= window.setTimeout(() => {
+        const applying = batch;
+        batch = [];
+        batchTimer = undefined;
+        applyLiveEvents(queryClient, slug, applying);
+      }, APPLY_EVERY_MS);
+    };
     const stream = new LiveStream({
       replay: (after) => apiRequest<ReplayPage>(`/api/v1/o/${encodeURIComponent(slug)}/events${after === null ? "" : `?after=${after}`}`),
-      apply: (events) => applyLiveEvents(queryClient, slug, events),
+      apply,
       reload: () => void queryClient.invalidateQueries(),
     });
     // WebSocket only: its handshake always carries Origin (a same-origin polling GET does not, and is refused),
@@ -77,6 +90,7 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
     window.addEventListener("offline", wentOffline);
     window.addEventListener("online", cameBack);
     return () => {
+      window.clearTimeout(batchTimer);
       window.removeEventListener("offline", wentOffline);
       window.removeEventListener("online", cameBack);
       socket.removeAllListeners();

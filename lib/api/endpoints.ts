@@ -36,7 +36,8 @@ import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
-import { listEventsEndpoint } from "@/lib/events/endpoints";
+import { listActivityEndpoint, listEventsEndpoint } from "@/lib/events/endpoints";
+import { mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -114,4 +115,6 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getEmailPreferencesEndpoint,
   updateEmailPreferencesEndpoint,
   listEventsEndpoint,
+  mentorDashboardEndpoint,
+  listActivityEndpoint,
 ] as AnyEndpoint[];

@@ -1,4 +1,5 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
+import { activityQuerySchema, activitySchema } from "./activity";
 import { eventPageSchema, eventsParamsSchema, listEventsQuerySchema } from "./schema";
 
 export const listEventsEndpoint = defineEndpoint({
@@ -14,4 +15,18 @@ export const listEventsEndpoint = defineEndpoint({
   params: eventsParamsSchema,
   query: listEventsQuerySchema,
   response: { status: 200, description: "The events missed, or a request to resync.", schema: eventPageSchema },
+});
+
+export const listActivityEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/activity",
+  operationId: "listActivity",
+  summary: "Recent activity",
+  description: "The latest changes to assignments the caller may see (owners and admins: all; everyone else: those they hold or mentor), newest first, each as a sentence.",
+  tags: ["Live"],
+  auth: "session",
+  permission: "event.read",
+  params: eventsParamsSchema,
+  query: activityQuerySchema,
+  response: { status: 200, description: "Recent activity.", schema: activitySchema },
 });

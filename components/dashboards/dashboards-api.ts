@@ -1,0 +1,30 @@
+/** The dashboards' data as the browser reads it, and the keys live events refresh (components/realtime/apply-events.ts). */
+import { apiRequest } from "@/lib/http/api-client";
+
+export interface MenteeJson {
+  assignment: {
+    id: string;
+    status: "ACTIVE" | "COMPLETED" | "ARCHIVED";
+    track: { id: string; title: string };
+    assignee: { id: string; name: string | null; email: string };
+    startDate: string;
+    dueDate: string | null;
+    progress: { total: number; done: number; inProgress: number; notApplicable: number; skipped: number; percent: number };
+  };
+  sections: Array<{ key: string; title: string; percent: number; done: number; total: number }>;
+  lastActivityAt: string | null;
+  inProgress: Array<{ key: string; title: string; since: string }>;
+  pendingReviews: Array<{ attemptId: string; key: string; title: string; number: number; submittedAt: string }>;
+  flags: { stuck: boolean; stuckReason: string | null; overdue: boolean; unanswered: boolean };
+}
+
+export interface ActivityJson {
+  items: Array<{ sequence: number; type: string; at: string; assignmentId: string; hire: { id: string; name: string | null; email: string } | null; text: string }>;
+}
+
+export const mentorDashboardKey = (slug: string) => ["mentor-dashboard", slug] as const;
+export const activityKey = (slug: string) => ["activity", slug] as const;
+
+const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
+export const fetchMentorDashboard = (slug: string) => apiRequest<{ stuckAfterDays: number; mentees: MenteeJson[] }>(`${orgApi(slug)}/dashboards/mentor`);
+export const fetchActivity = (slug: string) => apiRequest<ActivityJson>(`${orgApi(slug)}/activity?limit=30`);
