@@ -25,19 +25,33 @@ test("sign out everywhere ends the session in a second browser", async ({ browse
   await phone.context.close();
 });
 
-test("an owner renames the organization from its settings page", async ({ page, baseURL, request }) => {
+test("an owner renames the organization and sets when hires count as stuck, from its settings page", async ({ page, baseURL, request }) => {
   const { email, password, slug } = await signUpThroughApi(request, baseURL!, "Rename Me Inc");
   await signInThroughForm(page, email, password);
   await page.goto(`/o/${slug}/settings`);
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  const naming = page.getByRole("region", { name: "Organization name" });
+  const name = naming.getByRole("textbox", { name: "Name", exact: true });
   await name.fill("x");
-  await page.getByRole("button", { name: "Save" }).click();
+  await naming.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("A name has at least 2 characters.")).toBeVisible();
   await name.fill("Renamed Platform Guild");
-  await page.getByRole("button", { name: "Save" }).click();
+  await naming.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Organization renamed")).toBeVisible();
+
+  // When the mentors' dashboard calls a hire stuck.
+  const stuck = page.getByRole("region", { name: "When is a hire stuck?" });
+  const days = stuck.getByRole("spinbutton", { name: "Days" });
+  await expect(days).toHaveValue("7");
+  await days.fill("0");
+  await stuck.getByRole("button", { name: "Save" }).click();
+  await expect(stuck.getByText("Use a whole number of days from 1 to 90.")).toBeVisible();
+  await days.fill("10");
+  await stuck.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Hires are flagged as stuck after 10 days.")).toBeVisible();
+
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Renamed Platform Guild");
+  await expect(page.getByRole("spinbutton", { name: "Days" })).toHaveValue("10");
 });
 
 test("changing the password keeps this browser signed in and signs the other one out", async ({ browser, baseURL, request }) => {

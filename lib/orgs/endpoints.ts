@@ -18,14 +18,14 @@ export const renameOrganizationEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/api/v1/o/{orgSlug}",
   operationId: "renameOrganization",
-  summary: "Rename an organization",
-  description: "Owners only. Records an `organization.renamed` event.",
+  summary: "Rename an organization or change its settings",
+  description: "Owners only. The name and/or `stuckAfterDays` (1–90: when dashboards flag a hire as stuck). Records `organization.renamed` and `organization.updated` for what changed.",
   tags: ["Organizations"],
   auth: "session",
   permission: "org.update",
   params: orgParamsSchema,
   body: renameOrganizationSchema,
-  response: { status: 200, description: "The renamed organization.", schema: organizationSchema },
+  response: { status: 200, description: "The organization as it is now.", schema: organizationSchema },
 });
 
 export const createOrganizationEndpoint = defineEndpoint({

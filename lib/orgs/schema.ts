@@ -21,9 +21,23 @@ export const organizationSchema = z.object({
   slug: z.string(),
   name: z.string(),
   role: z.enum(ROLES).meta({ description: "The caller's role in this organization." }),
+  stuckAfterDays: z.number().meta({ description: "Dashboards flag a hire as stuck after this many days on one item, or without activity." }),
   createdAt: z.date(),
 });
 
-export const renameOrganizationSchema = z.strictObject({ name: orgNameSchema });
+export const STUCK_AFTER_DAYS_MAX = 90;
+
+/** The name, the stuck threshold, or both. */
+export const renameOrganizationSchema = z
+  .strictObject({
+    name: orgNameSchema.optional(),
+    stuckAfterDays: z
+      .number({ message: "Use a number of days." })
+      .int("Use a whole number of days.")
+      .min(1, "Use at least 1 day.")
+      .max(STUCK_AFTER_DAYS_MAX, `Use at most ${STUCK_AFTER_DAYS_MAX} days.`)
+      .optional(),
+  })
+  .refine((body) => body.name !== undefined || body.stuckAfterDays !== undefined, { message: "Send a name or stuckAfterDays.", path: ["name"] });
 
 export const createOrganizationSchema = z.strictObject({ name: orgNameSchema });

@@ -6,22 +6,31 @@ import { createOrganizationWithOwner } from "./create-organization";
 export async function getOrganization(ctx: OrgContext) {
   const organization = await getDb().organization.findUniqueOrThrow({
     where: { id: ctx.organization.id },
-    select: { id: true, slug: true, name: true, createdAt: true },
+    select: organizationSelect,
   });
   return { ...organization, role: ctx.membership.role };
 }
 
-/** Renames the caller's organization and records organization.renamed. */
-export async function renameOrganization(ctx: OrgContext, name: string) {
+const organizationSelect = { id: true, slug: true, name: true, stuckAfterDays: true, createdAt: true } as const;
+
+/** Renames the caller's organization or changes its settings; records organization.renamed and organization.updated for what changed. */
+export async function renameOrganization(ctx: OrgContext, input: { name?: string; stuckAfterDays?: number }) {
   const organizationId = ctx.organization.id;
+  const { name, stuckAfterDays } = input;
   const organization = await getDb().$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
-    const updated = await tx.organization.update({
-      where: { id: organizationId },
-      data: { name },
-      select: { id: true, slug: true, name: true, createdAt: true },
-    });
-    if (before.name !== name) {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, stuckAfterDays: true } });
+    const updated = await tx.organization.update({ where: { id: organizationId }, data: { name, stuckAfterDays }, select: organizationSelect });
+    if (stuckAfterDays !== undefined && before.stuckAfterDays !== stuckAfterDays) {
+      await recordEvent(tx, {
+        organizationId,
+        type: "organization.updated",
+        actorId: ctx.user.id,
+        subjectType: "organization",
+        subjectId: organizationId,
+        payload: { stuckAfterDays: { from: before.stuckAfterDays, to: stuckAfterDays } },
+      });
+    }
+    if (name !== undefined && before.name !== name) {
       await recordEvent(tx, {
         organizationId,
         type: "organization.renamed",

@@ -31,7 +31,11 @@ describe("OpenAPI document", () => {
     const { json } = await callRoute(GET);
     const rename = json!.paths["/api/v1/o/{orgSlug}"].patch;
     expect(rename.parameters).toEqual([expect.objectContaining({ name: "orgSlug", in: "path", required: true })]);
-    expect(rename.requestBody.content["application/json"].schema).toMatchObject({ type: "object", required: ["name"], additionalProperties: false });
+    expect(rename.requestBody.content["application/json"].schema).toMatchObject({
+      type: "object",
+      additionalProperties: false,
+      properties: { name: expect.objectContaining({ type: "string", minLength: 2, maxLength: 80 }), stuckAfterDays: expect.objectContaining({ type: "integer", minimum: 1, maximum: 90 }) },
+    });
     expect(Object.keys(rename.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "422", "500"]);
     expect(json!.paths["/api/v1/o/{orgSlug}"].get.responses["200"].content["application/json"].schema.properties.createdAt).toMatchObject({ type: "string", format: "date-time" });
   });

@@ -9,7 +9,7 @@ describe("GET /api/v1/o/{orgSlug}", () => {
     const { organization, user } = await createOrgWithMember("MENTOR");
     const { status, json } = await callRoute(GET, { path: `/api/v1/o/${organization.slug}`, params: { orgSlug: organization.slug }, cookie: await sessionCookieFor(user) });
     expect(status).toBe(200);
-    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", createdAt: organization.createdAt.toISOString() });
+    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", stuckAfterDays: 7, createdAt: organization.createdAt.toISOString() });
   });
 
   it("answers 404, not 403, for another organization's slug", async () => {
@@ -48,6 +48,20 @@ describe("GET /api/v1/o/{orgSlug}", () => {
 });
 
 describe("PATCH /api/v1/o/{orgSlug}", () => {
+  it("lets an owner set when hires count as stuck (1 to 90 days), recording organization.updated; bad values change nothing", async () => {
+    const { organization, user } = await createOrgWithMember("OWNER");
+    const cookie = await sessionCookieFor(user);
+    const { status, json } = await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: { stuckAfterDays: 10 } });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ name: organization.name, stuckAfterDays: 10 });
+    for (const stuckAfterDays of [0, 91, 2.5, "7"]) {
+      expect((await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: { stuckAfterDays } })).status).toBe(422);
+    }
+    expect((await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: {} })).status).toBe(422);
+    const events = await getDb().event.findMany({ where: { organizationId: organization.id } });
+    expect(events.map((event) => [event.type, event.payload])).toEqual([["organization.updated", { stuckAfterDays: { from: 7, to: 10 } }]]);
+  });
+
   it("lets an owner rename and records one organization.renamed event", async () => {
     const { organization, user } = await createOrgWithMember("OWNER");
     const { status, json } = await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie: await sessionCookieFor(user), body: { name: "  Platform Team  " } });

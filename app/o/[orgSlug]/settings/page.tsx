@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
+import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
+import { getDb } from "@/lib/db/client";
 import { requireOrgPageAccess } from "@/lib/orgs/page-access";
 
 export const metadata: Metadata = { title: "Organization settings" };
@@ -9,6 +11,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgSlug } = await params;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
   if (access.suspended) return null; // the layout explains the suspension
+  const { stuckAfterDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true } });
 
   return (
     <div className="max-w-3xl">
@@ -28,6 +31,19 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 text-sm text-muted-foreground">
             {access.organization.name}. Only owners can change the organization&apos;s settings.
           </p>
+        )}
+      </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-stuck">
+        <h2 id="org-stuck" className="text-lg font-semibold">
+          When is a hire stuck?
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">The mentors’ dashboard flags a hire after this many days on one item, or without any activity.</p>
+            <StuckThresholdForm slug={access.organization.slug} days={stuckAfterDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
         )}
       </section>
     </div>

@@ -4,4 +4,4 @@ import { getOrganization, renameOrganization } from "@/lib/orgs/service";
 
 export const GET = handle(getOrganizationEndpoint, async ({ ctx }) => getOrganization(ctx));
 
-export const PATCH = handle(renameOrganizationEndpoint, async ({ ctx, body }) => renameOrganization(ctx, body.name));
+export const PATCH = handle(renameOrganizationEndpoint, async ({ ctx, body }) => renameOrganization(ctx, body));
