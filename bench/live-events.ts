@@ -25,6 +25,8 @@ import readline from "node:readline";
 import autocannon from "autocannon";
 import { io as connectTo } from "socket.io-client";
 import type { Socket } from "socket.io-client";
+import { assignedHires, itemWrite } from "./support/assigned-hires";
+import type { AssignedHires } from "./support/assigned-hires";
 import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole } from "./support/bench-database";
 
 setBenchEnvironment();
@@ -36,41 +38,7 @@ const SECONDS = whole("BENCH_SECONDS", 10);
 const LOAD_SECONDS = whole("BENCH_LOAD_SECONDS", 5);
 const IDLE_SOCKETS = whole("BENCH_IDLE_SOCKETS", 5000);
 
-interface Hire {
-  assignmentId: string;
-  cookie: string;
-}
-
-interface Setup {
-  slug: string;
-  hires: Hire[];
-  leafKeys: string[];
-}
-
-async function setUp(): Promise<Setup> {
-  const { organizationWith } = await import("../tests/members/members-fixture");
-  const { createTrack, publishVersion, getVersion } = await import("../tests/tracks/tracks-fixture");
-  const { createAssignments } = await import("../tests/assignments/assignments-fixture");
-  const { organization, members } = await organizationWith("OWNER", "MENTOR", ...Array.from({ length: HIRES }, () => "MEMBER" as const));
-  const [owner, mentor, ...hires] = members as [(typeof members)[number], (typeof members)[number], ...(typeof members)[number][]];
-  const slug = organization.slug;
-  const trackId = (await createTrack(slug, owner.cookie, { library: "python-backend-roadmap" })).json!.id as string;
-  await publishVersion(slug, owner.cookie, trackId, 1);
-  const assignmentOf = new Map<string, string>();
-  for (let start = 0; start < hires.length; start += 200) {
-    const cohort = hires.slice(start, start + 200);
-    const created = await createAssignments(slug, owner.cookie, { trackId, assigneeIds: cohort.map((hire) => hire.userId), mentorIds: [mentor.userId] });
-    if (created.status !== 201) throw new Error(`assigning answered ${created.status}`);
-    for (const item of created.json!.items as Array<{ id: string; assignee: { id: string } }>) assignmentOf.set(item.assignee.id, item.id);
-  }
-  const nodes = (await getVersion(slug, owner.cookie, trackId, 1)).json!.nodes as Array<{ id: string; parentId: string | null; kind: string; stableKey: string }>;
-  const parents = new Set(nodes.map((node) => node.parentId));
-  return {
-    slug,
-    hires: hires.map((hire) => ({ assignmentId: assignmentOf.get(hire.userId)!, cookie: hire.cookie })),
-    leafKeys: nodes.filter((node) => node.kind === "ITEM" && !parents.has(node.id)).map((node) => node.stableKey),
-  };
-}
+type Setup = AssignedHires;
 
 async function startServer(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(ROOT, "bench/support/live-server.ts")], {
@@ -138,21 +106,13 @@ async function measureLatency(url: string, setup: Setup) {
       }
       owed += perTick;
       for (; owed >= 1; owed--) {
-        const index = next++;
-        const hire = setup.hires[index % setup.hires.length]!;
-        const turn = Math.floor(index / setup.hires.length);
-        const key = setup.leafKeys[turn % setup.leafKeys.length]!;
-        const state = Math.floor(turn / setup.leafKeys.length) % 2 === 0 ? "DONE" : "NOT_STARTED";
-        const id = `${hire.assignmentId}|${key}|${state}`;
+        const write = itemWrite(setup, next++);
+        const id = `${write.assignmentId}|${write.key}|${write.state}`;
         const entry = { okAt: null as number | null, early: 0 };
         pending.set(id, entry);
         sent++;
         writes.push(
-          fetch(`${url}/api/v1/o/${setup.slug}/assignments/${hire.assignmentId}/items/${key}`, {
-            method: "PUT",
-            headers: { cookie: hire.cookie, origin: ORIGIN, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
-            body: JSON.stringify({ state }),
-          }).then(
+          fetch(`${url}${write.path}`, { method: "PUT", headers: write.headers, body: write.body          }).then(
             async (response) => {
               await response.arrayBuffer();
               if (response.status !== 200) failed++;
@@ -186,17 +146,8 @@ async function writeThroughput(url: string, setup: Setup, offset: number): Promi
         {
           method: "PUT",
           setupRequest: (request) => {
-            const index = next++;
-            const hire = setup.hires[index % setup.hires.length]!;
-            const turn = Math.floor(index / setup.hires.length);
-            const key = setup.leafKeys[turn % setup.leafKeys.length]!;
-            const state = Math.floor(turn / setup.leafKeys.length) % 2 === 0 ? "DONE" : "NOT_STARTED";
-            return {
-              ...request,
-              path: `/api/v1/o/${setup.slug}/assignments/${hire.assignmentId}/items/${key}`,
-              headers: { cookie: hire.cookie, origin: ORIGIN, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
-              body: JSON.stringify({ state }),
-            };
+            const write = itemWrite(setup, next++);
+            return { ...request, path: write.path, headers: write.headers, body: write.body };
           },
         },
       ],
@@ -215,7 +166,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   const idle: Socket[] = [];
   try {
-    const setup = await setUp();
+    const setup = await assignedHires(HIRES);
     server = await startServer(database.databaseUrl);
     const loadBefore = os.loadavg();
 

@@ -19,7 +19,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import readline from "node:readline";
 import autocannon from "autocannon";
-import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
+import { assignedHires, itemWrite } from "./support/assigned-hires";
+import type { AssignedHires } from "./support/assigned-hires";
+import { ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
 
 setBenchEnvironment();
 
@@ -28,33 +30,16 @@ const SECONDS = count("BENCH_SECONDS", 10);
 const ITERATIONS = count("BENCH_ITERATIONS", 30);
 const HIRES = count("BENCH_HIRES", 20);
 
-interface Setup {
-  slug: string;
-  /** One assignment per hire, each with that hire's session cookie: only the assignee writes. */
-  hires: Array<{ assignmentId: string; cookie: string }>;
-  leafKeys: string[];
-}
+type Setup = AssignedHires;
 
-/** An organization with the seed published and assigned to a hire, made through the same services the API uses. */
+/** The hires, and the baseline's own table. */
 async function setUp(): Promise<Setup> {
-  const { organizationWith } = await import("../tests/members/members-fixture");
-  const { createTrack, publishVersion, getVersion } = await import("../tests/tracks/tracks-fixture");
-  const { createAssignments } = await import("../tests/assignments/assignments-fixture");
   const { getDb } = await import("../lib/db/client");
-  const { organization, members } = await organizationWith("OWNER", "MENTOR", ...Array.from({ length: HIRES }, () => "MEMBER" as const));
-  const [owner, mentor, ...hires] = members as [(typeof members)[number], (typeof members)[number], ...(typeof members)[number][]];
-  const slug = organization.slug;
-  const trackId = (await createTrack(slug, owner.cookie, { library: "python-backend-roadmap" })).json!.id as string;
-  await publishVersion(slug, owner.cookie, trackId, 1);
-  const assignment = await createAssignments(slug, owner.cookie, { trackId, assigneeIds: hires.map((hire) => hire.userId), mentorIds: [mentor.userId] });
-  if (assignment.status !== 201) throw new Error(`assigning answered ${assignment.status}`);
-  const nodes = (await getVersion(slug, owner.cookie, trackId, 1)).json!.nodes as Array<{ id: string; parentId: string | null; kind: string; stableKey: string }>;
-  const parents = new Set(nodes.map((node) => node.parentId));
+  const setup = await assignedHires(HIRES);
   await getDb().$executeRawUnsafe(
     "CREATE TABLE bench_progress (assignment_id text NOT NULL, key text NOT NULL, state text NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (assignment_id, key))",
   );
-  const assignmentOf = new Map((assignment.json!.items as Array<{ id: string; assignee: { id: string } }>).map((item) => [item.assignee.id, item.id]));
-  return { slug, hires: hires.map((hire) => ({ assignmentId: assignmentOf.get(hire.userId)!, cookie: hire.cookie })), leafKeys: nodes.filter((node) => node.kind === "ITEM" && !parents.has(node.id)).map((node) => node.stableKey) };
+  return setup;
 }
 
 async function startServers(databaseUrl: string): Promise<{ ports: { cairn: number; baseline: number; baselineTx: number }; stop: () => void }> {
@@ -87,17 +72,8 @@ async function load(port: number, setup: Setup): Promise<autocannon.Result> {
       {
         method: "PUT",
         setupRequest: (request) => {
-          const index = next++;
-          const hire = setup.hires[index % setup.hires.length]!;
-          const turn = Math.floor(index / setup.hires.length);
-          const key = setup.leafKeys[turn % setup.leafKeys.length]!;
-          const state = Math.floor(turn / setup.leafKeys.length) % 2 === 0 ? "DONE" : "NOT_STARTED";
-          return {
-            ...request,
-            path: `/api/v1/o/${setup.slug}/assignments/${hire.assignmentId}/items/${key}`,
-            headers: { cookie: hire.cookie, origin: ORIGIN, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
-            body: JSON.stringify({ state }),
-          };
+          const write = itemWrite(setup, next++);
+          return { ...request, path: write.path, headers: write.headers, body: write.body };
         },
       },
     ],

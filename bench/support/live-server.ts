@@ -8,14 +8,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-
-const ITEM_PATH = /^\/api\/v1\/o\/([^/]+)\/assignments\/([^/]+)\/items\/([^/]+)$/;
-
-async function readBody(request: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+import { serveItemWrite } from "./route-bridge";
 
 async function main(): Promise<void> {
   const { PUT } = await import("../../app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route");
@@ -31,19 +24,7 @@ async function main(): Promise<void> {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...process.memoryUsage(), sockets: io.of("/").sockets.size }));
       return;
     }
-    const match = ITEM_PATH.exec(request.url ?? "");
-    if (!match || request.method !== "PUT") {
-      response.writeHead(404).end();
-      return;
-    }
-    const body = await readBody(request);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
-    const webRequest = new Request(`http://localhost:3000${request.url}`, { method: "PUT", headers, body: new Uint8Array(body) });
-    const [, orgSlug, assignmentId, key] = match;
-    const answer = await PUT(webRequest, { params: Promise.resolve({ orgSlug: orgSlug!, assignmentId: assignmentId!, key: key! }) });
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
+    await serveItemWrite(PUT, request, response);
   });
   const io = attachSocketServer(server, { allowedOrigins: ["http://localhost:3000"], authenticate: userFromCookieHeader, roomsFor: roomsForUser, log });
   const relay = startEventRelay({ databaseUrl: process.env.DATABASE_URL!, io, log });

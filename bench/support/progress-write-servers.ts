@@ -20,35 +20,14 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-
-const ITEM_PATH = /^\/api\/v1\/o\/([^/]+)\/assignments\/([^/]+)\/items\/([^/]+)$/;
-
-async function readBody(request: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+import { ITEM_PATH, readBody, serveItemWrite } from "./route-bridge";
 
 async function main(): Promise<void> {
   const { PUT } = await import("../../app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route");
   const { getConfig } = await import("../../lib/config");
   const poolSize = getConfig().DATABASE_POOL_SIZE;
 
-  const cairn = http.createServer(async (request, response) => {
-    const match = ITEM_PATH.exec(request.url ?? "");
-    if (!match || request.method !== "PUT") {
-      response.writeHead(404).end();
-      return;
-    }
-    const body = await readBody(request);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
-    const webRequest = new Request(`http://localhost:3000${request.url}`, { method: "PUT", headers, body: new Uint8Array(body) });
-    const [, orgSlug, assignmentId, key] = match;
-    const answer = await PUT(webRequest, { params: Promise.resolve({ orgSlug: orgSlug!, assignmentId: assignmentId!, key: key! }) });
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
+  const cairn = http.createServer((request, response) => void serveItemWrite(PUT, request, response));
 
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolSize });
   const baseline = http.createServer(async (request, response) => {

@@ -46,11 +46,13 @@ export async function settleCompletion(
   ctx: OrgContext,
   assignment: { id: string; versionId: string; skippedKeys: string[]; status: AssignmentStatus },
   stateChanged: boolean,
+  /** The assignment's states after the write, when the caller already has them (saves a read). */
+  knownStates?: ReadonlyMap<string, ProgressState>,
 ): Promise<{ status: AssignmentStatus; summary: ProgressSummary; events: AssignmentEvent[] }> {
   const organizationId = ctx.organization.id;
   const tree = await progressTree(runner, organizationId, assignment.versionId);
-  const states = await progressStates(runner, organizationId, [assignment.id]);
-  const summary = summarizeProgress(tree, states.get(assignment.id)!, new Set(assignment.skippedKeys));
+  const states = knownStates ?? (await progressStates(runner, organizationId, [assignment.id])).get(assignment.id)!;
+  const summary = summarizeProgress(tree, states, new Set(assignment.skippedKeys));
   if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
     await setStatus(runner, assignment.id, "COMPLETED");
     const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };

@@ -29,7 +29,10 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
     const [locked] = await runner.rows<LockedItem>(sql`
       SELECT a.status::text AS status, a."assigneeId", a."versionId", a."skippedKeys",
              EXISTS (SELECT 1 FROM "AssignmentMentor" m WHERE m."assignmentId" = a.id AND m."mentorId" = ${ctx.user.id}) AS "isMentor",
-             p.state::text AS state, p."notApplicableReason", p."archivedAt"
+             p.state::text AS state, p."notApplicableReason", p."archivedAt",
+             -- Every current state, read with the lock: the count after the write needs no second read.
+             (SELECT coalesce(json_agg(json_build_array(q."stableKey", q.state::text)), '[]'::json) FROM "ItemProgress" q
+              WHERE q."assignmentId" = a.id AND q."archivedAt" IS NULL AND q.state <> 'NOT_STARTED') AS states
       FROM "Assignment" a LEFT JOIN "ItemProgress" p ON p."assignmentId" = a.id AND p."stableKey" = ${key}
       WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}
       FOR UPDATE OF a`);
@@ -65,7 +68,11 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
         "archivedAt" = NULL,
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
-    const { status, summary, events } = await settleCompletion(runner, ctx, { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status }, from !== to);
+    const states = new Map(locked.states);
+    if (to === "NOT_STARTED") states.delete(key);
+    else states.set(key, to);
+    const assignment = { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status };
+    const { status, summary, events } = await settleCompletion(runner, ctx, assignment, from !== to, states);
     const updated = {
       type: "progress.updated",
       actorId: ctx.user.id,
@@ -87,4 +94,6 @@ interface LockedItem {
   state: ProgressState | null;
   notApplicableReason: string | null;
   archivedAt: Date | null;
+  /** [stableKey, state] of every current row that left NOT_STARTED. */
+  states: Array<[string, ProgressState]>;
 }

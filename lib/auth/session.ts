@@ -44,9 +44,7 @@ export async function userFromCookies(cookies: Partial<Record<string, string>>):
   const { secureCookie, cookieName } = cookieSettings();
   // No session cookie (or chunk of one): anonymous, without touching the secret or the database.
   if (!Object.keys(cookies).some((name) => name.startsWith(cookieName))) return null;
-  const secret = sessionSecret();
-  // Only cookies are passed: getToken would otherwise also accept a bearer JWT.
-  const token = (await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie, logger: silentLogger })) as CairnToken | null;
+  const token = await decodedSessionToken(cookies, cookieName, secureCookie);
   if (!token?.sub || typeof token.sv !== "number") return null;
   // Plain SQL on the pool: this runs on every authenticated request (lib/db/sql.ts).
   const [user] = await queryRows<{ id: string; email: string; name: string | null; sessionVersion: number }>(
@@ -54,6 +52,37 @@ export async function userFromCookies(cookies: Partial<Record<string, string>>):
   );
   if (!user || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * Decrypting the JWT (a key derivation and AES-GCM) costs more CPU than the rest
+ * of a request's authentication, and a browser sends the same cookie on every
+ * request: decoded tokens are kept briefly, keyed by the exact cookie value.
+ * Only the decoding is cached; the session version is still read from the
+ * database on every request, so revocation still acts at once. An entry never
+ * outlives its token's own expiry.
+ */
+const TOKEN_CACHE_MAX = 2_000;
+const TOKEN_CACHE_MS = 5 * 60_000;
+const tokenCache = new Map<string, { token: CairnToken | null; until: number }>();
+
+async function decodedSessionToken(cookies: Partial<Record<string, string>>, cookieName: string, secureCookie: boolean): Promise<CairnToken | null> {
+  const cacheKey = Object.keys(cookies)
+    .filter((name) => name.startsWith(cookieName))
+    .sort()
+    .map((name) => `${name}=${cookies[name]}`)
+    .join(";");
+  const now = Date.now();
+  const cached = tokenCache.get(cacheKey);
+  if (cached && cached.until > now) return cached.token;
+  const secret = sessionSecret();
+  // Only cookies are passed: getToken would otherwise also accept a bearer JWT.
+  const token = (await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie, logger: silentLogger })) as CairnToken | null;
+  const expiresAt = typeof token?.exp === "number" ? token.exp * 1000 : now;
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
+  // A cookie that did not decode is remembered too (a forged one is not decrypted again and again), briefly.
+  tokenCache.set(cacheKey, { token, until: token ? Math.min(now + TOKEN_CACHE_MS, expiresAt) : now + 10_000 });
+  return token;
 }
 
 export function userFromCookieHeader(header: string | null | undefined): Promise<SessionUser | null> {
