@@ -15,6 +15,17 @@ import type { ProgressState } from "@/lib/progress/progress-math";
 import { assignmentFlags } from "./flags";
 import type { MenteeOut } from "./schema";
 
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 const latest = (dates: readonly Date[]) => (dates.length === 0 ? null : new Date(Math.max(...dates.map((date) => date.getTime()))));
 
 export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
@@ -39,13 +50,15 @@ export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
     }),
   ]);
 
+  const progressOf = groupBy(progress, (item) => item.assignmentId);
+  const attemptsOf = groupBy(attempts, (attempt) => attempt.assignmentId);
   const mentees: MenteeOut[] = rows.map((row) => {
     const tree = trees.get(row.versionId) ?? [];
     const titleOf = new Map(tree.map((node) => [node.key, node.title]));
-    const own = progress.filter((item) => item.assignmentId === row.id);
+    const own = progressOf.get(row.id) ?? [];
     const states = new Map<string, ProgressState>(own.map((item) => [item.stableKey, item.state]));
     const summary = summarizeProgress(tree, states, new Set(row.skippedKeys), { nextUpLimit: 0 });
-    const tries = attempts.filter((attempt) => attempt.assignmentId === row.id);
+    const tries = attemptsOf.get(row.id) ?? [];
     // The newest attempt of each item says where it stands.
     const newest = new Map<string, (typeof tries)[number]>();
     for (const attempt of tries) if (!newest.has(attempt.stableKey)) newest.set(attempt.stableKey, attempt);

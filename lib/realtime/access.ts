@@ -16,7 +16,9 @@ import { ACCESS_CHANNEL } from "./event-relay";
  */
 export async function accessChanged(log: Logger, organizationId: string, userIds: readonly string[]): Promise<void> {
   try {
-    for (const userId of new Set(userIds)) await queryRows(sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${`${organizationId}:${userId}`})`);
+    const payloads = [...new Set(userIds)].map((userId) => `${organizationId}:${userId}`);
+    // One statement for a whole cohort, not one per person.
+    if (payloads.length > 0) await queryRows(sql`SELECT pg_notify(${ACCESS_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`);
   } catch (error) {
     log.error({ err: error, organizationId }, "could not close the sockets of members whose access changed");
   }
