@@ -27,7 +27,7 @@ import { io as connectTo } from "socket.io-client";
 import type { Socket } from "socket.io-client";
 import { assignedHires, itemWrite } from "./support/assigned-hires";
 import type { AssignedHires } from "./support/assigned-hires";
-import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole } from "./support/bench-database";
+import { ORIGIN, ROOT, loadAverageLine, runBenchmark, setBenchEnvironment, startBenchDatabase, whole } from "./support/bench-database";
 
 setBenchEnvironment();
 
@@ -194,8 +194,7 @@ async function main(): Promise<void> {
     // The JavaScript heap (and Buffers) after a full GC is what the sockets hold; RSS moves in the
     // allocator's own steps (it can even fall after a GC), so it is shown, not judged.
     console.log(`\n3. Memory per idle authenticated socket (${after.sockets} connected): heap + external ${js.toFixed(1)} KB (goal ≤ 50 KB: ${js <= 50 ? "met" : "MISSED"}); heap alone ${perSocket("heapUsed").toFixed(1)} KB, RSS ${perSocket("rss").toFixed(1)} KB`);
-    const load1 = (values: number[]) => values.map((v) => v.toFixed(2)).join(" / ");
-    console.log(`\nLoad average before: ${load1(loadBefore)}; after: ${load1(os.loadavg())}; ${os.cpus().length} CPUs.`);
+    console.log(`\n${await loadAverageLine(loadBefore)}`);
   } finally {
     for (const socket of idle) socket.disconnect();
     server?.stop();
@@ -205,10 +204,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -21,7 +21,7 @@ import readline from "node:readline";
 import autocannon from "autocannon";
 import { assignedHires, itemWrite } from "./support/assigned-hires";
 import type { AssignedHires } from "./support/assigned-hires";
-import { ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
+import { ROOT, loadAverageLine, runBenchmark, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
 
 setBenchEnvironment();
 
@@ -120,8 +120,7 @@ async function main(): Promise<void> {
     const { getDb } = await import("../lib/db/client");
     const rows = await getDb().itemProgress.count({ where: { assignmentId: setup.hires[0]!.assignmentId } });
     console.log(`\nGET /assignments/{id} (718 nodes, ${rows} progress rows): min ${samples[0]!.toFixed(1)} / p50 ${at(50)} / p95 ${at(95)} / max ${samples.at(-1)!.toFixed(1)} ms over ${ITERATIONS} calls (target ≤ 30 ms)`);
-    const load1 = (values: number[]) => values.map((v) => v.toFixed(2)).join(" / ");
-    console.log(`\nLoad average before: ${load1(loadBefore)}; after: ${load1(os.loadavg())}; ${os.cpus().length} CPUs.`);
+    console.log(`\n${await loadAverageLine(loadBefore)}`);
   } finally {
     servers?.stop();
     const { disconnectDb } = await import("../lib/db/client");
@@ -130,10 +129,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

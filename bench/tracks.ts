@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { ORIGIN, ROOT, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
+import { ORIGIN, ROOT, runBenchmark, setBenchEnvironment, startBenchDatabase, whole as count } from "./support/bench-database";
 
 setBenchEnvironment();
 
@@ -282,10 +282,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -48,3 +48,21 @@ export async function startBenchDatabase(): Promise<{ databaseUrl: string; stop:
     throw error;
   }
 }
+
+/** "Load average before: … ; after: …; 2 CPUs." — printed with every run, as the figures depend on it. */
+export async function loadAverageLine(before: number[]): Promise<string> {
+  const os = await import("node:os");
+  const show = (values: number[]) => values.map((value) => value.toFixed(2)).join(" / ");
+  return `Load average before: ${show(before)}; after: ${show(os.loadavg())}; ${os.cpus().length} CPUs.`;
+}
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 (with the error) when it failed. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
