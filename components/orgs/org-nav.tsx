@@ -15,7 +15,19 @@ function isWithin(pathname: string, path: string): boolean {
  * The organization's tabs; the one for the current page carries aria-current.
  * Reviewers' "Reviews" tab counts what waits for them.
  */
-export function OrgNav({ slug, showSettings, showInvitations = false, showReviews = false }: { slug: string; showSettings: boolean; showInvitations?: boolean; showReviews?: boolean }) {
+export function OrgNav({
+  slug,
+  showSettings,
+  showInvitations = false,
+  showReviews = false,
+  showDashboard = false,
+}: {
+  slug: string;
+  showSettings: boolean;
+  showInvitations?: boolean;
+  showReviews?: boolean;
+  showDashboard?: boolean;
+}) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const waiting = useReviewCount(slug, { enabled: showReviews }).data;
@@ -31,7 +43,11 @@ export function OrgNav({ slug, showSettings, showInvitations = false, showReview
     // Owners, admins and mentors review evidence ("evidence.review"); the queue holds what is theirs to review.
     ...(showReviews ? [{ href: `${base}/reviews`, label: "Reviews", current: isWithin(pathname, `${base}/reviews`), count: waiting, countLabel: "waiting" }] : []),
     // The mentor's dashboard, for those who review (mentors, admins, owners).
-    ...(showReviews ? [{ href: `${base}/mentees`, label: "Mentees", current: isWithin(pathname, `${base}/mentees`) }] : []),
+    ...(showReviews ? [{ href: `${base}/mentor`, label: "Mentees", current: isWithin(pathname, `${base}/mentor`) }] : []),
+    // The manager's overview of every active assignment ("dashboard.read": owners and admins).
+    ...(showDashboard ? [{ href: `${base}/dashboard`, label: "Dashboard", current: isWithin(pathname, `${base}/dashboard`) }] : []),
+    // What happened lately, narrowed like the live stream: managers see the organization's, others what they follow.
+    { href: `${base}/activity`, label: "Activity", current: isWithin(pathname, `${base}/activity`) },
     { href: `${base}/members`, label: "Members", current: pathname.startsWith(`${base}/members`) },
     // Every member reads the organization's tracks ("track.read"), so the tab is unconditional.
     { href: `${base}/tracks`, label: "Tracks", current: pathname.startsWith(`${base}/tracks`) },

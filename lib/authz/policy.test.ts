@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "evidence.submit": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.review": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
   "comment.write": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "dashboard.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
 };
 

@@ -30,6 +30,7 @@ export default async function OrganizationLayout({ children, params }: { childre
           showSettings={can(access.membership.role, "org.update")}
           showInvitations={can(access.membership.role, "member.invite")}
           showReviews={can(access.membership.role, "evidence.review")}
+          showDashboard={can(access.membership.role, "dashboard.read")}
         />
         <div className="pt-8">{children}</div>
       </div>

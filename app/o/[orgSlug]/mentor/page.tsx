@@ -9,9 +9,9 @@ type Params = { params: Promise<{ orgSlug: string }> };
 export const metadata: Metadata = { title: "Mentees" };
 
 /** The mentor's dashboard: their mentees' progress and flags, and what happened lately, live. */
-export default async function MenteesPage({ params }: Params) {
+export default async function MentorPage({ params }: Params) {
   const { orgSlug } = await params;
-  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/mentees`);
+  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/mentor`);
   if (access.suspended) return null; // the layout explains
   if (!can(access.membership.role, "evidence.review")) notFound();
   return (
