@@ -4,10 +4,12 @@
  */
 import type { DbClient } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
-import type { SqlRunner } from "@/lib/db/sql";
+import type { SqlRunner, Statement } from "@/lib/db/sql";
 import type { NewEvent } from "@/lib/db/events";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { snapshotOf } from "@/lib/dashboards/progress-snapshot";
+import type { ProgressSnapshot } from "@/lib/dashboards/progress-snapshot";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
 import { visibleAssignments } from "./access";
@@ -33,45 +35,68 @@ export async function lockForProgress(tx: DbClient, organizationId: string, assi
   return locked;
 }
 
+/** What a write does to the assignment once counted: its status, the counts, the event if it completed, and the UPDATE to save them. */
+export interface CountedWrite {
+  status: AssignmentStatus;
+  summary: ProgressSummary;
+  events: AssignmentEvent[];
+  /** Saves the counts, the hire's last activity and a changed status: run it, or embed it in the write's own statement. */
+  update: Statement;
+}
+
 /**
- * Counts the assignment after a write and, when a state changed, moves it
- * ACTIVE → COMPLETED as the last counted item is done or back to ACTIVE when one
- * is reopened. It returns the assignment.completed event rather than recording it:
- * callers record all their events last, in one go, because recording locks the
- * organization's event counter until commit (lib/db/events.ts), and the shorter
- * that lock is held the more writes an organization takes per second.
+ * Counts the assignment as it is after a write and works out what follows: when a
+ * state changed it moves ACTIVE → COMPLETED as the last counted item is done, or
+ * back to ACTIVE when one is reopened. It returns the assignment.completed event
+ * rather than recording it: callers record all their events last, in one go,
+ * because recording locks the organization's event counter until commit
+ * (lib/db/events.ts), and the shorter that lock is held the more writes an
+ * organization takes per second.
  */
-export async function settleCompletion(
+export async function countAfterWrite(
   runner: SqlRunner,
   ctx: OrgContext,
   assignment: { id: string; versionId: string; skippedKeys: string[]; status: AssignmentStatus },
   stateChanged: boolean,
   /** The assignment's states after the write, when the caller already has them (saves a read). */
   knownStates?: ReadonlyMap<string, ProgressState>,
-): Promise<{ status: AssignmentStatus; summary: ProgressSummary; events: AssignmentEvent[] }> {
+): Promise<CountedWrite> {
   const organizationId = ctx.organization.id;
   const tree = await progressTree(runner, organizationId, assignment.versionId);
   const states = knownStates ?? (await progressStates(runner, organizationId, [assignment.id])).get(assignment.id)!;
   const summary = summarizeProgress(tree, states, new Set(assignment.skippedKeys));
-  if (stateChanged && summary.complete && assignment.status === "ACTIVE") {
-    await setStatus(runner, assignment.id, "COMPLETED");
+  let status = assignment.status;
+  if (stateChanged && summary.complete && status === "ACTIVE") status = "COMPLETED";
+  else if (stateChanged && !summary.complete && status === "COMPLETED") status = "ACTIVE";
+  const update = countsUpdate(ctx.user.id, assignment.id, snapshotOf(assignment.versionId, tree, summary), status === assignment.status ? null : status);
+  if (status === "COMPLETED" && assignment.status !== "COMPLETED") {
     const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };
-    return { status: "COMPLETED", summary, events: [completed] };
+    return { status, summary, events: [completed], update };
   }
-  if (stateChanged && !summary.complete && assignment.status === "COMPLETED") {
-    await setStatus(runner, assignment.id, "ACTIVE");
-    return { status: "ACTIVE", summary, events: [] };
-  }
-  return { status: assignment.status, summary, events: [] };
+  return { status, summary, events: [], update };
 }
 
-/** Completed (stamped now) or back to active; the columns hold UTC without a zone, as Prisma writes them. */
-async function setStatus(runner: SqlRunner, assignmentId: string, status: "COMPLETED" | "ACTIVE"): Promise<void> {
-  await runner.rows(sql`
-    UPDATE "Assignment" SET status = ${status}::"AssignmentStatus",
-      "completedAt" = CASE WHEN ${status} = 'COMPLETED' THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END,
-      "updatedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
-    WHERE id = ${assignmentId}`);
+/** countAfterWrite, then its UPDATE: for writes whose statements are already made (a bulk, a review, an upgrade, a submission). */
+export async function settleCompletion(...args: Parameters<typeof countAfterWrite>): Promise<Omit<CountedWrite, "update">> {
+  const { update, ...counted } = await countAfterWrite(...args);
+  await args[0].rows(update);
+  return counted;
+}
+
+/**
+ * One UPDATE of the assignment after a progress write: its counts for the
+ * dashboards (lib/dashboards/progress-snapshot.ts), the hire's last activity when
+ * the hire made the change, and the new status (completed, stamped now, or back to
+ * active) when it changed. Timestamps are UTC without a zone, as Prisma writes them.
+ */
+function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressSnapshot, status: AssignmentStatus | null): Statement {
+  return sql`
+    UPDATE "Assignment" SET "progressSnapshot" = ${JSON.stringify(snapshot)}::jsonb,
+      "lastActivityAt" = CASE WHEN "assigneeId" = ${actorId} THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') ELSE "lastActivityAt" END,
+      status = coalesce(${status}::"AssignmentStatus", status),
+      "completedAt" = CASE WHEN ${status}::text IS NULL THEN "completedAt" WHEN ${status}::text = 'COMPLETED' THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END,
+      "updatedAt" = CASE WHEN ${status}::text IS NULL THEN "updatedAt" ELSE date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END
+    WHERE id = ${assignmentId}`;
 }
 
 /**

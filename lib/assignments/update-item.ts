@@ -5,7 +5,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { assertAssignee, isManager } from "./access";
-import { archivedAssignment, settleCompletion } from "./progress-write";
+import { archivedAssignment, countAfterWrite } from "./progress-write";
 import { toItemProgress } from "./read-assignment";
 import { progressTree } from "./version-trees";
 import type { UpdateItemInput } from "./schema";
@@ -55,7 +55,15 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
       throw invalidInput("body.notApplicableReason", "Say why this item does not apply.");
     }
     const reason = to === "NOT_APPLICABLE" ? (input.notApplicableReason ?? locked.notApplicableReason ?? null) : null;
+    // The counts after the write are known before it (the states read with the lock, changed by this item),
+    // so the assignment's UPDATE (counts, last activity, a changed status) rides in the upsert's statement.
+    const states = new Map(locked.states);
+    if (to === "NOT_STARTED") states.delete(key);
+    else states.set(key, to);
+    const assignment = { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status };
+    const { status, summary, events, update } = await countAfterWrite(runner, ctx, assignment, from !== to, states);
     const [row] = await runner.rows<ProgressRow>(sql`
+      WITH counts AS (${update})
       INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "notApplicableReason", "note", "links", "updatedById", "createdAt", "updatedAt")
       VALUES (${organizationId}, ${assignmentId}, ${key}, ${to}::"ProgressState", ${reason}, ${input.note ?? null}, ${JSON.stringify(input.links ?? [])}::jsonb, ${ctx.user.id},
               date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), date_trunc('milliseconds', now() AT TIME ZONE 'UTC'))
@@ -68,11 +76,6 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
         "archivedAt" = NULL,
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
-    const states = new Map(locked.states);
-    if (to === "NOT_STARTED") states.delete(key);
-    else states.set(key, to);
-    const assignment = { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status };
-    const { status, summary, events } = await settleCompletion(runner, ctx, assignment, from !== to, states);
     const updated = {
       type: "progress.updated",
       actorId: ctx.user.id,

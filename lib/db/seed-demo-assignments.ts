@@ -91,6 +91,8 @@ export async function seedDemoAssignments(tx: DbClient, organizationId: string, 
         dueDate: day(plan.dueInDays),
         skippedKeys: skipped.map((node) => node.stableKey),
         createdById: managerId,
+        // The progress below is the hire's own; its counts are made on the first dashboard read.
+        lastActivityAt: new Date(),
       },
       select: { id: true },
     });

@@ -14,16 +14,40 @@ import pg from "pg";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
 
+const STATEMENT = Symbol("statement");
+
 export interface Statement {
   text: string;
   values: unknown[];
+  /** Marks what `sql` made, so only those are embedded as SQL (any other value is bound). */
+  readonly [STATEMENT]: true;
 }
 
-/** sql`… ${value} …` → `… $1 …` with the value bound, never spliced into the text. */
+/**
+ * sql`… ${value} …` → `… $1 …` with the value bound, never spliced into the text.
+ * A value that is itself a statement made by `sql` is embedded as SQL, its
+ * parameters renumbered after the ones before it: a step shared by two writes
+ * (the assignment's counts) can run alone or inside another statement's CTE.
+ */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statement {
   let text = strings[0]!;
-  for (let index = 1; index < strings.length; index++) text += `$${index}${strings[index]}`;
-  return { text, values };
+  const bound: unknown[] = [];
+  values.forEach((value, index) => {
+    if (isStatement(value)) {
+      const offset = bound.length;
+      text += value.text.replace(/\$(\d+)/g, (_, number: string) => `$${Number(number) + offset}`);
+      bound.push(...value.values);
+    } else {
+      bound.push(value);
+      text += `$${bound.length}`;
+    }
+    text += strings[index + 1];
+  });
+  return { text, values: bound, [STATEMENT]: true };
+}
+
+function isStatement(value: unknown): value is Statement {
+  return typeof value === "object" && value !== null && (value as Statement)[STATEMENT] === true;
 }
 
 export interface SqlRunner {

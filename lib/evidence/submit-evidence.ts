@@ -3,7 +3,7 @@ import { recordEvents } from "@/lib/db/events";
 import { prismaRunner } from "@/lib/db/sql";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { archivedAssignment, currentItemState, findAssignmentForWrite, lockForProgress, setItemState } from "@/lib/assignments/progress-write";
+import { archivedAssignment, currentItemState, findAssignmentForWrite, lockForProgress, setItemState, settleCompletion } from "@/lib/assignments/progress-write";
 import type { AssignmentEvent } from "@/lib/assignments/progress-write";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { notify } from "@/lib/notifications/notify";
@@ -86,6 +86,8 @@ export async function submitEvidence(
     payload: { itemTitle: node.title, number: row.number, attemptId: row.id },
     recipients: mentors.map((mentor) => mentor.mentorId),
   });
+  // The dashboards' counts (the item may have started) and the hire's last activity; no state can complete it here.
+  await settleCompletion(runner, ctx, assignment, false);
   await recordEvents(runner, organizationId, events);
   ctx.log.info({ assignmentId, key, attemptId: row.id, number: row.number }, "evidence submitted");
   return toAttemptOut(row, ctx.organization.slug);

@@ -32,6 +32,8 @@ export interface JobQueue {
   stop(timeoutMs: number): Promise<void>;
 }
 
+/** The name pg-boss's connections carry (pg_stat_activity; the tests' statement counts leave them out). */
+export const JOB_QUEUE_APPLICATION = "cairn-jobs";
 /** pg-boss keeps its own small pool (workers poll and complete through it). */
 const POOL_SIZE = 4;
 /** How long one attempt may run before pg-boss counts it failed and retries it. */
@@ -43,7 +45,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     connectionString: options.databaseUrl,
     schema: JOBS_SCHEMA,
     max: POOL_SIZE,
-    application_name: "cairn-jobs",
+    application_name: JOB_QUEUE_APPLICATION,
     // The scheduler (a cron check every 30 s) runs only where workers do and a job has a cron.
     schedule: options.workers && options.jobs.some((job) => job.cron !== undefined),
   });

@@ -11,6 +11,17 @@ describe("plain SQL on the pool (lib/db/sql.ts)", () => {
     expect(row).toEqual({ a: "it's", b: "'); DROP TABLE \"User\"; --" });
   });
 
+  it("embeds a statement in another with its parameters renumbered, and binds anything else that looks like one", async () => {
+    const inner = sql`SELECT ${"b"}::text AS b, ${"c"}::text AS c`;
+    const outer = sql`WITH x AS (${inner}) SELECT ${"a"}::text AS a, x.b, x.c, ${"d"}::text AS d FROM x`;
+    expect(outer.text).toBe("WITH x AS (SELECT $1::text AS b, $2::text AS c) SELECT $3::text AS a, x.b, x.c, $4::text AS d FROM x");
+    expect(outer.values).toEqual(["b", "c", "a", "d"]);
+    expect(await queryRows(outer)).toEqual([{ a: "a", b: "b", c: "c", d: "d" }]);
+    // A plain object shaped like a statement is data, not SQL.
+    const forged = sql`SELECT ${{ text: "1; DROP TABLE \"User\"", values: [] }}::text AS v`;
+    expect(forged.text).toBe("SELECT $1::text AS v");
+  });
+
   it("reads Prisma's UTC timestamps as the same instants Prisma reads, on the pool and in a Prisma transaction", async () => {
     const user = await createUser();
     const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { createdAt: true } });

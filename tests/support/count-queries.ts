@@ -4,12 +4,16 @@
  * in the test's process, so wrapping that method sees them all.
  */
 import pg from "pg";
+import { JOB_QUEUE_APPLICATION } from "@/lib/jobs/job-queue";
 
 let statements: string[] | null = null;
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const first = args[0];
-  statements?.push(typeof first === "string" ? first : String((first as { text?: unknown } | undefined)?.text ?? "?"));
+  // pg-boss's own connections (its polling and maintenance loops) run at any moment and are
+  // not the counted work's; a job the work enqueues goes through the work's own connection.
+  const ownJobQueue = (this as unknown as { connectionParameters?: { application_name?: string } }).connectionParameters?.application_name === JOB_QUEUE_APPLICATION;
+  if (!ownJobQueue) statements?.push(typeof first === "string" ? first : String((first as { text?: unknown } | undefined)?.text ?? "?"));
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
