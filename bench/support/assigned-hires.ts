@@ -1,5 +1,5 @@
 /**
- * What the progress and live benchmarks load: an organization with the seed
+ * What the progress, live and mentor-dashboard benchmarks load: an organization with the seed
  * roadmap published and assigned to `count` hires (with one mentor), made through
  * the same services the API uses, and how to write one item of theirs: a request
  * per index that spreads writes over the hires and toggles each leaf DONE ⇄
@@ -9,6 +9,8 @@ import { ORIGIN } from "./bench-database";
 
 export interface AssignedHires {
   slug: string;
+  /** The mentor of every assignment, with a session cookie. */
+  mentor: { userId: string; cookie: string };
   /** One assignment per hire, each with that hire's session cookie: only the assignee writes. */
   hires: Array<{ assignmentId: string; cookie: string }>;
   leafKeys: string[];
@@ -35,13 +37,17 @@ export async function assignedHires(count: number): Promise<AssignedHires> {
   const parents = new Set(nodes.map((node) => node.parentId));
   return {
     slug,
+    mentor: { userId: mentor.userId, cookie: mentor.cookie },
     hires: hires.map((hire) => ({ assignmentId: assignmentOf.get(hire.userId)!, cookie: hire.cookie })),
     leafKeys: nodes.filter((node) => node.kind === "ITEM" && !parents.has(node.id)).map((node) => node.stableKey),
   };
 }
 
-/** The index-th write: which assignment, which item, which state, and the request that sends it. */
-export function itemWrite(setup: AssignedHires, index: number) {
+/**
+ * The index-th write: which assignment, which item, which state, and the request that sends it.
+ * `origin` is the server's public origin (the gate refuses a write from another one).
+ */
+export function itemWrite(setup: AssignedHires, index: number, origin = ORIGIN) {
   const hire = setup.hires[index % setup.hires.length]!;
   const turn = Math.floor(index / setup.hires.length);
   const key = setup.leafKeys[turn % setup.leafKeys.length]!;
@@ -51,7 +57,7 @@ export function itemWrite(setup: AssignedHires, index: number) {
     key,
     state,
     path: `/api/v1/o/${setup.slug}/assignments/${hire.assignmentId}/items/${key}`,
-    headers: { cookie: hire.cookie, origin: ORIGIN, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
+    headers: { cookie: hire.cookie, origin, "content-type": "application/json", "x-cairn-client-ip": "10.0.0.1" },
     body: JSON.stringify({ state }),
   };
 }

@@ -56,6 +56,14 @@ export async function loadAverageLine(before: number[]): Promise<string> {
   return `Load average before: ${show(before)}; after: ${show(os.loadavg())}; ${os.cpus().length} CPUs.`;
 }
 
+/** "min … / p50 … / p95 … / max …" of some samples (nearest rank), with `digits` decimals. */
+export function spread(samples: readonly number[], digits = 1): string {
+  if (samples.length === 0) return "no samples";
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return `min ${sorted[0]!.toFixed(digits)} / p50 ${at(0.5).toFixed(digits)} / p95 ${at(0.95).toFixed(digits)} / max ${sorted.at(-1)!.toFixed(digits)}`;
+}
+
 /** Runs a benchmark's main and exits: 0 when it finished, 1 (with the error) when it failed. */
 export function runBenchmark(main: () => Promise<void>): void {
   main().then(

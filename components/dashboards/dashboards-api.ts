@@ -19,12 +19,36 @@ export interface MenteeJson {
 }
 
 export interface ActivityJson {
-  items: Array<{ sequence: number; type: string; at: string; assignmentId: string; hire: { id: string; name: string | null; email: string } | null; text: string }>;
+  items: Array<{
+    sequence: number;
+    type: string;
+    at: string;
+    assignmentId: string;
+    actor: { id: string; name: string | null; email: string } | null;
+    hire: { id: string; name: string | null; email: string } | null;
+    text: string;
+  }>;
+  /** The `before` of the next (older) page; null at the end. */
+  nextBefore: number | null;
+}
+export type ActivityEntryJson = ActivityJson["items"][number];
+
+export interface ActivityDaysJson {
+  userId: string;
+  from: string;
+  to: string;
+  days: Array<{ day: string; count: number }>;
 }
 
 export const mentorDashboardKey = (slug: string) => ["mentor-dashboard", slug] as const;
 export const activityKey = (slug: string) => ["activity", slug] as const;
+// Under activityKey, so the live events that refresh the dashboard's feed refresh these too.
+export const activityFeedKey = (slug: string) => [...activityKey(slug), "feed"] as const;
+export const activityDaysKey = (slug: string, userId: string) => [...activityKey(slug), "days", userId] as const;
 
 const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
 export const fetchMentorDashboard = (slug: string) => apiRequest<{ stuckAfterDays: number; mentees: MenteeJson[] }>(`${orgApi(slug)}/dashboards/mentor`);
 export const fetchActivity = (slug: string) => apiRequest<ActivityJson>(`${orgApi(slug)}/activity?limit=30`);
+export const fetchActivityPage = (slug: string, before: number | undefined) =>
+  apiRequest<ActivityJson>(`${orgApi(slug)}/activity?limit=30${before === undefined ? "" : `&before=${before}`}`);
+export const fetchActivityDays = (slug: string, userId: string) => apiRequest<ActivityDaysJson>(`${orgApi(slug)}/people/${encodeURIComponent(userId)}/activity-days`);

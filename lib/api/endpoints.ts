@@ -36,8 +36,8 @@ import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
-import { listActivityEndpoint, listEventsEndpoint } from "@/lib/events/endpoints";
-import { mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
+import { listActivityEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
+import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -116,5 +116,8 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   updateEmailPreferencesEndpoint,
   listEventsEndpoint,
   mentorDashboardEndpoint,
+  managerDashboardEndpoint,
+  managerDashboardCsvEndpoint,
   listActivityEndpoint,
+  personActivityDaysEndpoint,
 ] as AnyEndpoint[];

@@ -17,7 +17,7 @@ export const assignmentsParamsSchema = z.strictObject({ orgSlug: orgSlugSchema }
 export const assignmentParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, assignmentId: z.cuid() });
 export const assignmentItemParamsSchema = assignmentParamsSchema.extend({ key: stableKeySchema });
 
-const userIdSchema = z.string().min(1).max(64);
+export const userIdSchema = z.string().min(1).max(64);
 /** A calendar day, as the organization plans in days rather than instants. */
 const daySchema = z.iso.date("Use a date like 2026-12-01.");
 

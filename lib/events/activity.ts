@@ -3,6 +3,9 @@
  * lib/realtime/rooms.ts), newest first, each as a sentence with its actor and,
  * for an assignment's events, the hire and the item. Four statements whatever the
  * page: the events, their actors, their assignments, and (once per process) trees.
+ * Pages go back by sequence (`before`): the sequence is gap-free and fixed at commit
+ * (lib/db/events.ts), so a page boundary never skips or repeats an event, even while
+ * new events arrive at the top.
  */
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
@@ -17,7 +20,14 @@ export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "eviden
 
 export const activityQuerySchema = z.strictObject({
   limit: z.coerce.number().int("Use a whole number.").min(1, "Ask for at least 1.").max(100, "Ask for at most 100.").default(30),
+  before: z.coerce
+    .number({ message: "Use the nextBefore of the previous page." })
+    .int("Use a whole number.")
+    .min(1, "Use 1 or more.")
+    .optional()
+    .meta({ description: "The `nextBefore` of the previous page: only events with a smaller sequence. Omitted, the newest." }),
 });
+export type ActivityQuery = z.output<typeof activityQuerySchema>;
 
 export const activitySchema = z.object({
   items: z.array(
@@ -32,6 +42,7 @@ export const activitySchema = z.object({
       text: z.string().meta({ description: "What happened, in a sentence." }),
     }),
   ),
+  nextBefore: z.number().nullable().meta({ description: "Pass as `before` for the next (older) page; null when there is none." }),
 });
 
 const nameOf = (person: { name: string | null; email: string } | null | undefined) => person?.name?.trim() || person?.email || "Someone";
@@ -57,16 +68,18 @@ function sentence(type: (typeof ACTIVITY_TYPES)[number], actor: string, item: st
   }
 }
 
-export async function listActivity(ctx: OrgContext, limit: number) {
+export async function listActivity(ctx: OrgContext, { limit, before }: ActivityQuery) {
   const db = getDb();
   const organizationId = ctx.organization.id;
   const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role) ? {} : { subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
-  const events = await db.event.findMany({
-    where: { organizationId, subjectType: "assignment", type: { in: [...ACTIVITY_TYPES] }, ...visible },
+  const page = await db.event.findMany({
+    where: { organizationId, subjectType: "assignment", type: { in: [...ACTIVITY_TYPES] }, ...visible, ...(before === undefined ? {} : { sequence: { lt: BigInt(before) } }) },
     orderBy: { sequence: "desc" },
-    take: limit,
+    // One more than asked tells whether an older page exists without a count.
+    take: limit + 1,
     select: { sequence: true, type: true, subjectId: true, payload: true, createdAt: true, actor: { select: { id: true, name: true, email: true } } },
   });
+  const events = page.slice(0, limit);
   const assignments = await db.assignment.findMany({
     where: { organizationId, id: { in: [...new Set(events.map((event) => event.subjectId))] } },
     select: { id: true, versionId: true, assignee: { select: { id: true, name: true, email: true } } },
@@ -92,5 +105,6 @@ export async function listActivity(ctx: OrgContext, limit: number) {
         text: sentence(type, nameOf(event.actor), itemTitle, payload),
       };
     }),
+    nextBefore: page.length > limit ? Number(events.at(-1)!.sequence) : null,
   };
 }

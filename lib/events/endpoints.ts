@@ -1,5 +1,6 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { activityQuerySchema, activitySchema } from "./activity";
+import { ACTIVITY_DAYS_MAX_SPAN, activityDaysParamsSchema, activityDaysQuerySchema, activityDaysSchema } from "./activity-days";
 import { eventPageSchema, eventsParamsSchema, listEventsQuerySchema } from "./schema";
 
 export const listEventsEndpoint = defineEndpoint({
@@ -22,11 +23,27 @@ export const listActivityEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/activity",
   operationId: "listActivity",
   summary: "Recent activity",
-  description: "The latest changes to assignments the caller may see (owners and admins: all; everyone else: those they hold or mentor), newest first, each as a sentence.",
+  description:
+    "The latest changes to assignments the caller may see (owners and admins: all; everyone else: those they hold or mentor), newest first, each as a sentence. Older pages: pass the answer's `nextBefore` as `before`.",
   tags: ["Live"],
   auth: "session",
   permission: "event.read",
   params: eventsParamsSchema,
   query: activityQuerySchema,
   response: { status: 200, description: "Recent activity.", schema: activitySchema },
+});
+
+export const personActivityDaysEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/people/{userId}/activity-days",
+  operationId: "getPersonActivityDays",
+  summary: "A person's active days",
+  description: `How many of the person's own changes to assignments (progress, evidence, reviews, comments) fall on each UTC day from \`from\` to \`to\` (the last 365 days by default; at most ${ACTIVITY_DAYS_MAX_SPAN}), for an activity calendar. The person themself, the organization's owners and admins, and a mentor of one of the person's assignments may read it; for anyone else the person does not exist (404).`,
+  tags: ["Dashboards"],
+  auth: "session",
+  // Everyone reads assignments; the service narrows it to the person and those who follow their work.
+  permission: "assignment.read",
+  params: activityDaysParamsSchema,
+  query: activityDaysQuerySchema,
+  response: { status: 200, description: "The days with activity, oldest first.", schema: activityDaysSchema },
 });

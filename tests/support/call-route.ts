@@ -49,5 +49,7 @@ export async function callRoute(handler: RouteHandler, options: CallOptions = {}
   const request = new Request(`http://localhost:3000${options.path ?? handler.endpoint.path}`, { method, headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { response, status: response.status, json: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+  // JSON (every answer of the gate, errors too) is parsed; other bodies (a CSV, a file) are read from `text`.
+  const isJson = (response.headers.get("content-type") ?? "application/json").includes("json");
+  return { response, status: response.status, text, json: text && isJson ? (JSON.parse(text) as Record<string, any>) : undefined };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoadmapView } from "@/components/assignments/roadmap/roadmap-view";
+import { ActivityCalendar } from "@/components/dashboards/activity-calendar";
 import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
 import { loadAssignment } from "./load-assignment";
 
@@ -30,6 +31,12 @@ export default async function AssignmentRoadmapPage({ params, searchParams }: Pa
         {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
       </Link>
       <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
+      {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
+      <ActivityCalendar
+        slug={slug}
+        userId={assignment.assignee.id}
+        heading={assignment.viewerIsAssignee ? "Your activity" : `${assignment.assignee.name?.trim() || assignment.assignee.email}’s activity`}
+      />
     </div>
   );
 }

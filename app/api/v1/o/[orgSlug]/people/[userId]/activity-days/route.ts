@@ -1,0 +1,5 @@
+import { activityDays } from "@/lib/events/activity-days";
+import { personActivityDaysEndpoint } from "@/lib/events/endpoints";
+import { handle } from "@/lib/http/handle";
+
+export const GET = handle(personActivityDaysEndpoint, async ({ ctx, params, query }) => activityDays(ctx, params.userId, query));

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import type { Ref } from "react";
+import { timeAgo } from "@/components/notifications/time-ago";
+import { useNowByMinute } from "@/components/reviews/use-now";
+import type { ActivityEntryJson } from "./dashboards-api";
+
+const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
+const exactTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * Activity entries as sentences linking to their assignment, each with its time.
+ * The hire is named after the sentence when it does not name them: someone else
+ * acted (a mentor's review, a manager's upgrade), or the track was completed (that
+ * sentence names nobody).
+ */
+export function ActivityList({ slug, entries, label, listRef }: { slug: string; entries: ActivityEntryJson[]; label: string; listRef?: Ref<HTMLOListElement> }) {
+  const now = useNowByMinute();
+  return (
+    <ol ref={listRef} aria-label={label} className="flex flex-col gap-2">
+      {entries.map((entry) => (
+        <li key={entry.sequence} className="text-sm">
+          <Link href={`/o/${slug}/assignments/${entry.assignmentId}`} className="text-link underline-offset-2 hover:underline">
+            {entry.text}
+          </Link>
+          {entry.hire && (entry.hire.id !== entry.actor?.id || entry.type === "assignment.completed") ? (
+            <span className="text-muted-foreground"> · {personName(entry.hire)}’s roadmap</span>
+          ) : null}{" "}
+          {/* Relative times need the clock, which the server render does not have (useNowByMinute is 0 there). */}
+          <time dateTime={entry.at} title={now === 0 ? undefined : exactTime.format(new Date(entry.at))} className="text-xs text-muted-foreground">
+            {now === 0 ? "" : timeAgo(new Date(entry.at), new Date(now))}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}

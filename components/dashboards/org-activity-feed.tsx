@@ -1,0 +1,81 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { ActivityList } from "./activity-list";
+import { activityFeedKey, fetchActivityPage } from "./dashboards-api";
+
+/**
+ * The Activity page's feed: newest first, thirty at a time, "Show older" appending
+ * the next page. Its key sits under activityKey, so a live event refetches the pages
+ * on screen from the newest down (each page's `before` taken from the fresh one
+ * above it, so nothing is skipped or shown twice).
+ */
+export function OrgActivityFeed({ slug }: { slug: string }) {
+  const feed = useInfiniteQuery({
+    queryKey: activityFeedKey(slug),
+    queryFn: ({ pageParam }) => fetchActivityPage(slug, pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => page.nextBefore ?? undefined,
+  });
+  const entries = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const listRef = useRef<HTMLOListElement>(null);
+  // After "Show older", focus moves to the first entry it added, so keyboard and
+  // screen-reader users continue where the new entries start (the button may vanish).
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusFrom.current;
+    if (index === null || entries.length <= index) return;
+    focusFrom.current = null;
+    listRef.current?.querySelectorAll<HTMLLIElement>(":scope > li")[index]?.querySelector("a")?.focus();
+  }, [entries.length]);
+
+  if (feed.isPending) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p role="status" className="text-sm text-muted-foreground">
+          Loading the activity…
+        </p>
+        <LoadingBlock />
+      </div>
+    );
+  }
+  if (feed.isError && entries.length === 0) return <LoadFailed what="activity" message={feed.error.message} onRetry={() => void feed.refetch()} />;
+  if (entries.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
+        Nothing has happened yet. Progress, evidence, reviews and comments show up here as they happen.
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="rounded-xl border border-border bg-surface p-4">
+        <ActivityList slug={slug} entries={entries} label="Activity" listRef={listRef} />
+      </div>
+      {feed.isFetchNextPageError ? (
+        <p role="alert" className="text-sm text-danger">
+          Older activity could not be loaded: {feed.error.message}
+        </p>
+      ) : null}
+      {feed.hasNextPage ? (
+        <div>
+          <Button
+            variant="secondary"
+            loading={feed.isFetchingNextPage}
+            onClick={() => {
+              focusFrom.current = entries.length;
+              void feed.fetchNextPage();
+            }}
+          >
+            Show older
+          </Button>
+        </div>
+      ) : (
+        <p className="text-sm text-muted-foreground">No older activity.</p>
+      )}
+    </div>
+  );
+}
