@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { applyLiveEvents } from "./apply-events";
 import type { LiveEvent } from "./live-stream";
@@ -23,5 +23,31 @@ describe("applyLiveEvents", () => {
     const { client, stale } = cacheWith(["review-queue", "acme"], ["review-count", "acme"], ["notifications", "acme"], ["tracks", "acme"], ["track-version", "acme", "t1", 1]);
     applyLiveEvents(client, "acme", [event("evidence.submitted", "assignment", "a1"), event("track.draft_edited", "track", "t1")]);
     expect(stale()).toEqual(["review-queue/acme", "review-count/acme", "notifications/acme", "tracks/acme"]);
+  });
+
+  it("never cancels a read under way: events that come during it are read once more when it ends", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const answers: Array<(value: number) => void> = [];
+    const observer = new QueryObserver(client, { queryKey: ["mentor-dashboard", "acme"], queryFn: () => new Promise<number>((resolve) => answers.push(resolve)) });
+    const unsubscribe = observer.subscribe(() => undefined);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+    answers[0]!(1);
+    await settle();
+    applyLiveEvents(client, "acme", [event("progress.updated", "assignment", "a1")]);
+    expect(answers).toHaveLength(2);
+    // Two more batches while that read is under way: it is kept, and nothing starts yet.
+    applyLiveEvents(client, "acme", [event("progress.updated", "assignment", "a2")]);
+    applyLiveEvents(client, "acme", [event("progress.updated", "assignment", "a3")]);
+    expect(answers).toHaveLength(2);
+    answers[1]!(2);
+    await settle();
+    expect(client.getQueryData(["mentor-dashboard", "acme"])).toBe(2);
+    // One more read for both, after it.
+    expect(answers).toHaveLength(3);
+    answers[2]!(3);
+    await settle();
+    expect(client.getQueryData(["mentor-dashboard", "acme"])).toBe(3);
+    expect(answers).toHaveLength(3);
+    unsubscribe();
   });
 });

@@ -4,15 +4,33 @@
  * detail, evidence, threads and history; the hire's own tab skips refetching an
  * assignment while its own writes to it are in flight (their answers are newer).
  */
-import type { QueryClient } from "@tanstack/react-query";
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
 import { assignmentKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
 import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
+import { managerDashboardKey } from "@/components/dashboards/manager-api";
 import { reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
 import { membersKey } from "@/components/members/use-members";
 import { notificationsKey } from "@/components/notifications/notifications-api";
 import { tracksKey } from "@/components/tracks/tracks-api";
 import type { LiveEvent } from "./live-stream";
+
+/**
+ * Marks the queries under `queryKey` stale and reads the ones in use again, but never
+ * throws away a read already under way: react-query's default cancels it and starts
+ * over, so under a steady stream of events (a batch every 100 ms) a read slower than
+ * that never finished, the screen stood still until the stream stopped, and the server
+ * still answered every abandoned read. A query that was being read when the events came
+ * is read once more after that read ends, so what it shows is never older than them.
+ */
+function refresh(queryClient: QueryClient, queryKey: QueryKey): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey })) {
+    const exact = { queryKey: query.queryKey, exact: true };
+    const reading = query.state.fetchStatus !== "idle";
+    const settled = queryClient.invalidateQueries(exact, { cancelRefetch: false });
+    if (reading) void settled.then(() => queryClient.invalidateQueries(exact, { cancelRefetch: false }));
+  }
+}
 
 export function applyLiveEvents(queryClient: QueryClient, slug: string, events: readonly LiveEvent[]): void {
   const assignments = new Set<string>();
@@ -29,21 +47,22 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
   }
   for (const assignmentId of assignments) {
     if (queryClient.isMutating({ mutationKey: progressWritesKey(slug, assignmentId) }) > 0) continue;
-    void queryClient.invalidateQueries({ queryKey: assignmentKey(slug, assignmentId) });
+    refresh(queryClient, assignmentKey(slug, assignmentId));
   }
   if (assignments.size > 0) {
-    void queryClient.invalidateQueries({ queryKey: assignmentsKey(slug) });
-    void queryClient.invalidateQueries({ queryKey: myAssignmentsKey(slug) });
-    void queryClient.invalidateQueries({ queryKey: mentorDashboardKey(slug) });
-    void queryClient.invalidateQueries({ queryKey: activityKey(slug) });
+    refresh(queryClient, assignmentsKey(slug));
+    refresh(queryClient, myAssignmentsKey(slug));
+    refresh(queryClient, mentorDashboardKey(slug));
+    refresh(queryClient, managerDashboardKey(slug));
+    refresh(queryClient, activityKey(slug));
   }
   if (reviews) {
-    void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });
-    void queryClient.invalidateQueries({ queryKey: reviewCountKey(slug) });
+    refresh(queryClient, reviewQueueKey(slug));
+    refresh(queryClient, reviewCountKey(slug));
   }
-  if (notifications) void queryClient.invalidateQueries({ queryKey: notificationsKey(slug) });
+  if (notifications) refresh(queryClient, notificationsKey(slug));
   // Lists only: an open track editor keeps its own draft (a refetch under its queued edits
   // would apply them twice; someone else's edit reaches it as a 412 with their version).
-  if (tracks) void queryClient.invalidateQueries({ queryKey: tracksKey(slug) });
-  if (members) void queryClient.invalidateQueries({ queryKey: membersKey(slug) });
+  if (tracks) refresh(queryClient, tracksKey(slug));
+  if (members) refresh(queryClient, membersKey(slug));
 }

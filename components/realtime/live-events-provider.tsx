@@ -12,7 +12,14 @@ import type { LiveEvent, ReplayPage } from "./live-stream";
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "closed";
 
 const LiveStatusContext = createContext<LiveStatus>("connecting");
-const APPLY_EVERY_MS = 100;
+/** Events are held this long, so those that arrive together (one bulk write) are applied together… */
+const APPLY_AFTER_MS = 100;
+/**
+ * …and applied at most this often: under a steady stream each batch re-reads what is on
+ * screen (a dashboard of 30 mentees, a 700-item roadmap), so a tab would otherwise keep
+ * the server reading back to back for as long as the stream lasts.
+ */
+const APPLY_AT_MOST_EVERY_MS = 500;
 
 export const useLiveStatus = () => useContext(LiveStatusContext);
 
@@ -28,17 +35,23 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
-    // A burst of events (a "Mark all done", a bulk approval) is applied as one: what it makes stale is read again once.
+    // A burst of events (a "Mark all done", a bulk approval, many hires at once) is applied in
+    // batches: what a batch makes stale is read again once.
     let batch: LiveEvent[] = [];
     let batchTimer: number | undefined;
+    let appliedAt = -Infinity;
     const apply = (events: LiveEvent[]) => {
       batch.push(...events);
-      batchTimer ??= window.setTimeout(() => {
-        const applying = batch;
-        batch = [];
-        batchTimer = undefined;
-        applyLiveEvents(queryClient, slug, applying);
-      }, APPLY_EVERY_MS);
+      batchTimer ??= window.setTimeout(
+        () => {
+          const applying = batch;
+          batch = [];
+          batchTimer = undefined;
+          appliedAt = performance.now();
+          applyLiveEvents(queryClient, slug, applying);
+        },
+        Math.max(APPLY_AFTER_MS, appliedAt + APPLY_AT_MOST_EVERY_MS - performance.now()),
+      );
     };
     const stream = new LiveStream({
       replay: (after) => apiRequest<ReplayPage>(`/api/v1/o/${encodeURIComponent(slug)}/events${after === null ? "" : `?after=${after}`}`),
