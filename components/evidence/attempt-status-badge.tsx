@@ -3,7 +3,7 @@ import { ATTEMPT_STATUS_LABEL } from "./evidence-labels";
 import type { AttemptStatus } from "./types";
 
 const TONE: Record<AttemptStatus, string> = {
-  SUBMITTED: "bg-primary/15 text-primary",
+  SUBMITTED: "bg-primary/10 text-primary",
   APPROVED: "bg-success/15 text-success",
   CHANGES_REQUESTED: "bg-danger/10 text-danger",
 };

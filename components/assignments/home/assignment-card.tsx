@@ -50,7 +50,7 @@ export function AssignmentCard({ slug, assignment, nextUp }: { slug: string; ass
                   <Link href={`${href}?item=${encodeURIComponent(item.key)}`} className="text-link underline-offset-2 hover:underline">
                     {item.title}
                   </Link>
-                  {item.state === "IN_PROGRESS" ? <span className="ml-2 rounded bg-primary/15 px-1.5 text-xs text-primary">in progress</span> : null}
+                  {item.state === "IN_PROGRESS" ? <span className="ml-2 rounded bg-primary/10 px-1.5 text-xs text-primary">in progress</span> : null}
                 </li>
               ))}
             </ul>

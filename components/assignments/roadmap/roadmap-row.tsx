@@ -148,7 +148,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
       <span id={`${id}-about`} className="flex shrink-0 flex-wrap items-center justify-end gap-1">
         {props.notice ? <span className="rounded bg-danger/10 px-1.5 text-xs font-medium text-danger">{props.notice}</span> : null}
         {badges.map((badge) => (
-          <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "in progress" ? "bg-primary/15 text-primary" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
+          <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "in progress" ? "bg-primary/10 text-primary" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
             {badge}
           </span>
         ))}

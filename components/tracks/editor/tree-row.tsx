@@ -92,7 +92,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         {badges.length > 0 ? (
           <span id={`${id}-badges`} className="flex gap-1">
             {badges.map((badge) => (
-              <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "unsaved changes" ? "bg-primary/15 font-medium text-primary" : "bg-surface-muted text-muted-foreground")}>
+              <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "unsaved changes" ? "bg-primary/10 font-medium text-primary" : "bg-surface-muted text-muted-foreground")}>
                 {badge}
               </span>
             ))}
