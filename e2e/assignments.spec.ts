@@ -41,7 +41,7 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
   // The tab, and the empty list's call to action.
   await page.goto(`/o/${owner.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Members", "Tracks", "Invitations", "Settings"]);
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");

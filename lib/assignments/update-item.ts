@@ -1,4 +1,4 @@
-import { recordEvents } from "@/lib/db/events";
+import { eventCtes } from "@/lib/db/events";
 import { sql, withTransaction } from "@/lib/db/sql";
 import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
@@ -17,10 +17,11 @@ const invalidState = (message: string, details?: Record<string, unknown>) => inv
 /**
  * The hire changes one item: its state (along the allowed transitions), its
  * note or links. One transaction on the pool in plain SQL (the hot path:
- * docs/decisions/0010-hot-path-sql.md): the assignment locked with the item's
- * current row, the progress row upsert, the counts that answer the request and
- * complete or reopen the assignment when a state changed, and last its events:
- * progress.updated (with the old and new state), and assignment.completed.
+ * docs/decisions/0010-hot-path-sql.md) of two statements: the assignment locked
+ * with the item's current row and every state; then, counted in between, one
+ * statement with the progress row upsert, the assignment's counts (completing or
+ * reopening it when a state changed) and its events: progress.updated (with the
+ * old and new state), and assignment.completed.
  */
 export async function updateItem(ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
   const organizationId = ctx.organization.id;
@@ -56,14 +57,23 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
     }
     const reason = to === "NOT_APPLICABLE" ? (input.notApplicableReason ?? locked.notApplicableReason ?? null) : null;
     // The counts after the write are known before it (the states read with the lock, changed by this item),
-    // so the assignment's UPDATE (counts, last activity, a changed status) rides in the upsert's statement.
+    // so the assignment's UPDATE (counts, last activity, a changed status) rides in the upsert's statement, and so do the events.
     const states = new Map(locked.states);
     if (to === "NOT_STARTED") states.delete(key);
     else states.set(key, to);
     const assignment = { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status };
     const { status, summary, events, update } = await countAfterWrite(runner, ctx, assignment, from !== to, states);
+    const updated = {
+      type: "progress.updated",
+      actorId: ctx.user.id,
+      subjectType: "assignment",
+      subjectId: assignmentId,
+      payload: { assignmentId, key, from, to, ...(input.note !== undefined && { noteChanged: true }), ...(input.links !== undefined && { linksChanged: true }) },
+    };
+    // The row, the assignment's counts and the events in one statement, the last before COMMIT: the
+    // organization's event counter is locked from here to the commit, as when events go last (lib/db/events.ts).
     const [row] = await runner.rows<ProgressRow>(sql`
-      WITH counts AS (${update})
+      WITH counts AS (${update}), ${eventCtes(organizationId, [updated, ...events])}
       INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "notApplicableReason", "note", "links", "updatedById", "createdAt", "updatedAt")
       VALUES (${organizationId}, ${assignmentId}, ${key}, ${to}::"ProgressState", ${reason}, ${input.note ?? null}, ${JSON.stringify(input.links ?? [])}::jsonb, ${ctx.user.id},
               date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), date_trunc('milliseconds', now() AT TIME ZONE 'UTC'))
@@ -76,14 +86,6 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
         "archivedAt" = NULL,
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
-    const updated = {
-      type: "progress.updated",
-      actorId: ctx.user.id,
-      subjectType: "assignment",
-      subjectId: assignmentId,
-      payload: { assignmentId, key, from, to, ...(input.note !== undefined && { noteChanged: true }), ...(input.links !== undefined && { linksChanged: true }) },
-    };
-    await recordEvents(runner, organizationId, [updated, ...events]);
     return { item: toItemProgress(row!), assignment: { id: assignmentId, status, progress: summary.track } };
   });
 }

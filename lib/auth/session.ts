@@ -9,6 +9,7 @@ import { encode, getToken } from "next-auth/jwt";
 import type { JWT } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { queryRows, sql } from "@/lib/db/sql";
+import type { MembershipRow } from "@/lib/orgs/membership";
 
 export interface SessionUser {
   id: string;
@@ -41,17 +42,32 @@ export function sessionCookieName(): string {
 
 /** Resolves a user from a request's cookies; null when absent, invalid, expired or revoked. */
 export async function userFromCookies(cookies: Partial<Record<string, string>>): Promise<SessionUser | null> {
+  return (await sessionFromCookies(cookies, null))?.user ?? null;
+}
+
+/**
+ * The signed-in user and, when `orgSlug` is given, their membership of that
+ * organization, read in the same statement: an organization-scoped request (most
+ * of them, the progress write among them) makes one round trip for both. Null
+ * when the session is absent, invalid, expired or revoked; `membership` is null
+ * when there is none.
+ */
+export async function sessionFromCookies(cookies: Partial<Record<string, string>>, orgSlug: string | null): Promise<{ user: SessionUser; membership: MembershipRow | null } | null> {
   const { secureCookie, cookieName } = cookieSettings();
   // No session cookie (or chunk of one): anonymous, without touching the secret or the database.
   if (!Object.keys(cookies).some((name) => name.startsWith(cookieName))) return null;
   const token = await decodedSessionToken(cookies, cookieName, secureCookie);
   if (!token?.sub || typeof token.sv !== "number") return null;
   // Plain SQL on the pool: this runs on every authenticated request (lib/db/sql.ts).
-  const [user] = await queryRows<{ id: string; email: string; name: string | null; sessionVersion: number }>(
-    sql`SELECT id, email, name, "sessionVersion" FROM "User" WHERE id = ${token.sub}`,
-  );
-  if (!user || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  const [row] = await queryRows<{ id: string; email: string; name: string | null; sessionVersion: number } & Partial<MembershipRow>>(sql`
+    SELECT u.id, u.email, u.name, u."sessionVersion",
+           m.id AS "membershipId", m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name AS "organizationName"
+    FROM "User" u
+    LEFT JOIN ("Membership" m JOIN "Organization" o ON o.id = m."organizationId" AND o.slug = ${orgSlug}) ON m."userId" = u.id
+    WHERE u.id = ${token.sub}`);
+  if (!row || row.sessionVersion !== token.sv) return null;
+  const membership = row.membershipId ? (row as MembershipRow) : null;
+  return { user: { id: row.id, email: row.email, name: row.name }, membership };
 }
 
 /**
@@ -87,6 +103,10 @@ async function decodedSessionToken(cookies: Partial<Record<string, string>>, coo
 
 export function userFromCookieHeader(header: string | null | undefined): Promise<SessionUser | null> {
   return userFromCookies(header ? parseCookieHeader(header) : {});
+}
+
+export function sessionFromCookieHeader(header: string | null | undefined, orgSlug: string | null) {
+  return sessionFromCookies(header ? parseCookieHeader(header) : {}, orgSlug);
 }
 
 /** Issues a session token for a user (sign-in, and tests that act as a signed-in user). */

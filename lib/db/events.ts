@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sql } from "./sql";
-import type { SqlRunner } from "./sql";
+import type { SqlRunner, Statement } from "./sql";
 
 export interface NewEvent {
   organizationId: string;
@@ -55,23 +55,35 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
  */
 export async function recordEvents(runner: SqlRunner, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
   if (events.length === 0) return;
+  await runner.rows(sql`WITH ${eventCtes(organizationId, events)} SELECT 1`);
+}
+
+/**
+ * recordEvents' work as two CTEs (`event_counter`, `recorded_events`), for a write
+ * whose last statement records its events along with its own change (the
+ * one-item progress write): PostgreSQL takes data-modifying CTEs only at the top
+ * level of a statement, so they are handed over as CTEs, not as a statement.
+ */
+export function eventCtes(organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Statement {
   const count = events.length;
   const column = <T>(pick: (event: Omit<NewEvent, "organizationId">) => T) => events.map(pick);
-  await runner.rows(sql`
-    WITH counter AS (
+  return sql`
+    event_counter AS (
       UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count}::int WHERE id = ${organizationId} RETURNING "eventSequence"
-    )
-    INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt")
-    SELECT event.id, ${organizationId}, counter."eventSequence" - ${count}::int + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
-           date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
-    FROM counter, unnest(
-      ${column(() => `e${randomBytes(16).toString("base64url")}`)}::text[],
-      ${column((event) => event.type)}::text[],
-      ${column((event) => event.actorId)}::text[],
-      ${column((event) => event.subjectType)}::text[],
-      ${column((event) => event.subjectId)}::text[],
-      ${column((event) => JSON.stringify(event.payload ?? {}))}::jsonb[]
-    ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)`);
+    ),
+    recorded_events AS (
+      INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt")
+      SELECT event.id, ${organizationId}, event_counter."eventSequence" - ${count}::int + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
+             date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
+      FROM event_counter, unnest(
+        ${column(() => `e${randomBytes(16).toString("base64url")}`)}::text[],
+        ${column((event) => event.type)}::text[],
+        ${column((event) => event.actorId)}::text[],
+        ${column((event) => event.subjectType)}::text[],
+        ${column((event) => event.subjectId)}::text[],
+        ${column((event) => JSON.stringify(event.payload ?? {}))}::jsonb[]
+      ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)
+    )`;
 }
 
 /** Events of one organization after a sequence number, in order (replay after reconnect). */

@@ -10,12 +10,12 @@
 import type { z } from "zod";
 import { can } from "@/lib/authz/policy";
 import type { Permission } from "@/lib/authz/policy";
-import { userFromCookieHeader } from "@/lib/auth/session";
+import { sessionFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
-import { resolveOrgScope } from "@/lib/orgs/membership";
+import { scopeFromRow } from "@/lib/orgs/membership";
 import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
@@ -91,12 +91,15 @@ export function handle<
     // Before anything is read or written; a missing Origin only matters once a cookie has
     // authenticated the request (a request without credentials forges nothing).
     assertSameOrigin(request, allowedOrigins, false);
-    const user = endpoint.auth === "session" ? await userFromCookieHeader(request.headers.get("cookie")) : null;
+    const rawParams = (await context.params) ?? {};
+    // An organization's endpoint reads the session and the membership in one statement.
+    const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
+    const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
+    const user = session?.user ?? null;
     if (endpoint.auth === "session" && !user) throw unauthenticated();
     if (user) assertSameOrigin(request, allowedOrigins, true);
     line.userId = user?.id;
 
-    const rawParams = (await context.params) ?? {};
     // A path that does not fit the endpoint's shape names nothing that exists.
     const parsedParams = endpoint.params?.safeParse(rawParams);
     if (parsedParams && !parsedParams.success) throw notFound();
@@ -104,7 +107,7 @@ export function handle<
 
     let ctx: PublicContext | OrgContext = { requestId, log, user };
     if (endpoint.permission) {
-      const scope = await resolveOrgScope(user!.id, String(rawParams.orgSlug));
+      const scope = scopeFromRow(session?.membership);
       line.orgId = scope.organization.id;
       if (!can(scope.membership.role, endpoint.permission)) throw forbidden();
       ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };

@@ -109,3 +109,22 @@ describe("GET /assignments/{id} on the 703-item seed", () => {
     expect(small.statements.length).toBeLessThanOrEqual(11);
   });
 });
+
+describe("PUT /assignments/{id}/items/{key}: the hot path", () => {
+  it("is five statements: the session with the membership, BEGIN, the lock, one write (row, counts, events), COMMIT", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    // Warm the version-tree cache, as any running server has.
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" });
+    const { result, statements } = await countQueries(() => updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" }));
+    expect(result.status).toBe(200);
+    expect(statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "BEGIN", "SELECT", "WITH", "COMMIT"]);
+    expect(statements[0]).toContain('"Membership"');
+    expect(statements[3]).toMatch(/UPDATE "Assignment"[\s\S]*INSERT INTO "Event"[\s\S]*INSERT INTO "ItemProgress"/);
+    // All three took effect: the counts, the event and the row.
+    const stored = await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progressSnapshot: true } });
+    expect(stored.progressSnapshot).toMatchObject({ track: { done: 1 } });
+    expect(await getDb().event.count({ where: { subjectId: assignmentId, type: "progress.updated" } })).toBe(2);
+    expect(await statesOf(assignmentId)).toEqual({ [org.key("Types")]: "DONE" });
+  });
+});
