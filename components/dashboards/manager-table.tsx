@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/assignments/progress-bar";
 import { timeAgo } from "@/components/notifications/time-ago";
 import type { ManagerRowJson, ManagerSort } from "./manager-api";
+import { FlagPill } from "./flag-pill";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
 
@@ -84,9 +85,9 @@ export function ManagerTable({
                 <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? (now === 0 ? "" : timeAgo(new Date(row.lastActivityAt), new Date(now))) : "Never"}</td>
                 <td className="px-3 py-2">
                   <ul aria-label={`Flags for ${name}`} className="flex flex-wrap gap-1 text-xs">
-                    {row.flags.stuck ? <Flag title={row.flags.stuckReason ?? "Stuck"}>Stuck</Flag> : null}
-                    {row.flags.overdue ? <Flag title={`Due ${row.dueDate}`}>Overdue</Flag> : null}
-                    {row.flags.unanswered ? <Flag title="Changes were requested and not answered yet">Changes unanswered</Flag> : null}
+                    {row.flags.stuck ? <FlagPill title={row.flags.stuckReason ?? "Stuck"}>Stuck</FlagPill> : null}
+                    {row.flags.overdue ? <FlagPill title={`Due ${row.dueDate}`}>Overdue</FlagPill> : null}
+                    {row.flags.unanswered ? <FlagPill title="Changes were requested and not answered yet">Changes unanswered</FlagPill> : null}
                   </ul>
                   {row.flags.stuckReason ? <div className="mt-1 text-xs text-muted-foreground">{row.flags.stuckReason}</div> : null}
                 </td>
@@ -96,13 +97,5 @@ export function ManagerTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Flag({ title, children }: { title: string; children: string }) {
-  return (
-    <li title={title} className="rounded-full bg-danger/10 px-2 py-0.5 font-medium whitespace-nowrap text-danger ring-1 ring-danger/40 ring-inset">
-      {children}
-    </li>
   );
 }

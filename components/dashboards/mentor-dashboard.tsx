@@ -10,6 +10,7 @@ import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
 import { ActivityFeed } from "./activity-feed";
 import { fetchMentorDashboard, mentorDashboardKey } from "./dashboards-api";
 import type { MenteeJson } from "./dashboards-api";
+import { FlagPill } from "./flag-pill";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
 
@@ -66,9 +67,9 @@ const MenteeCard = memo(function MenteeCard({ slug, mentee, stuckAfterDays }: { 
           <span className="font-normal text-muted-foreground">· {assignment.track.title}</span>
         </h3>
         <ul aria-label={`Flags for ${name}`} className="flex flex-wrap gap-1.5 text-xs">
-          {flags.stuck ? <Flag title={flags.stuckReason ?? `Stuck for over ${stuckAfterDays} days`}>Stuck</Flag> : null}
-          {flags.overdue ? <Flag title={`Due ${assignment.dueDate}`}>Overdue</Flag> : null}
-          {flags.unanswered ? <Flag title="Changes were requested and not answered yet">Changes unanswered</Flag> : null}
+          {flags.stuck ? <FlagPill title={flags.stuckReason ?? `Stuck for over ${stuckAfterDays} days`}>Stuck</FlagPill> : null}
+          {flags.overdue ? <FlagPill title={`Due ${assignment.dueDate}`}>Overdue</FlagPill> : null}
+          {flags.unanswered ? <FlagPill title="Changes were requested and not answered yet">Changes unanswered</FlagPill> : null}
           {assignment.status === "COMPLETED" ? <li className="rounded-full bg-surface-muted px-2 py-0.5">Completed</li> : null}
         </ul>
       </div>
@@ -113,11 +114,3 @@ const MenteeCard = memo(function MenteeCard({ slug, mentee, stuckAfterDays }: { 
     </li>
   );
 });
-
-function Flag({ title, children }: { title: string; children: string }) {
-  return (
-    <li title={title} className="rounded-full bg-danger/10 px-2 py-0.5 font-medium text-danger ring-1 ring-danger/40 ring-inset">
-      {children}
-    </li>
-  );
-}
