@@ -41,10 +41,9 @@ export const evidenceArrivedEmailJob = defineJob({
       claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const actors = await tx.user.findMany({ where: { id: { in: claimed.flatMap((row) => (row.actorId ? [row.actorId] : [])) } }, select: { id: true, name: true, email: true } });
       const actorOf = new Map(actors.map((actor) => [actor.id, actor]));
-      const [user, organization] = await Promise.all([
-        tx.user.findUnique({ where: { id: userId }, select: { email: true, emailOnEvidenceSubmitted: true } }),
-        tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, slug: true } }),
-      ]);
+      // One after the other: a transaction is one connection, which runs one query at a time anyway.
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailOnEvidenceSubmitted: true } });
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, slug: true } });
       // Turned off since: what was claimed stays claimed, and nothing is sent.
       if (!user?.emailOnEvidenceSubmitted) return log.info({ userId }, "evidence email skipped: turned off");
       const entries = claimed.map((row) => ({ hireName: nameOf(row.actorId ? (actorOf.get(row.actorId) ?? null) : null), itemTitle: row.payload.itemTitle ?? "an item", number: row.payload.number ?? 1 }));
@@ -72,11 +71,9 @@ export const reviewDoneEmailJob = defineJob({
         WHERE id = ${notificationId} AND "emailedAt" IS NULL
         RETURNING id, payload, "assignmentId", "userId", "organizationId", "actorId"`);
       if (!claimed) return log.info({ notificationId }, "review email: already sent");
-      const [user, organization, reviewer] = await Promise.all([
-        tx.user.findUnique({ where: { id: claimed.userId }, select: { email: true, emailOnReviewDone: true } }),
-        tx.organization.findUniqueOrThrow({ where: { id: claimed.organizationId }, select: { slug: true } }),
-        tx.notification.findUnique({ where: { id: notificationId }, select: { actor: { select: { name: true, email: true } } } }),
-      ]);
+      const user = await tx.user.findUnique({ where: { id: claimed.userId }, select: { email: true, emailOnReviewDone: true } });
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: claimed.organizationId }, select: { slug: true } });
+      const reviewer = await tx.notification.findUnique({ where: { id: notificationId }, select: { actor: { select: { name: true, email: true } } } });
       if (!user?.emailOnReviewDone) return log.info({ notificationId }, "review email skipped: turned off");
       await deliverEmail(
         {
