@@ -164,7 +164,7 @@ function Summary({ data }: { data: ManagerDashboardJson }) {
     { label: "Active assignments", value: String(data.summary.assignments) },
     { label: "Average progress", value: data.summary.averagePercent === null ? "—" : `${data.summary.averagePercent}%` },
     { label: "Overdue", value: String(data.summary.overdue), alert: data.summary.overdue > 0 },
-    { label: "Stuck", value: String(data.summary.stuck), hint: `No progress for over ${data.stuckAfterDays} days`, alert: data.summary.stuck > 0 },
+    { label: "Stuck", value: String(data.summary.stuck), hint: `An item in progress, or no activity, for over ${data.stuckAfterDays} days`, alert: data.summary.stuck > 0 },
     { label: "Changes unanswered", value: String(data.summary.unanswered), alert: data.summary.unanswered > 0 },
     { label: "Median time to first review", value: hoursText(data.reviews.firstReviewMedianHours), hint: `Over ${data.reviews.firstReviews} first ${data.reviews.firstReviews === 1 ? "submission" : "submissions"}` },
     { label: "Waiting for review", value: String(data.reviews.waiting), hint: data.reviews.waiting > 0 ? `Median wait ${hoursText(data.reviews.waitingMedianHours)}` : undefined },

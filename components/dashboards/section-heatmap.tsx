@@ -72,7 +72,8 @@ export function SectionHeatmap({
       <div style={{ height: TOP_MARGIN + lines.length * ROW_HEIGHT + 10 }} className="w-full overflow-hidden">
         <ResponsiveHeatMap
           data={data}
-          margin={{ top: TOP_MARGIN, right: 10, bottom: 10, left: 150 }}
+          // Room on the right for the last rotated column labels.
+          margin={{ top: TOP_MARGIN, right: 90, bottom: 10, left: 150 }}
           colors={{ type: "sequential", scheme: "blues", minValue: 0, maxValue: 100 }}
           emptyColor="#d4d4d8"
           valueFormat={(value) => `${value}%`}
