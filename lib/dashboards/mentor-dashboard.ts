@@ -1,18 +1,21 @@
 /**
  * The mentor's dashboard: each assignment the caller mentors (not archived), with
  * progress by track and section, what is in progress and since when, what waits
- * for review, the hire's last activity, and the flags (flags.ts). A constant
- * number of statements however many mentees: the organization, the assignments,
- * their progress rows, their attempts, and (once per process) the version trees.
+ * for review, the hire's last activity, and the flags (flags.ts). Progress and
+ * last activity are the counts every write stores on the assignment
+ * (progress-snapshot.ts, the manager's dashboard reads the same), so only the
+ * items in progress are read, not every row. A constant number of statements
+ * however many mentees: the organization, the assignments, their items in
+ * progress, their attempts, and what is missing (trees not read yet, assignments
+ * never counted).
  */
 import { getDb } from "@/lib/db/client";
 import { prismaRunner } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
-import { assignmentSelect, dayOf, toAssignmentSummary } from "@/lib/assignments/assignment-summary";
+import { assignmentSelect, dayOf } from "@/lib/assignments/assignment-summary";
 import { progressTrees } from "@/lib/assignments/version-trees";
-import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { ProgressState } from "@/lib/progress/progress-math";
 import { assignmentFlags } from "./flags";
+import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
 import type { MenteeOut } from "./schema";
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -26,8 +29,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-const latest = (dates: readonly Date[]) => (dates.length === 0 ? null : new Date(Math.max(...dates.map((date) => date.getTime()))));
-
 export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
   const db = getDb();
   const organizationId = ctx.organization.id;
@@ -35,54 +36,49 @@ export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { stuckAfterDays: true } }),
     db.assignment.findMany({
       where: { organizationId, status: { not: "ARCHIVED" }, mentors: { some: { mentorId: ctx.user.id } } },
-      select: assignmentSelect,
+      select: { ...assignmentSelect, progressSnapshot: true, lastActivityAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
   const ids = rows.map((row) => row.id);
-  const [trees, progress, attempts] = await Promise.all([
-    progressTrees(prismaRunner(db), organizationId, rows.map((row) => row.versionId)),
-    db.itemProgress.findMany({ where: { organizationId, assignmentId: { in: ids }, archivedAt: null }, select: { assignmentId: true, stableKey: true, state: true, updatedAt: true, updatedById: true } }),
+  const stale = rows.filter((row) => readSnapshot(row.progressSnapshot, row.versionId) === null);
+  const runner = prismaRunner(db);
+  const [trees, inProgressRows, attempts, recounted] = await Promise.all([
+    progressTrees(runner, organizationId, rows.map((row) => row.versionId)),
+    db.itemProgress.findMany({ where: { organizationId, assignmentId: { in: ids }, state: "IN_PROGRESS", archivedAt: null }, select: { assignmentId: true, stableKey: true, updatedAt: true } }),
     db.evidenceAttempt.findMany({
       where: { organizationId, assignmentId: { in: ids } },
-      select: { id: true, assignmentId: true, stableKey: true, number: true, status: true, submittedAt: true, submittedById: true },
+      select: { id: true, assignmentId: true, stableKey: true, number: true, status: true, submittedAt: true },
       orderBy: [{ number: "desc" }],
     }),
+    recountSnapshots(runner, organizationId, stale),
   ]);
 
-  const progressOf = groupBy(progress, (item) => item.assignmentId);
+  const inProgressOf = groupBy(inProgressRows, (item) => item.assignmentId);
   const attemptsOf = groupBy(attempts, (attempt) => attempt.assignmentId);
   const mentees: MenteeOut[] = rows.map((row) => {
     const tree = trees.get(row.versionId) ?? [];
     const titleOf = new Map(tree.map((node) => [node.key, node.title]));
-    const own = progressOf.get(row.id) ?? [];
-    const states = new Map<string, ProgressState>(own.map((item) => [item.stableKey, item.state]));
-    const summary = summarizeProgress(tree, states, new Set(row.skippedKeys), { nextUpLimit: 0 });
+    const snapshot = readSnapshot(row.progressSnapshot, row.versionId) ?? recounted.get(row.id)!;
     const tries = attemptsOf.get(row.id) ?? [];
     // The newest attempt of each item says where it stands.
     const newest = new Map<string, (typeof tries)[number]>();
     for (const attempt of tries) if (!newest.has(attempt.stableKey)) newest.set(attempt.stableKey, attempt);
-    const inProgress = own
-      .filter((item) => item.state === "IN_PROGRESS")
+    const inProgress = (inProgressOf.get(row.id) ?? [])
       .map((item) => ({ key: item.stableKey, title: titleOf.get(item.stableKey) ?? item.stableKey, since: item.updatedAt }))
       .sort((a, b) => a.since.getTime() - b.since.getTime());
     const pendingReviews = [...newest.values()]
       .filter((attempt) => attempt.status === "SUBMITTED")
       .map((attempt) => ({ attemptId: attempt.id, key: attempt.stableKey, title: titleOf.get(attempt.stableKey) ?? attempt.stableKey, number: attempt.number, submittedAt: attempt.submittedAt }))
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-    const lastActivityAt = latest([
-      ...own.filter((item) => item.updatedById === row.assigneeId).map((item) => item.updatedAt),
-      ...tries.filter((attempt) => attempt.submittedById === row.assigneeId).map((attempt) => attempt.submittedAt),
-    ]);
-    const assignment = toAssignmentSummary(row, summary, dayOf(now));
+    const lastActivityAt = row.lastActivityAt;
+    const dueDate = row.dueDate ? dayOf(row.dueDate) : null;
     return {
-      assignment: { id: row.id, status: row.status, track: row.track, assignee: row.assignee, startDate: assignment.startDate, dueDate: assignment.dueDate, progress: summary.track },
-      sections: tree
-        .filter((node) => node.parentKey === null && node.kind === "SECTION")
-        .map((node) => {
-          const counts = summary.byNode.get(node.key)!;
-          return { key: node.key, title: node.title, percent: counts.percent, done: counts.done, total: counts.total };
-        }),
+      assignment: { id: row.id, status: row.status, track: row.track, assignee: row.assignee, startDate: dayOf(row.startDate), dueDate, progress: snapshot.track },
+      sections: topSections(tree).map((node, index) => {
+        const [done, total, percent] = snapshot.sections[index]!;
+        return { key: node.key, title: node.title, percent, done, total };
+      }),
       lastActivityAt,
       inProgress,
       pendingReviews,
@@ -90,7 +86,7 @@ export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
         now,
         stuckAfterDays: organization.stuckAfterDays,
         status: row.status,
-        dueDate: assignment.dueDate,
+        dueDate,
         startDate: row.startDate,
         lastActivityAt,
         inProgressSince: inProgress.map((item) => item.since),
