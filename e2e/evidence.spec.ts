@@ -210,19 +210,24 @@ test("the hire reads the requested changes, resubmits with a file (a disguised e
   expect(consoleErrors).toEqual([]);
 });
 
-test("the mentor works the queue with j, k and a (a refused approval puts the entry back), approves from the roadmap and answers from a notification; the hire's item is done and emailed", async ({ page, factory, pageAs, signIn, baseURL }) => {
-  const dialogs: string[] = [];
-  const consoleErrors: string[] = [];
-  const { team, hire, mentor, keys, assignmentId, roadmapUrl } = await evidenceSetup(factory, pageAs, baseURL!);
-  const hireApi = new OrgApi(await pageAs(hire), baseURL!, team.slug);
-  // Loops was sent back once, then sent again; Variables (which needs no evidence) waits too: oldest first.
-  const mentorApi = new OrgApi(await pageAs(mentor), baseURL!, team.slug);
+/** Loops sent back once and sent again, Variables waiting too, and the hire's question on Loops. */
+async function twoWaitingAttempts(factory: TestFactory, pageAs: PageAs, baseURL: string) {
+  const setup = await evidenceSetup(factory, pageAs, baseURL);
+  const { team, hire, mentor, keys, assignmentId } = setup;
+  const hireApi = new OrgApi(await pageAs(hire), baseURL, team.slug);
+  const mentorApi = new OrgApi(await pageAs(mentor), baseURL, team.slug);
   const firstAttempt = await submitThroughApi(hireApi, assignmentId, keys.Loops, { link: PULL_REQUEST });
   expect((await mentorApi.send("POST", `/evidence/${firstAttempt}/review`, { decision: "REQUEST_CHANGES", comment: "Add a test for an empty order list, and a guard." })).status()).toBe(200);
-  await submitThroughApi(hireApi, assignmentId, keys.Loops, { link: PULL_REQUEST, note: "Added the **test** for an empty list." });
+  const secondAttempt = await submitThroughApi(hireApi, assignmentId, keys.Loops, { link: PULL_REQUEST, note: "Added the **test** for an empty list." });
   await submitThroughApi(hireApi, assignmentId, keys.Variables, { note: "Read the chapter on names and scopes." });
   expect((await hireApi.send("POST", `/assignments/${assignmentId}/items/${keys.Loops}/comments`, { body: "Is one test for the empty list **enough**?" })).status()).toBe(201);
+  return { ...setup, mentorApi, waitingOnLoops: secondAttempt };
+}
 
+test("the mentor works the queue with j, k and a: a refused approval puts the entry back, the next approval takes it off", async ({ factory, pageAs, baseURL }) => {
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  const { team, mentor } = await twoWaitingAttempts(factory, pageAs, baseURL!);
   const mentorPage = await pageAs(mentor);
   watch(mentorPage, dialogs, consoleErrors);
   await mentorPage.goto(`/o/${team.slug}/reviews`);
@@ -260,6 +265,20 @@ test("the mentor works the queue with j, k and a (a refused approval puts the en
   await expect(toasts(mentorPage)).toContainText("Approved “Loops”");
   await expect(variables).toBeFocused();
   await expect(nav.getByRole("link", { name: "Reviews 1 waiting" })).toBeVisible();
+
+  expect(dialogs).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("the mentor approves from the hire's roadmap and answers from a notification; the hire's items are done, and each review was emailed", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  const { hire, mentor, keys, roadmapUrl, mentorApi, waitingOnLoops } = await twoWaitingAttempts(factory, pageAs, baseURL!);
+  // Loops is approved (the queue's own test above does it with the keyboard).
+  expect((await mentorApi.send("POST", `/evidence/${waitingOnLoops}/review`, { decision: "APPROVE" })).status()).toBe(200);
+  const mentorPage = await pageAs(mentor);
+  watch(mentorPage, dialogs, consoleErrors);
+  const nav = mentorPage.getByRole("navigation", { name: "Organization" });
 
   // The mentor approves the other one from the hire's roadmap (read-only but for the review).
   const mentorPanel = await openItem(mentorPage, `${roadmapUrl}?item=${keys.Variables}`, "Variables");

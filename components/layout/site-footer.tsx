@@ -8,7 +8,7 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul className="flex gap-4">
             <li>
-              <Link href="/docs/api" className="rounded-sm text-link underline-offset-4 hover:underline">
+              <Link href="/docs/api" prefetch={false} className="rounded-sm text-link underline-offset-4 hover:underline">
                 API reference
               </Link>
             </li>

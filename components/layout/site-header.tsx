@@ -12,8 +12,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        {/* Not prefetched: from the product's pages the landing page is rarely the next one. */}
         <Link
           href="/"
+          prefetch={false}
           className="flex items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-foreground"
         >
           <CairnMark className="text-primary" />

@@ -1,10 +1,11 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useUnreadCount } from "@/components/notifications/use-unread-count";
 import { useReviewCount } from "@/components/reviews/use-review-count";
 import { cx } from "@/components/ui/class-names";
+import { useIdle } from "@/components/ui/use-idle";
 
 /** The path itself or a page under it: "/me" must not claim "/members" (or a "/meetings" later). */
 function isWithin(pathname: string, path: string): boolean {
@@ -14,6 +15,12 @@ function isWithin(pathname: string, path: string): boolean {
 /**
  * The organization's tabs; the one for the current page carries aria-current.
  * Reviewers' "Reviews" tab counts what waits for them.
+ *
+ * The tabs are not prefetched (decision 0014): every page here is dynamic, so a
+ * prefetch cost two server renders per tab on every page view (Next.js first asks for
+ * the route tree, then for the page) and the click still fetched the page's data; a
+ * click now makes one request, and the tab shows that it is loading. The badges are
+ * read once the page is idle, after the page's own requests.
  */
 export function OrgNav({
   slug,
@@ -30,8 +37,9 @@ export function OrgNav({
 }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
-  const waiting = useReviewCount(slug, { enabled: showReviews }).data;
-  const unread = useUnreadCount(slug).data;
+  const idle = useIdle();
+  const waiting = useReviewCount(slug, { enabled: showReviews && idle }).data;
+  const unread = useUnreadCount(slug, { enabled: idle }).data;
   const tabs = [
     { href: base, label: "Overview", current: pathname === base },
     // Everyone has work of their own (a hire's assignments) or none yet; the page says which.
@@ -62,6 +70,7 @@ export function OrgNav({
           <li key={tab.href}>
             <Link
               href={tab.href}
+              prefetch={false}
               aria-current={tab.current ? "page" : undefined}
               className={cx(
                 "inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium whitespace-nowrap",
@@ -70,12 +79,19 @@ export function OrgNav({
             >
               {tab.label}
               {"count" in tab && tab.count ? <TabCount count={tab.count} label={tab.countLabel} /> : null}
+              <PendingMark />
             </Link>
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+/** While a clicked tab's page loads: a small pulse after its label (no layout shift). */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden className={cx("ml-1.5 size-1.5 rounded-full bg-primary", pending ? "animate-pulse opacity-100" : "opacity-0")} />;
 }
 
 /** The number on a tab ("Reviews 3 waiting", "Notifications 2 unread" to a screen reader). */
