@@ -7,7 +7,9 @@
  *
  * It runs in the Playwright worker process, on the database global-setup started
  * (E2E_DATABASE_URL), signing tokens with the server's secret (E2E_SECRET), so a session
- * made here is one the server accepts: no sign-in request at all.
+ * made here is one the server accepts: no sign-in request at all. When sign-up or an
+ * accepted invitation starts leaving something more behind (a row, an event), mirror it
+ * here (docs/decisions/0014).
  */
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
