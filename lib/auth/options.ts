@@ -21,6 +21,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { withSignInLimits } from "@/lib/security/sign-in-limits";
 import { githubProvider } from "./github-provider";
@@ -70,6 +71,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: signInProviders(),
     callbacks: {
+      // Every callbackUrl next-auth redirects to (sign-in, sign-out, OAuth, its callback-url
+      // cookie) goes through the same check as the sign-in page: our origin only.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).toString();
+      },
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         const githubProfile = profile as Partial<CairnGithubProfile> | undefined;
