@@ -1,3 +1,4 @@
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { AppError } from "./errors";
 import type { ErrorCode } from "./errors";
 
@@ -15,6 +16,7 @@ export function errorResponse(error: AppError, requestId: string, headers?: Head
   const response = Response.json(body, { status: error.status, headers });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("cache-control", "no-store");
+  response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
   return response;
 }
 

@@ -20,10 +20,12 @@ import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { isMultipart, readJsonBody, readMultipartBody } from "./body";
 import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
+import { assertNoNulCharacters } from "./nul-characters";
 import { requestIdFrom } from "./request-id";
 import { parseInput, searchParamsToObject } from "./validation";
 
@@ -72,7 +74,8 @@ export function handle<
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
     const log = getLogger().child({ requestId });
-    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, path: new URL(request.url).pathname, ip: clientIpFrom(request.headers) };
+    // The route template, never the raw path: invitation tokens travel in paths (/api/v1/invitations/{token}).
+    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, ip: clientIpFrom(request.headers) };
     let response: Response;
     try {
       response = await run(request, context, requestId, log, line);
@@ -80,6 +83,8 @@ export function handle<
       response = failure(error, requestId, log);
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
+    // The proxy leaves API routes' policy to them; a route that set its own (a download's sandbox) keeps it.
+    if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
     line.status = response.status;
     line.durationMs = Math.round((performance.now() - started) * 10) / 10;
     log[response.status >= 500 ? "error" : "info"](line, "request");
@@ -92,6 +97,8 @@ export function handle<
     // authenticated the request (a request without credentials forges nothing).
     assertSameOrigin(request, allowedOrigins, false);
     const rawParams = (await context.params) ?? {};
+    // Before the organization's slug reaches the session query: PostgreSQL refuses NUL (a 500).
+    assertNoNulCharacters(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
     const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
@@ -113,16 +120,16 @@ export function handle<
       ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };
     }
 
-    const query = (endpoint.query ? parseInput(endpoint.query, searchParamsToObject(new URL(request.url).searchParams), "query") : undefined) as Out<Query>;
+    const query = (endpoint.query ? parseInput(endpoint.query, withoutNul(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
     let body = undefined as Out<Body>;
     let files: File[] = [];
     if (endpoint.body && endpoint.files && isMultipart(request)) {
       const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
       files = form.files;
-      body = parseInput(endpoint.body, form.fields, "body") as Out<Body>;
+      body = parseInput(endpoint.body, withoutNul(form.fields, "body"), "body") as Out<Body>;
     } else if (endpoint.body) {
       const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
-      body = parseInput(endpoint.body, raw, "body") as Out<Body>;
+      body = parseInput(endpoint.body, withoutNul(raw, "body"), "body") as Out<Body>;
     }
 
     if (endpoint.rateLimits?.length) {
@@ -147,6 +154,12 @@ export function handle<
   }
 
   return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
+}
+
+/** The input unchanged, once no string in it holds a NUL (else the 422 naming them). */
+function withoutNul<T>(value: T, prefix: string): T {
+  assertNoNulCharacters(value, prefix);
+  return value;
 }
 
 function rateLimitCheck<Input extends RateLimitInput>(limit: EndpointRateLimit<Input>, input: Input) {
