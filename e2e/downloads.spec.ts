@@ -1,4 +1,4 @@
-import type { APIResponse } from "@playwright/test";
+import type { APIResponse, Dialog } from "@playwright/test";
 import { expect, signedInPage, test } from "./support/fixtures";
 
 // Issue 13: an evidence download carried the page policy (script-src with a nonce) instead of
@@ -69,14 +69,14 @@ test("evidence downloads reach the browser with their sandbox policy, not the pa
 
   // Opening the link in the browser saves the file; nothing renders in Cairn's origin.
   const dialogs: string[] = [];
-  mentorPage.on("dialog", (dialog) => {
+  mentorPage.on("dialog", (dialog: Dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   await mentorPage.goto(`/o/${team.slug}`);
   const [saved] = await Promise.all([
     mentorPage.waitForEvent("download"),
-    mentorPage.evaluate((url) => {
+    mentorPage.evaluate((url: string) => {
       window.location.href = url;
     }, `${api}/evidence/files/${fileIds[0]}`),
   ]);

@@ -43,7 +43,8 @@ export function signInProviders(): Provider[] {
       async authorize(credentials, request) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
-        if (!email || !password || password.length > 1024 || email.length > 254) return null;
+        // PostgreSQL refuses NUL (the query would fail): no account has one.
+        if (!email || !password || password.length > 1024 || email.length > 254 || email.includes("\u0000")) return null;
         return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
       },
     }),

@@ -1,11 +1,14 @@
 /**
- * The route gate: every API route handler is `handle(endpoint, fn)`. In order it
+ * The route gate: every API route handler is `handle(endpoint, fn, options?)`. In order it
  * assigns the request id, refuses cross-site writes (a foreign Origin; no Origin on
- * a cookie-authenticated write), authenticates, resolves the organization and checks
- * the endpoint's permission, validates params, query and body, counts the endpoint's
+ * a cookie-authenticated write), refuses a NUL character in the path's params,
+ * authenticates, resolves the organization and checks the endpoint's permission,
+ * validates params and query, runs the endpoint's object-level `authorize` (before any
+ * body byte is read), reads (bounded) and validates the body, counts the endpoint's
  * rate limits, calls `fn`, shapes the result with the output schema, maps every
- * failure to the error envelope, and logs one line per request. Business rules live
- * in the services `fn` calls.
+ * failure to the error envelope, and logs one line per request (with the route
+ * template, never the raw path). NUL characters in query and body strings are refused
+ * (422 naming the field) before validation. Business rules live in the services `fn` calls.
  */
 import type { z } from "zod";
 import { can } from "@/lib/authz/policy";
@@ -59,6 +62,16 @@ export interface RouteContext {
 
 export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { endpoint: AnyEndpoint };
 
+export interface GateOptions<Ctx, Params, Query> {
+  /**
+   * The object-level check (the one that needs the database: "only the assignee submits"),
+   * run after the permission and the params and query are checked but before the body is
+   * read, so a caller who may not act on the object never gets to send it (a 25 MB upload).
+   * Throws an AppError to refuse. The handler's own checks still run: this is the early door.
+   */
+  authorize?: (input: { ctx: Ctx; params: Params; query: Query }) => Promise<void>;
+}
+
 export function handle<
   Auth extends AuthMode,
   Scope extends Permission | undefined,
@@ -69,6 +82,7 @@ export function handle<
 >(
   endpoint: EndpointDefinition<Auth, Scope, Params, Query, Body, Output>,
   fn: (input: HandlerInput<ContextFor<Auth, Scope>, Out<Params>, Out<Query>, Out<Body>>) => Promise<z.input<Output> | Response>,
+  options: GateOptions<ContextFor<Auth, Scope>, Out<Params>, Out<Query>> = {},
 ): RouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
@@ -121,6 +135,8 @@ export function handle<
     }
 
     const query = (endpoint.query ? parseInput(endpoint.query, withoutNul(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
+    if (options.authorize) await options.authorize({ ctx: ctx as ContextFor<Auth, Scope>, params, query });
+
     let body = undefined as Out<Body>;
     let files: File[] = [];
     if (endpoint.body && endpoint.files && isMultipart(request)) {
