@@ -12,7 +12,11 @@ import { GET as listAssignmentsRoute } from "@/app/api/v1/o/[orgSlug]/assignment
 import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
 import { NUL_MESSAGE } from "@/lib/http/nul-characters";
-import { callRoute } from "../support/call-route";
+import { resolveOrgScope } from "@/lib/orgs/membership";
+import { roomsForUser } from "@/lib/realtime/member-rooms";
+import { authOptions } from "@/lib/auth/options";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+import { callRoute, randomClientIp } from "../support/call-route";
 import { captureLogs } from "../support/capture-logs";
 import { createOrgWithMember, sessionCookieFor } from "../support/factories";
 import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
@@ -41,6 +45,19 @@ describe("NUL characters in the input", () => {
     expectRefused(await callRoute(orgRoute, { path: `/api/v1/o/${encodeURIComponent(slug)}`, params: { orgSlug: slug }, cookie: await sessionCookieFor(user) }), ["params.orgSlug"]);
     // A list endpoint too: the slug is checked before the session, so every endpoint is covered.
     expectRefused(await callRoute(listAssignmentsRoute, { path: `/api/v1/o/x/assignments`, params: { orgSlug: slug }, cookie: await sessionCookieFor(user) }), ["params.orgSlug"]);
+  });
+
+  it("in the slug a page or a socket names: no such organization (pages and sockets resolve it without the gate)", async () => {
+    const { organization, user } = await createOrgWithMember("OWNER");
+    await expect(resolveOrgScope(user.id, `${organization.slug}\u0000`)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const sessionUser = { id: user.id, email: user.email, name: user.name, emailVerified: false };
+    expect(await roomsForUser(sessionUser as Parameters<typeof roomsForUser>[0], `${organization.slug}\u0000`)).toBeNull();
+    expect(await roomsForUser(sessionUser as Parameters<typeof roomsForUser>[0], organization.slug)).not.toBeNull();
+  });
+
+  it("in the email of a password sign-in (next-auth, outside the gate): refused like a wrong password", async () => {
+    const provider = authOptions().providers[0] as unknown as { options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown> } };
+    await expect(provider.options.authorize({ email: "ann\u0000@example.test", password: "whatever it is 123" }, { headers: { [CLIENT_IP_HEADER]: randomClientIp() } })).resolves.toBeNull();
   });
 
   it("in query values", async () => {
