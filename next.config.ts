@@ -1,10 +1,12 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, FIXED_SECURITY_HEADERS } from "./lib/security/security-headers";
 
-// Every response gets the fixed security headers. Pages and API responses then get a
-// Content-Security-Policy with a per-request nonce from proxy.ts, which replaces this
-// nonce-less one; only the paths proxy.ts skips (build assets) keep it.
+// Every response gets the fixed security headers. The Content-Security-Policy here is only
+// for the paths proxy.ts skips (build assets): pages get one with a per-request nonce from
+// proxy.ts, and API routes set their own. A header set here would win over a route's
+// (Next.js adds a route's header only when it is absent): never set the CSP on every path.
 const baselinePolicy = contentSecurityPolicy({ nonce: null, development: process.env.NODE_ENV !== "production" });
+const assetPolicy = [{ key: "Content-Security-Policy", value: baselinePolicy }];
 
 const nextConfig: NextConfig = {
   // Server-only packages that ship native binaries or load files at run time.
@@ -16,7 +18,11 @@ const nextConfig: NextConfig = {
     return [{ source: "/o/:orgSlug/mentees", destination: "/o/:orgSlug/mentor", permanent: false }];
   },
   async headers() {
-    return [{ source: "/:path*", headers: [...FIXED_SECURITY_HEADERS, { key: "Content-Security-Policy", value: baselinePolicy }] }];
+    return [
+      { source: "/:path*", headers: [...FIXED_SECURITY_HEADERS] },
+      { source: "/_next/static/:path*", headers: assetPolicy },
+      { source: "/_next/image", headers: assetPolicy },
+    ];
   },
 };
 

@@ -4,11 +4,16 @@
  * (it reads the nonce from the request's Content-Security-Policy) and the root layout
  * can hand it to our inline theme script (`x-nonce`); and on the response, with HSTS
  * where it applies. The fixed security headers come from next.config.ts.
+ *
+ * Not on Cairn's API routes: a header the proxy puts on the response wins over the one
+ * the route sets (Next.js adds a route's header only when it is absent), which replaced
+ * the download route's sandbox with the page policy. Those routes set their own
+ * (lib/security/security-headers.ts, routeSetsItsOwnPolicy).
  */
 import { NextResponse } from "next/server";
 import type { NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { contentSecurityPolicy, createNonce, NONCE_HEADER, strictTransportSecurity } from "@/lib/security/security-headers";
+import { contentSecurityPolicy, createNonce, NONCE_HEADER, routeSetsItsOwnPolicy, strictTransportSecurity } from "@/lib/security/security-headers";
 
 export function proxy(request: NextRequest) {
   const settings = getConfig();
@@ -21,7 +26,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("content-security-policy", policy);
+  if (!routeSetsItsOwnPolicy(request.nextUrl.pathname)) response.headers.set("content-security-policy", policy);
   const hsts = strictTransportSecurity({ production: settings.NODE_ENV === "production", publicUrl: settings.NEXTAUTH_URL });
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;

@@ -23,6 +23,7 @@ import { assignClientIp } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createHttpServer } from "@/lib/server/http-server";
 import { createShutdown } from "@/lib/server/shutdown";
+import { refuseUndecodablePath } from "@/lib/server/undecodable-path";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 // Self-hosted teams run Cairn on their own networks: Next.js's telemetry stays off unless asked for.
@@ -72,6 +73,8 @@ async function main() {
       (req, res) => {
         // Route handlers cannot see the socket: hand them the client's address in a header only we set.
         assignClientIp(req, config.TRUST_PROXY);
+        // Next.js answers a path it cannot decode with an unlogged plain-text 500.
+        if (refuseUndecodablePath(req, res, log)) return;
         void handleRequest(req, res);
       },
       { keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS },

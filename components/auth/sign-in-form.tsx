@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { describeWait } from "@/lib/security/describe-wait";
 import { signInRetryAfterSeconds } from "@/lib/security/sign-in-error";
 
@@ -51,7 +52,7 @@ export function SignInForm({ callbackPath, githubEnabled = false, mailboxHint = 
       setError(signInErrorMessage(result?.error ?? undefined));
       return;
     }
-    router.replace(callbackPath);
+    router.replace(safeRedirectPath(callbackPath, window.location.origin));
     router.refresh();
   }
 
@@ -127,7 +128,7 @@ export function SignInForm({ callbackPath, githubEnabled = false, mailboxHint = 
           </Button>
         )}
         {githubEnabled ? (
-          <Button variant="secondary" onClick={() => void signIn("github", { callbackUrl: callbackPath })}>
+          <Button variant="secondary" onClick={() => void signIn("github", { callbackUrl: safeRedirectPath(callbackPath, window.location.origin) })}>
             Continue with GitHub
           </Button>
         ) : null}

@@ -25,7 +25,7 @@ function useAccept(token: string) {
     setFieldErrors({});
     setFormError(null);
     try {
-      const { organization } = await apiRequest<AcceptResult>(`/api/v1/invitations/${token}/accept`, { body });
+      const { organization } = await apiRequest<AcceptResult>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { body });
       if (email && body.password) {
         const signedIn = await signIn("credentials", { redirect: false, email, password: body.password });
         if (!signedIn?.ok) return router.replace(`/sign-in?callbackUrl=${encodeURIComponent(`/o/${organization.slug}`)}`);
@@ -57,7 +57,7 @@ export function JoinButton({ token, organizationName }: { token: string; organiz
 /** Signed out: create the account for the invited address, inline. */
 export function AcceptSignUpForm({ token, email, organizationName }: { token: string; email: string; organizationName: string }) {
   const { accept, fieldErrors, formError, pending } = useAccept(token);
-  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`;
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${encodeURIComponent(token)}`)}`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,7 +96,7 @@ export function AcceptSignUpForm({ token, email, organizationName }: { token: st
 /** Signed in as someone else: only the invited address may accept. */
 export function SignOutAndRetry({ token }: { token: string }) {
   return (
-    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: `/invitations/${token}` })}>
+    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: `/invitations/${encodeURIComponent(token)}` })}>
       Sign out
     </Button>
   );

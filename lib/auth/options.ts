@@ -21,6 +21,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { withSignInLimits } from "@/lib/security/sign-in-limits";
 import { githubProvider } from "./github-provider";
@@ -42,7 +43,8 @@ export function signInProviders(): Provider[] {
       async authorize(credentials, request) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
-        if (!email || !password || password.length > 1024 || email.length > 254) return null;
+        // PostgreSQL refuses NUL (the query would fail): no account has one.
+        if (!email || !password || password.length > 1024 || email.length > 254 || email.includes("\u0000")) return null;
         return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
       },
     }),
@@ -70,6 +72,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: signInProviders(),
     callbacks: {
+      // Every callbackUrl next-auth redirects to (sign-in, sign-out, OAuth, its callback-url
+      // cookie) goes through the same check as the sign-in page: our origin only.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).toString();
+      },
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         const githubProfile = profile as Partial<CairnGithubProfile> | undefined;

@@ -1,9 +1,21 @@
+import { getDb } from "@/lib/db/client";
+import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
 import type { OrgContext } from "@/lib/http/handle";
 import { idempotent } from "@/lib/http/idempotency";
 import { discardFiles, fileFingerprints, prepareFiles, storeFiles } from "./evidence-files";
+import { assertSubmitter } from "./access";
 import { submitEvidence } from "./submit-evidence";
 import type { AttemptOut, SubmitEvidenceInput } from "./schema";
 import type { z } from "zod";
+
+/**
+ * Before the body is read (the gate's `authorize`): the caller sees the assignment (else
+ * 404) and is its assignee (else 403), so nobody else's upload is read or stored.
+ * submitEvidence checks both again in its transaction.
+ */
+export async function assertMaySubmit(ctx: OrgContext, assignmentId: string): Promise<void> {
+  assertSubmitter(ctx, await findAssignmentForWrite(ctx, assignmentId, getDb()));
+}
 
 /**
  * A submission as the API receives it: the files checked and stored first (so the

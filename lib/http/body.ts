@@ -4,7 +4,7 @@ import { AppError, invalidInput } from "./errors";
  * Reads a request body, refusing more than `limit` bytes without buffering them
  * (the Content-Length header can lie or be absent, so the stream is counted).
  */
-async function readBytes(request: Request, limit: number): Promise<Buffer> {
+export async function readBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) return Buffer.alloc(0);

@@ -1,3 +1,4 @@
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { AppError } from "./errors";
 import type { ErrorCode } from "./errors";
 
@@ -7,14 +8,19 @@ export interface ErrorEnvelope {
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
+/** The envelope's body for `error`. */
+export function errorEnvelope(error: AppError, requestId: string): ErrorEnvelope {
+  return { error: { code: error.code, message: error.message, requestId, ...(error.details === undefined ? {} : { details: error.details }) } };
+}
+
+/** The headers every error answer carries besides its own. */
+export const ERROR_HEADERS = { "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY } as const;
+
 /** The one shape every failed API request answers with. */
 export function errorResponse(error: AppError, requestId: string, headers?: HeadersInit): Response {
-  const body: ErrorEnvelope = {
-    error: { code: error.code, message: error.message, requestId, ...(error.details === undefined ? {} : { details: error.details }) },
-  };
-  const response = Response.json(body, { status: error.status, headers });
+  const response = Response.json(errorEnvelope(error, requestId), { status: error.status, headers });
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  response.headers.set("cache-control", "no-store");
+  for (const [name, value] of Object.entries(ERROR_HEADERS)) response.headers.set(name, value);
   return response;
 }
 

@@ -1,11 +1,14 @@
 /**
- * The route gate: every API route handler is `handle(endpoint, fn)`. In order it
+ * The route gate: every API route handler is `handle(endpoint, fn, options?)`. In order it
  * assigns the request id, refuses cross-site writes (a foreign Origin; no Origin on
- * a cookie-authenticated write), authenticates, resolves the organization and checks
- * the endpoint's permission, validates params, query and body, counts the endpoint's
+ * a cookie-authenticated write), refuses a NUL character in the path's params,
+ * authenticates, resolves the organization and checks the endpoint's permission,
+ * validates params and query, runs the endpoint's object-level `authorize` (before any
+ * body byte is read), reads (bounded) and validates the body, counts the endpoint's
  * rate limits, calls `fn`, shapes the result with the output schema, maps every
- * failure to the error envelope, and logs one line per request. Business rules live
- * in the services `fn` calls.
+ * failure to the error envelope, and logs one line per request (with the route
+ * template, never the raw path). NUL characters in query and body strings are refused
+ * (422 naming the field) before validation. Business rules live in the services `fn` calls.
  */
 import type { z } from "zod";
 import { can } from "@/lib/authz/policy";
@@ -20,10 +23,12 @@ import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { isMultipart, readJsonBody, readMultipartBody } from "./body";
 import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
+import { assertNoNulCharacters } from "./nul-characters";
 import { requestIdFrom } from "./request-id";
 import { parseInput, searchParamsToObject } from "./validation";
 
@@ -57,6 +62,16 @@ export interface RouteContext {
 
 export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { endpoint: AnyEndpoint };
 
+export interface GateOptions<Ctx, Params, Query> {
+  /**
+   * The object-level check (the one that needs the database: "only the assignee submits"),
+   * run after the permission and the params and query are checked but before the body is
+   * read, so a caller who may not act on the object never gets to send it (a 25 MB upload).
+   * Throws an AppError to refuse. The handler's own checks still run: this is the early door.
+   */
+  authorize?: (input: { ctx: Ctx; params: Params; query: Query }) => Promise<void>;
+}
+
 export function handle<
   Auth extends AuthMode,
   Scope extends Permission | undefined,
@@ -67,12 +82,14 @@ export function handle<
 >(
   endpoint: EndpointDefinition<Auth, Scope, Params, Query, Body, Output>,
   fn: (input: HandlerInput<ContextFor<Auth, Scope>, Out<Params>, Out<Query>, Out<Body>>) => Promise<z.input<Output> | Response>,
+  options: GateOptions<ContextFor<Auth, Scope>, Out<Params>, Out<Query>> = {},
 ): RouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
     const log = getLogger().child({ requestId });
-    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, path: new URL(request.url).pathname, ip: clientIpFrom(request.headers) };
+    // The route template, never the raw path: invitation tokens travel in paths (/api/v1/invitations/{token}).
+    const line: Record<string, unknown> = { method: request.method, route: endpoint.path, ip: clientIpFrom(request.headers) };
     let response: Response;
     try {
       response = await run(request, context, requestId, log, line);
@@ -80,6 +97,8 @@ export function handle<
       response = failure(error, requestId, log);
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
+    // The proxy leaves API routes' policy to them; a route that set its own (a download's sandbox) keeps it.
+    if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
     line.status = response.status;
     line.durationMs = Math.round((performance.now() - started) * 10) / 10;
     log[response.status >= 500 ? "error" : "info"](line, "request");
@@ -92,6 +111,8 @@ export function handle<
     // authenticated the request (a request without credentials forges nothing).
     assertSameOrigin(request, allowedOrigins, false);
     const rawParams = (await context.params) ?? {};
+    // Before the organization's slug reaches the session query: PostgreSQL refuses NUL (a 500).
+    assertNoNulCharacters(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
     const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
@@ -113,16 +134,18 @@ export function handle<
       ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };
     }
 
-    const query = (endpoint.query ? parseInput(endpoint.query, searchParamsToObject(new URL(request.url).searchParams), "query") : undefined) as Out<Query>;
+    const query = (endpoint.query ? parseInput(endpoint.query, withoutNul(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
+    if (options.authorize) await options.authorize({ ctx: ctx as ContextFor<Auth, Scope>, params, query });
+
     let body = undefined as Out<Body>;
     let files: File[] = [];
     if (endpoint.body && endpoint.files && isMultipart(request)) {
       const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
       files = form.files;
-      body = parseInput(endpoint.body, form.fields, "body") as Out<Body>;
+      body = parseInput(endpoint.body, withoutNul(form.fields, "body"), "body") as Out<Body>;
     } else if (endpoint.body) {
       const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
-      body = parseInput(endpoint.body, raw, "body") as Out<Body>;
+      body = parseInput(endpoint.body, withoutNul(raw, "body"), "body") as Out<Body>;
     }
 
     if (endpoint.rateLimits?.length) {
@@ -147,6 +170,12 @@ export function handle<
   }
 
   return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
+}
+
+/** The input unchanged, once no string in it holds a NUL (else the 422 naming them). */
+function withoutNul<T>(value: T, prefix: string): T {
+  assertNoNulCharacters(value, prefix);
+  return value;
 }
 
 function rateLimitCheck<Input extends RateLimitInput>(limit: EndpointRateLimit<Input>, input: Input) {

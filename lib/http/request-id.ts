@@ -4,6 +4,10 @@ import { randomUUID } from "node:crypto";
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export function requestIdFrom(headers: Headers): string {
-  const incoming = headers.get("x-request-id");
-  return incoming && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  return requestIdFromValue(headers.get("x-request-id"));
+}
+
+/** The same from the raw header value (server.ts sees Node's headers, not a Headers object). */
+export function requestIdFromValue(incoming: string | string[] | null | undefined): string {
+  return typeof incoming === "string" && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }

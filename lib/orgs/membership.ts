@@ -23,6 +23,8 @@ export interface MembershipRow {
  * indistinguishable from one that does not exist: both are 404.
  */
 export async function resolveOrgScope(userId: string, orgSlug: string): Promise<OrgScope> {
+  // Pages and sockets pass the slug as typed (the API gate refuses NUL first): PostgreSQL cannot take a NUL, no slug has one.
+  if (orgSlug.includes("\u0000")) throw notFound("organization");
   // One plain statement on the pool: every organization-scoped request runs it (lib/db/sql.ts).
   const [row] = await queryRows<MembershipRow>(sql`
     SELECT m.id AS "membershipId", m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name AS "organizationName"

@@ -90,3 +90,11 @@ export const CHANGE_PASSWORD_RATE_LIMITS = [
  * behind an office NAT do not eat into sign-ups.
  */
 export const INVITATION_ACCEPT_RATE_LIMITS = [{ name: "invitation-accept:ip", points: 30, durationSeconds: HOUR, key: "ip" }] satisfies EndpointRateLimit[];
+
+/**
+ * The largest body next-auth's routes (/api/auth/*) read: they answer anyone, before any
+ * session exists, and next-auth reads a POST body whole. Its forms hold a CSRF token, an
+ * email, a password (≤ 1,024 characters), a callback URL (≤ 2,048) and a few flags:
+ * a few kilobytes even fully percent-encoded.
+ */
+export const AUTH_BODY_LIMIT_BYTES = 32 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, FIXED_SECURITY_HEADERS, strictTransportSecurity } from "./security-headers";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, createNonce, FIXED_SECURITY_HEADERS, routeSetsItsOwnPolicy, strictTransportSecurity } from "./security-headers";
 
 /** The directives of a policy as a map, e.g. { "script-src": ["'self'", …] }. */
 function directives(policy: string): Record<string, string[]> {
@@ -32,6 +32,18 @@ describe("contentSecurityPolicy", () => {
     const policy = directives(contentSecurityPolicy({ nonce: null, development: false }));
     expect(policy["script-src"]).toEqual(["'self'"]);
     expect(policy["frame-ancestors"]).toEqual(["'none'"]);
+  });
+});
+
+describe("routeSetsItsOwnPolicy", () => {
+  it("is true for Cairn's API routes (a download's sandbox must survive) and false for pages and next-auth's routes", () => {
+    for (const path of ["/api/v1/o/acme/evidence/files/abc", "/api/v1/openapi.json", "/api/health/live", "/api/nowhere"]) expect(routeSetsItsOwnPolicy(path), path).toBe(true);
+    for (const path of ["/", "/o/acme", "/api", "/apiary", "/api/auth/csrf", "/api/auth/callback/github", "/docs/api"]) expect(routeSetsItsOwnPolicy(path), path).toBe(false);
+  });
+
+  it("gives API answers a policy under which nothing loads, runs or frames them", () => {
+    const policy = directives(API_CONTENT_SECURITY_POLICY);
+    expect(policy).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
   });
 });
 

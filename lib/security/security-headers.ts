@@ -1,8 +1,13 @@
 /**
  * The browser-security headers every response carries. The fixed ones are set by
- * next.config.ts for every path; the Content-Security-Policy (with a fresh nonce per
- * request) and HSTS (decided from the runtime configuration, not at build time) by
- * proxy.ts. Pure functions, no configuration reads: both of those files import them.
+ * next.config.ts for every path; HSTS (decided from the runtime configuration, not at
+ * build time) by proxy.ts. The Content-Security-Policy depends on what answers:
+ * - pages (and next-auth's routes): the strict policy with a fresh nonce, from proxy.ts;
+ * - Cairn's API routes: their own, set by the route (the gate's API_CONTENT_SECURITY_POLICY,
+ *   or a download's sandbox). Next.js keeps a header that next.config.ts or the proxy put
+ *   on the response and drops the route's, so neither may set one on these paths;
+ * - build assets, which the proxy skips: the nonce-less policy from next.config.ts.
+ * Pure functions, no configuration reads: proxy.ts and next.config.ts import them.
  */
 
 /** The request header proxy.ts passes the nonce in, for the root layout's inline script. */
@@ -60,6 +65,21 @@ export function contentSecurityPolicy({ nonce, development, publicUrl }: CspOpti
   ];
   if (url?.protocol === "https:") directives.push(["upgrade-insecure-requests"]);
   return directives.map((directive) => directive.join(" ")).join("; ");
+}
+
+/**
+ * For answers no page is rendered from (JSON, CSV, the error envelope): nothing may load
+ * or run, and nothing may frame them.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Whether the route answering `pathname` sets its own Content-Security-Policy (everything
+ * under /api/ that Cairn serves: the gate, the catch-all), so proxy.ts must leave it alone.
+ * next-auth's routes (/api/auth/…) can render its pages and get the page policy.
+ */
+export function routeSetsItsOwnPolicy(pathname: string): boolean {
+  return pathname.startsWith("/api/") && !pathname.startsWith("/api/auth/");
 }
 
 /** HSTS only where it is true and safe: production, served over HTTPS. Two years, subdomains too. */

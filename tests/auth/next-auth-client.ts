@@ -70,10 +70,10 @@ export async function csrf(ip?: string) {
   return { csrfToken: (response.body as { csrfToken: string }).csrfToken, cookies: { [name]: response.cookies[name]! } };
 }
 
-/** POST /api/auth/<action>/<provider> with a fresh CSRF token, as `signIn(provider, { redirect: false, … })` does. */
+/** POST /api/auth/<action>/<provider> with a fresh CSRF token, as `signIn(provider, { redirect: false, … })` does; `fields` may replace the callbackUrl. */
 export async function postAuthAction(action: "callback" | "signin", provider: string, fields: Record<string, string> = {}, ip?: string) {
   const { csrfToken, cookies } = await csrf(ip);
-  const response = await call(`${action}/${provider}`, { method: "POST", body: { ...fields, csrfToken, json: "true", callbackUrl: "http://localhost:3000/o" }, cookies, ip });
+  const response = await call(`${action}/${provider}`, { method: "POST", body: { csrfToken, json: "true", callbackUrl: "http://localhost:3000/o", ...fields }, cookies, ip });
   const value = response.cookies[sessionCookieName()];
   return { response, sessionCookie: value ? `${sessionCookieName()}=${value}` : null };
 }

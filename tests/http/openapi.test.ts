@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import type { RouteHandler } from "@/lib/http/handle";
+import type { MethodNotAllowedHandler } from "@/lib/http/other-methods";
 import { callRoute } from "../support/call-route";
 
 function routeFiles(dir: string): string[] {
@@ -46,8 +47,9 @@ describe("OpenAPI document", () => {
     for (const file of routeFiles(appDir)) {
       if (file.includes("[...path]")) continue; // the catch-all 404 for unknown API paths
       if (file.includes(`${path.sep}auth${path.sep}`)) continue; // next-auth's own protocol, outside /api/v1
-      const routeModule = (await import(file)) as Record<string, RouteHandler>;
-      const handlers = Object.entries(routeModule).filter(([name]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name));
+      const routeModule = (await import(file)) as Record<string, RouteHandler | MethodNotAllowedHandler>;
+      // The methods a route does not serve answer 405 (lib/http/other-methods.ts; tests/http/method-not-allowed.test.ts).
+      const handlers = Object.entries(routeModule).filter(([name, handler]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name) && !("methodNotAllowed" in handler)) as Array<[string, RouteHandler]>;
       expect(handlers.length, file).toBeGreaterThan(0);
       for (const [method, handler] of handlers) {
         expect(handler.endpoint, `${file} ${method} must be wrapped by handle()`).toBeDefined();

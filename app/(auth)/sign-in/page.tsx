@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { OAUTH_EMAIL_UNVERIFIED_ERROR } from "@/lib/auth/options";
 import { getConfig } from "@/lib/config";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,9 +23,10 @@ function errorMessage(code: string | string[] | undefined): string | null {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  const callbackPath = safeCallbackPath(query.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackPath);
   const config = getConfig();
+  // Only a path on our own origin, resolved as the browser would (never the raw value).
+  const callbackPath = safeRedirectPath(query.callbackUrl, config.NEXTAUTH_URL);
+  if (await getCurrentUser()) redirect(callbackPath);
   const oauthError = errorMessage(query.error);
   return (
     <AuthCard title="Sign in to Cairn" description="Welcome back. Pick up where your team left off.">

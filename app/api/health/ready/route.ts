@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { handle } from "@/lib/http/handle";
 import { readinessEndpoint } from "@/lib/observability/endpoints";
 import { checkDatabase } from "@/lib/observability/health";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = handle(readinessEndpoint, async () => {
   const database = await checkDatabase(getDb(), getConfig().READINESS_TIMEOUT_MS);
@@ -12,3 +13,5 @@ export const GET = handle(readinessEndpoint, async () => {
   }
   return { status: "ready" as const, checks: { database } };
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

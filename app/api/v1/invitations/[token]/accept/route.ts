@@ -4,6 +4,7 @@ import { handle } from "@/lib/http/handle";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { acceptInvitationEndpoint } from "@/lib/invitations/endpoints";
 import { assertSameOrigin } from "@/lib/security/same-origin";
+import { otherMethods } from "@/lib/http/other-methods";
 
 // Public (a signed-out invitee accepts by creating an account), but a session, when
 // there is one, decides whose invitation it is; a cookie-authenticated accept then
@@ -13,3 +14,5 @@ export const POST = handle(acceptInvitationEndpoint, async ({ request, ctx, para
   if (user) assertSameOrigin(request, getConfig().allowedOrigins, true);
   return acceptInvitation(ctx, params.token, user, body);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods({ POST });

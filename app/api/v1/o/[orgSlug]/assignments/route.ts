@@ -3,6 +3,7 @@ import { createAssignmentsEndpoint, listAssignmentsEndpoint } from "@/lib/assign
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { handle } from "@/lib/http/handle";
 import { idempotent } from "@/lib/http/idempotency";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = handle(listAssignmentsEndpoint, async ({ ctx, query }) => listAssignments(ctx, query));
 
@@ -11,3 +12,5 @@ export const POST = handle(createAssignmentsEndpoint, async ({ ctx, request, bod
   if (!(result instanceof Response)) await assignmentsAnnounced(ctx, result.items);
   return result;
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });
