@@ -59,7 +59,8 @@ export async function submitEvidence(
       link: input.link ?? null,
       note: input.note ?? null,
       submittedById: ctx.user.id,
-      files: { create: files.map((file) => ({ organizationId, name: file.name, mime: file.mime, size: file.size, storageKey: file.storageKey })) },
+      // Each file takes the attempt's organizationId with its id (the composite key to its attempt).
+      files: { create: files.map((file) => ({ name: file.name, mime: file.mime, size: file.size, storageKey: file.storageKey })) },
     },
     select: attemptSelect,
   });
