@@ -2,6 +2,6 @@ import { createItemCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comme
 import { createItemComment, listItemComments } from "@/lib/comments/item-comments";
 import { handle } from "@/lib/http/handle";
 
-export const GET = handle(listItemCommentsEndpoint, async ({ ctx, params }) => listItemComments(ctx, params.assignmentId, params.key));
+export const GET = handle(listItemCommentsEndpoint, async ({ ctx, params, query }) => listItemComments(ctx, params.assignmentId, params.key, query));
 
 export const POST = handle(createItemCommentEndpoint, async ({ ctx, params, body }) => createItemComment(ctx, params.assignmentId, params.key, body));
