@@ -136,7 +136,7 @@ describe("an item's thread, a page at a time", () => {
 
 describe("writing in threads is limited per person", () => {
   it("answers the 31st comment within a minute with 429 and Retry-After, writes nothing for it, and counts edits too", async () => {
-    const [perMinute] = COMMENT_WRITE_RATE_LIMITS;
+    const perMinute = COMMENT_WRITE_RATE_LIMITS[0]!;
     expect(perMinute).toMatchObject({ points: 30, durationSeconds: 60 });
     const org = await assignedOrg();
     const loops = org.key("Loops");
