@@ -19,7 +19,17 @@ const threadPath = (slug: string, assignmentId: string, key: string) => `${orgAp
 
 export const threadKey = (slug: string, assignmentId: string, key: string) => [...assignmentKey(slug, assignmentId), "comments", key] as const;
 
-export const fetchThread = (slug: string, assignmentId: string, key: string) => apiRequest<{ items: CommentJson[] }>(threadPath(slug, assignmentId, key));
+/** One page of a thread: newest first; `nextCursor` leads to older comments (null at the start of the conversation). */
+export interface ThreadPageJson {
+  items: CommentJson[];
+  nextCursor: string | null;
+}
+
+/** Comments per page: the API's default, written out so the browser and the server agree on what one page is. */
+export const THREAD_PAGE_SIZE = 30;
+
+export const fetchThreadPage = (slug: string, assignmentId: string, key: string, cursor: string | undefined) =>
+  apiRequest<ThreadPageJson>(`${threadPath(slug, assignmentId, key)}?limit=${THREAD_PAGE_SIZE}${cursor === undefined ? "" : `&cursor=${encodeURIComponent(cursor)}`}`);
 export const postComment = (slug: string, assignmentId: string, key: string, body: string) =>
   apiRequest<CommentJson>(threadPath(slug, assignmentId, key), { method: "POST", body: { body } });
 export const editComment = (slug: string, commentId: string, body: string) =>

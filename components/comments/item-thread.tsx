@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import type { FormEvent } from "react";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { FormEvent, RefObject } from "react";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import { timeAgo } from "@/components/notifications/time-ago";
 import { useNowByMinute } from "@/components/reviews/use-now";
@@ -10,8 +10,10 @@ import { Button } from "@/components/ui/button";
 import { LoadFailed } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/api-client";
-import { deleteComment, editComment, fetchThread, postComment, threadKey } from "./comments-api";
+import { deleteComment, editComment, fetchThreadPage, postComment, threadKey } from "./comments-api";
 import type { CommentJson } from "./comments-api";
+import { conversationOf, withSentComment } from "./thread-pages";
+import type { ThreadData } from "./thread-pages";
 
 const MAX_COMMENT = 20_000;
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
@@ -19,13 +21,25 @@ const personName = (person: { name: string | null; email: string }) => person.na
 /**
  * The conversation on one item between the hire and their mentors: oldest first,
  * markdown shown as the server sanitized it; the author may edit for a while and
- * delete. What was typed stays in the box if sending fails.
+ * delete. What was typed stays in the box if sending fails. The newest page loads
+ * first and "Show older" above the messages adds the page before it; it is one
+ * infinite query under the assignment's key, so a live event refetches every page
+ * on screen (each page's cursor taken from the fresh page before it).
  */
 export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: string; assignmentId: string; itemKey: string; readOnly: boolean }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const key = threadKey(slug, assignmentId, itemKey);
-  const thread = useQuery({ queryKey: key, queryFn: () => fetchThread(slug, assignmentId, itemKey), staleTime: 0 });
+  const thread = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => fetchThreadPage(slug, assignmentId, itemKey, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 0,
+  });
+  const comments = conversationOf(thread.data?.pages ?? []);
+  const listRef = useRef<HTMLOListElement>(null);
+  const older = useOlderPages(thread, listRef);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
@@ -34,7 +48,7 @@ export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: st
   const send = useMutation({
     mutationFn: (body: string) => postComment(slug, assignmentId, itemKey, body),
     onSuccess: (comment) => {
-      queryClient.setQueryData<{ items: CommentJson[] }>(key, (current) => ({ items: [...(current?.items ?? []), comment] }));
+      queryClient.setQueryData<ThreadData>(key, (current) => withSentComment(current, comment));
       setDraft("");
       setError(null);
     },
@@ -57,16 +71,33 @@ export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: st
         <p role="status" className="text-sm text-muted-foreground">
           Loading the conversation…
         </p>
-      ) : thread.isError ? (
+      ) : thread.isError && comments.length === 0 ? (
         <LoadFailed what="conversation" message={thread.error.message} onRetry={() => void thread.refetch()} />
-      ) : thread.data.items.length === 0 ? (
+      ) : comments.length === 0 ? (
         <p className="text-sm text-muted-foreground">No messages yet.</p>
       ) : (
-        <ol aria-label="Messages" className="flex flex-col gap-3">
-          {thread.data.items.map((comment) => (
-            <CommentItem key={comment.id} slug={slug} comment={comment} onChanged={refresh} onDelete={() => remove.mutate(comment.id)} deleting={remove.isPending && remove.variables === comment.id} />
-          ))}
-        </ol>
+        <>
+          {thread.hasNextPage ? (
+            <div className="flex flex-col items-start gap-2">
+              <Button variant="secondary" size="sm" loading={thread.isFetchingNextPage} onClick={older.show}>
+                Show older messages
+              </Button>
+              {thread.isFetchNextPageError ? (
+                <p role="alert" className="text-sm text-danger">
+                  Older messages could not be loaded: {thread.error?.message ?? "try again"}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <p role="status" className="sr-only">
+            {older.announcement}
+          </p>
+          <ol ref={listRef} aria-label="Messages" className="flex flex-col gap-3">
+            {comments.map((comment) => (
+              <CommentItem key={comment.id} slug={slug} comment={comment} onChanged={refresh} onDelete={() => remove.mutate(comment.id)} deleting={remove.isPending && remove.variables === comment.id} />
+            ))}
+          </ol>
+        </>
       )}
       {readOnly ? null : (
         <form onSubmit={submit} className="flex flex-col gap-2" aria-label="Write a message">
@@ -105,6 +136,36 @@ export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: st
   );
 }
 
+/**
+ * "Show older": when the page it asked for arrives (the number of pages grows; a live
+ * refetch keeps it), a screen reader hears how many messages came, and focus stays on the
+ * button while there are more; once the start of the conversation is reached the button
+ * goes, and focus moves to the oldest message instead of being lost.
+ */
+function useOlderPages(
+  thread: { data?: { pages: ReadonlyArray<{ items: unknown[] }> }; fetchNextPage: () => Promise<unknown>; hasNextPage: boolean },
+  listRef: RefObject<HTMLOListElement | null>,
+) {
+  const pages = thread.data?.pages ?? [];
+  const pageCount = pages.length;
+  const added = pages.at(-1)?.items.length ?? 0;
+  const askedAt = useRef<number | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (askedAt.current === null || pageCount <= askedAt.current) return;
+    askedAt.current = null;
+    setAnnouncement(`${added} older ${added === 1 ? "message" : "messages"} shown${thread.hasNextPage ? "" : "; this is the start of the conversation"}.`);
+    if (!thread.hasNextPage) listRef.current?.querySelector<HTMLLIElement>(":scope > li")?.focus();
+  }, [pageCount, added, thread.hasNextPage, listRef]);
+  return {
+    announcement,
+    show: () => {
+      askedAt.current = pageCount;
+      void thread.fetchNextPage();
+    },
+  };
+}
+
 function CommentItem({ slug, comment, onChanged, onDelete, deleting }: { slug: string; comment: CommentJson; onChanged: () => void; onDelete: () => void; deleting: boolean }) {
   const { toast } = useToast();
   const [editing, setEditing] = useState<string | null>(null);
@@ -120,7 +181,8 @@ function CommentItem({ slug, comment, onChanged, onDelete, deleting }: { slug: s
   // To the minute: the server has the last word (a late edit is a 409 with its reason).
   const canEdit = comment.editableUntil !== null && new Date(comment.editableUntil).getTime() > now;
   return (
-    <li className="rounded-lg border border-border bg-surface p-3">
+    // tabIndex -1: focus can be put here (the oldest message, after "Show older" reached the start).
+    <li tabIndex={-1} className="rounded-lg border border-border bg-surface p-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary">
       <p className="text-xs text-muted-foreground">
         <span className="font-medium text-foreground">{personName(comment.author)}</span> · <time dateTime={comment.createdAt}>{now === 0 ? "" : timeAgo(new Date(comment.createdAt), new Date(now))}</time>
         {comment.editedAt ? " · edited" : ""}

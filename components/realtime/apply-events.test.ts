@@ -1,5 +1,8 @@
-import { QueryClient, QueryObserver } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import { threadKey } from "@/components/comments/comments-api";
+import type { CommentJson, ThreadPageJson } from "@/components/comments/comments-api";
+import { conversationOf } from "@/components/comments/thread-pages";
 import { applyLiveEvents } from "./apply-events";
 import type { LiveEvent } from "./live-stream";
 
@@ -48,6 +51,34 @@ describe("applyLiveEvents", () => {
     await settle();
     expect(client.getQueryData(["mentor-dashboard", "acme"])).toBe(3);
     expect(answers).toHaveLength(3);
+    unsubscribe();
+  });
+
+  it("refetches every page of a thread on screen for a comment, each from the fresh page before it", async () => {
+    // The server's thread, newest first, two a page; the cursor is the last id a page showed.
+    const thread = ["e", "d", "c", "b", "a"];
+    const serve = (cursor: string | undefined): ThreadPageJson => {
+      const start = cursor === undefined ? 0 : thread.indexOf(cursor) + 1;
+      const items = thread.slice(start, start + 2).map((id) => ({ id }) as CommentJson);
+      return { items, nextCursor: start + 2 < thread.length ? items.at(-1)!.id : null };
+    };
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const observer = new InfiniteQueryObserver(client, {
+      queryKey: threadKey("acme", "a1", "k"),
+      queryFn: ({ pageParam }: { pageParam: string | undefined }) => Promise.resolve(serve(pageParam)),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page: ThreadPageJson) => page.nextCursor ?? undefined,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    const pages = () => (observer.getCurrentResult().data?.pages ?? []).map((page) => page.items.map((item) => item.id));
+    await vi.waitFor(() => expect(pages()).toEqual([["e", "d"]]));
+    await observer.fetchNextPage();
+    expect(pages()).toEqual([["e", "d"], ["c", "b"]]);
+
+    thread.unshift("f");
+    applyLiveEvents(client, "acme", [event("comment.created", "assignment", "a1")]);
+    await vi.waitFor(() => expect(pages()).toEqual([["f", "e"], ["d", "c"]]));
+    expect(conversationOf(observer.getCurrentResult().data!.pages).map((comment) => comment.id)).toEqual(["c", "d", "e", "f"]);
     unsubscribe();
   });
 });

@@ -1,5 +1,6 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
-import { commentBodySchema, commentListSchema, commentParamsSchema, commentSchema, itemCommentsParamsSchema } from "./schema";
+import { COMMENT_WRITE_RATE_LIMITS } from "@/lib/security/limits";
+import { commentBodySchema, commentPageSchema, commentParamsSchema, commentSchema, itemCommentsParamsSchema, listItemCommentsQuerySchema } from "./schema";
 
 const WHO = "Everyone who sees the assignment (the hire, their mentors, owners and admins) reads and writes its threads; any other id is 404.";
 
@@ -8,12 +9,13 @@ export const listItemCommentsEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/items/{key}/comments",
   operationId: "listItemComments",
   summary: "Read an item's thread",
-  description: `Oldest first; deleted comments keep their place without their text. ${WHO}`,
+  description: `A page at a time, newest first: \`nextCursor\` leads to older comments. Deleted comments keep their place without their text. ${WHO}`,
   tags: ["Threads"],
   auth: "session",
   permission: "assignment.read",
   params: itemCommentsParamsSchema,
-  response: { status: 200, description: "The thread.", schema: commentListSchema },
+  query: listItemCommentsQuerySchema,
+  response: { status: 200, description: "A page of the thread.", schema: commentPageSchema },
 });
 
 export const createItemCommentEndpoint = defineEndpoint({
@@ -27,6 +29,7 @@ export const createItemCommentEndpoint = defineEndpoint({
   permission: "comment.write",
   params: itemCommentsParamsSchema,
   body: commentBodySchema,
+  rateLimits: COMMENT_WRITE_RATE_LIMITS,
   response: { status: 201, description: "The new comment.", schema: commentSchema },
   errors: ["CONFLICT"],
 });
@@ -42,6 +45,7 @@ export const editCommentEndpoint = defineEndpoint({
   permission: "comment.write",
   params: commentParamsSchema,
   body: commentBodySchema,
+  rateLimits: COMMENT_WRITE_RATE_LIMITS,
   response: { status: 200, description: "The edited comment.", schema: commentSchema },
   errors: ["CONFLICT"],
 });

@@ -7,6 +7,7 @@
 import type { DbClient } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
 import { prismaRunner } from "@/lib/db/sql";
+import { MARKDOWN_RENDERER, renderForStorage } from "@/lib/markdown/stored-html";
 import type { DemoHandle } from "./seed-demo";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -49,6 +50,10 @@ export async function seedDemoEvidence(tx: DbClient, organizationId: string, men
         submittedById: assignment.assigneeId,
         submittedAt,
         ...(reviewed ? { reviewedById: mentorId, reviewedAt: new Date(submittedAt.getTime() + 20 * HOUR_MS), reviewComment: plan.changesRequested } : {}),
+        // Stored as the API stores them (decision 0020).
+        noteHtml: renderForStorage(plan.note),
+        reviewCommentHtml: renderForStorage(plan.changesRequested),
+        htmlRenderer: MARKDOWN_RENDERER,
       },
       select: { id: true },
     });

@@ -1,6 +1,6 @@
-/** Attempt rows → the API's shape: links recognised, markdown rendered sanitized. */
+/** Attempt rows → the API's shape: links recognised, markdown as its stored sanitized HTML (attempt-html.ts). */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { attemptHtml } from "./attempt-html";
 import { parseEvidenceLink } from "./evidence-link";
 import type { AttemptOut } from "./schema";
 
@@ -14,9 +14,12 @@ export const attemptSelect = {
   status: true,
   link: true,
   note: true,
+  noteHtml: true,
   submittedAt: true,
   reviewedAt: true,
   reviewComment: true,
+  reviewCommentHtml: true,
+  htmlRenderer: true,
   submittedBy: { select: personSelect },
   reviewedBy: { select: personSelect },
   files: { select: { id: true, name: true, mime: true, size: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -30,12 +33,11 @@ function linkOf(url: string): AttemptOut["link"] {
   return parsed.ok ? { url: parsed.url, kind: parsed.kind, label: parsed.label } : { url, kind: "link", label: url };
 }
 
-const html = (markdown: string | null) => (markdown === null ? null : renderMarkdown(markdown));
-
 /** Where a file is downloaded: the authorized route, never a storage path. */
 export const fileUrl = (slug: string, fileId: string) => `/api/v1/o/${encodeURIComponent(slug)}/evidence/files/${fileId}`;
 
 export function toAttemptOut(row: AttemptRow, slug: string): AttemptOut {
+  const html = attemptHtml(row);
   return {
     id: row.id,
     assignmentId: row.assignmentId,
@@ -44,13 +46,13 @@ export function toAttemptOut(row: AttemptRow, slug: string): AttemptOut {
     status: row.status,
     link: row.link === null ? null : linkOf(row.link),
     note: row.note,
-    noteHtml: html(row.note),
+    noteHtml: html.noteHtml,
     files: row.files.map((file) => ({ ...file, url: fileUrl(slug, file.id) })),
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt,
     review:
       row.reviewedAt === null
         ? null
-        : { reviewer: row.reviewedBy, at: row.reviewedAt, comment: row.reviewComment, commentHtml: html(row.reviewComment) },
+        : { reviewer: row.reviewedBy, at: row.reviewedAt, comment: row.reviewComment, commentHtml: html.reviewCommentHtml },
   };
 }

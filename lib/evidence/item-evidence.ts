@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { isMentorOf, mayReview } from "./access";
+import { withCurrentAttemptHtml } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 
 /**
@@ -26,7 +27,7 @@ export async function listItemEvidence(ctx: OrgContext, assignmentId: string, ke
   const latest = rows[0];
   const open = assignment.status !== "ARCHIVED";
   return {
-    items: rows.map((row) => toAttemptOut(row, ctx.organization.slug)),
+    items: (await withCurrentAttemptHtml(ctx, rows)).map((row) => toAttemptOut(row, ctx.organization.slug)),
     canSubmit: open && node?.kind === "ITEM" && assignment.assigneeId === ctx.user.id && latest?.status !== "SUBMITTED" && latest?.status !== "APPROVED",
     canReview:
       open && latest?.status === "SUBMITTED" && latest.submittedBy.id !== ctx.user.id && can(ctx.membership.role, "evidence.review") && mayReview(ctx, isMentor),

@@ -10,6 +10,7 @@ import { toItemProgress } from "@/lib/assignments/read-assignment";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { notify } from "@/lib/notifications/notify";
 import { assertReviewer, isMentorOf } from "./access";
+import { reviewHtmlColumns } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { ReviewEvidenceInput } from "./schema";
 
@@ -46,9 +47,11 @@ export async function reviewAttempt(tx: DbClient, ctx: OrgContext, attemptId: st
   }
 
   const approved = input.decision === "APPROVE";
+  const html = reviewHtmlColumns(attempt, input.comment ?? null);
   await runner.rows(sql`
     UPDATE "EvidenceAttempt" SET status = ${approved ? "APPROVED" : "CHANGES_REQUESTED"}::"EvidenceStatus", "reviewedById" = ${ctx.user.id},
       "reviewedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), "reviewComment" = ${input.comment ?? null},
+      "noteHtml" = ${html.noteHtml}, "reviewCommentHtml" = ${html.reviewCommentHtml}, "htmlRenderer" = ${html.htmlRenderer},
       "updatedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
     WHERE id = ${attemptId}`);
   const events: AssignmentEvent[] = [];

@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { isManager } from "@/lib/assignments/access";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import type { ProgressNode } from "@/lib/progress/progress-math";
+import { withCurrentAttemptHtml } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { ReviewQueueEntry, ReviewQueueQuery } from "./schema";
 
@@ -47,7 +48,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
     }),
     db.evidenceAttempt.count({ where }),
   ]);
-  const page = rows.slice(0, query.limit);
+  const page = await withCurrentAttemptHtml(ctx, rows.slice(0, query.limit));
   const places = new Map([...trees].map(([versionId, tree]) => [versionId, placesOf(tree)]));
   const items: ReviewQueueEntry[] = page.map(({ assignment, ...attempt }) => {
     const place = places.get(assignment.versionId)?.get(attempt.stableKey);

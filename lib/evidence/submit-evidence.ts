@@ -8,6 +8,7 @@ import type { AssignmentEvent } from "@/lib/assignments/progress-write";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { notify } from "@/lib/notifications/notify";
 import { assertSubmitter } from "./access";
+import { attemptHtmlColumns } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { AttemptOut, SubmitEvidenceInput } from "./schema";
 
@@ -58,8 +59,10 @@ export async function submitEvidence(
       number: (latest?.number ?? 0) + 1,
       link: input.link ?? null,
       note: input.note ?? null,
+      ...attemptHtmlColumns(input.note ?? null),
       submittedById: ctx.user.id,
-      files: { create: files.map((file) => ({ organizationId, name: file.name, mime: file.mime, size: file.size, storageKey: file.storageKey })) },
+      // Each file takes the attempt's organizationId with its id (the composite key to its attempt).
+      files: { create: files.map((file) => ({ name: file.name, mime: file.mime, size: file.size, storageKey: file.storageKey })) },
     },
     select: attemptSelect,
   });

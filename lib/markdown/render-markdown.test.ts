@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import sanitizeHtml from "sanitize-html";
 import { describe, expect, it } from "vitest";
-import { MARKDOWN_MAX_LENGTH, renderMarkdown } from "./render-markdown";
+import { MARKDOWN_MAX_LENGTH, MARKDOWN_RENDERER, renderMarkdown } from "./render-markdown";
 
 /** Classic XSS payloads (after OWASP's filter-evasion cheat sheet), as a user could type them in a note. */
 const PAYLOADS = [
@@ -162,6 +163,19 @@ describe("renderMarkdown", () => {
   it("copes with deeply nested or unbalanced input of the largest size", () => {
     for (const source of [">".repeat(MARKDOWN_MAX_LENGTH), "[".repeat(MARKDOWN_MAX_LENGTH), "*a".repeat(MARKDOWN_MAX_LENGTH / 2), "- ".repeat(MARKDOWN_MAX_LENGTH / 2)]) {
       expectInert(renderMarkdown(source));
+    }
+  });
+});
+
+describe("MARKDOWN_RENDERER", () => {
+  // Stored HTML made by another renderer is rendered again on read (decision 0020): an upgrade of
+  // either library must change the name, or rows would keep HTML the new version would not produce.
+  it("names the versions of markdown-it and sanitize-html the project depends on", () => {
+    const { dependencies } = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
+    for (const library of ["markdown-it", "sanitize-html"]) {
+      const installed = (JSON.parse(readFileSync(`node_modules/${library}/package.json`, "utf8")) as { version: string }).version;
+      expect(dependencies[library], `${library} is pinned to an exact version`).toBe(installed);
+      expect(MARKDOWN_RENDERER.split(";"), `bump MARKDOWN_RENDERER for ${library}@${installed}`).toContain(`${library}@${installed}`);
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Markdown typed by users (evidence notes, review comments) → HTML that is safe
+ * Markdown typed by users (evidence notes, review comments, thread comments) → HTML that is safe
  * to put in the page with dangerouslySetInnerHTML. Two layers: markdown-it with
  * raw HTML off turns any tag a user types into visible text, and sanitize-html
  * then keeps only an allow-list of elements and attributes, with absolute
@@ -11,6 +11,15 @@ import sanitizeHtml from "sanitize-html";
 
 /** Longer text is refused by the API's schemas; rendering truncates defensively (never throws). */
 export const MARKDOWN_MAX_LENGTH = 20_000;
+
+/**
+ * Names this renderer in stored HTML (ItemComment.bodyHtml, EvidenceAttempt.noteHtml and
+ * reviewCommentHtml): a row another renderer made is rendered again when read
+ * (lib/markdown/stored-html.ts). Bump the leading revision whenever the rules below change;
+ * the versions of markdown-it and sanitize-html are part of it and a unit test holds them to
+ * package.json, so upgrading either (a sanitizer fix, say) re-renders every stored row too.
+ */
+export const MARKDOWN_RENDERER = "cairn-1;markdown-it@15.0.3;sanitize-html@2.18.1";
 
 // html: false escapes typed tags. linkify turns a typed "https://…" into a link, but
 // fuzzy matching is off: "example.com" stays text, so only what names its scheme is linked.

@@ -98,3 +98,17 @@ export const INVITATION_ACCEPT_RATE_LIMITS = [{ name: "invitation-accept:ip", po
  * a few kilobytes even fully percent-encoded.
  */
 export const AUTH_BODY_LIMIT_BYTES = 32 * 1024;
+
+/**
+ * Writing in threads (POST …/items/{key}/comments and PATCH …/comments/{commentId}), per user:
+ * each comment notifies the others in the conversation, records an event that reaches their
+ * screens, and stores up to 20,000 characters twice (markdown and its HTML), so a script
+ * posting in a loop would flood people and rows. A person in a lively conversation writes a
+ * few a minute; 30 a minute leaves room for a burst (quick answers, a typo fixed by an edit)
+ * and stops a script within seconds; 300 an hour (5 a minute for a whole hour) caps a slow
+ * drip no conversation reaches. Edits share the counters: each one fans out like a comment.
+ */
+export const COMMENT_WRITE_RATE_LIMITS = [
+  { name: "comments:user:minute", points: 30, durationSeconds: MINUTE, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+  { name: "comments:user:hour", points: 300, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];

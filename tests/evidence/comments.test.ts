@@ -31,10 +31,12 @@ describe("an item's thread", () => {
     const answer = await create(org.slug, org.mentor.cookie, org.assignmentId, loops, { body: "Show me a `for` too." });
     expect(answer.status).toBe(201);
 
+    // Newest first (a page at a time: comment-pages.test.ts).
     const thread = await list(org.slug, org.hire.cookie, org.assignmentId, loops);
-    expect(thread.json!.items.map((comment: { body: string }) => comment.body)).toEqual(["Is a `while` loop **enough**? <img src=x onerror=alert(1)>", "Show me a `for` too."]);
+    expect(thread.json!.items.map((comment: { body: string }) => comment.body)).toEqual(["Show me a `for` too.", "Is a `while` loop **enough**? <img src=x onerror=alert(1)>"]);
+    expect(thread.json!.nextCursor).toBeNull();
     // The hire may change their own, not the mentor's.
-    expect(thread.json!.items.map((comment: { canDelete: boolean }) => comment.canDelete)).toEqual([true, false]);
+    expect(thread.json!.items.map((comment: { canDelete: boolean }) => comment.canDelete)).toEqual([false, true]);
     const told = await getDb().notification.findMany({ where: { organizationId: org.organization.id, type: "comment.created" }, select: { userId: true, actorId: true } });
     expect(told).toEqual(expect.arrayContaining([{ userId: org.mentor.userId, actorId: org.hire.userId }, { userId: org.hire.userId, actorId: org.mentor.userId }]));
     expect(told).toHaveLength(2);

@@ -18,8 +18,8 @@ import type { WriteCallbacks } from "./use-progress-writes";
  * One item in full: the track's description and resources, the state moves,
  * the evidence and its reviews, the hire's note and links, and the history.
  * Text from the track and the hire is shown as written (line breaks kept), never
- * as HTML; only evidence notes and review comments arrive as HTML, sanitized by
- * the server.
+ * as HTML; only evidence notes, review comments and thread comments arrive as HTML,
+ * sanitized by the server.
  */
 export function ItemPanel({
   slug,
