@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
+import { currentMentorIds } from "@/lib/assignments/mentoring";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { notify } from "@/lib/notifications/notify";
@@ -69,7 +70,7 @@ export async function createItemComment(ctx: OrgContext, assignmentId: string, k
     if (assignment.status === "ARCHIVED") throw new AppError("CONFLICT", "This assignment is archived; its threads are read-only.");
     const title = await itemTitle(tx, ctx, assignment, key);
     const row = await tx.itemComment.create({ data: { organizationId, assignmentId, stableKey: key, authorId: ctx.user.id, body: input.body }, select: commentSelect });
-    const mentors = await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } });
+    const mentors = await currentMentorIds(tx, assignmentId);
     await notify(tx, {
       organizationId,
       type: "comment.created",
@@ -77,7 +78,7 @@ export async function createItemComment(ctx: OrgContext, assignmentId: string, k
       assignmentId,
       stableKey: key,
       payload: { itemTitle: title, commentId: row.id },
-      recipients: [assignment.assigneeId, ...mentors.map((mentor) => mentor.mentorId)],
+      recipients: [assignment.assigneeId, ...mentors],
     });
     await recordEvent(tx, { organizationId, type: "comment.created", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, commentId: row.id } });
     return toCommentOut(ctx, row);
