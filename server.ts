@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import next from "next";
 import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
-import { userFromCookieHeader } from "@/lib/auth/session";
+import { authenticateCookieHeader } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/local-database";
 import { migrateDeploy } from "@/lib/db/prisma-cli";
@@ -80,7 +80,7 @@ async function main() {
       { keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS },
     );
     const realtimeLog = log.child({ component: "realtime" });
-    const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: realtimeLog });
+    const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: realtimeLog });
     setSocketServer(io);
     // Committed events reach this instance's sockets through LISTEN/NOTIFY (decision 0011).
     const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog });

@@ -12,7 +12,7 @@ import { serveItemWrite } from "./route-bridge";
 
 async function main(): Promise<void> {
   const { PUT } = await import("../../app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route");
-  const { userFromCookieHeader } = await import("../../lib/auth/session");
+  const { authenticateCookieHeader } = await import("../../lib/auth/session");
   const { attachSocketServer } = await import("../../lib/realtime/socket-server");
   const { roomsForUser } = await import("../../lib/realtime/member-rooms");
   const { startEventRelay } = await import("../../lib/realtime/event-relay");
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     await serveItemWrite(PUT, request, response);
   });
-  const io = attachSocketServer(server, { allowedOrigins: ["http://localhost:3000"], authenticate: userFromCookieHeader, roomsFor: roomsForUser, log });
+  const io = attachSocketServer(server, { allowedOrigins: ["http://localhost:3000"], authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log });
   const relay = startEventRelay({ databaseUrl: process.env.DATABASE_URL!, io, log });
   await relay.ready;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

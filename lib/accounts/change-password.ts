@@ -1,8 +1,9 @@
 /**
  * Changing a password from the account page: the current password must match,
  * the new one must pass the password rules, and every session (this one too) is
- * revoked by bumping the session version — the browser signs in again with the
- * new password right after.
+ * revoked by bumping the session version (their live sockets close too:
+ * lib/realtime/access-notices.ts) — the browser signs in again with the new
+ * password right after, and its new session's socket stays.
  */
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";

@@ -2,25 +2,22 @@
  * Who sees which assignment: the one where-builder for assignments (DESIGN.md,
  * "object-level rules live in one where-builder per resource"). Owners and admins
  * see all of their organization's; anyone else sees the assignments they hold and
- * the ones they mentor. Anything outside it is a 404, like another organization's.
+ * the ones they mentor now (mentoring.ts). Anything outside it is a 404, like
+ * another organization's.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
 import { forbidden } from "@/lib/http/errors";
+import { mentoredBy } from "./mentoring";
 
 export function isManager(ctx: OrgContext): boolean {
   return ctx.membership.role === "OWNER" || ctx.membership.role === "ADMIN";
 }
 
-/** Who may mentor an assignment: active members with one of these roles (never its assignee). */
-export function mayMentor(role: string | undefined): boolean {
-  return role === "OWNER" || role === "ADMIN" || role === "MENTOR";
-}
-
 export function visibleAssignments(ctx: OrgContext): Prisma.AssignmentWhereInput {
   const organizationId = ctx.organization.id;
   if (isManager(ctx)) return { organizationId };
-  return { organizationId, OR: [{ assigneeId: ctx.user.id }, { mentors: { some: { mentorId: ctx.user.id } } }] };
+  return { organizationId, OR: [{ assigneeId: ctx.user.id }, mentoredBy(ctx.user.id)] };
 }
 
 /**

@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { accessChanged } from "@/lib/realtime/access";
-import { mayMentor } from "./access";
+import { confirmMentors, mayMentor } from "./mentoring";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
 import type { CreateAssignmentsInput } from "./schema";
 
@@ -88,6 +88,8 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
     });
     created.push(assignment.id);
   }
+  // Recording locked the organization's row: a mentor demoted meanwhile is seen now (mentoring.ts).
+  await confirmMentors(tx, organizationId, input.mentorIds);
   ctx.log.info({ trackId: version.track.id, count: created.length }, "track assigned");
   const rows = await tx.assignment.findMany({ where: { organizationId, id: { in: created } }, select: assignmentSelect });
   rows.sort((a, b) => created.indexOf(a.id) - created.indexOf(b.id));

@@ -10,6 +10,7 @@ import type { SqlRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
+import { currentMentorLinks } from "./mentoring";
 import { progressTrees } from "./version-trees";
 import type { AssignmentSummary } from "./schema";
 
@@ -29,7 +30,8 @@ export const assignmentSelect = {
   track: { select: { id: true, title: true } },
   version: { select: { id: true, number: true } },
   assignee: { select: personSelect },
-  mentors: { select: { mentor: { select: personSelect } }, orderBy: { createdAt: "asc" } },
+  // Only the links that count (mentoring.ts): readAssignment decides who sees notes from them.
+  mentors: { where: currentMentorLinks(), select: { mentor: { select: personSelect } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.AssignmentSelect;
 
 export type AssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof assignmentSelect }>;

@@ -4,6 +4,7 @@ import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
 import { visibleAssignments } from "./access";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
+import { mentoredBy } from "./mentoring";
 import type { ListAssignmentsQuery } from "./schema";
 
 /**
@@ -20,7 +21,7 @@ export async function listAssignments(ctx: OrgContext, query: ListAssignmentsQue
     query.status ? { status: query.status } : { status: { in: ["ACTIVE", "COMPLETED"] } },
   ];
   if (query.assigneeId) filters.push({ assigneeId: query.assigneeId });
-  if (query.mentorId) filters.push({ mentors: { some: { mentorId: query.mentorId } } });
+  if (query.mentorId) filters.push(mentoredBy(query.mentorId));
   if (query.trackId) filters.push({ trackId: query.trackId });
   if (query.overdue !== undefined) {
     // Spelled out both ways: NOT(…) over a null due date would be null in SQL and drop the row.

@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { accessChanged } from "@/lib/realtime/access";
-import { mayMentor } from "./access";
+import { confirmMentors, endMentorshipsExcept, mayMentor } from "./mentoring";
 import { assignmentSelect, summarizeAssignments } from "./assignment-summary";
 import type { UpdateAssignmentInput } from "./schema";
 
@@ -30,9 +30,10 @@ export async function updateAssignment(ctx: OrgContext, assignmentId: string, in
       }
       if (input.mentorIds.includes(locked.assigneeId)) throw invalidInput("body.mentorIds", "Nobody mentors their own assignment.");
       const before = (await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } })).map((row) => row.mentorId);
+      // The links of those taken off end, kept as history (mentoring.ts).
+      const left = await endMentorshipsExcept(tx, organizationId, assignmentId, input.mentorIds, ctx.user.id);
       // Those who left and those who joined hear about this assignment differently from now on.
-      mentorsChanged = [...before.filter((id) => !input.mentorIds!.includes(id)), ...input.mentorIds.filter((id) => !before.includes(id))];
-      await tx.assignmentMentor.deleteMany({ where: { assignmentId, mentorId: { notIn: input.mentorIds } } });
+      mentorsChanged = [...left, ...input.mentorIds.filter((id) => !before.includes(id))];
       await tx.assignmentMentor.createMany({ data: input.mentorIds.map((mentorId) => ({ organizationId, assignmentId, mentorId })), skipDuplicates: true });
     }
 
@@ -61,6 +62,8 @@ export async function updateAssignment(ctx: OrgContext, assignmentId: string, in
       subjectId: assignmentId,
       payload: { assignmentId, ...input },
     });
+    // Recording locked the organization's row: a mentor demoted meanwhile is seen now (mentoring.ts).
+    if (input.mentorIds) await confirmMentors(tx, organizationId, input.mentorIds);
     const [summary] = await summarizeAssignments(tx, organizationId, [row]);
     return summary!;
   });

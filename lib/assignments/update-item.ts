@@ -5,6 +5,7 @@ import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { assertAssignee, isManager } from "./access";
+import { CURRENT_MENTOR_LINKS } from "./mentoring";
 import { archivedAssignment, countAfterWrite } from "./progress-write";
 import { toItemProgress } from "./read-assignment";
 import { progressTree } from "./version-trees";
@@ -29,7 +30,7 @@ export async function updateItem(ctx: OrgContext, assignmentId: string, key: str
     // One writer per assignment (the state read here is the one the write replaces); who may see it is decided from the same row.
     const [locked] = await runner.rows<LockedItem>(sql`
       SELECT a.status::text AS status, a."assigneeId", a."versionId", a."skippedKeys",
-             EXISTS (SELECT 1 FROM "AssignmentMentor" m WHERE m."assignmentId" = a.id AND m."mentorId" = ${ctx.user.id}) AS "isMentor",
+             EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${ctx.user.id}) AS "isMentor",
              p.state::text AS state, p."notApplicableReason", p."archivedAt",
              -- Every current state, read with the lock: the count after the write needs no second read.
              (SELECT coalesce(json_agg(json_build_array(q."stableKey", q.state::text)), '[]'::json) FROM "ItemProgress" q

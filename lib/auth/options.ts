@@ -27,7 +27,8 @@ import { withSignInLimits } from "@/lib/security/sign-in-limits";
 import { githubProvider } from "./github-provider";
 import type { CairnGithubProfile } from "./github-provider";
 import { signInWithOAuth, userForOAuthAccount } from "./oauth-account";
-import { SESSION_MAX_AGE_SECONDS } from "./session";
+import { getLogger } from "@/lib/observability/logger";
+import { SESSION_MAX_AGE_SECONDS, endSession, newSessionClaims } from "./session";
 import { VERIFICATION_TOKEN_MAX_LENGTH } from "./verification-token";
 
 /** Where a refused OAuth sign-in lands; the sign-in page explains the error code. */
@@ -94,21 +95,33 @@ export function authOptions(): NextAuthOptions {
         return outcome.ok ? true : `/sign-in?error=${OAUTH_EMAIL_UNVERIFIED_ERROR}`;
       },
       async jwt({ token, user, account }) {
-        // `user` (and `account`) are present only at sign-in: stamp the token with Cairn's user and session version.
+        // `user` (and `account`) are present only at sign-in: stamp the token with Cairn's user, session
+        // version and a new session id (lib/auth/session.ts). Re-issues keep them as they are.
         if (account?.type === "oauth") {
           // The signIn callback linked or created the user; `user` here is the provider's profile.
           const linked = await userForOAuthAccount(account.provider, account.providerAccountId);
           if (!linked) throw new Error("OAuth account is not linked");
-          Object.assign(token, { sub: linked.id, sv: linked.sessionVersion, email: linked.email, name: linked.name });
+          Object.assign(token, newSessionClaims(linked), { email: linked.email, name: linked.name });
         } else if (user) {
-          token.sub = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          Object.assign(token, newSessionClaims({ id: user.id, sessionVersion: (user as { sessionVersion?: number }).sessionVersion ?? 0 }));
         }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
         return session;
+      },
+    },
+    events: {
+      // "Sign out" ends this session on the server too (a copy of the cookie stops working, its sockets close).
+      // next-auth clears the cookie even when this fails, and only logs the error: so do we, loudly.
+      async signOut({ token }) {
+        try {
+          await endSession(token);
+        } catch (error) {
+          getLogger().error({ err: error, userId: token?.sub }, "sign-out could not end the session on the server");
+          throw error;
+        }
       },
     },
   };

@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
+import { currentMentorIds } from "@/lib/assignments/mentoring";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import { servedHtml } from "@/lib/markdown/stored-html";
@@ -97,7 +98,7 @@ export async function createItemComment(ctx: OrgContext, assignmentId: string, k
       data: { organizationId, assignmentId, stableKey: key, authorId: ctx.user.id, body: input.body, ...commentHtmlColumns(input.body) },
       select: commentSelect,
     });
-    const mentors = await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } });
+    const mentors = await currentMentorIds(tx, assignmentId);
     await notify(tx, {
       organizationId,
       type: "comment.created",
@@ -105,7 +106,7 @@ export async function createItemComment(ctx: OrgContext, assignmentId: string, k
       assignmentId,
       stableKey: key,
       payload: { itemTitle: title, commentId: row.id },
-      recipients: [assignment.assigneeId, ...mentors.map((mentor) => mentor.mentorId)],
+      recipients: [assignment.assigneeId, ...mentors],
     });
     await recordEvent(tx, { organizationId, type: "comment.created", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, commentId: row.id } });
     return toCommentOut(ctx, row);

@@ -9,6 +9,7 @@
  * the count of assignments never counted (two statements for all of them).
  */
 import { dayOf } from "@/lib/assignments/assignment-summary";
+import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import { getPool } from "@/lib/db/client";
 import { pgRunner, sql } from "@/lib/db/sql";
@@ -77,7 +78,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
   const chosenOnly = sql`a."organizationId" = ${organizationId} AND a.status = 'ACTIVE'
     AND (${query.track ?? null}::text IS NULL OR a."trackId" = ${query.track ?? null})
     AND (${query.cohort ?? null}::text IS NULL OR to_char(a."startDate", 'YYYY-MM') = ${query.cohort ?? null})
-    AND (${query.mentor ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM "AssignmentMentor" f WHERE f."assignmentId" = a.id AND f."mentorId" = ${query.mentor ?? null}))`;
+    AND (${query.mentor ?? null}::text IS NULL OR EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} f WHERE f."assignmentId" = a.id AND f."mentorId" = ${query.mentor ?? null}))`;
   // Three statements side by side, each on its own pooled connection.
   const [chosen, [reviews], [choices]] = await Promise.all([
     runner.rows<AssignmentRow>(sql`
@@ -99,7 +100,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
              a."progressSnapshot" AS snapshot, a."lastActivityAt",
              u.id AS "assigneeId", u.name AS "assigneeName", u.email AS "assigneeEmail",
              -- Ids only (as JSON, which parses faster than an array): the people are in the filter choices.
-             to_json(ARRAY(SELECT am."mentorId" FROM "AssignmentMentor" am WHERE am."assignmentId" = a.id)) AS "mentorIds",
+             to_json(ARRAY(SELECT am."mentorId" FROM ${CURRENT_MENTOR_LINKS} am WHERE am."assignmentId" = a.id)) AS "mentorIds",
              ip.since AS "inProgressSince", coalesce(un.count, 0) AS unanswered
       FROM "Assignment" a
       JOIN "Track" t ON t.id = a."trackId"
@@ -124,7 +125,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'title', t.title) ORDER BY t.title), '[]'::json) FROM "Track" t
           WHERE t."organizationId" = ${organizationId} AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."trackId" = t.id AND a.status = 'ACTIVE')) AS tracks,
         (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'email', m.email) ORDER BY coalesce(m.name, m.email)), '[]'::json) FROM "User" m
-          WHERE m.id IN (SELECT am."mentorId" FROM "Assignment" a JOIN "AssignmentMentor" am ON am."assignmentId" = a.id WHERE a."organizationId" = ${organizationId} AND a.status = 'ACTIVE')) AS mentors,
+          WHERE m.id IN (SELECT am."mentorId" FROM "Assignment" a JOIN ${CURRENT_MENTOR_LINKS} am ON am."assignmentId" = a.id WHERE a."organizationId" = ${organizationId} AND a.status = 'ACTIVE')) AS mentors,
         (SELECT coalesce(array_agg(cohort ORDER BY cohort DESC), '{}') FROM (SELECT DISTINCT to_char("startDate", 'YYYY-MM') AS cohort FROM "Assignment"
           WHERE "organizationId" = ${organizationId} AND status = 'ACTIVE') cohorts) AS cohorts`),
   ]);

@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { prismaRunner } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
 import { assignmentSelect, dayOf } from "@/lib/assignments/assignment-summary";
+import { mentoredBy } from "@/lib/assignments/mentoring";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import { assignmentFlags } from "./flags";
 import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
@@ -35,7 +36,7 @@ export async function mentorDashboard(ctx: OrgContext, now = new Date()) {
   const [organization, rows] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { stuckAfterDays: true } }),
     db.assignment.findMany({
-      where: { organizationId, status: { not: "ARCHIVED" }, mentors: { some: { mentorId: ctx.user.id } } },
+      where: { organizationId, status: { not: "ARCHIVED" }, ...mentoredBy(ctx.user.id) },
       select: { ...assignmentSelect, progressSnapshot: true, lastActivityAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),

@@ -3,10 +3,11 @@
  * person themself; the organization's owners and admins, for anyone who is or was
  * part of it (a member, or the assignee of one of its assignments: a removed hire's
  * assignment page still shows their calendar); and a mentor of one of that person's
- * assignments here. Anyone else, an unknown user and another organization's user
+ * assignments here (mentoring now: lib/assignments/mentoring.ts). Anyone else, an unknown user and another organization's user
  * get the same answer, false, which the API turns into a 404.
  */
 import { isManager } from "@/lib/assignments/access";
+import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
 
@@ -21,7 +22,7 @@ export async function mayReadActivityOf(ctx: OrgContext, userId: string): Promis
     : await queryRows<{ allowed: boolean }>(sql`
         SELECT EXISTS (
           SELECT 1 FROM "Assignment" a
-          JOIN "AssignmentMentor" m ON m."organizationId" = a."organizationId" AND m."assignmentId" = a.id
+          JOIN ${CURRENT_MENTOR_LINKS} m ON m."organizationId" = a."organizationId" AND m."assignmentId" = a.id
           WHERE a."organizationId" = ${organizationId} AND a."assigneeId" = ${userId} AND m."mentorId" = ${ctx.user.id}
         ) AS allowed`);
   return row?.allowed === true;

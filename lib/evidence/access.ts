@@ -8,9 +8,11 @@ import type { DbClient } from "@/lib/db/client";
 import { forbidden } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { isManager } from "@/lib/assignments/access";
+import { currentMentorLinks } from "@/lib/assignments/mentoring";
 
+/** Whether the caller mentors the assignment now (lib/assignments/mentoring.ts). */
 export async function isMentorOf(db: DbClient, ctx: OrgContext, assignmentId: string): Promise<boolean> {
-  const row = await db.assignmentMentor.findUnique({ where: { assignmentId_mentorId: { assignmentId, mentorId: ctx.user.id } }, select: { mentorId: true } });
+  const row = await db.assignmentMentor.findFirst({ where: { assignmentId, ...currentMentorLinks(ctx.user.id) }, select: { mentorId: true } });
   return row !== null;
 }
 

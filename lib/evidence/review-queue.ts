@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
 import { isManager } from "@/lib/assignments/access";
+import { mentoredBy } from "@/lib/assignments/mentoring";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import type { ProgressNode } from "@/lib/progress/progress-math";
 import { withCurrentAttemptHtml } from "./attempt-html";
@@ -26,7 +27,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
     submittedById: { not: ctx.user.id },
     assignment: {
       status: { not: "ARCHIVED" },
-      ...(isManager(ctx) ? {} : { mentors: { some: { mentorId: ctx.user.id } } }),
+      ...(isManager(ctx) ? {} : mentoredBy(ctx.user.id)),
       ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
       ...(query.trackId ? { trackId: query.trackId } : {}),
     },

@@ -5,6 +5,7 @@ import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { archivedAssignment, currentItemState, findAssignmentForWrite, lockForProgress, setItemState, settleCompletion } from "@/lib/assignments/progress-write";
 import type { AssignmentEvent } from "@/lib/assignments/progress-write";
+import { currentMentorIds } from "@/lib/assignments/mentoring";
 import { progressTree } from "@/lib/assignments/version-trees";
 import { notify } from "@/lib/notifications/notify";
 import { assertSubmitter } from "./access";
@@ -79,7 +80,7 @@ export async function submitEvidence(
     subjectId: assignmentId,
     payload: { assignmentId, key, attemptId: row.id, number: row.number, hasLink: row.link !== null, hasNote: row.note !== null, files: files.length },
   });
-  const mentors = await tx.assignmentMentor.findMany({ where: { assignmentId }, select: { mentorId: true } });
+  const mentors = await currentMentorIds(tx, assignmentId);
   await notify(tx, {
     organizationId,
     type: "evidence.submitted",
@@ -87,7 +88,7 @@ export async function submitEvidence(
     assignmentId,
     stableKey: key,
     payload: { itemTitle: node.title, number: row.number, attemptId: row.id },
-    recipients: mentors.map((mentor) => mentor.mentorId),
+    recipients: mentors,
   });
   // The dashboards' counts (the item may have started) and the hire's last activity; no state can complete it here.
   await settleCompletion(runner, ctx, assignment, false);

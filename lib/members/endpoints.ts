@@ -23,7 +23,7 @@ export const updateMemberEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/members/{membershipId}",
   operationId: "updateMember",
   summary: "Change a member's role or status",
-  description: `Owners and admins; admins manage mentors and new hires only. Suspending (\`SUSPENDED\`) cuts the member's access at their next request; \`ACTIVE\` reactivates. ${RULES} Records member.role_changed, member.suspended or member.reactivated.`,
+  description: `Owners and admins; admins manage mentors and new hires only. Suspending (\`SUSPENDED\`) cuts the member's access at their next request; \`ACTIVE\` reactivates. A member suspended or given a role below Mentor stops mentoring: their mentor links end, and reactivating or promoting them later does not bring them back. ${RULES} Records member.role_changed, member.suspended or member.reactivated, and assignment.mentors_changed on each assignment they stopped mentoring.`,
   tags: ["Members"],
   auth: "session",
   permission: "member.update",
@@ -39,7 +39,7 @@ export const removeMemberEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/members/{membershipId}",
   operationId: "removeMember",
   summary: "Remove a member, or leave",
-  description: `Owners and admins remove others (admins: mentors and new hires only); anyone may remove their own membership to leave. ${RULES} Records member.removed.`,
+  description: `Owners and admins remove others (admins: mentors and new hires only); anyone may remove their own membership to leave. Their mentor links end (joining again does not bring them back). ${RULES} Records member.removed, and assignment.mentors_changed on each assignment they stopped mentoring.`,
   tags: ["Members"],
   auth: "session",
   // The gate lets every member through so they can leave; removing someone else needs member.remove (checked by the service).

@@ -3,8 +3,12 @@
  * Notification.emailedAt in the transaction that sends, so a job that runs
  * twice sends once: the second finds nothing left to claim, and a retry after a
  * failed commit resends under the same idempotency key, which the transports drop.
+ * Mentors are emailed only about the assignments they mentor when the email goes
+ * out (lib/assignments/mentoring.ts): a mentor demoted, suspended or removed since
+ * the evidence arrived is told nothing.
  */
 import { z } from "zod";
+import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { prismaRunner, sql } from "@/lib/db/sql";
@@ -33,10 +37,14 @@ export const evidenceArrivedEmailJob = defineJob({
   retry: EMAIL_RETRY,
   async handler({ userId, organizationId }, { jobId, log }) {
     await getDb().$transaction(async (tx) => {
-      const claimed = await prismaRunner(tx).rows<ClaimedNotification>(sql`
-        UPDATE "Notification" SET "emailedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
-        WHERE "userId" = ${userId} AND "organizationId" = ${organizationId} AND type = 'evidence.submitted' AND "emailedAt" IS NULL
-        RETURNING id, payload, "actorId", "assignmentId", "createdAt"`);
+      // Everything waiting is claimed (so none of it is sent later), but only what they still mentor is told.
+      const waiting = await prismaRunner(tx).rows<ClaimedNotification & { mentoring: boolean }>(sql`
+        UPDATE "Notification" n SET "emailedAt" = date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
+        WHERE n."userId" = ${userId} AND n."organizationId" = ${organizationId} AND n.type = 'evidence.submitted' AND n."emailedAt" IS NULL
+        RETURNING n.id, n.payload, n."actorId", n."assignmentId", n."createdAt",
+          EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = n."assignmentId" AND m."mentorId" = n."userId") AS mentoring`);
+      const claimed = waiting.filter((row) => row.mentoring);
+      if (claimed.length < waiting.length) log.info({ userId, organizationId, dropped: waiting.length - claimed.length }, "evidence email: no longer their mentee");
       if (claimed.length === 0) return log.info({ userId, organizationId }, "evidence email: nothing left to send");
       claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const actors = await tx.user.findMany({ where: { id: { in: claimed.flatMap((row) => (row.actorId ? [row.actorId] : [])) } }, select: { id: true, name: true, email: true } });
@@ -110,10 +118,9 @@ export const reviewDigestJob = defineJob({
              floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - min(e."submittedAt")) / 3600)::int AS "oldestHours"
       FROM "EvidenceAttempt" e
       JOIN "Assignment" a ON a.id = e."assignmentId" AND a.status <> 'ARCHIVED'
-      JOIN "AssignmentMentor" m ON m."assignmentId" = a.id AND m."mentorId" <> e."submittedById"
+      JOIN ${CURRENT_MENTOR_LINKS} m ON m."assignmentId" = a.id AND m."mentorId" <> e."submittedById"
       JOIN "User" u ON u.id = m."mentorId" AND u."emailReviewDigest"
       JOIN "Organization" o ON o.id = e."organizationId"
-      JOIN "Membership" ms ON ms."organizationId" = o.id AND ms."userId" = m."mentorId" AND ms.status = 'ACTIVE'
       WHERE e.status = 'SUBMITTED' AND e."submittedAt" < (now() AT TIME ZONE 'UTC') - make_interval(hours => ${DIGEST_AFTER_HOURS})
       GROUP BY m."mentorId", u.email, o.name, o.slug
       ORDER BY m."mentorId", o.name`);

@@ -1,7 +1,9 @@
+import { isManager } from "@/lib/assignments/access";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
+import { memberAssignmentIds } from "@/lib/realtime/rooms";
 import type { NotificationType } from "./notify";
 import type { ListNotificationsQuery, NotificationOut } from "./schema";
 
@@ -16,12 +18,23 @@ export function notificationText(type: NotificationType, actor: { name: string |
   return `${who} commented on ${item}.`;
 }
 
-function unreadCount(ctx: OrgContext) {
-  return getDb().notification.count({ where: { organizationId: ctx.organization.id, userId: ctx.user.id, readAt: null } });
+/**
+ * The caller's notifications about assignments they may still see (the rooms'
+ * rule: owners and admins all, anyone else the ones they hold or mentor now), so
+ * a mentor taken off an assignment stops hearing about it, old notices included.
+ */
+async function mine(ctx: OrgContext): Promise<Prisma.NotificationWhereInput> {
+  const own = { organizationId: ctx.organization.id, userId: ctx.user.id };
+  return isManager(ctx) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+}
+
+function unreadCount(where: Prisma.NotificationWhereInput) {
+  return getDb().notification.count({ where: { ...where, readAt: null } });
 }
 
 export async function listNotifications(ctx: OrgContext, query: ListNotificationsQuery) {
-  const where: Prisma.NotificationWhereInput = { organizationId: ctx.organization.id, userId: ctx.user.id, ...(query.unread ? { readAt: null } : {}) };
+  const visible = await mine(ctx);
+  const where: Prisma.NotificationWhereInput = { ...visible, ...(query.unread ? { readAt: null } : {}) };
   const after = query.cursor;
   const [rows, unread] = await Promise.all([
     getDb().notification.findMany({
@@ -30,7 +43,7 @@ export async function listNotifications(ctx: OrgContext, query: ListNotification
       take: query.limit + 1,
       select: { id: true, type: true, assignmentId: true, stableKey: true, payload: true, readAt: true, createdAt: true, actor: { select: { id: true, name: true, email: true } } },
     }),
-    unreadCount(ctx),
+    unreadCount(visible),
   ]);
   const page = rows.slice(0, query.limit);
   const slug = ctx.organization.slug;
@@ -58,9 +71,7 @@ export async function listNotifications(ctx: OrgContext, query: ListNotification
 }
 
 export async function markNotificationsRead(ctx: OrgContext, input: { ids?: string[]; all?: true }) {
-  await getDb().notification.updateMany({
-    where: { organizationId: ctx.organization.id, userId: ctx.user.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
-    data: { readAt: new Date() },
-  });
-  return { unreadCount: await unreadCount(ctx) };
+  const visible = await mine(ctx);
+  await getDb().notification.updateMany({ where: { ...visible, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) }, data: { readAt: new Date() } });
+  return { unreadCount: await unreadCount(visible) };
 }

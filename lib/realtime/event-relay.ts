@@ -6,18 +6,23 @@
  *   order. The relay reads those rows (a batch per tick) and emits each to its rooms
  *   (rooms.ts) on this instance's sockets. Every instance does the same for its own
  *   sockets, so each subscribed socket gets each event once, wherever it is.
- * - `cairn_access`: "<org>:<user>" after a membership or an assignment's people changed:
- *   that member's sockets in that organization are closed on every instance; they
- *   reconnect, get their rooms again and replay what they missed.
+ * - `cairn_access`: whose sockets must close (access-notices.ts): a member whose
+ *   membership or assignments changed, a user whose session version was bumped, a
+ *   session that signed out. Every instance closes its own such sockets; they
+ *   reconnect, are authenticated and given their rooms again, and replay what they
+ *   missed.
  * If the LISTEN connection drops, notifications sent meanwhile are lost to this
- * instance: once it is back, every socket is told to resync (replay from its last
- * sequence), so nothing is lost to a client.
+ * instance: once it is back, every socket here is closed, so each reconnects
+ * (authenticated again: a session ended meanwhile stays out) and replays from its
+ * last sequence; nothing is lost to a client.
  */
 import pg from "pg";
 import type { Server } from "socket.io";
 import { utcTimestampTypes } from "@/lib/db/sql";
 import type { Logger } from "@/lib/observability/logger";
-import { memberRoom, roomsForEvent } from "./rooms";
+import { EVERYONE, parseAccessNotice } from "./access-notices";
+import { roomsForEvent } from "./rooms";
+import { applyAccessNotice } from "./socket-server";
 import { toWireEvent } from "./wire-event";
 import type { EventRow } from "./wire-event";
 
@@ -53,8 +58,9 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
   function onNotification(message: pg.Notification) {
     if (!message.payload) return;
     if (message.channel === ACCESS_CHANNEL) {
-      const [organizationId, userId] = message.payload.split(":");
-      if (organizationId && userId) io.in(memberRoom(organizationId, userId)).disconnectSockets(true);
+      const notice = parseAccessNotice(message.payload);
+      if (notice) applyAccessNotice(io, notice);
+      else log.warn({ payload: message.payload }, "unknown access notice ignored");
       return;
     }
     const id = message.payload.split(":")[2];
@@ -103,8 +109,9 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
     }
     client = next;
     delay = retryMs;
-    // Anything committed while this instance was not listening reached no socket here.
-    if (everConnected) io.emit("resync");
+    // Anything committed while this instance was not listening reached no socket here, access
+    // notices included: every socket reconnects, is authenticated again and replays (decision 0018).
+    if (everConnected) applyAccessNotice(io, EVERYONE);
     everConnected = true;
     log.info("event relay listening");
     markReady();

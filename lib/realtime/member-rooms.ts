@@ -4,10 +4,11 @@ import { AppError } from "@/lib/http/errors";
 import { resolveOrgScope } from "@/lib/orgs/membership";
 import { roomsForMember } from "./rooms";
 
-export async function roomsForUser(user: SessionUser, orgSlug: string): Promise<string[] | null> {
+export async function roomsForUser(user: SessionUser, orgSlug: string): Promise<{ organizationId: string; rooms: string[] } | null> {
   try {
     const scope = await resolveOrgScope(user.id, orgSlug);
-    return await roomsForMember({ organizationId: scope.organization.id, userId: user.id, role: scope.membership.role });
+    const organizationId = scope.organization.id;
+    return { organizationId, rooms: await roomsForMember({ organizationId, userId: user.id, role: scope.membership.role }) };
   } catch (error) {
     // Not a member (404) or suspended (403): no rooms, no socket.
     if (error instanceof AppError) return null;

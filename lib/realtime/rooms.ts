@@ -3,8 +3,10 @@
  * rooms and for the replay API (lib/events/list-events.ts), so a reconnecting
  * client gets exactly what it would have heard live:
  * - owners and admins: every event of their organization;
- * - everyone else: the events about assignments they hold or mentor.
+ * - everyone else: the events about assignments they hold or mentor now
+ *   (lib/assignments/mentoring.ts).
  */
+import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -27,7 +29,7 @@ export async function memberAssignmentIds(organizationId: string, userId: string
   const rows = await queryRows<{ id: string }>(sql`
     SELECT a.id FROM "Assignment" a
     WHERE a."organizationId" = ${organizationId}
-      AND (a."assigneeId" = ${userId} OR EXISTS (SELECT 1 FROM "AssignmentMentor" m WHERE m."assignmentId" = a.id AND m."mentorId" = ${userId}))`);
+      AND (a."assigneeId" = ${userId} OR EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${userId}))`);
   return rows.map((row) => row.id);
 }
 

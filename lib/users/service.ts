@@ -20,7 +20,8 @@ export async function getMe(ctx: SessionContext) {
 
 /**
  * "Sign out everywhere": bumping the session version voids every session token
- * issued so far, this browser's included, at their next request.
+ * issued so far, this browser's included, at their next request; a trigger on
+ * User closes their live sockets on every instance (lib/realtime/access-notices.ts).
  */
 export async function revokeAllSessions(ctx: SessionContext) {
   await getDb().user.update({ where: { id: ctx.user.id }, data: { sessionVersion: { increment: 1 } } });

@@ -80,3 +80,21 @@ export async function postAuthAction(action: "callback" | "signin", provider: st
 
 /** GET /api/auth/<action>, e.g. "providers" (what next-auth offers the browser). */
 export const getAuthAction = (action: string) => call(action, {});
+
+/**
+ * POST /api/auth/signout with a fresh CSRF token and the session cookie, as the
+ * menu's "Sign out" (`signOut()` from next-auth/react) does. Returns next-auth's
+ * answer; its cookies include the cleared session cookie.
+ */
+export async function signOutAction(sessionCookie: string, ip?: string) {
+  const { csrfToken, cookies } = await csrf(ip);
+  const session = parseSetCookie(sessionCookie);
+  return call("signout", { method: "POST", body: { csrfToken, json: "true", callbackUrl: "http://localhost:3000/" }, cookies: { ...cookies, ...session } as Record<string, string>, ip });
+}
+
+/** GET /api/auth/session with a session cookie: next-auth answers with the session and re-issues the cookie (a later expiry). */
+export async function sessionAction(sessionCookie: string, ip?: string): Promise<string | null> {
+  const response = await call("session", { cookies: parseSetCookie(sessionCookie) as Record<string, string>, ip });
+  const value = response.cookies[sessionCookieName()];
+  return value ? `${sessionCookieName()}=${value}` : null;
+}

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { addMember, createUser } from "../support/factories";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { Statement } from "@/lib/db/sql";
 import type { JobQueue } from "@/lib/jobs/job-queue";
@@ -38,6 +39,9 @@ async function tenant() {
   const otherTrackId = other.json!.id as string;
   const otherVersionId = (await getDb().trackVersion.findFirstOrThrow({ where: { trackId: otherTrackId }, select: { id: true } })).id;
   const comment = await getDb().itemComment.create({ data: { organizationId, assignmentId: org.assignmentId, stableKey: loops, authorId: org.hire.userId, body: "hi" } });
+  // A mentor of the organization who mentors nothing yet (for the link's key to the membership).
+  const spareMentor = await createUser();
+  await addMember(organizationId, spareMentor.id, "MENTOR");
   return {
     organizationId,
     trackId: org.trackId,
@@ -50,6 +54,7 @@ async function tenant() {
     commentId: comment.id,
     hireId: org.hire.userId,
     mentorId: org.otherMentor.userId,
+    spareMentorId: spareMentor.id,
   };
 }
 type Tenant = Awaited<ReturnType<typeof tenant>>;
@@ -103,6 +108,18 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
     child: "AssignmentMentor → Assignment",
     constraint: "AssignmentMentor_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "AssignmentMentor" ("organizationId", "assignmentId", "mentorId") VALUES (${own.organizationId}, ${parent.assignmentId}, ${own.mentorId})`,
+  },
+  {
+    // A mentor is a member of the assignment's organization (decision 0018).
+    child: "AssignmentMentor → Membership",
+    constraint: "AssignmentMentor_organizationId_mentorId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "AssignmentMentor" ("organizationId", "assignmentId", "mentorId") VALUES (${own.organizationId}, ${own.assignmentId}, ${parent.spareMentorId})`,
+  },
+  {
+    child: "AssignmentMentorHistory → Assignment",
+    constraint: "AssignmentMentorHistory_organizationId_assignmentId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "AssignmentMentorHistory" (id, "organizationId", "assignmentId", "mentorId", "startedAt", reason)
+      VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${own.mentorId}, now(), 'unassigned')`,
   },
   {
     child: "ItemProgress → Assignment",

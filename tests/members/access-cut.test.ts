@@ -11,7 +11,7 @@ import { io as connectTo } from "socket.io-client";
 import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getOrganization } from "@/app/api/v1/o/[orgSlug]/route";
-import { userFromCookieHeader } from "@/lib/auth/session";
+import { authenticateCookieHeader } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { startEventRelay } from "@/lib/realtime/event-relay";
@@ -32,7 +32,7 @@ let relay: EventRelay;
 
 beforeAll(async () => {
   httpServer = createServer();
-  io = attachSocketServer(httpServer, { allowedOrigins: [ORIGIN], authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: pino({ level: "silent" }) });
+  io = attachSocketServer(httpServer, { allowedOrigins: [ORIGIN], authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: pino({ level: "silent" }) });
   setSocketServer(io);
   relay = startEventRelay({ databaseUrl: getConfig().DATABASE_URL!, io, log: pino({ level: "silent" }) });
   await relay.ready;

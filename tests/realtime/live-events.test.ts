@@ -11,7 +11,7 @@ import { io as connectTo } from "socket.io-client";
 import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsRoute } from "@/app/api/v1/o/[orgSlug]/events/route";
-import { userFromCookieHeader } from "@/lib/auth/session";
+import { authenticateCookieHeader } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
@@ -41,7 +41,7 @@ const clients: ClientSocket[] = [];
 
 async function startInstance(): Promise<Instance> {
   const http = createServer();
-  const io = attachSocketServer(http, { allowedOrigins: [ORIGIN], authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: silent });
+  const io = attachSocketServer(http, { allowedOrigins: [ORIGIN], authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: silent });
   const relay = startEventRelay({ databaseUrl: getConfig().DATABASE_URL!, io, log: silent });
   const port = await freePort();
   await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", () => resolve()));

@@ -9,7 +9,7 @@ import type { Server } from "socket.io";
 import { io as connectTo } from "socket.io-client";
 import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieName, userFromCookieHeader } from "@/lib/auth/session";
+import { authenticateCookieHeader, sessionCookieName } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { attachSocketServer, userRoom } from "@/lib/realtime/socket-server";
 import type { SocketData } from "@/lib/realtime/socket-server";
@@ -25,7 +25,7 @@ const clients: ClientSocket[] = [];
 
 beforeAll(async () => {
   httpServer = createServer();
-  io = attachSocketServer(httpServer, { allowedOrigins: [ALLOWED_ORIGIN], authenticate: userFromCookieHeader, log: pino({ level: "silent" }) });
+  io = attachSocketServer(httpServer, { allowedOrigins: [ALLOWED_ORIGIN], authenticate: authenticateCookieHeader, log: pino({ level: "silent" }) });
   const port = await freePort();
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
