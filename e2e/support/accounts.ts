@@ -1,8 +1,13 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { emailsTo } from "./fake-resend";
 
-/** A fresh account and organization made through the public API, so a test never shares mutable rows. */
-export async function signUpThroughApi(request: APIRequestContext, baseURL: string, organizationName: string) {
+/**
+ * A fresh account and organization made through the public API, so a test never shares mutable rows.
+ * The email address is verified through the emailed link (unverified accounts cannot invite people)
+ * unless `verified: false`.
+ */
+export async function signUpThroughApi(request: APIRequestContext, baseURL: string, organizationName: string, { verified = true }: { verified?: boolean } = {}) {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
   const password = "tidal maple crane 58";
   const response = await request.post(`${baseURL}/api/v1/accounts`, {
@@ -11,7 +16,25 @@ export async function signUpThroughApi(request: APIRequestContext, baseURL: stri
   });
   expect(response.status()).toBe(201);
   const { organization } = (await response.json()) as { organization: { slug: string } };
+  if (verified) await verifyEmailThroughApi(request, baseURL, email);
   return { email, password, slug: organization.slug };
+}
+
+/** Opens the verification link that sign-up emailed (read from the fake Resend server), as the API. */
+async function verifyEmailThroughApi(request: APIRequestContext, baseURL: string, email: string) {
+  let token: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const message = (await emailsTo(email)).find((candidate) => candidate.subject === "Verify your email for Cairn");
+        token = /\/verify-email\?token=([\w-]+)/.exec(message?.text ?? "")?.[1];
+        return token;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeDefined();
+  const confirmed = await request.post(`${baseURL}/api/v1/email-verifications/confirm`, { data: { token }, headers: { origin: baseURL } });
+  expect(confirmed.status()).toBe(200);
 }
 
 /** Signs in through the real form. */
