@@ -4,7 +4,6 @@
  *   npm run dev     (development)      npm start   (production, after npm run build)
  * SIGINT/SIGTERM shut it down gracefully and exit 0.
  */
-import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import next from "next";
 import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
@@ -22,6 +21,7 @@ import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
 import { assignClientIp } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
+import { createHttpServer } from "@/lib/server/http-server";
 import { createShutdown } from "@/lib/server/shutdown";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -77,11 +77,14 @@ async function main() {
     await app.prepare();
     const handleRequest = app.getRequestHandler();
 
-    const server = createServer((req, res) => {
-      // Route handlers cannot see the socket: hand them the client's address in a header only we set.
-      assignClientIp(req, config.TRUST_PROXY);
-      void handleRequest(req, res);
-    });
+    const server = createHttpServer(
+      (req, res) => {
+        // Route handlers cannot see the socket: hand them the client's address in a header only we set.
+        assignClientIp(req, config.TRUST_PROXY);
+        void handleRequest(req, res);
+      },
+      { keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS },
+    );
     const realtimeLog = log.child({ component: "realtime" });
     const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: userFromCookieHeader, roomsFor: roomsForUser, log: realtimeLog });
     setSocketServer(io);

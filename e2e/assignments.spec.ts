@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { addMemberByInvitation } from "./support/add-member";
-import { signInThroughForm, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
+import type { Person, Team, TestFactory } from "./support/fixtures";
+import { OrgApi } from "./support/org-api";
 
 const ROADMAP = "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)";
 // A second, small track, so that filtering by track has something to leave out.
@@ -10,44 +10,43 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
 
-test("a manager assigns the roadmap with a skipped branch, filters the list, changes the mentors and archives it; the hire sees only their own", async ({ page, request, browser, baseURL }) => {
-  test.setTimeout(120_000);
-  const consoleErrors: string[] = [];
+/** Console errors of a page, but for failed requests (tests that refuse a request on purpose say so). */
+function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
   page.on("console", (message) => {
-    // Chromium logs every failed request, and this test fails two on purpose (a dropped
-    // connection and a 409); anything else logged as an error is a bug.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) consoleErrors.push(message.text());
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
   });
+  return errors;
+}
 
-  // The only sign-up of this spec (the e2e run shares a per-IP sign-up limit); the
-  // others join through invitations.
-  const owner = await signUpThroughApi(request, baseURL!, "Assignments Org");
-  await signInThroughForm(page, owner.email, owner.password);
-  const api = `${baseURL}/api/v1/o/${owner.slug}`;
-  // page.request shares the browser's cookies; writes need the Origin a browser would send.
-  const write = { headers: { origin: baseURL! } };
-  const hire = await addMemberByInvitation(page.request, baseURL!, owner.slug, { name: "Hana Ito", role: "MEMBER" });
-  const mentor = await addMemberByInvitation(page.request, baseURL!, owner.slug, { name: "Rosa Quispe", role: "MENTOR" });
+/** An organization with a hire and a mentor, the roadmap and a small track published; the page signed in as the owner. */
+async function organizationWithTracks(page: Page, factory: TestFactory, signIn: (page: Page, person: Person) => Promise<void>, baseURL: string) {
+  const team: Team = await factory.team("Assignments Org");
+  const hire = await factory.person(team, { name: "Hana Ito", role: "MEMBER" });
+  const mentor = await factory.person(team, { name: "Rosa Quispe", role: "MENTOR" });
+  await signIn(page, team.owner);
+  const api = new OrgApi(page, baseURL, team.slug);
+  const roadmap = await api.publishedTrack({ library: "python-backend-roadmap" });
+  const starter = await api.publishedTrack({ text: STARTER });
+  return { team, hire, mentor, api, roadmapId: roadmap.id, starterId: starter.id };
+}
 
-  const roadmap = await page.request.post(`${api}/tracks`, { data: { library: "python-backend-roadmap" }, ...write });
-  expect(roadmap.status()).toBe(201);
-  const roadmapId = ((await roadmap.json()) as { id: string }).id;
-  expect((await page.request.post(`${api}/tracks/${roadmapId}/versions/1/publish`, write)).status()).toBe(200);
-  const starter = await page.request.post(`${api}/tracks`, { data: { text: STARTER }, ...write });
-  expect(starter.status()).toBe(201);
-  const starterId = ((await starter.json()) as { id: string }).id;
-  expect((await page.request.post(`${api}/tracks/${starterId}/versions/1/publish`, write)).status()).toBe(200);
+test("a manager assigns the roadmap through the form: problems by field, a skipped branch, one Idempotency-Key across a retry, and a conflict that names the hire", async ({ page, factory, signIn, baseURL }) => {
+  // Chromium logs every failed request, and this test fails two on purpose (a dropped
+  // connection and a 409); anything else logged as an error is a bug.
+  const consoleErrors = consoleErrorsOf(page);
+  const { team, api, roadmapId } = await organizationWithTracks(page, factory, signIn, baseURL!);
 
   // The tab, and the empty list's call to action.
-  await page.goto(`/o/${owner.slug}`);
+  await page.goto(`/o/${team.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
   await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("No assignments yet.")).toBeVisible();
   await page.getByRole("link", { name: "Assign a track" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments/new$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments/new$`));
 
   // Sending an empty form names each problem next to its field and focuses the first.
   const assign = page.getByRole("button", { name: "Assign", exact: true });
@@ -88,7 +87,7 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
 
   // The first attempt never reaches the server; the retry sends the same Idempotency-Key.
   const keys: string[] = [];
-  const createUrl = `${api}/assignments`;
+  const createUrl = `${api.base}/assignments`;
   await page.route(createUrl, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     keys.push(route.request().headers()["idempotency-key"] ?? "");
@@ -97,7 +96,7 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
   await assign.click();
   await expect(page.getByRole("alert").filter({ hasText: "Could not reach Cairn" })).toBeVisible();
   await assign.click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await page.unroute(createUrl);
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(UUID);
@@ -117,16 +116,15 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
   await expect(row).toContainText("0%");
   await expect(row).toContainText(`0 of ${left} items done`);
   await expect(row.getByRole("progressbar", { name: `Progress of Hana Ito on ${ROADMAP}` })).toHaveAttribute("aria-valuenow", "0");
-  const created = (await (await page.request.get(`${api}/assignments?trackId=${roadmapId}`)).json()) as { items: Array<{ id: string; skippedKeys: string[]; progress: { total: number; skipped: number } }> };
-  const tree = (await (await page.request.get(`${api}/tracks/${roadmapId}/versions/1`)).json()) as { nodes: Array<{ title: string; stableKey: string }> };
-  const djangoKey = tree.nodes.find((node) => node.title.startsWith("Django track"))!.stableKey;
+  const created = await api.get<{ items: Array<{ id: string; skippedKeys: string[]; progress: { total: number; skipped: number } }> }>(`/assignments?trackId=${roadmapId}`);
+  const djangoKey = (await api.nodes(roadmapId)).find((node) => node.title.startsWith("Django track"))!.stableKey;
   expect(created.items).toHaveLength(1);
   expect(created.items[0]!.skippedKeys).toEqual([djangoKey]);
   expect(created.items[0]!.progress).toMatchObject({ total: left, skipped });
-  await expect(row.getByRole("link", { name: "Hana Ito" })).toHaveAttribute("href", `/o/${owner.slug}/assignments/${created.items[0]!.id}`);
+  await expect(row.getByRole("link", { name: "Hana Ito" })).toHaveAttribute("href", `/o/${team.slug}/assignments/${created.items[0]!.id}`);
 
   // Assigning the same track to Hana again is a conflict that names her.
-  await page.goto(`/o/${owner.slug}/assignments/new?track=${roadmapId}`);
+  await page.goto(`/o/${team.slug}/assignments/new?track=${roadmapId}`);
   await expect(page.getByText(/^Assigns version 1/)).toBeVisible();
   await people.getByRole("checkbox", { name: /Hana Ito/ }).check();
   await mentors.getByRole("checkbox", { name: /Rosa Quispe/ }).check();
@@ -134,18 +132,21 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
   const conflict = page.getByRole("alert").filter({ hasText: "already has an active assignment of this track; nothing was assigned." });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole("listitem")).toHaveText("Hana Ito: their current assignment");
-  await expect(conflict.getByRole("link", { name: "their current assignment" })).toHaveAttribute("href", `/o/${owner.slug}/assignments/${created.items[0]!.id}`);
+  await expect(conflict.getByRole("link", { name: "their current assignment" })).toHaveAttribute("href", `/o/${team.slug}/assignments/${created.items[0]!.id}`);
   await expect(people.getByText("Hana Ito already has an active assignment of this track.")).toBeVisible();
   await page.getByRole("link", { name: "Cancel" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/assignments$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
+  expect(consoleErrors).toEqual([]);
+});
 
-  // A second assignment, long overdue, made through the API.
-  const overdue = await page.request.post(`${api}/assignments`, {
-    data: { trackId: starterId, assigneeIds: [hire.userId], mentorIds: [mentor.userId], startDate: "2020-01-06", dueDate: "2020-02-03" },
-    ...write,
-  });
-  expect(overdue.status()).toBe(201);
-  await page.reload();
+test("the assignments list keeps its filters in the URL; a manager changes mentors with the keyboard, archives after confirming and unarchives", async ({ page, factory, signIn, baseURL }) => {
+  const consoleErrors = consoleErrorsOf(page);
+  const { team, hire, mentor, api, roadmapId, starterId } = await organizationWithTracks(page, factory, signIn, baseURL!);
+  await api.assign({ trackId: roadmapId, assigneeIds: [hire.id], mentorIds: [mentor.id], dueDate: "2099-12-31" });
+  // A second assignment, long overdue.
+  await api.assign({ trackId: starterId, assigneeIds: [hire.id], mentorIds: [mentor.id], startDate: "2020-01-06", dueDate: "2020-02-03" });
+  await page.goto(`/o/${team.slug}/assignments`);
+  const rows = page.getByTestId("assignment-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "Starter" })).toContainText("Overdue · due Feb 3, 2020");
 
@@ -206,19 +207,23 @@ test("a manager assigns the roadmap with a skipped branch, filters the list, cha
   await expect(toasts(page)).toContainText(`Hana Ito's ${ROADMAP} is active again.`);
   await expect(page.getByText("No assignments match these filters.")).toBeVisible();
   expect(consoleErrors).toEqual([]);
+});
 
-  // The hire, in a browser of their own: their two assignments, nothing to manage.
-  const context = await browser.newContext();
-  const hirePage = await context.newPage();
-  await signInThroughForm(hirePage, hire.email, hire.password);
-  await hirePage.goto(`/o/${owner.slug}/assignments`);
+test("a hire sees only their own assignments, with nothing to manage, and cannot assign", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  const { team, hire, mentor, api, roadmapId, starterId } = await organizationWithTracks(page, factory, signIn, baseURL!);
+  const other = await factory.person(team, { name: "Omar Said", role: "MEMBER" });
+  await api.assign({ trackId: roadmapId, assigneeIds: [hire.id, other.id], mentorIds: [mentor.id] });
+  await api.assign({ trackId: starterId, assigneeIds: [hire.id], mentorIds: [mentor.id] });
+
+  const hirePage = await pageAs(hire);
+  await hirePage.goto(`/o/${team.slug}/assignments`);
   await expect(hirePage.getByText("The tracks assigned to you, with your progress.")).toBeVisible();
   await expect(hirePage.getByTestId("assignment-row")).toHaveCount(2);
+  await expect(hirePage.getByText("Omar Said")).toHaveCount(0);
   await expect(hirePage.getByRole("button", { name: /^Manage/ })).toHaveCount(0);
   await expect(hirePage.getByRole("link", { name: "Assign a track" })).toHaveCount(0);
   await expect(hirePage.getByLabel("Person")).toHaveCount(0);
-  await hirePage.goto(`/o/${owner.slug}/assignments/new`);
+  await hirePage.goto(`/o/${team.slug}/assignments/new`);
   await expect(hirePage.getByText("Only owners and admins can assign tracks.")).toBeVisible();
   await expect(hirePage.getByRole("form", { name: "Assign a track" })).toHaveCount(0);
-  await context.close();
 });

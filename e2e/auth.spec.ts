@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from "../lib/db/seed-demo";
+import { emailsTo } from "./support/fake-resend";
 import { expect, test } from "./support/fixtures";
 import { probeSocket } from "./support/socket-probe";
 
@@ -22,6 +23,8 @@ test("a new user signs up, lands in their organization, and signs out", async ({
   await expect(page).toHaveURL(/\/o\/okoye-platform-team(-\d+)?$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Okoye Platform Team");
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  // Sign-up sent a link to verify the address (sign-in-methods.spec.ts follows one).
+  await expect.poll(async () => (await emailsTo(email)).map((message) => message.subject)).toEqual(["Verify your email for Cairn"]);
 
   await page.getByRole("button", { name: /account/i }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
@@ -49,12 +52,11 @@ test("a demo account signs in, is sent back to the page it asked for, and its so
   expect(await probeSocket(page, baseURL!)).toBe("connected");
 });
 
-test("another organization's page is a 404 for a signed-in user", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("noah.hire@demo.cairn.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/o\/demo$/);
-  const response = await page.goto("/o/some-other-organization");
-  expect(response?.status()).toBe(404);
+test("another organization's page is a 404 for a signed-in user, whether it exists or not", async ({ page, factory, signIn }) => {
+  const mine = await factory.team("My Own Org");
+  const theirs = await factory.team("Their Org");
+  await signIn(page, mine.owner);
+  expect((await page.goto(`/o/${mine.slug}`))?.status()).toBe(200);
+  expect((await page.goto(`/o/${theirs.slug}`))?.status()).toBe(404);
+  expect((await page.goto("/o/some-other-organization"))?.status()).toBe(404);
 });

@@ -1,34 +1,23 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../lib/db/seed-demo";
 import { expect, test } from "./support/fixtures";
 
-// The demo organization is shared by every spec (e2e/auth.spec.ts counts its six people and
-// expects Olivia to own it), so these tests change only Sam Rivera's role, and put it back.
-
-/** Signs in through next-auth's credentials endpoint rather than the form (auth.spec.ts tests the form). */
-async function signIn(page: Page, baseURL: string, email: string) {
-  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-    headers: { origin: baseURL },
-  });
-  expect(response.ok()).toBe(true);
-}
+// Each test works in its own copy of the demo organization (its six people), so it may change them.
 
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
 
-test("an owner searches the members, makes a hire a mentor, and sees it after a reload", async ({ page, baseURL }) => {
+test("an owner searches the members, makes a hire a mentor, and sees it after a reload", async ({ page, factory, signIn }) => {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
-  await signIn(page, baseURL!, "olivia.owner@demo.cairn.test");
-  await page.goto("/o/demo");
+  const demo = await factory.demoCopy();
+  await signIn(page, demo.people.olivia);
+  await page.goto(`/o/${demo.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible();
   await nav.getByRole("link", { name: "Members" }).click();
-  await expect(page).toHaveURL(/\/o\/demo\/members$/);
+  await expect(page).toHaveURL(new RegExp(`/o/${demo.slug}/members$`));
   await expect(nav.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page");
   await expect(row(page, "Olivia Okafor")).toContainText("(you)");
   await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText("Showing 6 people.");
@@ -69,9 +58,10 @@ test("an owner searches the members, makes a hire a mentor, and sees it after a 
   expect(consoleErrors).toEqual([]);
 });
 
-test("removing asks first, and cancelling changes nothing", async ({ page, baseURL }) => {
-  await signIn(page, baseURL!, "olivia.owner@demo.cairn.test");
-  await page.goto("/o/demo/members?q=lena");
+test("removing asks first, and cancelling changes nothing", async ({ page, factory, signIn }) => {
+  const demo = await factory.demoCopy();
+  await signIn(page, demo.people.olivia);
+  await page.goto(`/o/${demo.slug}/members?q=lena`);
   const actions = page.getByRole("button", { name: "Actions for Lena Fischer" });
   await actions.click();
   await page.getByRole("menuitem", { name: "Remove from organization…" }).click();
@@ -85,9 +75,10 @@ test("removing asks first, and cancelling changes nothing", async ({ page, baseU
   await expect(row(page, "Lena Fischer")).toContainText("Active");
 });
 
-test("an admin gets no actions on owners and manages only mentors and new hires", async ({ page, baseURL }) => {
-  await signIn(page, baseURL!, "arjun.admin@demo.cairn.test");
-  await page.goto("/o/demo/members");
+test("an admin gets no actions on owners and manages only mentors and new hires", async ({ page, factory, signIn }) => {
+  const demo = await factory.demoCopy();
+  await signIn(page, demo.people.arjun);
+  await page.goto(`/o/${demo.slug}/members`);
   await expect(row(page, "Olivia Okafor")).toContainText("Owner");
   await expect(page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Actions for Olivia Okafor" })).toHaveCount(0);

@@ -1,11 +1,11 @@
-import { DEMO_PASSWORD } from "../lib/db/seed-demo";
-import { signInThroughForm } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 // The demo mentor's queue as seeded (lib/db/seed-demo-evidence.ts): Noah's pull request, over a day old, then Lena's note.
-test("the demo mentor chooses among the waiting attempts and approves the chosen ones at once", async ({ page }) => {
-  await signInThroughForm(page, "mei.mentor@demo.cairn.test", DEMO_PASSWORD);
-  await page.goto("/o/demo/reviews");
+// In a copy of the demo: approving changes it.
+test("the demo mentor chooses among the waiting attempts and approves the chosen ones at once", async ({ page, factory, signIn }) => {
+  const demo = await factory.demoCopy();
+  await signIn(page, demo.people.mei);
+  await page.goto(`/o/${demo.slug}/reviews`);
   const list = page.getByRole("list", { name: "Waiting for review" });
   await expect(list.getByRole("article")).toHaveCount(2);
   await expect(list.getByRole("article").first()).toContainText("Noah Kim");

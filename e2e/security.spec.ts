@@ -75,7 +75,7 @@ test("build assets are served with nosniff and a policy that allows no inline sc
   expect(directives(response.headers()["content-security-policy"])["script-src"]).toEqual(["'self'"]);
 });
 
-test("the app runs under the policy: no violations or console errors on its pages, and the theme still switches", async ({ page }) => {
+test("the public pages run under the policy: no violations or console errors, and the theme still switches", async ({ page }) => {
   const problems = await watchForProblems(page);
 
   for (const path of ["/", "/sign-in", "/sign-up", "/docs/api"]) {
@@ -90,14 +90,21 @@ test("the app runs under the policy: no violations or console errors on its page
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.getByRole("radio", { name: "Light theme" }).check({ force: true });
   await expect(page.locator("html")).not.toHaveClass(/dark/);
+  expect(problems).toEqual([]);
+});
 
-  // A signed-in page, with the client navigation and socket that come with it.
+test("signing in and a signed-in page, with its client navigation and socket, run under the policy", async ({ page }) => {
+  const problems = await watchForProblems(page);
+  // The demo organization, read only: the mentor signs in through the form and lands on its overview.
   await page.goto("/sign-in?callbackUrl=%2Fo%2Fdemo");
   await page.getByLabel("Email").fill("mei.mentor@demo.cairn.test");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/o\/demo$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Engineering (demo)");
+  await expect(page.getByRole("status", { name: /^Live updates:/ })).toHaveText("Live");
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
 
   expect(problems).toEqual([]);
 });

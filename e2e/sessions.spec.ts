@@ -1,33 +1,26 @@
-import { signInThroughForm, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
-test("sign out everywhere ends the session in a second browser", async ({ browser, baseURL, request }) => {
-  const { email, password, slug } = await signUpThroughApi(request, baseURL!, "Duarte Data");
-  const openSignedIn = async () => {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await signInThroughForm(page, email, password);
-    await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
-    return { context, page };
-  };
-  const laptop = await openSignedIn();
-  const phone = await openSignedIn();
+test("sign out everywhere ends the session in a second browser", async ({ factory, pageAs }) => {
+  const { owner } = await factory.team("Duarte Data");
+  // Two browsers, each with a session of its own.
+  const laptop = await pageAs(owner);
+  const phone = await pageAs(owner);
+  await phone.goto("/account");
+  await expect(phone.getByRole("heading", { name: "Your account" })).toBeVisible();
 
-  await laptop.page.goto("/account");
-  await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await laptop.page.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(laptop.page).toHaveURL(/\/sign-in/);
+  await laptop.goto("/account");
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await laptop.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/sign-in/);
 
   // The other browser still holds its cookie, but the server no longer accepts it.
-  await phone.page.goto("/account");
-  await expect(phone.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
-  await laptop.context.close();
-  await phone.context.close();
+  await phone.goto("/account");
+  await expect(phone).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });
 
-test("an owner renames the organization and sets when hires count as stuck, from its settings page", async ({ page, baseURL, request }) => {
-  const { email, password, slug } = await signUpThroughApi(request, baseURL!, "Rename Me Inc");
-  await signInThroughForm(page, email, password);
+test("an owner renames the organization and sets when hires count as stuck, from its settings page", async ({ page, factory, signIn }) => {
+  const { owner, slug } = await factory.team("Rename Me Inc");
+  await signIn(page, owner);
   await page.goto(`/o/${slug}/settings`);
   const naming = page.getByRole("region", { name: "Organization name" });
   const name = naming.getByRole("textbox", { name: "Name", exact: true });
@@ -54,31 +47,26 @@ test("an owner renames the organization and sets when hires count as stuck, from
   await expect(page.getByRole("spinbutton", { name: "Days" })).toHaveValue("10");
 });
 
-test("changing the password keeps this browser signed in and signs the other one out", async ({ browser, baseURL, request }) => {
-  const { email, password } = await signUpThroughApi(request, baseURL!, "Password Change Co");
-  const open = async () => {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await signInThroughForm(page, email, password);
-    return { context, page };
-  };
-  const laptop = await open();
-  const phone = await open();
+test("changing the password keeps this browser signed in and signs the other one out", async ({ factory, pageAs }) => {
+  const { owner } = await factory.team("Password Change Co");
+  const password = owner.password;
+  const laptop = await pageAs(owner);
+  const phone = await pageAs(owner);
+  await phone.goto("/account");
+  await expect(phone.getByRole("heading", { name: "Your account" })).toBeVisible();
 
-  await laptop.page.goto("/account");
-  await laptop.page.getByLabel("Current password").fill("wrong guess entirely 1");
-  await laptop.page.getByLabel("New password").fill("cobalt meadow lantern 64");
-  await laptop.page.getByRole("button", { name: "Change password" }).click();
-  await expect(laptop.page.getByText("That is not your current password.")).toBeVisible();
+  await laptop.goto("/account");
+  await laptop.getByLabel("Current password").fill("wrong guess entirely 1");
+  await laptop.getByLabel("New password").fill("cobalt meadow lantern 64");
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByText("That is not your current password.")).toBeVisible();
 
-  await laptop.page.getByLabel("Current password").fill(password);
-  await laptop.page.getByRole("button", { name: "Change password" }).click();
-  await expect(laptop.page.getByText("Password changed")).toBeVisible();
-  await laptop.page.reload();
-  await expect(laptop.page).toHaveURL(/\/account$/);
+  await laptop.getByLabel("Current password").fill(password);
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByText("Password changed")).toBeVisible();
+  await laptop.reload();
+  await expect(laptop).toHaveURL(/\/account$/);
 
-  await phone.page.goto("/account");
-  await expect(phone.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
-  await laptop.context.close();
-  await phone.context.close();
+  await phone.goto("/account");
+  await expect(phone).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });

@@ -1,7 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../lib/db/seed-demo";
-import { signInThroughForm, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
+import type { Person, TestFactory } from "./support/fixtures";
 
 const FOUNDATIONS = "FOUNDATIONS (backend prerequisites)";
 const RUNTIME = "Python runtime mastery (backend-useful parts only)";
@@ -25,25 +24,27 @@ async function drag(page: Page, source: Locator, target: Locator) {
   await page.mouse.up();
 }
 
-test("an admin edits the roadmap draft with the keyboard, the panel and undo; a reload shows it saved, and refusals roll back", async ({ page, request, baseURL }) => {
-  test.setTimeout(120_000);
-  // The only sign-up of this spec: the e2e run shares a per-IP sign-up limit.
-  const owner = await signUpThroughApi(request, baseURL!, "Editor Org");
-  await signInThroughForm(page, owner.email, owner.password);
-  const api = `${baseURL}/api/v1/o/${owner.slug}/tracks`;
+/** The built-in roadmap imported as a draft; the page signed in as the owner, on its editor. */
+async function openRoadmapDraft(page: Page, factory: TestFactory, signIn: (page: Page, person: Person) => Promise<void>, baseURL: string) {
+  const team = await factory.team("Editor Org");
+  await signIn(page, team.owner);
+  const api = `${baseURL}/api/v1/o/${team.slug}/tracks`;
   // page.request shares the browser's cookies; writes need the Origin a browser would send.
-  const created = await page.request.post(api, { data: { library: "python-backend-roadmap" }, headers: { origin: baseURL! } });
+  const created = await page.request.post(api, { data: { library: "python-backend-roadmap" }, headers: { origin: baseURL } });
   expect(created.status()).toBe(201);
   const trackId = ((await created.json()) as { id: string }).id;
-  const editorPath = `/o/${owner.slug}/tracks/${trackId}/versions/1/edit`;
+  return { team, api, trackId, editorPath: `/o/${team.slug}/tracks/${trackId}/versions/1/edit` };
+}
 
+test("an owner restructures the roadmap draft with the keyboard: rename, insert, move, indent, delete and undo; a reload shows it saved", async ({ page, factory, signIn, baseURL }) => {
+  const { team, trackId, editorPath } = await openRoadmapDraft(page, factory, signIn, baseURL!);
   await page.goto(editorPath);
   const tree = page.getByRole("tree");
   const notifications = page.getByRole("region", { name: "Notifications" });
   await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
   // Sections start folded: 15 rows for 718 nodes.
   await expect(tree.getByRole("treeitem")).toHaveCount(15);
-  await expect(page.getByRole("link", { name: "← Back to the track" })).toHaveAttribute("href", `/o/${owner.slug}/tracks/${trackId}`);
+  await expect(page.getByRole("link", { name: "← Back to the track" })).toHaveAttribute("href", `/o/${team.slug}/tracks/${trackId}`);
 
   // Arrow keys move the selection and unfold; F2 renames in place, Enter saves.
   await row(page, FOUNDATIONS).click();
@@ -106,8 +107,25 @@ test("an admin edits the roadmap draft with the keyboard, the panel and undo; a 
   await notifications.getByRole("button", { name: "Undo" }).click();
   await expect(decorators).toBeVisible();
 
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 704 items")).toBeVisible();
+  await row(page, FOUNDATIONS).click();
+  await page.keyboard.press("ArrowRight");
+  await expect(row(page, "functions and calls")).toHaveAttribute("aria-level", "3");
+  await expect(row(page, "Decorators in depth")).toHaveAttribute("aria-level", "4");
+  await expect(row(page, "exceptions")).toHaveAttribute("aria-posinset", "2");
+});
+
+test("an owner fills an item's details in the panel (a bad link is refused, typed text survives switching rows), expands everything, renames the track; a reload shows it saved", async ({ page, factory, signIn, baseURL }) => {
+  const { editorPath } = await openRoadmapDraft(page, factory, signIn, baseURL!);
+  await page.goto(editorPath);
+  const tree = page.getByRole("tree");
+  await row(page, FOUNDATIONS).click();
+  await page.keyboard.press("ArrowRight");
+
   // The details panel: a bad link is refused next to its field, then fixed; Ctrl+Enter saves.
-  await row(page, "functions and calls").click();
+  await row(page, "functions").click();
   const panel = page.getByRole("form", { name: "Item details" });
   await panel.getByLabel("Description").fill("Read **PEP 3102** on keyword-only arguments.");
   await panel.getByRole("button", { name: "Add link" }).click();
@@ -120,10 +138,10 @@ test("an admin edits the roadmap draft with the keyboard, the panel and undo; a 
   await expect(panel.getByLabel("Link 1 URL")).toHaveAttribute("aria-invalid", "true");
   // Selecting another row keeps the typed text.
   await row(page, RUNTIME).click();
-  await expect(row(page, "functions and calls")).toContainText("unsaved changes");
+  await expect(row(page, "functions")).toContainText("unsaved changes");
   // Every row can be on screen at once, and folded away again.
   await page.getByRole("button", { name: "Expand all" }).click();
-  await expect(tree.getByRole("treeitem")).toHaveCount(15 + 704);
+  await expect(tree.getByRole("treeitem")).toHaveCount(15 + 703);
   await row(page, FOUNDATIONS).press("End");
   await expect(tree.getByRole("treeitem").last()).toBeFocused();
   await page.getByRole("button", { name: "Collapse all" }).click();
@@ -131,15 +149,14 @@ test("an admin edits the roadmap draft with the keyboard, the panel and undo; a 
   await row(page, FOUNDATIONS).click();
   await page.keyboard.press("ArrowRight");
   await row(page, RUNTIME).press("ArrowRight");
-  await row(page, "exceptions").press("ArrowRight");
-  await expect(decorators).toBeVisible();
-  await row(page, "functions and calls").click();
+  await expect(row(page, "functions")).toBeVisible();
+  await row(page, "functions").click();
   await expect(panel.getByLabel("Description")).toHaveValue("Read **PEP 3102** on keyword-only arguments.");
   await panel.getByLabel("Link 1 URL").fill("https://peps.python.org/pep-3102/");
   await panel.getByLabel("Link 1 URL").press("Control+Enter");
-  await expect(row(page, "functions and calls")).toContainText("evidence required");
-  await expect(row(page, "functions and calls")).toContainText("45 min");
-  await expect(row(page, "functions and calls")).not.toContainText("unsaved changes");
+  await expect(row(page, "functions")).toContainText("evidence required");
+  await expect(row(page, "functions")).toContainText("45 min");
+  await expect(row(page, "functions")).not.toContainText("unsaved changes");
 
   // The track title is renamed in the header.
   await page.getByRole("button", { name: "Rename track" }).click();
@@ -150,18 +167,36 @@ test("an admin edits the roadmap draft with the keyboard, the panel and undo; a 
   await expect(page.getByText("All changes saved")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Backend onboarding");
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 704 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
   await row(page, FOUNDATIONS).click();
   await page.keyboard.press("ArrowRight");
-  await expect(row(page, "functions and calls")).toHaveAttribute("aria-level", "3");
-  await expect(decorators).toHaveAttribute("aria-level", "4");
-  await expect(row(page, "exceptions")).toHaveAttribute("aria-posinset", "2");
-  await row(page, "functions and calls").click();
+  await row(page, "functions").click();
   await expect(panel.getByLabel("Description")).toHaveValue("Read **PEP 3102** on keyword-only arguments.");
   await expect(panel.getByLabel("Link 1 title")).toHaveValue("PEP 3102");
   await expect(panel.getByLabel("Link 1 URL")).toHaveValue("https://peps.python.org/pep-3102/");
   await expect(panel.getByLabel("Estimated minutes")).toHaveValue("45");
   await expect(panel.getByLabel("Evidence required")).toBeChecked();
+
+});
+
+test("drag and drop puts a row inside another and refuses impossible drops; a refused edit rolls back, and a draft changed elsewhere reloads", async ({ page, factory, signIn, baseURL }) => {
+  const { api, trackId, editorPath } = await openRoadmapDraft(page, factory, signIn, baseURL!);
+  // The draft as the keyboard test leaves it: "functions" renamed, and a new item at the end of "exceptions".
+  const write = { headers: { origin: baseURL! } };
+  const draft = (await (await page.request.get(`${api}/${trackId}/versions/1`)).json()) as { nodes: Array<{ title: string; stableKey: string }> };
+  const keyOf = (title: string) => draft.nodes.find((node) => node.title === title)!.stableKey;
+  expect((await page.request.patch(`${api}/${trackId}/versions/1/nodes/${keyOf("functions")}`, { data: { title: "functions and calls" }, ...write })).status()).toBe(200);
+  expect((await page.request.post(`${api}/${trackId}/versions/1/nodes`, { data: { parentKey: keyOf("exceptions"), nodes: [{ kind: "ITEM", title: "Decorators in depth" }] }, ...write })).status()).toBe(201);
+  await page.goto(editorPath);
+  const tree = page.getByRole("tree");
+  const notifications = page.getByRole("region", { name: "Notifications" });
+  const itemTitle = page.getByRole("textbox", { name: "Item title" });
+  const decorators = row(page, "Decorators in depth");
+  await row(page, FOUNDATIONS).click();
+  await page.keyboard.press("ArrowRight");
+  await row(page, RUNTIME).press("ArrowRight");
+  await row(page, "exceptions").press("ArrowRight");
+  await expect(decorators).toHaveAttribute("aria-level", "4");
 
   // Drag and drop: onto the middle of a row puts it inside, first; a drop the tree cannot take sends nothing.
   const edits: string[] = [];
@@ -221,23 +256,20 @@ test("an admin edits the roadmap draft with the keyboard, the panel and undo; a 
   await expect(row(page, "exceptions and errors")).toBeVisible();
 });
 
-test("only owners and admins edit, and only drafts; an unknown version is a 404", async ({ page, browser, baseURL }) => {
-  test.setTimeout(60_000);
-  // Seeded demo accounts: no sign-up. The admin makes a small track of its own in the demo organization.
-  const adminContext = await browser.newContext({ baseURL });
-  const admin = await adminContext.newPage();
-  await signInThroughForm(admin, "arjun.admin@demo.cairn.test", DEMO_PASSWORD);
-  const api = `${baseURL}/api/v1/o/demo/tracks`;
+test("only owners and admins edit, and only drafts; an unknown version is a 404", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  const team = await factory.team("Editor Access Org");
+  const admin = await pageAs(await factory.person(team, { name: "Arjun Mehta", role: "ADMIN" }));
+  const api = `${baseURL}/api/v1/o/${team.slug}/tracks`;
   const created = await admin.request.post(api, { data: { title: `Editor access ${Date.now()}`, text: "=====\nBasics\n=====\n- Variables\n" }, headers: { origin: baseURL! } });
   expect(created.status()).toBe(201);
   const trackId = ((await created.json()) as { id: string }).id;
-  const editorPath = `/o/demo/tracks/${trackId}/versions/1/edit`;
+  const editorPath = `/o/${team.slug}/tracks/${trackId}/versions/1/edit`;
 
-  await signInThroughForm(page, "noah.hire@demo.cairn.test", DEMO_PASSWORD);
+  await signIn(page, await factory.person(team, { name: "Noah Kim", role: "MEMBER" }));
   await page.goto(editorPath);
   await expect(page.getByRole("alert").filter({ hasText: "Only owners and admins can edit tracks." })).toBeVisible();
   await expect(page.getByRole("tree")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "← Back to the track" })).toHaveAttribute("href", `/o/demo/tracks/${trackId}`);
+  await expect(page.getByRole("link", { name: "← Back to the track" })).toHaveAttribute("href", `/o/${team.slug}/tracks/${trackId}`);
 
   // An empty draft offers a first section or item.
   const stored = (await (await admin.request.get(`${api}/${trackId}/versions/1`)).json()) as { nodes: Array<{ stableKey: string }> };
@@ -259,7 +291,6 @@ test("only owners and admins edit, and only drafts; an unknown version is a 404"
   await expect(admin.getByRole("tree")).toHaveCount(0);
 
   // A version that does not exist is the 404 page (streamed after the track's loading state, so the status is already sent).
-  await admin.goto(`/o/demo/tracks/${trackId}/versions/9/edit`);
+  await admin.goto(`/o/${team.slug}/tracks/${trackId}/versions/9/edit`);
   await expect(admin.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await adminContext.close();
 });

@@ -1,20 +1,17 @@
-import { signInThroughForm, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 // Two sections, five items: small enough to read every row of the diff.
 const TEXT = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "  - Types", "- Loops", "", "=====", "Web", "=====", "- HTTP", "- Routing", ""].join("\n");
 
-test("an owner publishes a track, starts a new draft, renames an item in it and sees the rename in the diff", async ({ page, request, baseURL }) => {
-  test.setTimeout(60_000);
-  // The only sign-up of this spec: the e2e run shares a per-IP sign-up limit.
-  const owner = await signUpThroughApi(request, baseURL!, "Versions Org");
-  await signInThroughForm(page, owner.email, owner.password);
-  const api = `${baseURL}/api/v1/o/${owner.slug}/tracks`;
+test("an owner publishes a track, starts a new draft, renames an item in it and sees the rename in the diff", async ({ page, factory, signIn, baseURL }) => {
+  const team = await factory.team("Versions Org");
+  await signIn(page, team.owner);
+  const api = `${baseURL}/api/v1/o/${team.slug}/tracks`;
   // page.request shares the browser's cookies; writes need the Origin a browser would send.
   const created = await page.request.post(api, { data: { text: TEXT }, headers: { origin: baseURL! } });
   expect(created.status()).toBe(201);
   const trackId = ((await created.json()) as { id: string }).id;
-  const trackPath = `/o/${owner.slug}/tracks/${trackId}`;
+  const trackPath = `/o/${team.slug}/tracks/${trackId}`;
 
   await page.goto(trackPath);
   const versions = page.getByRole("list", { name: "Versions" });
@@ -108,6 +105,6 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await expect(v1Tree.getByText("Loops", { exact: true })).toBeVisible();
 
   // A track that does not exist (like another organization's) is the 404 page.
-  await page.goto(`/o/${owner.slug}/tracks/cnotarealtrackid0000000000/versions/1/diff`);
+  await page.goto(`/o/${team.slug}/tracks/cnotarealtrackid0000000000/versions/1/diff`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });

@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD } from "../lib/db/seed-demo";
-import { signInThroughForm, signUpThroughApi } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 // Playwright runs from the project root.
@@ -9,21 +7,19 @@ const SEED = readFileSync(path.resolve("lib/roadmap/seed/python-backend-roadmap.
 // Line 9 goes from level 1 straight to level 3.
 const BROKEN = "# Broken\n\n=====\nBASICS\n=====\n\n- a\n  - b\n      - c\n";
 
-test("an owner starts from the library, previews a broken file, then imports the seed and sees its sections", async ({ page, request, baseURL }) => {
-  test.setTimeout(60_000);
-  // The only sign-up of this spec: the e2e run shares a per-IP sign-up limit.
-  const owner = await signUpThroughApi(request, baseURL!, "Tracks Org");
-  await signInThroughForm(page, owner.email, owner.password);
-  await page.goto(`/o/${owner.slug}`);
+test("an owner starts from the library, previews a broken file, then imports the seed and sees its sections", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Tracks Org");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}`);
 
   const nav = page.getByRole("navigation", { name: "Organization" });
   await nav.getByRole("link", { name: "Tracks" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/tracks$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks$`));
   await expect(nav.getByRole("link", { name: "Tracks" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: "Import your own" })).toBeVisible();
   // One click from the empty state imports the built-in roadmap and opens it.
   await page.getByRole("button", { name: "Start from the Python Backend Roadmap" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/tracks/c[a-z0-9]+$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
   await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
 
   await nav.getByRole("link", { name: "Tracks" }).click();
@@ -68,7 +64,7 @@ test("an owner starts from the library, previews a broken file, then imports the
 
   await expect(importButton).toBeEnabled();
   await importButton.click();
-  await expect(page).toHaveURL(new RegExp(`/o/${owner.slug}/tracks/c[a-z0-9]+$`));
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)");
   await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
   const stored = page.getByRole("group", { name: "Version 1 tree" });
@@ -90,16 +86,17 @@ test("an owner starts from the library, previews a broken file, then imports the
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
 });
 
-test("a new hire sees the Tracks tab but cannot import", async ({ page }) => {
-  await signInThroughForm(page, "noah.hire@demo.cairn.test", DEMO_PASSWORD);
-  await page.goto("/o/demo");
+test("a new hire sees the Tracks tab but cannot import", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Tracks Read Org");
+  await signIn(page, await factory.person(team, { name: "Noah Kim", role: "MEMBER" }));
+  await page.goto(`/o/${team.slug}`);
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Tracks" }).click();
   await expect(page.getByRole("heading", { name: "Tracks", level: 1 })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Showing/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Start from the Python Backend Roadmap" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Import/ })).toHaveCount(0);
 
-  await page.goto("/o/demo/tracks/import");
+  await page.goto(`/o/${team.slug}/tracks/import`);
   await expect(page.getByText("Only owners and admins can import tracks.")).toBeVisible();
   await expect(page.getByLabel("Roadmap text")).toHaveCount(0);
 });

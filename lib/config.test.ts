@@ -163,13 +163,16 @@ describe("abuse-protection settings", () => {
   it("keeps rate limits in PostgreSQL and trusts no proxy unless told", () => {
     const config = parseConfig({});
     expect(config.REDIS_URL).toBeUndefined();
-    expect(config.TRUST_PROXY).toBe(false);
+    expect(config.TRUST_PROXY).toBe(0);
     const told = parseConfig({ REDIS_URL: "redis://127.0.0.1:6379", TRUST_PROXY: "true" });
     expect(told.REDIS_URL).toBe("redis://127.0.0.1:6379");
-    expect(told.TRUST_PROXY).toBe(true);
+    expect(told.TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
   });
 
-  it("refuses a REDIS_URL that is not redis:// without echoing it, and a TRUST_PROXY that is not a flag", () => {
+  it("refuses a REDIS_URL that is not redis:// without echoing it, and a TRUST_PROXY that is neither a flag nor a hop count", () => {
+    expect(problemLines(configError({ TRUST_PROXY: "11" }))).toEqual([expect.stringMatching(/^ {2}- TRUST_PROXY: expected "false", "true" or a number of proxy hops/)]);
     const lines = problemLines(configError({ REDIS_URL: "http://user:hunter2@cache:6379", TRUST_PROXY: "sometimes" }));
     expect(lines).toEqual([expect.stringMatching(/^ {2}- REDIS_URL: expected a redis:\/\/ .*<redacted>/), expect.stringMatching(/^ {2}- TRUST_PROXY: /)]);
     expect(lines.join("\n")).not.toContain("hunter2");
@@ -289,5 +292,18 @@ describe("safe defaults outside development (decision 0019)", () => {
   it("accepts the browser tests' production settings (SEED_DEMO=true with a Resend key)", () => {
     const e2e = parseConfig({ ...PRODUCTION, SEED_DEMO: "true", RESEND_API_KEY: "re_e2e_test_key", RESEND_BASE_URL: "http://127.0.0.1:4010", DATABASE_URL: "postgresql://db/cairn", MIGRATE_ON_START: "true" });
     expect(e2e).toMatchObject({ seedDemo: true, emailTransport: "resend", devMailboxEnabled: false });
+  });
+});
+
+describe("HTTP server timeouts", () => {
+  it("keeps idle connections above a load balancer's 60 s idle timeout, and the headers timeout above that", () => {
+    const config = parseConfig({});
+    expect(config.KEEP_ALIVE_TIMEOUT_MS).toBe(65_000);
+    expect(config.HEADERS_TIMEOUT_MS).toBe(66_000);
+    expect(parseConfig({ KEEP_ALIVE_TIMEOUT_MS: "120000", HEADERS_TIMEOUT_MS: "121000" }).KEEP_ALIVE_TIMEOUT_MS).toBe(120_000);
+  });
+
+  it("refuses a headers timeout that is not above the keep-alive timeout", () => {
+    expect(problemLines(configError({ KEEP_ALIVE_TIMEOUT_MS: "70000" }))).toEqual([expect.stringMatching(/^ {2}- HEADERS_TIMEOUT_MS: must be greater than KEEP_ALIVE_TIMEOUT_MS/)]);
   });
 });

@@ -15,6 +15,15 @@ const port = z.coerce
   .min(1, "expected a port between 1 and 65535")
   .max(65535, "expected a port between 1 and 65535");
 
+/**
+ * How many reverse proxies in front of Cairn append to X-Forwarded-For: "false"/"0" none
+ * (the socket's peer is the client), "true" one, or a number of hops up to 10.
+ */
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|yes|no|[0-9]|10)$/, 'expected "false", "true" or a number of proxy hops from 0 to 10')
+  .transform((value) => (value === "true" || value === "yes" ? 1 : value === "false" || value === "no" ? 0 : Number(value)));
+
 const positiveInt = z.coerce.number({ message: "expected a number" }).int("expected a whole number").positive("expected a positive number");
 
 const postgresUrl = z
@@ -77,8 +86,8 @@ const schema = z
 
     // Where rate-limit counters live: Redis when set, else PostgreSQL's rate_limits table.
     REDIS_URL: redisUrl.optional(),
-    // Behind a reverse proxy, take the client's address from X-Forwarded-For instead of the socket.
-    TRUST_PROXY: booleanFlag.default(false),
+    // Behind reverse proxies, the client's address is the entry that many hops from the right of X-Forwarded-For.
+    TRUST_PROXY: proxyHops.default(0),
 
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: httpUrl.optional(),
@@ -101,8 +110,16 @@ const schema = z
     API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     READINESS_TIMEOUT_MS: positiveInt.default(1000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    // An idle kept-alive connection stays open this long: above a load balancer's idle timeout
+    // (AWS ALB and most others: 60 s), so the server never closes one the balancer is reusing.
+    KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
+    // Time to receive a request's headers; Node requires it above KEEP_ALIVE_TIMEOUT_MS.
+    HEADERS_TIMEOUT_MS: positiveInt.default(66_000),
   })
   .superRefine((env, issue) => {
+    if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {
+      issue.addIssue({ code: "custom", path: ["HEADERS_TIMEOUT_MS"], message: "must be greater than KEEP_ALIVE_TIMEOUT_MS" });
+    }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
     }

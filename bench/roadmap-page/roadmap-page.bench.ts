@@ -7,10 +7,9 @@
  *   row shows its new state (two requestAnimationFrame callbacks).
  * Figures only: it asserts that the page works, never how fast. Run with
  *   npm run bench:roadmap
- * It signs in as the demo hire Noah (the e2e server seeds the demo organization).
+ * It signs in as the hire Noah of a fresh copy of the demo organization.
  */
 import os from "node:os";
-import { signInThroughForm } from "../../e2e/support/accounts";
 import { expect, test } from "../../e2e/support/fixtures";
 
 const LOADS = 8;
@@ -22,12 +21,14 @@ const summary = (samples: number[]) => {
   return `min ${sorted[0]!.toFixed(1)} / p50 ${at(0.5).toFixed(1)} / p95 ${at(0.95).toFixed(1)} / max ${sorted.at(-1)!.toFixed(1)} ms (n=${sorted.length})`;
 };
 
-test("the roadmap page of a 703-item assignment: time to usable, and time for a toggle to paint", async ({ page, baseURL }) => {
-  await signInThroughForm(page, "noah.hire@demo.cairn.test", "cairn-demo-2026");
+test("the roadmap page of a 703-item assignment: time to usable, and time for a toggle to paint", async ({ page, factory, signIn, baseURL }) => {
+  // A copy of the demo organization: the toggles change it, and the real demo is read-only.
+  const demo = await factory.demoCopy();
+  await signIn(page, demo.people.noah);
   const me = (await (await page.request.get(`${baseURL}/api/v1/me`)).json()) as { user: { id: string } };
   const userId = me.user.id;
-  const list = (await (await page.request.get(`${baseURL}/api/v1/o/demo/assignments?assigneeId=${userId}`)).json()) as { items: Array<{ id: string }> };
-  const url = `${baseURL}/o/demo/assignments/${list.items[0]!.id}`;
+  const list = (await (await page.request.get(`${baseURL}/api/v1/o/${demo.slug}/assignments?assigneeId=${userId}`)).json()) as { items: Array<{ id: string }> };
+  const url = `${baseURL}/o/${demo.slug}/assignments/${list.items[0]!.id}`;
 
   const loads: number[] = [];
   for (let i = 0; i < LOADS + 1; i++) {

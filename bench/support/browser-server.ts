@@ -24,7 +24,8 @@ export interface ProductionServer {
 
 export async function startProductionServer(): Promise<ProductionServer> {
   process.chdir(ROOT); // global-setup starts `server.ts` and writes test-results/ relative to here
-  const { default: globalSetup, E2E_SECRET } = await import("../../e2e/support/global-setup");
+  const { default: globalSetup } = await import("../../e2e/support/global-setup");
+  const { E2E_SECRET } = await import("../../e2e/support/e2e-env");
   const teardown = await globalSetup();
   const baseUrl = process.env.E2E_BASE_URL!;
   const env = process.env as Record<string, string | undefined>;

@@ -9,12 +9,12 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { createDatabase, dropDatabase, uniqueName } from "../../tests/support/database-admin";
 import { startFakeResend } from "../../tests/support/fake-resend";
 import { freePort } from "../../tests/support/free-port";
 import { startTestCluster } from "../../tests/support/test-cluster";
-
-export const E2E_SECRET = "e2e-secret-that-is-long-enough-for-next-auth-0123456789";
+import { E2E_SECRET, E2E_TRUSTED_PROXY_HOPS } from "./e2e-env";
 
 export async function waitForReady(url: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,6 +51,7 @@ export default async function globalSetup() {
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: E2E_SECRET,
+      TRUST_PROXY: E2E_TRUSTED_PROXY_HOPS,
       RESEND_API_KEY: "re_e2e_test_key",
       RESEND_BASE_URL: resend.url,
       // Rate-limit counters live in this run's own database, never in a developer's Redis.
@@ -72,17 +73,34 @@ export default async function globalSetup() {
     await cluster.stop();
     throw error;
   }
+  // The demo organization is read-only for tests (they change copies of it: factory.ts);
+  // teardown checks that nothing was recorded in it during the run.
+  const demoBefore = await demoEventSequence(databaseUrl);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.FAKE_RESEND_URL = resend.url;
   // For a test that runs a second instance on the same database (e2e/support/second-server.ts).
   process.env.E2E_DATABASE_URL = databaseUrl;
 
   return async () => {
+    const demoAfter = await demoEventSequence(databaseUrl).catch((error: unknown) => `unreadable: ${String(error)}`);
     server.kill("SIGTERM");
     const code = await exited;
     await resend.stop();
     await dropDatabase(cluster.adminUrl, databaseName).catch(() => undefined);
     await cluster.stop();
     if (code !== 0) throw new Error(`the server did not shut down cleanly on SIGTERM (exit code ${code}); see test-results/e2e-server.log`);
+    if (demoAfter !== demoBefore) throw new Error(`a test changed the shared demo organization (its event sequence went from ${demoBefore} to ${demoAfter}): change a copy (factory.demoCopy()) instead`);
   };
+}
+
+/** The demo organization's last event sequence number, as text. */
+async function demoEventSequence(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ sequence: string }>(`SELECT "eventSequence"::text AS sequence FROM "Organization" WHERE slug = 'demo'`);
+    return rows[0]?.sequence ?? "missing";
+  } finally {
+    await client.end();
+  }
 }

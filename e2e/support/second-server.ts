@@ -9,7 +9,8 @@ import type { ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
-import { E2E_SECRET, waitForReady } from "./global-setup";
+import { E2E_SECRET, E2E_TRUSTED_PROXY_HOPS } from "./e2e-env";
+import { waitForReady } from "./global-setup";
 
 export interface SecondServer {
   baseUrl: string;
@@ -37,6 +38,7 @@ export async function secondServer(): Promise<SecondServer> {
         SEED_DEMO: "false",
         NEXTAUTH_URL: baseUrl,
         NEXTAUTH_SECRET: E2E_SECRET,
+        TRUST_PROXY: E2E_TRUSTED_PROXY_HOPS,
         RESEND_API_KEY: "re_e2e_test_key",
         RESEND_BASE_URL: process.env.FAKE_RESEND_URL,
         REDIS_URL: "",

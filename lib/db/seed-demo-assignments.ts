@@ -11,11 +11,12 @@ import { parseRoadmap } from "@/lib/roadmap";
 import { insertNodes } from "@/lib/tracks/insert-nodes";
 import { libraryTrack } from "@/lib/tracks/library";
 import { nodeRows } from "@/lib/tracks/node-rows";
+import type { DemoHandle } from "./seed-demo";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DemoPlan {
-  email: string;
+  hire: DemoHandle;
   /** Share of the counted items done, in pre-order. */
   done: number;
   inProgress: number;
@@ -28,10 +29,10 @@ interface DemoPlan {
 }
 
 const PLANS: DemoPlan[] = [
-  { email: "noah.hire@demo.cairn.test", done: 0.35, inProgress: 2, startedDaysAgo: 21, dueInDays: 40, skip: [], notApplicable: [] },
-  { email: "lena.hire@demo.cairn.test", done: 0.12, inProgress: 3, startedDaysAgo: 45, dueInDays: -3, skip: ["Django track"], notApplicable: [] },
+  { hire: "noah.hire", done: 0.35, inProgress: 2, startedDaysAgo: 21, dueInDays: 40, skip: [], notApplicable: [] },
+  { hire: "lena.hire", done: 0.12, inProgress: 3, startedDaysAgo: 45, dueInDays: -3, skip: ["Django track"], notApplicable: [] },
   {
-    email: "sam.hire@demo.cairn.test",
+    hire: "sam.hire",
     done: 0.7,
     inProgress: 1,
     startedDaysAgo: 60,
@@ -58,7 +59,7 @@ export async function seedDemoTrack(tx: DbClient, organizationId: string, ownerI
   await recordEvent(tx, { organizationId, type: "track.published", actorId: ownerId, subjectType: "track", subjectId: track.id, payload: { trackId: track.id, number: 1 } });
 }
 
-export async function seedDemoAssignments(tx: DbClient, organizationId: string, managerId: string, mentorId: string): Promise<void> {
+export async function seedDemoAssignments(tx: DbClient, organizationId: string, managerId: string, mentorId: string, emailOf: (handle: DemoHandle) => string): Promise<void> {
   if ((await tx.assignment.count({ where: { organizationId } })) > 0) return;
   const version = await tx.trackVersion.findFirst({ where: { organizationId, status: "PUBLISHED" }, orderBy: { createdAt: "asc" }, select: { id: true, trackId: true } });
   if (!version) return;
@@ -66,7 +67,7 @@ export async function seedDemoAssignments(tx: DbClient, organizationId: string, 
   const hasChildren = new Set(nodes.map((node) => node.parentId));
 
   for (const plan of PLANS) {
-    const hire = await tx.user.findUnique({ where: { email: plan.email }, select: { id: true } });
+    const hire = await tx.user.findUnique({ where: { email: emailOf(plan.hire) }, select: { id: true } });
     if (!hire) continue;
     const skipped = nodes.filter((node) => plan.skip.some((prefix) => node.title.startsWith(prefix)));
     const notApplicable = new Map<string, string>();

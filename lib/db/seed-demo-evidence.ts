@@ -7,20 +7,21 @@
 import type { DbClient } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
 import { prismaRunner } from "@/lib/db/sql";
+import type { DemoHandle } from "./seed-demo";
 
 const HOUR_MS = 60 * 60 * 1000;
 
 const PLANS = [
   {
-    email: "noah.hire@demo.cairn.test",
+    hire: "noah.hire" as const,
     hoursAgo: 26,
     link: "https://github.com/acme/payments-api/pull/128",
     note: "Added the **retry with backoff** around the ledger client, with tests for the timeout path.",
     changesRequested: null,
   },
-  { email: "lena.hire@demo.cairn.test", hoursAgo: 3, link: null, note: "Read the chapter and wrote up the differences between `asyncio.gather` and task groups.", changesRequested: null },
+  { hire: "lena.hire" as const, hoursAgo: 3, link: null, note: "Read the chapter and wrote up the differences between `asyncio.gather` and task groups.", changesRequested: null },
   {
-    email: "sam.hire@demo.cairn.test",
+    hire: "sam.hire" as const,
     hoursAgo: 50,
     link: "https://github.com/acme/search-service/pull/77",
     note: "First pass at the caching layer.",
@@ -28,10 +29,10 @@ const PLANS = [
   },
 ];
 
-export async function seedDemoEvidence(tx: DbClient, organizationId: string, mentorId: string): Promise<void> {
+export async function seedDemoEvidence(tx: DbClient, organizationId: string, mentorId: string, emailOf: (handle: DemoHandle) => string): Promise<void> {
   if ((await tx.evidenceAttempt.count({ where: { organizationId } })) > 0) return;
   for (const plan of PLANS) {
-    const assignment = await tx.assignment.findFirst({ where: { organizationId, assignee: { email: plan.email } }, select: { id: true, assigneeId: true } });
+    const assignment = await tx.assignment.findFirst({ where: { organizationId, assignee: { email: emailOf(plan.hire) } }, select: { id: true, assigneeId: true } });
     const item = assignment && (await tx.itemProgress.findFirst({ where: { assignmentId: assignment.id, state: "IN_PROGRESS" }, orderBy: { stableKey: "asc" }, select: { stableKey: true } }));
     if (!assignment || !item) continue;
     const submittedAt = new Date(Date.now() - plan.hoursAgo * HOUR_MS);

@@ -5,6 +5,9 @@
  * mentor (seed-demo-evidence.ts). Idempotent: each part is added
  * only when missing, so running it again changes nothing and a demo seeded by an
  * older Cairn gains what it lacks.
+ *
+ * The browser tests seed copies of it under their own slug and email domain
+ * (e2e/support/factory.ts): the real demo organization stays read-only for tests.
  */
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/db/client";
@@ -12,38 +15,55 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemoAssignments, seedDemoTrack } from "./seed-demo-assignments";
 import { seedDemoEvidence } from "./seed-demo-evidence";
 
-export const DEMO_ORG = { slug: "demo", name: "Acme Engineering (demo)" };
+/** A demo organization: the real one, or a copy with its own slug and people (by email domain). */
+export interface DemoOrganization {
+  slug: string;
+  name: string;
+  emailDomain: string;
+}
+
+export const DEMO_ORG: DemoOrganization = { slug: "demo", name: "Acme Engineering (demo)", emailDomain: "demo.cairn.test" };
 /** Every demo account shares this password; it exists only in the local demo data. */
 export const DEMO_PASSWORD = "cairn-demo-2026";
 
-export const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; role: Role; what: string }> = [
-  { email: "olivia.owner@demo.cairn.test", name: "Olivia Okafor", role: "OWNER", what: "owner" },
-  { email: "arjun.admin@demo.cairn.test", name: "Arjun Mehta", role: "ADMIN", what: "engineering manager" },
-  { email: "mei.mentor@demo.cairn.test", name: "Mei Chen", role: "MENTOR", what: "mentor" },
-  { email: "noah.hire@demo.cairn.test", name: "Noah Kim", role: "MEMBER", what: "new hire" },
-  { email: "lena.hire@demo.cairn.test", name: "Lena Fischer", role: "MEMBER", what: "new hire" },
-  { email: "sam.hire@demo.cairn.test", name: "Sam Rivera", role: "MEMBER", what: "new hire" },
+/** The demo's people by handle, the local part of their email address. */
+export const DEMO_HANDLES = ["olivia.owner", "arjun.admin", "mei.mentor", "noah.hire", "lena.hire", "sam.hire"] as const;
+export type DemoHandle = (typeof DEMO_HANDLES)[number];
+
+const PEOPLE: ReadonlyArray<{ handle: DemoHandle; name: string; role: Role; what: string }> = [
+  { handle: "olivia.owner", name: "Olivia Okafor", role: "OWNER", what: "owner" },
+  { handle: "arjun.admin", name: "Arjun Mehta", role: "ADMIN", what: "engineering manager" },
+  { handle: "mei.mentor", name: "Mei Chen", role: "MENTOR", what: "mentor" },
+  { handle: "noah.hire", name: "Noah Kim", role: "MEMBER", what: "new hire" },
+  { handle: "lena.hire", name: "Lena Fischer", role: "MEMBER", what: "new hire" },
+  { handle: "sam.hire", name: "Sam Rivera", role: "MEMBER", what: "new hire" },
 ];
 
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
-  if (!existing) await seedPeople(db);
+export function demoPeople(demo: DemoOrganization = DEMO_ORG) {
+  return PEOPLE.map((person) => ({ ...person, email: `${person.handle}@${demo.emailDomain}` }));
+}
+
+export const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; role: Role; what: string }> = demoPeople();
+
+export async function seedDemo(db: Db, demo: DemoOrganization = DEMO_ORG): Promise<{ created: boolean }> {
+  const existing = await db.organization.findUnique({ where: { slug: demo.slug }, select: { id: true } });
+  if (!existing) await seedPeople(db, demo);
+  const emailOf = (handle: DemoHandle) => `${handle}@${demo.emailDomain}`;
   await db.$transaction(async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
-    const idOf = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-    const [owner, manager, mentor] = DEMO_PEOPLE.slice(0, 3).map((person) => person.email);
-    await seedDemoTrack(tx, organization.id, await idOf(owner!));
-    await seedDemoAssignments(tx, organization.id, await idOf(manager!), await idOf(mentor!));
-    await seedDemoEvidence(tx, organization.id, await idOf(mentor!));
+    const organization = await tx.organization.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true } });
+    const idOf = async (handle: DemoHandle) => (await tx.user.findUniqueOrThrow({ where: { email: emailOf(handle) }, select: { id: true } })).id;
+    await seedDemoTrack(tx, organization.id, await idOf("olivia.owner"));
+    await seedDemoAssignments(tx, organization.id, await idOf("arjun.admin"), await idOf("mei.mentor"), emailOf);
+    await seedDemoEvidence(tx, organization.id, await idOf("mei.mentor"), emailOf);
   }, { timeout: 30_000 });
   return { created: !existing };
 }
 
-async function seedPeople(db: Db): Promise<void> {
+async function seedPeople(db: Db, demo: DemoOrganization): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    const organization = await tx.organization.create({ data: DEMO_ORG });
-    for (const person of DEMO_PEOPLE) {
+    const organization = await tx.organization.create({ data: { slug: demo.slug, name: demo.name } });
+    for (const person of demoPeople(demo)) {
       const user = await tx.user.upsert({
         where: { email: person.email },
         update: {},

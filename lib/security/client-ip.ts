@@ -20,24 +20,29 @@ function normalize(address: string | undefined): string | undefined {
 }
 
 /**
- * The address of the peer, or with `trustProxy` the left-most X-Forwarded-For entry:
- * the client as the first proxy saw it. That is only trustworthy when the proxy sets the
- * header itself rather than appending to one the client sent, hence opt-in (TRUST_PROXY).
+ * The address of the peer or, behind `trustedHops` proxies, the address the outermost of
+ * them saw: each proxy appends the address it received the request from to
+ * X-Forwarded-For, so the entry `trustedHops` from the right is the last one a trusted
+ * proxy wrote. Everything left of it came from the client and may be forged (a client that
+ * sends "X-Forwarded-For: 1.2.3.4" only adds an entry our proxies then append to). With
+ * fewer entries than hops, the left-most one is the furthest any proxy saw.
  */
-export function clientIpOf(req: Pick<IncomingMessage, "headers" | "socket">, trustProxy: boolean): string {
-  if (trustProxy) {
+export function clientIpOf(req: Pick<IncomingMessage, "headers" | "socket">, trustedHops: number): string {
+  if (trustedHops > 0) {
     const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",")[0];
-    const address = normalize(first);
-    if (address) return address;
+    const entries = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").filter((entry) => entry.trim() !== "");
+    if (entries.length > 0) {
+      const address = normalize(entries[Math.max(0, entries.length - trustedHops)]);
+      if (address) return address;
+    }
   }
   return normalize(req.socket.remoteAddress) ?? UNKNOWN_CLIENT_IP;
 }
 
 /** For server.ts's request callback: replaces any client-sent value, so it cannot be spoofed. */
-export function assignClientIp(req: IncomingMessage, trustProxy: boolean): void {
+export function assignClientIp(req: IncomingMessage, trustedHops: number): void {
   delete req.headers[CLIENT_IP_HEADER];
-  req.headers[CLIENT_IP_HEADER] = clientIpOf(req, trustProxy);
+  req.headers[CLIENT_IP_HEADER] = clientIpOf(req, trustedHops);
 }
 
 /** In route handlers and next-auth callbacks: the address server.ts recorded. */

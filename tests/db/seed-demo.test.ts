@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { DEMO_ORG, seedDemo } from "@/lib/db/seed-demo";
+import { DEMO_ORG, demoPeople, seedDemo } from "@/lib/db/seed-demo";
 import { listAssignments } from "../assignments/assignments-fixture";
 import { reviewQueue } from "../evidence/evidence-fixture";
 import { sessionCookieFor } from "../support/factories";
@@ -42,5 +42,23 @@ describe("the demo organization", () => {
 
     expect(await seedDemo(db)).toEqual({ created: false });
     expect(await counts()).toEqual(first);
+  });
+
+  it("can be copied under another slug and email domain (the browser tests' copies), leaving the original untouched", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const original = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORG.slug }, select: { id: true, eventSequence: true } });
+    const copy = { slug: "demo-copy-1", name: DEMO_ORG.name, emailDomain: "copy-1.demo.cairn.test" };
+    expect(await seedDemo(db, copy)).toEqual({ created: true });
+
+    const organization = await db.organization.findUniqueOrThrow({ where: { slug: copy.slug }, select: { id: true, name: true } });
+    expect(organization.name).toBe(DEMO_ORG.name);
+    const members = await db.membership.findMany({ where: { organizationId: organization.id }, select: { role: true, user: { select: { email: true } } } });
+    expect(members.map((member) => member.user.email).sort()).toEqual(demoPeople(copy).map((person) => person.email).sort());
+    const mentor = await db.user.findUniqueOrThrow({ where: { email: "mei.mentor@copy-1.demo.cairn.test" } });
+    const queue = await reviewQueue(copy.slug, await sessionCookieFor(mentor));
+    expect(queue.json!.items.map((entry: { assignment: { assignee: { email: string } } }) => entry.assignment.assignee.email)).toEqual(["noah.hire@copy-1.demo.cairn.test", "lena.hire@copy-1.demo.cairn.test"]);
+
+    expect(await db.organization.findUniqueOrThrow({ where: { id: original.id }, select: { id: true, eventSequence: true } })).toEqual(original);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * The client address server.ts hands to route handlers, over a real socket: a
- * client cannot choose it by sending the trusted header or X-Forwarded-For, unless
- * TRUST_PROXY says a proxy in front sets X-Forwarded-For.
+ * client cannot choose it by sending the trusted header or X-Forwarded-For: with
+ * TRUST_PROXY=N, only the entries our N proxies appended count.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignClientIp, CLIENT_IP_HEADER, clientIpFrom } from "@/lib/security/client-ip";
 
-let trustProxy = false;
+let trustProxy = 0;
 // Does exactly what server.ts's request callback does, then reports what a handler would read.
 const server = createServer((req, res) => {
   assignClientIp(req, trustProxy);
@@ -33,28 +33,43 @@ async function seenIp(headers: Record<string, string> = {}): Promise<string> {
 
 describe("without TRUST_PROXY", () => {
   it("uses the socket's address", async () => {
-    trustProxy = false;
+    trustProxy = 0;
     expect(await seenIp()).toBe("127.0.0.1");
   });
 
   it("ignores a spoofed trusted header and X-Forwarded-For", async () => {
-    trustProxy = false;
+    trustProxy = 0;
     expect(await seenIp({ [CLIENT_IP_HEADER]: "203.0.113.99" })).toBe("127.0.0.1");
     expect(await seenIp({ "x-forwarded-for": "203.0.113.99" })).toBe("127.0.0.1");
   });
 });
 
 describe("with TRUST_PROXY", () => {
-  it("uses the left-most X-Forwarded-For entry, the client as the first proxy saw it", async () => {
-    trustProxy = true;
-    expect(await seenIp({ "x-forwarded-for": "203.0.113.5, 10.0.0.2, 10.0.0.3" })).toBe("203.0.113.5");
+  it("with one proxy, uses the entry it appended: the right-most", async () => {
+    trustProxy = 1;
+    expect(await seenIp({ "x-forwarded-for": "203.0.113.5" })).toBe("203.0.113.5");
     expect(await seenIp({ "x-forwarded-for": "2001:DB8::7" })).toBe("2001:db8::7");
   });
 
+  it("a client that sends its own X-Forwarded-For cannot choose its address: the proxy's entry comes last", async () => {
+    trustProxy = 1;
+    // The client sent "198.51.100.66"; the one proxy appended the client's real address.
+    expect(await seenIp({ "x-forwarded-for": "198.51.100.66, 203.0.113.5" })).toBe("203.0.113.5");
+    expect(await seenIp({ "x-forwarded-for": "198.51.100.66, 198.51.100.67, 203.0.113.5" })).toBe("203.0.113.5");
+  });
+
+  it("with two proxies (a CDN, then a load balancer), uses the entry the outer one appended", async () => {
+    trustProxy = 2;
+    expect(await seenIp({ "x-forwarded-for": "198.51.100.66, 203.0.113.5, 10.0.0.2" })).toBe("203.0.113.5");
+    // Fewer entries than hops: the furthest any proxy saw.
+    expect(await seenIp({ "x-forwarded-for": "203.0.113.5" })).toBe("203.0.113.5");
+  });
+
   it("still never takes the trusted header from the client, and falls back to the socket for garbage", async () => {
-    trustProxy = true;
+    trustProxy = 1;
     expect(await seenIp({ [CLIENT_IP_HEADER]: "203.0.113.99" })).toBe("127.0.0.1");
-    expect(await seenIp({ "x-forwarded-for": "not-an-ip, 203.0.113.5" })).toBe("127.0.0.1");
+    expect(await seenIp({ "x-forwarded-for": "203.0.113.5, not-an-ip" })).toBe("127.0.0.1");
+    expect(await seenIp({ "x-forwarded-for": " , " })).toBe("127.0.0.1");
   });
 });
 
