@@ -53,6 +53,9 @@ async function main() {
       await migrateDeploy(database.url);
       log.info("database migrations applied");
     }
+    if (initial.seedDemo && initial.NODE_ENV !== "development") {
+      log.warn({ org: DEMO_ORG.slug }, "SEED_DEMO=true outside development: the demo accounts, whose password is published, can sign in here");
+    }
     if (initial.seedDemo && (await seedDemo(getDb())).created) log.info({ org: DEMO_ORG.slug }, "demo organization seeded");
 
     // Jobs (emails): pg-boss in the same database, its own schema, once the migrations are in.
@@ -61,7 +64,13 @@ async function main() {
     setJobQueue(jobs);
     jobsLog.info({ workers: config.JOB_WORKERS_ENABLED }, "job queue started");
     if (config.emailTransport === "mailbox") {
-      jobsLog.warn(config.devMailboxEnabled ? `RESEND_API_KEY is unset: emails are not sent; read them at ${config.NEXTAUTH_URL}/dev/mailbox` : "RESEND_API_KEY is unset: emails are stored in the EmailMessage table, not sent");
+      jobsLog.warn(
+        config.devMailboxEnabled
+          ? `RESEND_API_KEY is unset: emails are not sent; read them at ${config.NEXTAUTH_URL}/dev/mailbox (from this machine only)`
+          : "RESEND_API_KEY is unset: emails are stored in the EmailMessage table, not sent",
+      );
+    } else if (config.emailTransport === "log") {
+      jobsLog.warn("EMAIL_TRANSPORT=log: emails are not sent; only their kind, recipient and subject are logged");
     }
 
     const dev = config.NODE_ENV !== "production";

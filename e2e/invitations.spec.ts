@@ -29,7 +29,7 @@ test("an owner invites two people; one follows the emailed link, signs up inline
 
   await expect.poll(async () => (await emailsTo(newcomer)).length).toBe(1);
   const [message] = await emailsTo(newcomer);
-  expect(message!.subject).toBe("Ines Duarte invited you to Invitation Test Team on Cairn");
+  expect(message!.subject).toBe("Ines Duarte invited you to “Invitation Test Team” on Cairn");
   const link = /https?:\/\/\S+\/invitations\/[\w-]{43}/.exec(message!.text ?? "")?.[0];
   expect(link, "the email's plain-text part carries the invitation link").toBeDefined();
   expect(link!.startsWith(baseURL!)).toBe(true);

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
 
 const SECRET = "a-secret-that-is-long-enough-for-next-auth-0123456789";
+/** What production requires besides the email settings. */
+const PRODUCTION = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com" };
 
 /** Parses and returns the ConfigError; fails the test when the environment is accepted. */
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -73,7 +75,7 @@ describe("parseConfig defaults", () => {
   });
 
   it("treats an empty NEXTAUTH_SECRET as missing in production", () => {
-    const error = configError({ NODE_ENV: "production", NEXTAUTH_URL: "https://cairn.example.com", NEXTAUTH_SECRET: "" });
+    const error = configError({ NODE_ENV: "production", NEXTAUTH_URL: "https://cairn.example.com", NEXTAUTH_SECRET: "", RESEND_API_KEY: "re_123" });
     expect(problemLines(error)).toEqual(["  - NEXTAUTH_SECRET: required in production"]);
   });
 });
@@ -112,20 +114,21 @@ describe("parseConfig refusals", () => {
     expect(JSON.stringify(error.problems)).not.toContain(shortSecret);
   });
 
-  it("requires NEXTAUTH_SECRET and NEXTAUTH_URL in production", () => {
+  it("requires NEXTAUTH_SECRET, NEXTAUTH_URL and a way to send email in production", () => {
     const lines = problemLines(configError({ NODE_ENV: "production" }));
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/NEXTAUTH_SECRET: required in production/);
     expect(lines[1]).toMatch(/NEXTAUTH_URL: required in production/);
+    expect(lines[2]).toMatch(/RESEND_API_KEY: required in production to send email; or set EMAIL_TRANSPORT=log/);
 
-    const config = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com" });
+    const config = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com", RESEND_API_KEY: "re_123" });
     expect(config.NEXTAUTH_URL).toBe("https://cairn.example.com");
     expect(config.logFormat).toBe("json");
   });
 
   it("reports the production requirements alongside other bad variables", () => {
     const lines = problemLines(configError({ NODE_ENV: "production", PORT: "abc" }));
-    expect(lines.map((line) => line.split(":")[0])).toEqual(["  - PORT", "  - NEXTAUTH_SECRET", "  - NEXTAUTH_URL"]);
+    expect(lines.map((line) => line.split(":")[0])).toEqual(["  - PORT", "  - NEXTAUTH_SECRET", "  - NEXTAUTH_URL", "  - RESEND_API_KEY"]);
   });
 
   it("does not require production settings outside production", () => {
@@ -185,12 +188,15 @@ describe("email and job settings", () => {
     expect(config.EMAIL_FROM).toBe("Cairn <onboarding@cairn.localhost>");
   });
 
-  it("sends through Resend with a key, and never shows the mailbox in production", () => {
+  it("sends through Resend with a key, and shows the mailbox only in development", () => {
     const withKey = parseConfig({ RESEND_API_KEY: "re_123" });
     expect(withKey.emailTransport).toBe("resend");
     expect(withKey.devMailboxEnabled).toBe(false);
-    const production = parseConfig({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://cairn.example.com" });
-    expect(production.emailTransport).toBe("mailbox");
+    const test = parseConfig({ NODE_ENV: "test" });
+    expect(test.emailTransport).toBe("mailbox");
+    expect(test.devMailboxEnabled).toBe(false);
+    const production = parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123" });
+    expect(production.emailTransport).toBe("resend");
     expect(production.devMailboxEnabled).toBe(false);
   });
 
@@ -249,6 +255,43 @@ describe("upload storage settings", () => {
     const lines = problemLines(configError({ ...S3, S3_BUCKET: "Not_A_Bucket", S3_ENDPOINT: "minio:9000", S3_REGION: "EU West", S3_FORCE_PATH_STYLE: "maybe" }));
     expect(lines.map((line) => line.split(":")[0])).toEqual(["  - S3_BUCKET", "  - S3_ENDPOINT", "  - S3_REGION", "  - S3_FORCE_PATH_STYLE"]);
     expect(lines[0]).toMatch(/expected a bucket name/);
+  });
+});
+
+describe("safe defaults outside development (decision 0019)", () => {
+  it("seeds the demo accounts (published password) only in development, or when SEED_DEMO=true says so", () => {
+    expect(parseConfig({}).seedDemo).toBe(true);
+    // `npm start` without DATABASE_URL: production on the embedded database.
+    expect(parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123" }).seedDemo).toBe(false);
+    expect(parseConfig({ NODE_ENV: "test" }).seedDemo).toBe(false);
+    expect(parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123", SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123", DATABASE_URL: "postgresql://db/cairn", SEED_DEMO: "true" }).seedDemo).toBe(true);
+  });
+
+  it("refuses to start in production without a Resend key unless EMAIL_TRANSPORT=log is chosen", () => {
+    expect(problemLines(configError(PRODUCTION))).toEqual([expect.stringMatching(/^ {2}- RESEND_API_KEY: required in production to send email; or set EMAIL_TRANSPORT=log/)]);
+    const logged = parseConfig({ ...PRODUCTION, EMAIL_TRANSPORT: "log" });
+    expect(logged.emailTransport).toBe("log");
+    expect(logged.devMailboxEnabled).toBe(false);
+  });
+
+  it("never stores emails in production, even when asked to", () => {
+    const lines = problemLines(configError({ ...PRODUCTION, EMAIL_TRANSPORT: "mailbox" }));
+    expect(lines).toEqual([expect.stringMatching(/^ {2}- EMAIL_TRANSPORT: the mailbox stores every email with its links in the database: development only/)]);
+    expect(problemLines(configError({ ...PRODUCTION, RESEND_API_KEY: "re_123", EMAIL_TRANSPORT: "mailbox" }))).toHaveLength(1);
+  });
+
+  it("takes an explicit EMAIL_TRANSPORT, refusing resend without a key and unknown transports", () => {
+    expect(parseConfig({ EMAIL_TRANSPORT: "log" }).emailTransport).toBe("log");
+    expect(parseConfig({ RESEND_API_KEY: "re_123", EMAIL_TRANSPORT: "mailbox" })).toMatchObject({ emailTransport: "mailbox", devMailboxEnabled: true });
+    expect(parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123", EMAIL_TRANSPORT: "log" }).emailTransport).toBe("log");
+    expect(problemLines(configError({ EMAIL_TRANSPORT: "resend" }))).toEqual(["  - RESEND_API_KEY: required with EMAIL_TRANSPORT=resend"]);
+    expect(problemLines(configError({ EMAIL_TRANSPORT: "smtp" }))).toEqual([expect.stringMatching(/^ {2}- EMAIL_TRANSPORT: .*\(got "smtp"\)$/)]);
+  });
+
+  it("accepts the browser tests' production settings (SEED_DEMO=true with a Resend key)", () => {
+    const e2e = parseConfig({ ...PRODUCTION, SEED_DEMO: "true", RESEND_API_KEY: "re_e2e_test_key", RESEND_BASE_URL: "http://127.0.0.1:4010", DATABASE_URL: "postgresql://db/cairn", MIGRATE_ON_START: "true" });
+    expect(e2e).toMatchObject({ seedDemo: true, emailTransport: "resend", devMailboxEnabled: false });
   });
 });
 

@@ -91,6 +91,8 @@ const schema = z
 
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: httpUrl.optional(),
+    // resend | mailbox (development only) | log; unset: resend with a key, else mailbox outside production.
+    EMAIL_TRANSPORT: z.enum(["resend", "mailbox", "log"]).optional(),
     EMAIL_FROM: z.string().min(3).default("Cairn <onboarding@cairn.localhost>"),
     JOB_WORKERS_ENABLED: booleanFlag.default(true),
 
@@ -139,6 +141,7 @@ const schema = z
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production (the public origin, e.g. https://cairn.example.com)" });
     }
+    for (const problem of emailTransportProblems(env)) issue.addIssue({ code: "custom", ...problem });
   }, {
     // Run even when other variables are bad (zod skips refinements after an issue by default),
     // so one message names every problem. Only presence is checked, which holds for raw values too.
@@ -152,12 +155,13 @@ const schema = z
       /** The embedded database is used exactly when no DATABASE_URL is given. */
       useEmbeddedDatabase: !env.DATABASE_URL,
       migrateOnStart: env.MIGRATE_ON_START ?? !env.DATABASE_URL,
-      seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
+      /** The demo accounts share a published password: only in development (embedded database) unless SEED_DEMO=true. */
+      seedDemo: env.SEED_DEMO ?? (env.NODE_ENV === "development" && !env.DATABASE_URL),
       logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
-      /** Without a Resend key, emails are stored (EmailMessage) instead of sent. */
-      emailTransport: env.RESEND_API_KEY ? ("resend" as const) : ("mailbox" as const),
-      /** /dev/mailbox shows the stored emails: only when they are stored, and never in production. */
-      devMailboxEnabled: !env.RESEND_API_KEY && env.NODE_ENV !== "production",
+      /** How emails leave (lib/email/deliver-email.ts); emailTransportProblems keeps "mailbox" out of production. */
+      emailTransport: emailTransportOf(env),
+      /** /dev/mailbox shows the stored emails (with their links): only in development, and only to loopback clients (lib/email/mailbox-access.ts). */
+      devMailboxEnabled: emailTransportOf(env) === "mailbox" && env.NODE_ENV === "development",
       /** GitHub OAuth app credentials, when sign-in with GitHub is on. */
       githubOAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
       /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
@@ -168,6 +172,28 @@ const schema = z
   });
 
 export type Config = z.output<typeof schema>;
+
+type EmailEnv = { NODE_ENV: string; RESEND_API_KEY?: string; EMAIL_TRANSPORT?: "resend" | "mailbox" | "log" };
+
+/**
+ * resend: through Resend. mailbox: stored in EmailMessage for /dev/mailbox, links and all.
+ * log: only the metadata is logged (no body, no link). An explicit EMAIL_TRANSPORT wins;
+ * unset, a Resend key means resend, and no key means the mailbox outside production.
+ */
+function emailTransportOf(env: EmailEnv): "resend" | "mailbox" | "log" {
+  return env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "mailbox");
+}
+
+/** Production never stores emails (they hold sign-in and reset links) and never drops them silently. */
+function emailTransportProblems(env: EmailEnv): Array<{ path: string[]; message: string }> {
+  const transport = emailTransportOf(env);
+  if (transport === "resend" && !env.RESEND_API_KEY) return [{ path: ["RESEND_API_KEY"], message: "required with EMAIL_TRANSPORT=resend" }];
+  if (env.NODE_ENV !== "production" || transport !== "mailbox") return [];
+  if (env.EMAIL_TRANSPORT === "mailbox") {
+    return [{ path: ["EMAIL_TRANSPORT"], message: "the mailbox stores every email with its links in the database: development only; use resend, or log (metadata only)" }];
+  }
+  return [{ path: ["RESEND_API_KEY"], message: "required in production to send email; or set EMAIL_TRANSPORT=log to only log each email's metadata (nothing is sent)" }];
+}
 
 export type UploadStorageConfig =
   | { kind: "local"; directory: string }

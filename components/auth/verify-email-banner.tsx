@@ -30,7 +30,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         Verify your email
       </h2>
       <p className="mt-1 text-muted-foreground">
-        We sent a link to {email} when you signed up. Opening it confirms the address is yours; until then everything works, and this reminder stays.
+        We sent a link to {email} when you signed up. Opening it confirms the address is yours; until then you cannot invite people, and this reminder stays.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <Button variant="secondary" size="sm" loading={pending} onClick={() => void resend()}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,8 +13,8 @@ import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
 import type { InvitationJson, InvitationPageJson } from "./types";
 
-/** The Invitations tab: "Invite people" and the pending list with resend and revoke. */
-export function InvitationsPanel({ slug, roles }: { slug: string; roles: Role[] }) {
+/** The Invitations tab: "Invite people" and the pending list with resend and revoke. An unverified account is told to verify first. */
+export function InvitationsPanel({ slug, roles, verified }: { slug: string; roles: Role[]; verified: boolean }) {
   const [inviting, setInviting] = useState(false);
   const [revoking, setRevoking] = useState<InvitationJson | null>(null);
   const queryClient = useQueryClient();
@@ -59,8 +60,19 @@ export function InvitationsPanel({ slug, roles }: { slug: string; roles: Role[] 
           </h1>
           <p className="text-sm text-muted-foreground">People invited by email who have not joined yet.</p>
         </div>
-        <Button onClick={() => setInviting(true)}>Invite people</Button>
+        <Button onClick={() => setInviting(true)} disabled={!verified}>
+          Invite people
+        </Button>
       </div>
+      {verified ? null : (
+        <p role="status" className="rounded-lg border border-border bg-surface-muted p-4 text-sm">
+          Verify your email address before inviting people: open the link we emailed you when you signed up, or send a new one from{" "}
+          <Link href="/account" className="text-link underline underline-offset-2">
+            your account page
+          </Link>
+          .
+        </p>
+      )}
 
       {invitations.isPending ? (
         <p className="text-sm text-muted-foreground" role="status">

@@ -131,6 +131,7 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
 
 function InviteSummary({ result }: { result: InviteResultJson }) {
   const sections = [
+    { label: "Not invited", items: result.notInvited.map((entry) => `${entry.email}: ${entry.message}`) },
     { label: "Already members", items: result.alreadyMember },
     { label: "Already invited (resend from the list)", items: result.alreadyInvited },
     { label: "Listed more than once (invited once)", items: result.duplicates },

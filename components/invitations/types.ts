@@ -21,6 +21,8 @@ export interface InviteResultJson {
   invited: InvitationJson[];
   alreadyMember: string[];
   alreadyInvited: string[];
+  /** Refused by a sending limit or a block: `message` says which, for people. */
+  notInvited: Array<{ email: string; reason: string; message: string }>;
   duplicates: string[];
   invalid: Array<{ index: number; value: string; reason: string }>;
 }

@@ -10,6 +10,7 @@ import { confirmPasswordResetEndpoint, requestPasswordResetEndpoint } from "@/li
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import {
   acceptInvitationEndpoint,
+  blockInvitationsEndpoint,
   createInvitationsEndpoint,
   listInvitationsEndpoint,
   previewInvitationEndpoint,
@@ -76,6 +77,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   revokeInvitationEndpoint,
   previewInvitationEndpoint,
   acceptInvitationEndpoint,
+  blockInvitationsEndpoint,
   listTrackLibraryEndpoint,
   previewTrackImportEndpoint,
   createTrackEndpoint,

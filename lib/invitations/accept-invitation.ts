@@ -15,6 +15,7 @@ import { AppError, forbidden } from "@/lib/http/errors";
 import type { PublicContext } from "@/lib/http/handle";
 import { validationFailed } from "@/lib/http/validation";
 import type { AcceptInvitationInput, InvitationPreview } from "./schema";
+import { blockTokenFor } from "./block-token";
 import { maskEmail } from "./mask-email";
 import { hashInvitationToken } from "./token";
 
@@ -60,6 +61,8 @@ function findByToken(token: string) {
 export interface InvitationDetails extends InvitationPreview {
   /** The full invited address: only for the accept page to compare with the signed-in user. */
   fullEmail: string;
+  /** For the accept page's "I don't know this organization" link (block-token.ts). */
+  blockToken: string;
 }
 
 /** What a token invites to, in any state (the accept page explains each); null for an unknown token. */
@@ -71,6 +74,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationDe
     role: row.role,
     email: maskEmail(row.email),
     fullEmail: row.email,
+    blockToken: blockTokenFor(row.id),
     inviter: row.invitedBy ? { name: row.invitedBy.name } : null,
     expiresAt: row.expiresAt,
     status: statusOf(row),
@@ -82,7 +86,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   const details = await findInvitationByToken(token);
   if (!details) throw invitationNotFound();
   if (details.status !== "PENDING") throw gone(details.status);
-  const { fullEmail: _fullEmail, ...preview } = details;
+  const { fullEmail: _fullEmail, blockToken: _blockToken, ...preview } = details;
   return preview;
 }
 

@@ -1,8 +1,10 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
-import { INVITATION_ACCEPT_RATE_LIMITS, INVITATION_RATE_LIMITS } from "@/lib/security/limits";
+import { INVITATION_ACCEPT_RATE_LIMITS, INVITATION_BLOCK_RATE_LIMITS, INVITATION_RATE_LIMITS, INVITATION_RESEND_RATE_LIMITS, INVITATION_SEND_LIMITS } from "@/lib/security/limits";
 import {
   acceptInvitationResultSchema,
   acceptInvitationSchema,
+  blockInvitationsResultSchema,
+  blockInvitationsSchema,
   createInvitationsResultSchema,
   createInvitationsSchema,
   invitationPageSchema,
@@ -16,13 +18,15 @@ import {
 } from "./schema";
 
 const ROLE_RULE = "Owners invite with any role; admins invite mentors and new hires only (403 otherwise).";
+const { perRecipientPerDay, perOrganizationRecipient, newAccount } = INVITATION_SEND_LIMITS;
+const SEND_LIMITS = `An unverified account cannot invite (403, \`details.reason\` \`email_unverified\`). Each email counts against the sending limits: ${perRecipientPerDay} invitation emails per address in 24 hours from all organizations together, ${perOrganizationRecipient.sends} per address from one organization in ${perOrganizationRecipient.windowHours / 24} days, and ${newAccount.perDay} in 24 hours from an account younger than ${newAccount.accountAgeHours} hours; an address that chose "I don't know this organization" gets none from it.`;
 
 export const createInvitationsEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v1/o/{orgSlug}/invitations",
   operationId: "createInvitations",
   summary: "Invite people by email",
-  description: `Emails each address a single-use link, valid for 7 days, to join with \`role\`. Duplicates, existing members, addresses with a pending invitation and malformed entries are reported in the answer, not refused; a list with no valid address is 422 with a path per entry (\`body.emails.2\`). ${ROLE_RULE} Records member.invited per invitation.`,
+  description: `Emails each address a single-use link, valid for 7 days, to join with \`role\`. Duplicates, existing members, addresses with a pending invitation, addresses a sending limit or a block refuses (\`notInvited\`, with the reason) and malformed entries are reported in the answer, not refused; a list with no valid address is 422 with a path per entry (\`body.emails.2\`). ${ROLE_RULE} ${SEND_LIMITS} Records member.invited per invitation.`,
   tags: ["Invitations"],
   auth: "session",
   permission: "member.invite",
@@ -52,17 +56,14 @@ export const resendInvitationEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/invitations/{invitationId}/resend",
   operationId: "resendInvitation",
   summary: "Resend an invitation",
-  description: `Emails a new link with a new 7-day expiry; the previous link stops working. An accepted or revoked invitation is 409. ${ROLE_RULE} Records member.invitation_resent.`,
+  description: `Emails a new link with a new 7-day expiry; the previous link stops working. An accepted or revoked invitation is 409. ${ROLE_RULE} ${SEND_LIMITS} Over a sending limit: 429 with Retry-After and \`details.reason\`. Records member.invitation_resent.`,
   tags: ["Invitations"],
   auth: "session",
   permission: "member.invite",
   params: invitationParamsSchema,
-  rateLimits: [
-    { name: "invitations:user", points: 100, durationSeconds: 3600, key: ({ userId }) => userId ?? "anonymous" },
-    { name: "invitations:org", points: 300, durationSeconds: 3600, key: ({ orgId }) => orgId ?? "none" },
-  ],
+  rateLimits: INVITATION_RESEND_RATE_LIMITS,
   response: { status: 200, description: "The invitation as renewed.", schema: invitationSchema },
-  errors: ["CONFLICT"],
+  errors: ["FORBIDDEN", "CONFLICT"],
 });
 
 export const revokeInvitationEndpoint = defineEndpoint({
@@ -107,4 +108,19 @@ export const acceptInvitationEndpoint = defineEndpoint({
   rateLimits: INVITATION_ACCEPT_RATE_LIMITS,
   response: { status: 200, description: "The membership the invitation created.", schema: acceptInvitationResultSchema },
   errors: ["FORBIDDEN", "CONFLICT", "GONE"],
+});
+
+export const blockInvitationsEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/invitation-blocks",
+  operationId: "blockInvitations",
+  summary: "Stop an organization's invitations to my address",
+  description:
+    "\"I don't know this organization\": `token` comes from the link in an invitation email (no account or session needed). The invited address receives no more invitations from that organization (inviting it reports `declined`), and its pending invitation from it is withdrawn. Idempotent. 404 for a link that is not valid. Records member.invitation_declined.",
+  tags: ["Invitations"],
+  auth: "public",
+  body: blockInvitationsSchema,
+  bodyLimitBytes: 1024,
+  rateLimits: INVITATION_BLOCK_RATE_LIMITS,
+  response: { status: 200, description: "The organization can no longer invite the address.", schema: blockInvitationsResultSchema },
 });

@@ -14,6 +14,7 @@ import { invitationEmail } from "@/lib/email/templates/invitation";
 import { defineJob } from "@/lib/jobs/define-job";
 import { openSealedSecret } from "@/lib/jobs/sealed-secret";
 import { ROLE_LABEL } from "@/lib/members/labels";
+import { blockUrlFor } from "./block-token";
 import { hashInvitationToken } from "./token";
 
 export function acceptUrlFor(token: string): string {
@@ -64,6 +65,7 @@ export const invitationEmailJob = defineJob({
           inviterName: invitation.invitedBy?.name ?? null,
           roleLabel: ROLE_LABEL[invitation.role],
           acceptUrl: acceptUrlFor(token),
+          blockUrl: blockUrlFor(invitationId),
           expiresAt: invitation.expiresAt,
         }),
       },

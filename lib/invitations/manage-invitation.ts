@@ -9,6 +9,8 @@ import { invitationEmailJob } from "./invitation-email";
 import { invitationSelect, toInvitationView } from "./invitation-row";
 import { lockForInvitations } from "./lock-organization";
 import { inviteRefusal } from "./rules";
+import { openSendLedger } from "./send-ledger";
+import type { SendRefusal } from "./send-rules";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./token";
 
 /** The organization's invitation, locked; another organization's id reads like one that never existed. */
@@ -26,9 +28,18 @@ async function lockedInvitation(tx: DbClient, ctx: OrgContext, invitationId: str
   return invitation;
 }
 
+/** A resend the sending limits refuse: 429 with when to try again, or 409 when the address declined the organization. */
+function sendRefused(refusal: SendRefusal): AppError {
+  const message = `Not sent: ${refusal.message.charAt(0).toLowerCase()}${refusal.message.slice(1)}`;
+  if (refusal.retryAfterSeconds === undefined) return new AppError("CONFLICT", message, { reason: refusal.reason });
+  return new AppError("RATE_LIMITED", message, { reason: refusal.reason, retryAfterSeconds: refusal.retryAfterSeconds });
+}
+
 /**
  * Sends the invitation again with a new link and a new 7-day expiry; the old
- * link stops working (its hash is replaced). Records member.invitation_resent.
+ * link stops working (its hash is replaced). Counts against the sending limits
+ * (send-ledger.ts); an unverified inviter is refused (403). Records
+ * member.invitation_resent.
  */
 export async function resendInvitation(ctx: OrgContext, invitationId: string) {
   const token = newInvitationToken();
@@ -36,6 +47,11 @@ export async function resendInvitation(ctx: OrgContext, invitationId: string) {
   const row = await getDb().$transaction(async (tx) => {
     const invitation = await lockedInvitation(tx, ctx, invitationId);
     if (invitation.revokedAt) throw new AppError("CONFLICT", "This invitation was revoked; invite the address again instead.", { reason: "invitation_revoked" });
+    const ledger = await openSendLedger(tx, { organizationId: ctx.organization.id, inviterId: ctx.user.id, emails: [invitation.email], now });
+    const refusal = ledger.refusal(invitation.email);
+    if (refusal) throw sendRefused(refusal);
+    ledger.record(invitation.email, invitation.id);
+    await ledger.save();
     const updated = await tx.invitation.update({
       where: { id: invitation.id },
       data: { tokenHash: hashInvitationToken(token), expiresAt: invitationExpiry(now), lastSentAt: now, sendCount: { increment: 1 } },

@@ -6,6 +6,8 @@ import { roleSchema } from "@/lib/members/schema";
 import { orgSlugSchema } from "@/lib/orgs/schema";
 import { decodeCreatedAtCursor } from "@/lib/http/cursor";
 import { INVITATIONS_PER_REQUEST, splitEmailList } from "./recipients";
+import { INVITATION_SEND_LIMITS as LIMITS } from "@/lib/security/limits";
+import { SEND_REFUSAL_REASONS } from "./send-rules";
 
 export const INVITATIONS_PAGE_DEFAULT = 25;
 export const INVITATIONS_PAGE_MAX = 100;
@@ -60,10 +62,22 @@ export const invitationPageSchema = z.object({
   nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
 });
 
+const notInvitedSchema = z.object({
+  email: z.string(),
+  reason: z.enum(SEND_REFUSAL_REASONS).meta({
+    description: `\`declined\`: the address asked not to receive invitations from this organization. \`organization_limit\`: this organization sent it ${LIMITS.perOrganizationRecipient.sends} invitation emails in ${LIMITS.perOrganizationRecipient.windowHours / 24} days. \`recipient_limit\`: it received ${LIMITS.perRecipientPerDay} invitation emails in 24 hours, from any organization. \`account_limit\`: the inviter's account is less than ${LIMITS.newAccount.accountAgeHours} hours old and sent ${LIMITS.newAccount.perDay} in 24 hours.`,
+  }),
+  message: z.string(),
+});
+export type NotInvited = z.output<typeof notInvitedSchema>;
+
 export const createInvitationsResultSchema = z.object({
   invited: z.array(invitationSchema).meta({ description: "Invitations created (or renewed, for an expired one); each gets an email." }),
   alreadyMember: z.array(z.string()).meta({ description: "Addresses of people already in the organization: nothing sent." }),
   alreadyInvited: z.array(z.string()).meta({ description: "Addresses with a pending invitation: nothing sent (resend it instead)." }),
+  notInvited: z
+    .array(notInvitedSchema)
+    .meta({ description: "Addresses nothing was sent to: over a sending limit, or the address asked this organization to stop (`reason`). `message` explains it to people." }),
   duplicates: z.array(z.string()).meta({ description: "Addresses listed more than once: handled once." }),
   invalid: z.array(z.object({ index: z.number().int(), value: z.string(), reason: z.string() })),
 });
@@ -100,4 +114,17 @@ export const acceptInvitationResultSchema = z.object({
   membership: z.object({ id: z.string(), role: roleSchema }),
   user: z.object({ id: z.string(), email: z.string() }),
   accountCreated: z.boolean().meta({ description: "True when the account was created now: sign in with the password just chosen." }),
+});
+
+// ── Public: "I don't know this organization" ────────────────────────────────
+
+export const blockInvitationsSchema = z.strictObject({
+  token: z.string().min(1, "The link is incomplete; open it from the email again.").max(200, "The link is malformed; open it from the email again."),
+});
+
+export const blockInvitationsResultSchema = z.object({
+  organization: z.object({ name: z.string() }),
+  email: z.string().meta({ description: "The address that will receive no more invitations from the organization, partly masked." }),
+  blocked: z.literal(true),
+  invitationsRevoked: z.number().int().meta({ description: "Pending invitations from the organization to the address withdrawn now (0 or 1)." }),
 });

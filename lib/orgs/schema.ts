@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/policy";
+import { orgNameProblem } from "./name-rules";
 
 /** URL slugs: lower-case words joined by single hyphens. */
 export const orgSlugSchema = z
@@ -12,7 +13,11 @@ export const orgNameSchema = z
   .string()
   .trim()
   .min(2, "A name has at least 2 characters.")
-  .max(80, "A name has at most 80 characters.");
+  .max(80, "A name has at most 80 characters.")
+  .superRefine((name, ctx) => {
+    const problem = orgNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const orgParamsSchema = z.strictObject({ orgSlug: orgSlugSchema });
 

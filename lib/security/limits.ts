@@ -61,6 +61,30 @@ export const INVITATION_RATE_LIMITS = [
   },
 ] satisfies EndpointRateLimit<{ userId: string | null; orgId: string | null; body: { emails: string[] } }>[];
 
+/** Resending invitations (POST …/invitations/{id}/resend): one email each, in the same buckets as inviting. */
+export const INVITATION_RESEND_RATE_LIMITS = [
+  { name: "invitations:user", points: 100, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => userId ?? "anonymous" },
+  { name: "invitations:org", points: 300, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
+] satisfies EndpointRateLimit<{ userId: string | null; orgId: string | null }>[];
+
+/**
+ * Invitation emails, counted from the InvitationSend log (lib/invitations/send-limits.ts)
+ * on every invite and resend, whatever the organization: unlike the counters above they
+ * must hold across organizations and accounts, per address invited. Decision 0019.
+ * Unverified accounts send none at all (403).
+ */
+export const INVITATION_SEND_LIMITS = {
+  /** Invitation emails one address receives in 24 hours, from every organization together. */
+  perRecipientPerDay: 5,
+  /** Emails one organization sends one address in 7 days (a link's life): the first and two resends. Revoking and inviting again does not reset it. */
+  perOrganizationRecipient: { sends: 3, windowHours: 7 * 24 },
+  /** Accounts younger than `accountAgeHours` send at most `perDay` invitation emails in 24 hours. */
+  newAccount: { accountAgeHours: 24, perDay: 10 },
+} as const;
+
+/** POST /api/v1/invitation-blocks ("I don't know this organization"): the token is unguessable; this only bounds the work. */
+export const INVITATION_BLOCK_RATE_LIMITS = [{ name: "invitation-block:ip", points: 30, durationSeconds: HOUR, key: "ip" }] satisfies EndpointRateLimit[];
+
 /**
  * POST /api/v1/email-verifications (send the signed-in user another verification link):
  * per user, so nobody mail-bombs their own (or an unverified stranger's) inbox.

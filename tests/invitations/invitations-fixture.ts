@@ -7,7 +7,22 @@ import { GET as listRoute, POST as inviteRoute } from "@/app/api/v1/o/[orgSlug]/
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "@/lib/invitations/token";
+import { organizationWith } from "../members/members-fixture";
 import { callRoute } from "../support/call-route";
+
+/**
+ * An organization whose people may send invitations: verified accounts older than a
+ * day, so only the limits a test is about apply (unverified accounts cannot invite;
+ * accounts younger than a day have a small daily cap).
+ */
+export async function inviters(...people: Parameters<typeof organizationWith>) {
+  const made = await organizationWith(...people);
+  await getDb().user.updateMany({
+    where: { id: { in: made.members.map((member) => member.userId) } },
+    data: { emailVerified: new Date(), createdAt: new Date(Date.now() - 30 * 24 * 3_600_000) },
+  });
+  return made;
+}
 
 export function invite(slug: string, cookie: string, body: unknown) {
   return callRoute(inviteRoute, { path: `/api/v1/o/${slug}/invitations`, params: { orgSlug: slug }, cookie, body });

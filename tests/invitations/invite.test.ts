@@ -12,8 +12,8 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { sealSecret } from "@/lib/jobs/sealed-secret";
 import { tablesContaining, useEmailDelivery } from "../support/email-delivery";
 import { waitFor } from "../support/job-queue";
-import { eventsOf, organizationWith } from "../members/members-fixture";
-import { invite, invitationRow, listInvitations, preview, resend, revoke } from "./invitations-fixture";
+import { eventsOf } from "../members/members-fixture";
+import { invite, invitationRow, inviters, listInvitations, preview, resend, revoke } from "./invitations-fixture";
 
 const mail = useEmailDelivery();
 
@@ -33,7 +33,7 @@ async function tokenEmailedTo(email: string, count = 1): Promise<string> {
 
 describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   it("invites new addresses and reports duplicates, members, pending invitations and malformed entries", async () => {
-    const { organization, members } = await organizationWith("OWNER", "MENTOR");
+    const { organization, members } = await inviters("OWNER", "MENTOR");
     const [owner, mentor] = members;
     const pendingEmail = fresh("pending");
     await invitationRow(organization.id, pendingEmail);
@@ -50,6 +50,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
     expect(json!.invited[0]).not.toHaveProperty("tokenHash");
     expect(json!.alreadyMember).toEqual([mentor!.email]);
     expect(json!.alreadyInvited).toEqual([pendingEmail]);
+    expect(json!.notInvited).toEqual([]);
     expect(json!.duplicates).toEqual([a]);
     expect(json!.invalid).toEqual([
       { index: 3, value: "not-an-email", reason: "Not an email address: it has no @." },
@@ -71,7 +72,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("accepts a pasted text split on commas, spaces and newlines", async () => {
-    const { organization, members } = await organizationWith("ADMIN");
+    const { organization, members } = await inviters("ADMIN");
     const a = fresh("pasted");
     const b = fresh("pasted");
     const { status, json } = await invite(organization.slug, members[0]!.cookie, { emails: `${a},\n Grace Hopper <${b}>;  ${a}\n`, role: "MEMBER" });
@@ -81,7 +82,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("refuses a list with only malformed entries (422 with a path per entry) and writes nothing", async () => {
-    const { organization, members } = await organizationWith("OWNER");
+    const { organization, members } = await inviters("OWNER");
     const { status, json } = await invite(organization.slug, members[0]!.cookie, { emails: ["nope", "also nope", "a@b"], role: "MEMBER" });
     expect(status).toBe(422);
     expect(json!.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(["body.emails.0", "body.emails.1", "body.emails.2"]);
@@ -89,7 +90,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("refuses empty and oversized lists, unknown fields and wrong types with field paths", async () => {
-    const { organization, members } = await organizationWith("OWNER");
+    const { organization, members } = await inviters("OWNER");
     const cookie = members[0]!.cookie;
     const tooMany = Array.from({ length: 51 }, (_, i) => `p${i}@example.test`);
     expect((await invite(organization.slug, cookie, { emails: [], role: "MEMBER" })).json!.error.details.issues).toEqual([{ path: "body.emails", message: "Enter at least one email address." }]);
@@ -102,7 +103,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("lets only owners invite owners and admins; admins invite mentors and new hires; mentors and members cannot invite", async () => {
-    const { organization, members } = await organizationWith("OWNER", "ADMIN", "MENTOR", "MEMBER");
+    const { organization, members } = await inviters("OWNER", "ADMIN", "MENTOR", "MEMBER");
     const [owner, admin, mentor, member] = members;
     for (const role of ["OWNER", "ADMIN"]) {
       const refused = await invite(organization.slug, admin!.cookie, { emails: [fresh("boss")], role });
@@ -118,14 +119,14 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("emails the link through the job queue and stores the token only as its SHA-256", async () => {
-    const { organization, members } = await organizationWith({ role: "OWNER", name: "Grace Hopper" });
+    const { organization, members } = await inviters({ role: "OWNER", name: "Grace Hopper" });
     const email = fresh("mailed");
     expect((await invite(organization.slug, members[0]!.cookie, { emails: [email], role: "MENTOR" })).status).toBe(200);
     const token = await tokenEmailedTo(email);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
 
     const [sent] = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
-    expect(sent!.subject).toBe(`Grace Hopper invited you to ${organization.name} on Cairn`);
+    expect(sent!.subject).toBe(`Grace Hopper invited you to “${organization.name}” on Cairn`);
     expect(sent!.text).toContain(`http://localhost:3000/invitations/${token}`);
     expect(sent!.text).toContain("as a mentor");
     expect(sent!.html).toContain(`href="http://localhost:3000/invitations/${token}"`);
@@ -138,7 +139,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
   });
 
   it("its job sends nothing for a revoked, accepted or expired invitation, or with a token a resend replaced", async () => {
-    const { organization } = await organizationWith("OWNER");
+    const { organization } = await inviters("OWNER");
     const revoked = await invitationRow(organization.id, fresh("revoked"), { revokedAt: new Date() });
     const expired = await invitationRow(organization.id, fresh("expired"), { expiresAt: new Date(Date.now() - 1000) });
     const accepted = await invitationRow(organization.id, fresh("accepted"));
@@ -165,7 +166,7 @@ describe("POST /api/v1/o/{orgSlug}/invitations", () => {
 
 describe("pending list, resend and revoke", () => {
   it("lists pending invitations newest first with cursors, flags expired ones, and hides accepted and revoked ones", async () => {
-    const { organization, members } = await organizationWith("OWNER");
+    const { organization, members } = await inviters("OWNER");
     const cookie = members[0]!.cookie;
     const expired = await invitationRow(organization.id, fresh("expired"), { expiresAt: new Date(Date.now() - 1000) });
     await invitationRow(organization.id, fresh("gone"), { revokedAt: new Date() });
@@ -185,7 +186,7 @@ describe("pending list, resend and revoke", () => {
   });
 
   it("resend issues a new link and expiry: the old link stops working and a second email goes out", async () => {
-    const { organization, members } = await organizationWith("OWNER");
+    const { organization, members } = await inviters("OWNER");
     const email = fresh("resent");
     const { json } = await invite(organization.slug, members[0]!.cookie, { emails: [email], role: "MEMBER" });
     const id = json!.invited[0].id;
@@ -205,7 +206,7 @@ describe("pending list, resend and revoke", () => {
   });
 
   it("revoke stops the link, records the event once, and a revoked invitation cannot be resent", async () => {
-    const { organization, members } = await organizationWith("OWNER");
+    const { organization, members } = await inviters("OWNER");
     const { token, row } = await invitationRow(organization.id, fresh("revoke"));
     expect((await preview(token)).status).toBe(200);
     const { status, json } = await revoke(organization.slug, row.id, members[0]!.cookie);
@@ -220,7 +221,7 @@ describe("pending list, resend and revoke", () => {
   });
 
   it("an admin cannot resend or revoke an owner's invitation to an admin", async () => {
-    const { organization, members } = await organizationWith("OWNER", "ADMIN");
+    const { organization, members } = await inviters("OWNER", "ADMIN");
     const { row } = await invitationRow(organization.id, fresh("future-admin"), { role: "ADMIN" });
     expect((await resend(organization.slug, row.id, members[1]!.cookie)).status).toBe(403);
     expect((await revoke(organization.slug, row.id, members[1]!.cookie)).status).toBe(403);
@@ -230,8 +231,8 @@ describe("pending list, resend and revoke", () => {
 
 describe("tenancy", () => {
   it("answers 404 on every org route for another organization's slug and for another organization's invitation id", async () => {
-    const mine = await organizationWith("OWNER");
-    const theirs = await organizationWith("OWNER");
+    const mine = await inviters("OWNER");
+    const theirs = await inviters("OWNER");
     const cookie = mine.members[0]!.cookie;
     const { row } = await invitationRow(theirs.organization.id, fresh("theirs"));
 

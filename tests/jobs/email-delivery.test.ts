@@ -2,8 +2,11 @@
  * Emails through the job queue, end to end inside one process: the password
  * reset email job sends through the (fake) Resend API with an idempotency key,
  * delivers once however often it runs, is retried and dead-lettered when
- * Resend refuses it, and lands in the development mailbox without a key.
+ * Resend refuses it, and lands in the development mailbox without a key; with
+ * EMAIL_TRANSPORT=log only its metadata reaches the log, and in production no
+ * email (nor its link) is stored anywhere.
  */
+import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
@@ -14,6 +17,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobQueue } from "@/lib/jobs/job-queue";
 import { sealSecret } from "@/lib/jobs/sealed-secret";
 import { getLogger } from "@/lib/observability/logger";
+import { tablesContaining } from "../support/email-delivery";
 import { startFakeResend } from "../support/fake-resend";
 import type { FakeResend } from "../support/fake-resend";
 import { createUser } from "../support/factories";
@@ -37,6 +41,14 @@ afterAll(async () => {
   await fake.stop();
   delete process.env.RESEND_API_KEY;
   delete process.env.RESEND_BASE_URL;
+  resetConfig();
+});
+
+const env = process.env as Record<string, string | undefined>;
+const TEST_NODE_ENV = env.NODE_ENV;
+afterEach(() => {
+  delete env.EMAIL_TRANSPORT;
+  env.NODE_ENV = TEST_NODE_ENV;
   resetConfig();
 });
 
@@ -144,6 +156,45 @@ describe("without RESEND_API_KEY", () => {
 
     await passwordResetEmailJob.handler(payload, { jobId: "again", log: getLogger() });
     expect(await getDb().emailMessage.count({ where: { to: user.email } })).toBe(1);
+    expect(fake.emails()).toEqual([]);
+  });
+});
+
+describe("EMAIL_TRANSPORT=log", () => {
+  /** A logger whose JSON lines the test reads. */
+  function capturingLogger() {
+    const lines: string[] = [];
+    return { lines, log: pino({ level: "info" }, { write: (line: string) => void lines.push(line) }) };
+  }
+
+  it("sends nothing, stores nothing, and logs the email's metadata without its body or link", async () => {
+    useResend(undefined);
+    env.EMAIL_TRANSPORT = "log";
+    resetConfig();
+    const { user, token, record, payload } = await resetRequest();
+    const { lines, log } = capturingLogger();
+    await passwordResetEmailJob.handler(payload, { jobId: "logged", log });
+
+    expect(fake.emails()).toEqual([]);
+    expect(await getDb().emailMessage.count({ where: { idempotencyKey: `password-reset/${record.id}` } })).toBe(0);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => typeof line.msg === "string" && line.msg.startsWith("email not sent"));
+    expect(logged).toMatchObject({ kind: "password-reset", to: user.email, subject: "Reset your Cairn password", idempotencyKey: `password-reset/${record.id}` });
+    expect(lines.join("\n")).not.toContain(token);
+    expect(lines.join("\n")).not.toContain("/reset-password");
+  });
+
+  it("in production, leaves the link nowhere: no EmailMessage row, nothing in any table", async () => {
+    useResend(undefined);
+    env.NODE_ENV = "production";
+    env.EMAIL_TRANSPORT = "log";
+    resetConfig();
+    expect(getConfig()).toMatchObject({ NODE_ENV: "production", emailTransport: "log", devMailboxEnabled: false });
+    const { token, record, payload } = await resetRequest();
+    const jobId = await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
+    await waitFor("the email job to complete", async () => (await queue.boss.findJobs(JOB, { id: jobId }))[0]?.state === "completed");
+
+    expect(await getDb().emailMessage.count({ where: { idempotencyKey: `password-reset/${record.id}` } })).toBe(0);
+    expect(await tablesContaining(token, ["public.EmailMessage", "public.PasswordResetToken", "pgboss.job"])).toEqual([]);
     expect(fake.emails()).toEqual([]);
   });
 });

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { listMailbox, MAILBOX_PAGE_SIZE } from "@/lib/email/mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Absent in production. */
+/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Development only, loopback only. */
 export default async function MailboxPage() {
-  if (!getConfig().devMailboxEnabled) notFound();
+  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const messages = await listMailbox(getDb());
   return (
     <div className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         RESEND_API_KEY is not set, so Cairn keeps the emails it would send here instead of sending them. Set the key to send real email; this page then
-        disappears. It never exists in production.
+        disappears. It exists only in development, and only for a browser on this machine.
       </p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-border px-4 py-10 text-center text-muted-foreground">

@@ -59,6 +59,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
+  const stopLink = (
+    <p className="mt-6 text-sm text-muted-foreground">
+      Don’t know this organization?{" "}
+      <Link href={`/invitations/block/${details.blockToken}`} className="text-link underline underline-offset-2">
+        Stop its invitations
+      </Link>
+    </p>
+  );
+
   return (
     <AuthCard title={title} description={description}>
       {user ? (
@@ -69,6 +78,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       ) : (
         <AcceptSignUpForm token={token} email={details.fullEmail} organizationName={organization.name} />
       )}
+      {stopLink}
     </AuthCard>
   );
 }

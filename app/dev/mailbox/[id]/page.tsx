@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { EmailPreview } from "@/components/dev/email-preview";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { getMailboxMessage, linksIn } from "@/lib/email/mailbox";
 
 export const metadata: Metadata = { title: "Email · Development mailbox", robots: { index: false }, referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!getConfig().devMailboxEnabled) notFound();
+  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const message = await getMailboxMessage(getDb(), (await params).id);
   if (!message) notFound();
   const links = linksIn(message.text);

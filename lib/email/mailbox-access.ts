@@ -1,0 +1,35 @@
+/**
+ * Who may open /dev/mailbox. It shows every email Cairn stored, sign-in, reset
+ * and invitation links included, to whoever opens it, without signing in; so it
+ * answers only in development (config.devMailboxEnabled) and only to a request
+ * made on this machine (decision 0019):
+ * - the client address server.ts recorded (x-cairn-client-ip, never the
+ *   client's own claim) is a loopback address;
+ * - the request names a loopback host: a page of another site whose name
+ *   resolves to 127.0.0.1 (DNS rebinding) sends its own name in Host;
+ * - no proxy passed it on (X-Forwarded-For, Forwarded, X-Real-IP): a tunnel
+ *   (ngrok, cloudflared) or a reverse proxy on this machine connects from
+ *   loopback on behalf of anyone.
+ */
+import { isIP } from "node:net";
+import { clientIpFrom } from "@/lib/security/client-ip";
+
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "forwarded", "x-real-ip"];
+
+export function isLoopbackAddress(ip: string): boolean {
+  if (isIP(ip) === 4) return ip.startsWith("127.");
+  return ip === "::1";
+}
+
+/** "localhost:3000", "127.0.0.1", "[::1]:3000" → true; any other name, or none, → false. */
+export function isLoopbackHost(host: string | null): boolean {
+  if (!host) return false;
+  const name = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d+$/, "");
+  return name.toLowerCase() === "localhost" || isLoopbackAddress(name);
+}
+
+export function mailboxAllowed(headers: Headers, config: { devMailboxEnabled: boolean }): boolean {
+  if (!config.devMailboxEnabled) return false;
+  if (FORWARDING_HEADERS.some((name) => headers.has(name))) return false;
+  return isLoopbackAddress(clientIpFrom(headers)) && isLoopbackHost(headers.get("host"));
+}
