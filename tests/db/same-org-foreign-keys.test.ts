@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { addMember, createUser } from "../support/factories";
+import { invitationRow } from "../invitations/invitations-fixture";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { Statement } from "@/lib/db/sql";
 import type { JobQueue } from "@/lib/jobs/job-queue";
@@ -42,6 +43,7 @@ async function tenant() {
   // A mentor of the organization who mentors nothing yet (for the link's key to the membership).
   const spareMentor = await createUser();
   await addMember(organizationId, spareMentor.id, "MENTOR");
+  const invitation = await invitationRow(organizationId, `invitee-${id()}@example.test`);
   return {
     organizationId,
     trackId: org.trackId,
@@ -55,6 +57,7 @@ async function tenant() {
     hireId: org.hire.userId,
     mentorId: org.otherMentor.userId,
     spareMentorId: spareMentor.id,
+    invitationId: invitation.row.id,
   };
 }
 type Tenant = Awaited<ReturnType<typeof tenant>>;
@@ -120,6 +123,11 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
     constraint: "AssignmentMentorHistory_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "AssignmentMentorHistory" (id, "organizationId", "assignmentId", "mentorId", "startedAt", reason)
       VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${own.mentorId}, now(), 'unassigned')`,
+  },
+  {
+    child: "InvitationSend → Invitation",
+    constraint: "InvitationSend_organizationId_invitationId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "InvitationSend" (id, "organizationId", "invitationId", "recipientHash") VALUES (${id()}, ${own.organizationId}, ${parent.invitationId}, ${id()})`,
   },
   {
     child: "ItemProgress → Assignment",
