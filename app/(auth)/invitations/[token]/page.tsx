@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { AcceptSignUpForm, JoinButton, SignOutAndRetry } from "@/components/invitations/accept-invitation";
+import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findInvitationByToken } from "@/lib/invitations/accept-invitation";
 import { invitationTokenParamsSchema } from "@/lib/invitations/schema";
@@ -54,6 +56,21 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             This invitation is for <strong>{details.fullEmail}</strong>, but you are signed in as <strong>{user.email}</strong>. Sign out and open the link again to accept it with the invited address.
           </p>
           <SignOutAndRetry token={token} />
+        </div>
+      </AuthCard>
+    );
+  }
+
+  // Signed in with the invited address but never verified: verify first (lib/invitations/accept-invitation.ts says why).
+  if (user && !(await emailVerifiedAt(user.id))) {
+    return (
+      <AuthCard title={title} description={description}>
+        <div className="flex flex-col gap-4 text-sm">
+          <p role="alert">
+            You are signed in as <strong>{user.email}</strong>, which is not verified yet. Verify it before joining: open the link we email you, then
+            come back to this invitation.
+          </p>
+          <VerifyEmailBanner email={user.email} buttonLabel="Email me a verification link" />
         </div>
       </AuthCard>
     );
