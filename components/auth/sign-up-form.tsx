@@ -1,76 +1,67 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { FormEvent } from "react";
+import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
-interface SignUpResult {
-  organization: { slug: string };
-}
-
-export function SignUpForm() {
-  const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+/**
+ * Step 1 of sign-up: only the address. The answer is the same whether or not it
+ * has an account (decision 0017); the email says what to do next.
+ */
+export function SignUpForm({ mailboxHint }: { mailboxHint: boolean }) {
+  const [sent, setSent] = useState<{ message: string; email: string } | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      organizationName: String(form.get("organizationName") ?? ""),
-    };
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
     setPending(true);
-    setFieldErrors({});
+    setFieldError(undefined);
     setFormError(null);
     try {
-      const { organization } = await apiRequest<SignUpResult>("/api/v1/accounts", { body: input });
-      const signedIn = await signIn("credentials", { redirect: false, email: input.email, password: input.password });
-      router.replace(signedIn?.ok ? `/o/${organization.slug}` : "/sign-in");
-      router.refresh();
+      const { message } = await apiRequest<{ message: string }>("/api/v1/accounts", { body: { email } });
+      setSent({ message, email: email.trim() });
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setFieldErrors(error.fieldErrors);
-      else if (error instanceof ApiError && error.code === "CONFLICT") setFieldErrors({ email: error.message });
+      if (error instanceof ApiError && error.fieldErrors.email) setFieldError(error.fieldErrors.email);
       else setFormError(error instanceof ApiError ? error.message : "Something went wrong. Try again.");
     } finally {
       setPending(false);
     }
   }
 
+  if (sent) {
+    return (
+      <EmailSentNotice message={sent.message} mailboxHint={mailboxHint}>
+        <p className="text-sm text-muted-foreground">
+          We wrote to <strong className="text-foreground">{sent.email}</strong>. Wrong address?{" "}
+          <button type="button" className="text-link underline underline-offset-2" onClick={() => setSent(null)}>
+            Use another one
+          </button>
+          .
+        </p>
+      </EmailSentNotice>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {formError ? (
-        <FormAlert>
-          {formError}
-        </FormAlert>
-      ) : null}
-      <Input label="Your name" name="name" autoComplete="name" required error={fieldErrors.name} autoFocus />
-      <Input label="Work email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
+      {formError ? <FormAlert>{formError}</FormAlert> : null}
       <Input
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
         required
-        hint="At least 10 characters. A few unrelated words work well."
-        error={fieldErrors.password}
-      />
-      <Input
-        label="Organization name"
-        name="organizationName"
-        autoComplete="organization"
-        required
-        hint="Your team or company. You can rename it later."
-        error={fieldErrors.organizationName}
+        autoFocus
+        hint="We email you a link to choose your password and name your organization."
+        error={fieldError}
       />
       <Button type="submit" loading={pending}>
         Create account

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 /** The gentle "Verify your email" notice for an unverified account, with a resend button. */
-export function VerifyEmailBanner({ email }: { email: string }) {
+export function VerifyEmailBanner({ email, buttonLabel = "Resend verification email" }: { email: string; buttonLabel?: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [pending, setPending] = useState(false);
@@ -30,11 +30,12 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         Verify your email
       </h2>
       <p className="mt-1 text-muted-foreground">
-        We sent a link to {email} when you signed up. Opening it confirms the address is yours; until then you cannot invite people, and this reminder stays.
+        Confirm that {email} is yours: we email you a link, and opening it verifies the address. Until then everything works except inviting people and
+        joining an organization you are invited to, and this reminder stays.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <Button variant="secondary" size="sm" loading={pending} onClick={() => void resend()}>
-          Resend verification email
+          {buttonLabel}
         </Button>
         {message ? (
           <p role={failed ? "alert" : "status"} className={failed ? "text-danger" : "text-muted-foreground"}>

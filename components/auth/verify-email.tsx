@@ -6,11 +6,13 @@ import { buttonStyles } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
-type State = { kind: "pending" } | { kind: "verified"; email: string } | { kind: "failed"; message: string };
+type State = { kind: "pending" } | { kind: "verified"; email: string; passwordRemoved: boolean } | { kind: "failed"; message: string };
 
 /**
  * Confirms the link's token once the page runs (a POST, so a mail scanner that
- * only fetches the URL verifies nothing). Needs no session.
+ * only fetches the URL verifies nothing). Needs no session; the browser's
+ * session, when it has one of this account, is sent along and keeps the
+ * account's password (see lib/accounts/email-verification.ts).
  */
 export function VerifyEmail({ token }: { token: string }) {
   const [state, setState] = useState<State>(() =>
@@ -22,8 +24,8 @@ export function VerifyEmail({ token }: { token: string }) {
     // Once per page: React's development double effects must not spend the single-use token twice.
     if (sent.current || !token) return;
     sent.current = true;
-    apiRequest<{ verified: true; email: string }>("/api/v1/email-verifications/confirm", { body: { token } })
-      .then(({ email }) => setState({ kind: "verified", email }))
+    apiRequest<{ verified: true; email: string; passwordRemoved: boolean }>("/api/v1/email-verifications/confirm", { body: { token } })
+      .then(({ email, passwordRemoved }) => setState({ kind: "verified", email, passwordRemoved }))
       .catch((error: unknown) => setState({ kind: "failed", message: error instanceof ApiError ? error.message : "Could not reach Cairn. Reload the page to try again." }));
   }, [token]);
 
@@ -40,6 +42,23 @@ export function VerifyEmail({ token }: { token: string }) {
         <FormAlert>{state.message}</FormAlert>
         <Link href="/account" className={buttonStyles({ variant: "secondary", className: "w-full" })}>
           Go to your account
+        </Link>
+      </div>
+    );
+  }
+  if (state.passwordRemoved) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p role="status" className="rounded-md border border-border bg-surface-muted px-3 py-2 text-sm">
+          {state.email} is verified. This account had a password that was set before anyone proved they own this address, so we removed it and signed
+          the account out everywhere: only someone with access to this inbox can get in now.
+        </p>
+        <p className="text-sm text-muted-foreground">To use the account, sign in with an email link, or choose a new password.</p>
+        <Link href="/sign-in" className={buttonStyles({ className: "w-full" })}>
+          Sign in with an email link
+        </Link>
+        <Link href="/forgot-password" className={buttonStyles({ variant: "secondary", className: "w-full" })}>
+          Choose a password
         </Link>
       </div>
     );

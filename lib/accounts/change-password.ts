@@ -5,7 +5,7 @@
  * lib/realtime/access-notices.ts) — the browser signs in again with the new
  * password right after, and its new session's socket stays.
  */
-import { hash, verify } from "@node-rs/argon2";
+import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
@@ -28,7 +28,7 @@ export async function changePassword(ctx: SessionContext, input: z.output<typeof
   if (!user.passwordHash) {
     throw new AppError("CONFLICT", "Your account has no password yet. Use “Forgot password?” on the sign-in page to set one.");
   }
-  if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw validationFailed([{ path: "body.currentPassword", message: "That is not your current password." }]);
   }
   const problems = passwordProblems(input.newPassword, { email: user.email, name: user.name ?? undefined });
@@ -37,7 +37,7 @@ export async function changePassword(ctx: SessionContext, input: z.output<typeof
 
   await getDb().user.update({
     where: { id: ctx.user.id },
-    data: { passwordHash: await hash(input.newPassword), sessionVersion: { increment: 1 } },
+    data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
   });
   ctx.log.info({ userId: ctx.user.id }, "password changed; all sessions revoked");
   return { passwordChanged: true as const };

@@ -1,7 +1,10 @@
 /**
  * The job that emails a passwordless sign-in link. The payload names the token
  * row by its hash and carries the raw token sealed (lib/jobs/sealed-secret.ts).
- * Safe to run twice: the idempotency key is derived from the token row.
+ * The request issues a token for any address; this job is where an address
+ * without an account is found out (and its token deleted), so the request costs
+ * the same for every address. Safe to run twice: the idempotency key is derived
+ * from the token row, and a used token is gone, so nothing is re-sent.
  */
 import { z } from "zod";
 import { isTokenHashUsable } from "@/lib/auth/verification-token";
@@ -23,9 +26,11 @@ export const signInLinkEmailJob = defineJob({
     const token = await isTokenHashUsable(tokenHash);
     const email = token?.identifier.startsWith("sign-in:") ? token.identifier.slice("sign-in:".length) : null;
     const user = email ? await getDb().user.findUnique({ where: { email }, select: { email: true, name: true } }) : null;
-    // Used, expired, or its account is gone: the link could not work, so nothing is sent.
+    // Used, expired, or no account has the address: the link could not work, so nothing is
+    // sent. The request issued it all the same (it does not look addresses up); it goes now.
     if (!user) {
-      log.info({ state: token ? "account gone" : "link used or expired" }, "sign-in link email skipped");
+      if (token) await getDb().verificationToken.deleteMany({ where: { token: tokenHash } });
+      log.info({ state: token ? "no account" : "link used or expired" }, "sign-in link email skipped");
       return;
     }
     const signInUrl = new URL("/sign-in/link", getConfig().NEXTAUTH_URL);

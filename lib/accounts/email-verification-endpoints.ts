@@ -21,7 +21,7 @@ export const confirmEmailVerificationEndpoint = defineEndpoint({
   operationId: "confirmEmailVerification",
   summary: "Verify an email address with a link's token",
   description:
-    "Marks the email address of the account the token was issued for as verified and uses up every open verification link of that account. Needs no session: the token is the proof. An unknown, expired or used token answers 400.",
+    "Marks the email address of the account the token was issued for as verified and uses up every open verification link of that account. Needs no session: the token is the proof. Opened with a session of that account, nothing else changes; opened without one, the first verification also removes a password set before the address was proven and ends every session of the account (`passwordRemoved`), so that whoever set it without owning the inbox keeps nothing. An unknown, expired or used token answers 400.",
   tags: ["Account"],
   auth: "public",
   body: confirmEmailVerificationSchema,

@@ -8,7 +8,14 @@ export const confirmEmailVerificationSchema = z.strictObject({
     .max(VERIFICATION_TOKEN_MAX_LENGTH, "The verification link is malformed; open it from the email again."),
 });
 
-export const confirmEmailVerificationResultSchema = z.object({ verified: z.literal(true), email: z.string() });
+export const confirmEmailVerificationResultSchema = z.object({
+  verified: z.literal(true),
+  email: z.string(),
+  passwordRemoved: z.boolean().meta({
+    description:
+      "True when the account had a password set before its address was ever proven and the link was opened without a session of the account: the password was removed and every session ended. Sign in with an email link, or choose a password with a reset link.",
+  }),
+});
 
 export const resendEmailVerificationResultSchema = z.object({
   status: z.enum(["sent", "already_verified"]).meta({ description: "`sent`: a new link is on its way. `already_verified`: nothing to do." }),

@@ -1,16 +1,26 @@
 /**
- * Email verification for password accounts. Sign-up (lib/accounts/service.ts)
- * issues the first link in its transaction; the signed-in user can ask for
- * another (rate limited per user); opening a link sets User.emailVerified and
- * uses up every open verification link of the user.
+ * Email verification for accounts made before sign-up confirmed the address
+ * by email (decision 0017: accounts made since are verified when created).
+ * The signed-in user can ask for a link (rate limited per user); opening it
+ * sets User.emailVerified and uses up every open verification link of the user.
  *
- * What verification gates today: nothing in the product (an unverified user
- * works normally and sees a "Verify your email" banner); it decides whether a
- * GitHub sign-in with the same address may take the account over (see
- * lib/auth/oauth-account.ts). Signing in by email link also verifies, as it
- * proves the mailbox. Account-level, so logged rather than written as Events.
+ * Opening the link is an email proof (lib/auth/email-ownership.ts). The link
+ * may be opened by someone other than whoever set the account's password:
+ * a squatter who registered a stranger's address can ask for the link, and it
+ * goes to the stranger's inbox. So unless the browser that opens it also
+ * carries a session of this account (the password holder and the inbox holder
+ * are then one person), a first verification removes the password and ends
+ * every session: the squatter gains nothing from the stranger's click.
+ *
+ * What verification gates: accepting an invitation while signed in
+ * (lib/invitations/accept-invitation.ts), and whether a GitHub sign-in with the
+ * same address may take the account over (lib/auth/oauth-account.ts). Signing
+ * in by email link and resetting the password also verify, as they prove the
+ * mailbox. Account-level, so logged rather than written as Events.
  */
 import type { z } from "zod";
+import { recordEmailProof } from "@/lib/auth/email-ownership";
+import type { SessionUser } from "@/lib/auth/session";
 import { consumeVerificationToken, deleteTokensFor, issueVerificationToken } from "@/lib/auth/verification-token";
 import type { DbClient } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
@@ -51,18 +61,19 @@ export function verificationLinkInvalid(): AppError {
  * POST /api/v1/email-verifications/confirm: public, since the token is the proof
  * (the link may be opened in a browser that is not signed in).
  */
-export async function confirmEmailVerification(ctx: PublicContext, input: z.output<typeof confirmEmailVerificationSchema>) {
+export async function confirmEmailVerification(ctx: PublicContext, input: z.output<typeof confirmEmailVerificationSchema>, sessionUser: SessionUser | null) {
   const userId = await consumeVerificationToken("verify-email", input.token);
   if (!userId) throw verificationLinkInvalid();
-  const user = await getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     // Keeps the first verification time when the address was already verified another way.
-    await tx.user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: new Date() } });
+    const proof = await recordEmailProof(tx, userId, { byPasswordHolder: sessionUser?.id === userId });
     await deleteTokensFor(tx, "verify-email", userId);
-    return tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    return user && { email: user.email, proof };
   });
-  if (!user) throw verificationLinkInvalid();
-  ctx.log.info({ userId }, "email address verified");
-  return { verified: true as const, email: user.email };
+  if (!result) throw verificationLinkInvalid();
+  ctx.log.info({ userId, ...result.proof }, "email address verified");
+  return { verified: true as const, email: result.email, passwordRemoved: result.proof.passwordRemoved };
 }
 
 /** When the user's email was verified, or null: for the account page's banner. */

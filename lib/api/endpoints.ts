@@ -5,7 +5,7 @@
  */
 import { requestSignInLinkEndpoint } from "@/lib/accounts/email-sign-in-endpoints";
 import { confirmEmailVerificationEndpoint, resendEmailVerificationEndpoint } from "@/lib/accounts/email-verification-endpoints";
-import { signUpEndpoint } from "@/lib/accounts/endpoints";
+import { confirmSignUpEndpoint, signUpEndpoint } from "@/lib/accounts/endpoints";
 import { confirmPasswordResetEndpoint, requestPasswordResetEndpoint } from "@/lib/accounts/password-reset-endpoints";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import {
@@ -57,6 +57,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   readinessEndpoint,
   openApiEndpoint,
   signUpEndpoint,
+  confirmSignUpEndpoint,
   requestPasswordResetEndpoint,
   confirmPasswordResetEndpoint,
   resendEmailVerificationEndpoint,

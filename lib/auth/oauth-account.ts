@@ -12,12 +12,14 @@
  * Linking to an existing account whose email was never verified means its
  * password was set by someone who never proved the mailbox (possibly a
  * squatter who signed up with this address first). The provider just proved it,
- * so the unproven password is removed and every session of that account ends;
- * the mailbox owner can set a password again with "Forgot password?".
+ * so the unproven password is removed and every session of that account ends
+ * (recordEmailProof, the rule every email proof shares); the mailbox owner can
+ * set a password again with "Forgot password?".
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import { getLogger } from "@/lib/observability/logger";
+import { recordEmailProof } from "./email-ownership";
 
 export interface OAuthIdentity {
   provider: string;
@@ -72,16 +74,13 @@ export async function signInWithOAuth(identity: OAuthIdentity, attempt = 1): Pro
   const log = getLogger().child({ component: "auth", provider: identity.provider });
   try {
     return await getDb().$transaction(async (tx) => {
-      const byEmail = await tx.user.findUnique({ where: { email }, select: { ...userFields, emailVerified: true, passwordHash: true } });
+      const byEmail = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (byEmail) {
-        const unproven = byEmail.emailVerified === null;
-        const user = await tx.user.update({
-          where: { id: byEmail.id },
-          data: unproven ? { emailVerified: new Date(), passwordHash: null, sessionVersion: { increment: 1 } } : {},
-          select: userFields,
-        });
+        // The provider just proved the address: the shared first-proof rule (lib/auth/email-ownership.ts).
+        const proof = await recordEmailProof(tx, byEmail.id);
+        const user = await tx.user.findUniqueOrThrow({ where: { id: byEmail.id }, select: userFields });
         await tx.account.create({ data: { ...account, userId: user.id } });
-        log.info({ userId: user.id, unprovenPasswordRemoved: unproven && byEmail.passwordHash !== null }, "OAuth account linked to the user with its verified email");
+        log.info({ userId: user.id, unprovenPasswordRemoved: proof.passwordRemoved, sessionsRevoked: proof.sessionsRevoked }, "OAuth account linked to the user with its verified email");
         return { ok: true as const, how: "linked" as const, user };
       }
       const user = await tx.user.create({

@@ -11,8 +11,9 @@
  * - "github": only when GITHUB_ID and GITHUB_SECRET are set; linking rules in
  *   lib/auth/oauth-account.ts (the signIn callback decides, the jwt callback
  *   stamps the token with Cairn's user id, not GitHub's).
- * Password and link attempts are rate limited per address and per account
- * (lib/security/sign-in-limits.ts); over the limit `authorize` throws, which
+ * Password and link attempts are rate limited per address and per (address,
+ * account), and password attempts also per account from every address
+ * (lib/security/sign-in-limits.ts); over a limit `authorize` throws, which
  * next-auth hands to the form as `result.error` ("RateLimited:<seconds>").
  */
 import type { NextAuthOptions } from "next-auth";
@@ -23,7 +24,7 @@ import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { clientIpFrom } from "@/lib/security/client-ip";
-import { withSignInLimits } from "@/lib/security/sign-in-limits";
+import { EMAIL_LINK_SIGN_IN_LIMITS, withSignInLimits } from "@/lib/security/sign-in-limits";
 import { githubProvider } from "./github-provider";
 import type { CairnGithubProfile } from "./github-provider";
 import { signInWithOAuth, userForOAuthAccount } from "./oauth-account";
@@ -57,7 +58,7 @@ export function signInProviders(): Provider[] {
         const token = credentials?.token ?? "";
         if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
         // The token has 256 bits, so guessing is hopeless; the per-address limit still slows anyone trying.
-        return withSignInLimits("email-link", clientIpFrom(request?.headers ?? {}), () => signInWithLinkToken(token));
+        return withSignInLimits("email-link", clientIpFrom(request?.headers ?? {}), () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS);
       },
     }),
   ];

@@ -1,7 +1,7 @@
 /**
  * One-time tokens in next-auth's VerificationToken table (identifier, token,
- * expires), for email verification ("verify-email:<userId>") and sign-in links
- * ("sign-in:<email>"). The emailed token is 32 random bytes (base64url); the
+ * expires), for email verification ("verify-email:<userId>"), sign-in links
+ * ("sign-in:<email>") and sign-up links ("sign-up:<email>"). The emailed token is 32 random bytes (base64url); the
  * table's `token` column holds only its SHA-256, so reading the table or a backup
  * gives nobody a usable link. A fast hash is enough: 256 bits leave nothing to
  * guess offline.
@@ -18,7 +18,7 @@ export const VERIFICATION_TOKEN_BYTES = 32;
 /** Longer inputs are not tokens we issued; refuse them before hashing or querying. */
 export const VERIFICATION_TOKEN_MAX_LENGTH = 200;
 
-export type TokenPurpose = "verify-email" | "sign-in";
+export type TokenPurpose = "verify-email" | "sign-in" | "sign-up";
 
 export function hashVerificationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -48,12 +48,13 @@ export async function isTokenHashUsable(tokenHash: string, now = new Date()): Pr
  * (the part after "<purpose>:"), or null when the token is unknown, expired,
  * already used, or was issued for another purpose. An expired row is deleted too.
  */
-export async function consumeVerificationToken(purpose: TokenPurpose, token: string, now = new Date()): Promise<string | null> {
+export async function consumeVerificationToken(purpose: TokenPurpose, token: string, now = new Date(), client: DbClient = getDb()): Promise<string | null> {
   if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
   const prefix = `${purpose}:`;
   // DELETE … RETURNING: the row goes in the same statement that reads it, so a token
-  // raced from two tabs is returned to one of them only.
-  const rows = await getDb().$queryRaw<Array<{ identifier: string; expires: Date }>>`
+  // raced from two tabs is returned to one of them only (inside a transaction, the
+  // other waits for it to end and then finds nothing, or the row again after a rollback).
+  const rows = await client.$queryRaw<Array<{ identifier: string; expires: Date }>>`
     DELETE FROM "VerificationToken" WHERE "token" = ${hashVerificationToken(token)} AND starts_with("identifier", ${prefix})
     RETURNING "identifier", "expires"`;
   const row = rows[0];

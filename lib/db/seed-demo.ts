@@ -9,7 +9,7 @@
  * The browser tests seed copies of it under their own slug and email domain
  * (e2e/support/factory.ts): the real demo organization stays read-only for tests.
  */
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemoAssignments, seedDemoTrack } from "./seed-demo-assignments";
@@ -60,7 +60,7 @@ export async function seedDemo(db: Db, demo: DemoOrganization = DEMO_ORG): Promi
 }
 
 async function seedPeople(db: Db, demo: DemoOrganization): Promise<void> {
-  const passwordHash = await hash(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.create({ data: { slug: demo.slug, name: demo.name } });
     for (const person of demoPeople(demo)) {

@@ -1,12 +1,22 @@
 /**
  * The link in the email: what it invites to (preview) and accepting it. Only
- * the invited address may accept: a signed-in user with that email, or a new
- * account created for it (the link proves the mailbox, so it is verified).
+ * the invited address may accept: a signed-in user with that email *whose email
+ * is verified*, or a new account created for it (the link proves the mailbox,
+ * so it is verified).
+ *
+ * Why verified (decision 0017): an account whose address was never proven may
+ * belong to someone who registered a future hire's address first and kept a
+ * session. The accept link is not taken as the proof that would verify it:
+ * invitation links are forwarded and pasted more than sign-in links, live for a
+ * week, and the squatter's own session would be the one presenting it. The
+ * invited person verifies first (a verification or sign-in link: the shared
+ * first-proof rule ends any squatter's password and sessions), then accepts.
+ *
  * Single use: the invitation row is locked and claimed in the accepting
  * transaction, so of two simultaneous accepts exactly one wins.
  */
-import { hash } from "@node-rs/argon2";
 import { passwordProblems } from "@/lib/accounts/password-policy";
+import { hashPassword } from "@/lib/auth/password-hash";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
@@ -103,6 +113,9 @@ export async function acceptInvitation(ctx: PublicContext, token: string, user: 
   if (user && user.email.toLowerCase() !== found.email) {
     throw forbidden(`This invitation is for ${maskEmail(found.email)}, but you are signed in as ${user.email}. Sign out and open the link again.`);
   }
+  if (user && !(await getDb().user.findUnique({ where: { id: user.id }, select: { emailVerified: true } }))?.emailVerified) {
+    throw emailUnverified(user.email);
+  }
 
   let newAccount: { name: string; passwordHash: string } | null = null;
   if (!user) {
@@ -113,7 +126,7 @@ export async function acceptInvitation(ctx: PublicContext, token: string, user: 
     if (issues.length > 0) throw validationFailed(issues);
     const existing = await getDb().user.findUnique({ where: { email: found.email }, select: { id: true } });
     if (existing) throw accountExists();
-    newAccount = { name: input.name!, passwordHash: await hash(input.password!) };
+    newAccount = { name: input.name!, passwordHash: await hashPassword(input.password!) };
   }
 
   const organization = found.organization;
@@ -155,6 +168,17 @@ export async function acceptInvitation(ctx: PublicContext, token: string, user: 
   }
 }
 
+/** Signed in with the invited address, never verified: verify first (see the header). */
+export function emailUnverified(email: string): AppError {
+  return new AppError(
+    "FORBIDDEN",
+    `Verify your email address before joining: we can send a verification link to ${email} from this page or your account page. Open it, then come back to this invitation.`,
+    { reason: "email_unverified" },
+  );
+}
+
 function accountExists(): AppError {
-  return new AppError("CONFLICT", "An account with this email address already exists. Sign in to accept the invitation.", { reason: "account_exists" });
+  return new AppError("CONFLICT", "An account with this email address already exists. Sign in to accept the invitation (with its password, or with a sign-in link we email you).", {
+    reason: "account_exists",
+  });
 }

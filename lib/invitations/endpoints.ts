@@ -99,7 +99,7 @@ export const acceptInvitationEndpoint = defineEndpoint({
   operationId: "acceptInvitation",
   summary: "Accept an invitation",
   description:
-    "Signed in as the invited address: joins the organization with the invited role (already a member: only marks the invitation accepted). Signed out: `name` and `password` create the account for the invited address (verified, since the link proves the mailbox) and join; then sign in. Signed in as another address: 403. Single use; 404 for an unknown token, 410 for an accepted, revoked or expired one, 409 when signed out and the address already has an account. Records member.joined.",
+    "Signed in as the invited address, verified: joins the organization with the invited role (already a member: only marks the invitation accepted); not verified: 403 with `details.reason` `email_unverified` (verify the address first). Signed out: `name` and `password` create the account for the invited address (verified, since the link proves the mailbox) and join; then sign in. Signed in as another address: 403. Single use; 404 for an unknown token, 410 for an accepted, revoked or expired one, 409 when signed out and the address already has an account. Records member.joined.",
   tags: ["Invitations"],
   auth: "public",
   params: invitationTokenParamsSchema,

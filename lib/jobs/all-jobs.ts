@@ -6,10 +6,22 @@
 import { signInLinkEmailJob } from "@/lib/accounts/email-sign-in-email";
 import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
 import { passwordResetEmailJob } from "@/lib/accounts/password-reset-email";
+import { signUpEmailJob } from "@/lib/accounts/sign-up-email";
 import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
 import type { AnyJob } from "./define-job";
 
-export const ALL_JOBS: readonly AnyJob[] = [passwordResetEmailJob, invitationEmailJob, emailVerificationEmailJob, signInLinkEmailJob, pruneIdempotencyKeysJob, pruneEndedSessionsJob, evidenceArrivedEmailJob, reviewDoneEmailJob, reviewDigestJob] as AnyJob[];
+export const ALL_JOBS: readonly AnyJob[] = [
+  passwordResetEmailJob,
+  invitationEmailJob,
+  emailVerificationEmailJob,
+  signInLinkEmailJob,
+  signUpEmailJob,
+  pruneIdempotencyKeysJob,
+  pruneEndedSessionsJob,
+  evidenceArrivedEmailJob,
+  reviewDoneEmailJob,
+  reviewDigestJob,
+] as AnyJob[];

@@ -23,10 +23,29 @@ export const SIGN_IN_LIMITS = {
    * A successful sign-in clears it.
    */
   perAccount: { name: "sign-in:account", points: 10, durationSeconds: 15 * MINUTE },
+  /**
+   * Failed password sign-ins for one account from every address together: stops a
+   * botnet guessing one password from many addresses (each within the limits above).
+   * Generous, since anyone can spend it: a stranger needs 100 wrong guesses within the
+   * hour, from at least three addresses, to lock a colleague's *password* out. The
+   * colleague still signs in with an email link (or a GitHub account), and a password
+   * reset clears the count. Only the password provider counts it.
+   */
+  perAccountEverywhere: { name: "sign-in:account-everywhere", points: 100, durationSeconds: HOUR },
 } satisfies Record<string, RateLimit>;
 
-/** POST /api/v1/accounts: each sign-up creates an organization. */
-export const SIGN_UP_RATE_LIMITS = [{ name: "sign-up:ip", points: 20, durationSeconds: HOUR, key: "ip" }] satisfies EndpointRateLimit[];
+/**
+ * POST /api/v1/accounts (start a sign-up: an email to the address). Per address so nobody
+ * probes many emails or floods from one place; per email so nobody fills a stranger's
+ * inbox. Counted for every email alike, so the limits reveal nothing about accounts.
+ */
+export const SIGN_UP_RATE_LIMITS = [
+  { name: "sign-up:ip", points: 20, durationSeconds: HOUR, key: "ip" },
+  { name: "sign-up:email", points: 3, durationSeconds: HOUR, key: ({ body }: { body: { email: string } }) => body.email },
+] satisfies EndpointRateLimit<{ body: { email: string } }>[];
+
+/** POST /api/v1/accounts/confirm: each creates an account and an organization, and costs an argon2 hash. */
+export const SIGN_UP_CONFIRM_RATE_LIMITS = [{ name: "sign-up-confirm:ip", points: 20, durationSeconds: HOUR, key: "ip" }] satisfies EndpointRateLimit[];
 
 /**
  * POST /api/v1/password-resets (request a reset link). Per email so nobody can fill a

@@ -1,8 +1,10 @@
 /**
- * Email verification for password accounts: sign-up enqueues a single-use link
- * in its transaction (only the token's SHA-256 stored, in VerificationToken,
- * 24 h); the confirm route verifies once; the signed-in user can ask for another
- * link, within a per-user limit.
+ * Email verification, for accounts whose address was never proven (accounts
+ * made before sign-up confirmed addresses by email, decision 0017): the
+ * signed-in user asks for a single-use link (only the token's SHA-256 stored,
+ * in VerificationToken, 24 h); the confirm route verifies once; requests are
+ * limited per user. What a first verification does to an unproven password is
+ * in tests/security/pre-account-takeover.test.ts.
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { POST as confirmRoute } from "@/app/api/v1/email-verifications/confirm/route";
 import { POST as resendRoute } from "@/app/api/v1/email-verifications/route";
 import { emailVerificationEmailJob } from "@/lib/accounts/email-verification-email";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { hashVerificationToken, issueVerificationToken } from "@/lib/auth/verification-token";
 import { getDb } from "@/lib/db/client";
 import { EMAIL_VERIFICATION_RATE_LIMITS } from "@/lib/security/limits";
@@ -21,13 +24,15 @@ import { waitFor } from "../support/job-queue";
 const mail = useEmailDelivery();
 
 const unique = () => randomUUID().slice(0, 8);
-const signUpInput = () => ({ name: "Grace Hopper", email: `verify-${unique()}@example.test`, password: "harbor violet comet 73", organizationName: `Hopper ${unique()}` });
 
-async function signUp() {
-  const input = signUpInput();
-  const { status, json } = await callRoute(signUpRoute, { body: input });
-  expect(status).toBe(201);
-  return { email: input.email, userId: json!.user.id as string };
+/** An unverified password account, signed in, that asked for its first verification link. */
+async function unverifiedAccount() {
+  const user = await getDb().user.create({
+    data: { name: "Grace Hopper", email: `verify-${unique()}@example.test`, passwordHash: await hashPassword("harbor violet comet 73") },
+  });
+  const cookie = await sessionCookieFor(user);
+  expect((await callRoute(resendRoute, { cookie })).status).toBe(202);
+  return { email: user.email, userId: user.id, cookie };
 }
 
 /** Waits for the `count`-th verification email to `email` and returns the token in its link. */
@@ -43,9 +48,9 @@ async function verificationToken(email: string, count = 1): Promise<string> {
 
 const emailVerified = async (userId: string) => (await getDb().user.findUniqueOrThrow({ where: { id: userId } })).emailVerified;
 
-describe("sign-up", () => {
-  it("emails a verification link whose token is stored only as its SHA-256, for 24 hours, and leaves the user unverified", async () => {
-    const { email, userId } = await signUp();
+describe("the verification link", () => {
+  it("is emailed with a token stored only as its SHA-256, for 24 hours, and leaves the user unverified until opened", async () => {
+    const { email, userId } = await unverifiedAccount();
     expect(await emailVerified(userId)).toBeNull();
     const token = await verificationToken(email);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
@@ -64,25 +69,24 @@ describe("sign-up", () => {
     expect(Number(hits!.n)).toBe(0);
   });
 
-  it("writes no token and no job when the sign-up is refused", async () => {
-    const { email } = await signUp();
-    const tokensBefore = await getDb().verificationToken.count();
+  it("is not sent by a sign-up (changed in decision 0017: a sign-up's account is verified by its own link)", async () => {
+    const tokensBefore = await getDb().verificationToken.count({ where: { identifier: { startsWith: "verify-email:" } } });
     const jobsBefore = (await mail.queue.boss.findJobs(emailVerificationEmailJob.name)).length;
-    const duplicate = await callRoute(signUpRoute, { body: { ...signUpInput(), email } });
-    expect(duplicate.status).toBe(409);
-    expect(await getDb().verificationToken.count()).toBe(tokensBefore);
+    expect((await callRoute(signUpRoute, { body: { email: `verify-${unique()}@example.test` } })).status).toBe(202);
+    expect(await getDb().verificationToken.count({ where: { identifier: { startsWith: "verify-email:" } } })).toBe(tokensBefore);
     expect((await mail.queue.boss.findJobs(emailVerificationEmailJob.name)).length).toBe(jobsBefore);
   });
 });
 
 describe("POST /api/v1/email-verifications/confirm", () => {
   it("verifies the address once, without a session; the link then stops working", async () => {
-    const { email, userId } = await signUp();
+    const { email, userId } = await unverifiedAccount();
     const token = await verificationToken(email);
 
     const first = await callRoute(confirmRoute, { body: { token } });
     expect(first.status).toBe(200);
-    expect(first.json).toEqual({ verified: true, email });
+    // Opened without a session of the account: the password set before the address was proven goes.
+    expect(first.json).toEqual({ verified: true, email, passwordRemoved: true });
     const verifiedAt = await emailVerified(userId);
     expect(verifiedAt).toBeInstanceOf(Date);
     expect(await getDb().verificationToken.count({ where: { identifier: `verify-email:${userId}` } })).toBe(0);
@@ -129,10 +133,8 @@ describe("POST /api/v1/email-verifications (resend)", () => {
   });
 
   it("sends a new link that works, while the first one still works until either is used", async () => {
-    const { email, userId } = await signUp();
+    const { email, userId, cookie } = await unverifiedAccount();
     const firstToken = await verificationToken(email);
-    const user = await getDb().user.findUniqueOrThrow({ where: { id: userId } });
-    const cookie = await sessionCookieFor(user);
 
     const { status, json } = await callRoute(resendRoute, { cookie });
     expect(status).toBe(202);
@@ -147,7 +149,7 @@ describe("POST /api/v1/email-verifications (resend)", () => {
   });
 
   it("sends nothing once the address is verified", async () => {
-    const user = await getDb().user.update({ where: { id: (await createUser()).id }, data: { emailVerified: new Date() } });
+    const user = await createUser({ verified: true });
     const { status, json } = await callRoute(resendRoute, { cookie: await sessionCookieFor(user) });
     expect(status).toBe(202);
     expect(json).toEqual({ status: "already_verified", message: "Your email address is already verified." });

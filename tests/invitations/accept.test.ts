@@ -1,7 +1,8 @@
 /**
  * The link in the email: preview and accept. Only the invited address may
- * accept (a new account made inline, or the signed-in user with that email);
- * single use; expired, revoked and unknown links are refused; member.joined.
+ * accept (a new account made inline, or the signed-in user with that email,
+ * verified); single use; expired, revoked and unknown links are refused;
+ * member.joined.
  */
 import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/accounts/service";
@@ -82,7 +83,7 @@ describe("POST /api/v1/invitations/{token}/accept", () => {
 
   it("signed in as the invited address: joins with the invited role; already a member: only marks it accepted", async () => {
     const { organization } = await organizationWith("OWNER");
-    const user = await createUser({ email: fresh("existing") });
+    const user = await createUser({ email: fresh("existing"), verified: true });
     const cookie = await sessionCookieFor(user);
     const { token } = await invitationRow(organization.id, user.email, { role: "ADMIN" });
     const { status, json } = await accept(token, { cookie });
@@ -94,6 +95,7 @@ describe("POST /api/v1/invitations/{token}/accept", () => {
     const already = await organizationWith("MENTOR");
     // A member of `already` invited to it again (as an admin): stays a mentor, invitation accepted, no event.
     const mentor = already.members[0]!;
+    await getDb().user.update({ where: { id: mentor.userId }, data: { emailVerified: new Date() } });
     const { token: again, row } = await invitationRow(already.organization.id, mentor.email, { role: "ADMIN" });
     const result = await accept(again, { cookie: mentor.cookie });
     expect(result.status).toBe(200);
@@ -101,6 +103,23 @@ describe("POST /api/v1/invitations/{token}/accept", () => {
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: row.id } })).acceptedAt).toBeInstanceOf(Date);
     expect(await eventsOf(already.organization.id)).toEqual([]);
     expect(await eventsOf(second.organization.id)).toEqual([]);
+  });
+
+  it("signed in as the invited address, never verified: 403 asking to verify first, nothing written; once verified, it joins", async () => {
+    const { organization } = await organizationWith("OWNER");
+    const user = await createUser({ email: fresh("unverified") });
+    const cookie = await sessionCookieFor(user);
+    const { token, row } = await invitationRow(organization.id, user.email, { role: "MENTOR" });
+    const { status, json } = await accept(token, { cookie });
+    expect(status).toBe(403);
+    expect(json!.error).toMatchObject({ code: "FORBIDDEN", details: { reason: "email_unverified" } });
+    expect(json!.error.message).toContain(user.email);
+    expect(await getDb().membership.count({ where: { organizationId: organization.id, userId: user.id } })).toBe(0);
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { id: row.id } })).acceptedAt).toBeNull();
+    expect(await eventsOf(organization.id)).toEqual([]);
+
+    await getDb().user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+    expect((await accept(token, { cookie })).status).toBe(200);
   });
 
   it("signed in as another address: 403 naming the invited address, nothing written", async () => {
@@ -116,7 +135,7 @@ describe("POST /api/v1/invitations/{token}/accept", () => {
 
   it("works once: a second accept (even simultaneous) is refused", async () => {
     const { organization } = await organizationWith("OWNER");
-    const user = await createUser({ email: fresh("once") });
+    const user = await createUser({ email: fresh("once"), verified: true });
     const cookie = await sessionCookieFor(user);
     const { token } = await invitationRow(organization.id, user.email);
     const results = await Promise.all([accept(token, { cookie }), accept(token, { cookie })]);
@@ -148,7 +167,7 @@ describe("POST /api/v1/invitations/{token}/accept", () => {
 
   it("refuses a signed-in accept from a foreign Origin or without one (CSRF)", async () => {
     const { organization } = await organizationWith("OWNER");
-    const user = await createUser({ email: fresh("csrf") });
+    const user = await createUser({ email: fresh("csrf"), verified: true });
     const { token } = await invitationRow(organization.id, user.email);
     const cookie = await sessionCookieFor(user);
     expect((await accept(token, { cookie, body: {}, origin: "https://evil.test" })).status).toBe(403);

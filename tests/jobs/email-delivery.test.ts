@@ -60,22 +60,27 @@ function useResend(key: string | undefined) {
   resetConfig();
 }
 
-/** A reset token row for a new user, and the job payload that emails it. */
+/** A new user and the job payload a reset request for their address enqueues (the job stores the token row). */
 async function resetRequest(name = "Grace Hopper") {
   const user = await createUser({ name });
   const token = newResetToken();
-  const record = await getDb().passwordResetToken.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: resetTokenExpiry() } });
-  return { user, token, record, payload: { tokenId: record.id, sealedToken: sealSecret(token) } };
+  const tokenHash = hashResetToken(token);
+  return { user, token, tokenHash, payload: { email: user.email, tokenHash, sealedToken: sealSecret(token), requestedAt: new Date().toISOString() } };
 }
+
+/** The token row the job stored. */
+const storedToken = (tokenHash: string) => getDb().passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
 
 const emailsTo = (address: string) => fake.emails().filter((email) => email.to.includes(address));
 
 describe("the password reset email job", () => {
   it("sends through Resend with the job's idempotency key, the configured sender and both parts", async () => {
-    const { user, token, record, payload } = await resetRequest();
+    const { user, token, tokenHash, payload } = await resetRequest();
     await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
 
     const [email] = await waitFor("the email at the fake Resend", () => emailsTo(user.email).length > 0 && emailsTo(user.email));
+    const record = await storedToken(tokenHash);
+    expect(record).toMatchObject({ userId: user.id, usedAt: null, expiresAt: resetTokenExpiry(new Date(payload.requestedAt)) });
     const link = `${getConfig().NEXTAUTH_URL}/reset-password?token=${token}`;
     expect(email).toMatchObject({
       from: getConfig().EMAIL_FROM,
@@ -95,6 +100,8 @@ describe("the password reset email job", () => {
     await passwordResetEmailJob.handler(payload, { jobId: "first-run", log });
     await passwordResetEmailJob.handler(payload, { jobId: "second-run", log });
     expect(emailsTo(user.email)).toHaveLength(1);
+    // One token row: the second run found the first run's.
+    expect(await getDb().passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
 
     // Two jobs for the same token (e.g. a duplicated enqueue) both run, and still one email goes out.
     await getDb().$transaction(async (tx) => {
@@ -102,7 +109,7 @@ describe("the password reset email job", () => {
       await enqueue(tx, passwordResetEmailJob, payload);
     });
     await waitFor("both jobs to complete", async () => {
-      const jobs = await queue.boss.findJobs(JOB, { data: { tokenId: payload.tokenId } });
+      const jobs = await queue.boss.findJobs(JOB, { data: { tokenHash: payload.tokenHash } });
       return jobs.length === 2 && jobs.every((job) => job.state === "completed");
     });
     expect(emailsTo(user.email)).toHaveLength(1);
@@ -114,7 +121,7 @@ describe("the password reset email job", () => {
     const jobId = await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
 
     const [dead] = await waitFor("the email job in the dead-letter queue", async () => {
-      const found = await queue.boss.findJobs(deadLetterQueueOf(JOB), { data: { tokenId: payload.tokenId } });
+      const found = await queue.boss.findJobs(deadLetterQueueOf(JOB), { data: { tokenHash: payload.tokenHash } });
       return found.length > 0 && found;
     });
     expect(dead).toMatchObject({ data: payload, sourceName: JOB });
@@ -124,14 +131,26 @@ describe("the password reset email job", () => {
     expect(emailsTo(user.email)).toEqual([]);
   });
 
-  it("skips a link that was used or expired before the email went out", async () => {
+  it("skips a link that was used or expired before the email went out (a first run stored it), and a request older than a link's life", async () => {
     const used = await resetRequest();
-    await getDb().passwordResetToken.update({ where: { id: used.record.id }, data: { usedAt: new Date() } });
+    await getDb().passwordResetToken.create({ data: { userId: used.user.id, tokenHash: used.tokenHash, expiresAt: resetTokenExpiry(), usedAt: new Date() } });
     const expired = await resetRequest();
-    await getDb().passwordResetToken.update({ where: { id: expired.record.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await getDb().passwordResetToken.create({ data: { userId: expired.user.id, tokenHash: expired.tokenHash, expiresAt: new Date(Date.now() - 1000) } });
+    const late = await resetRequest();
+    const lateRun = { ...late.payload, requestedAt: new Date(Date.now() - 61 * 60_000).toISOString() };
 
     await passwordResetEmailJob.handler(used.payload, { jobId: "used", log: getLogger() });
     await passwordResetEmailJob.handler(expired.payload, { jobId: "expired", log: getLogger() });
+    await passwordResetEmailJob.handler(lateRun, { jobId: "late", log: getLogger() });
+    expect(fake.emails()).toEqual([]);
+    expect(await getDb().passwordResetToken.count({ where: { userId: late.user.id } })).toBe(0);
+  });
+
+  it("stores and sends nothing for an address without an account", async () => {
+    const { payload } = await resetRequest();
+    const unknown = { ...payload, email: `nobody-${payload.tokenHash.slice(0, 8)}@example.test` };
+    await passwordResetEmailJob.handler(unknown, { jobId: "unknown", log: getLogger() });
+    expect(await getDb().passwordResetToken.count({ where: { tokenHash: payload.tokenHash } })).toBe(0);
     expect(fake.emails()).toEqual([]);
   });
 
@@ -146,10 +165,11 @@ describe("the password reset email job", () => {
 describe("without RESEND_API_KEY", () => {
   it("stores the email in the development mailbox instead, once however often the job runs", async () => {
     useResend(undefined);
-    const { user, token, record, payload } = await resetRequest();
+    const { user, token, tokenHash, payload } = await resetRequest();
     await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
 
-    const stored = await waitFor("the email in EmailMessage", () => getDb().emailMessage.findUnique({ where: { idempotencyKey: `password-reset/${record.id}` } }));
+    const stored = await waitFor("the email in EmailMessage", () => getDb().emailMessage.findFirst({ where: { to: user.email, kind: "password-reset" } }));
+    expect(stored.idempotencyKey).toBe(`password-reset/${(await storedToken(tokenHash)).id}`);
     expect(stored).toMatchObject({ kind: "password-reset", to: user.email, from: getConfig().EMAIL_FROM, subject: "Reset your Cairn password" });
     expect(stored.text).toContain(`/reset-password?token=${token}`);
     expect(stored.html).toContain(`/reset-password?token=${token}`);
@@ -171,9 +191,10 @@ describe("EMAIL_TRANSPORT=log", () => {
     useResend(undefined);
     env.EMAIL_TRANSPORT = "log";
     resetConfig();
-    const { user, token, record, payload } = await resetRequest();
+    const { user, token, tokenHash, payload } = await resetRequest();
     const { lines, log } = capturingLogger();
     await passwordResetEmailJob.handler(payload, { jobId: "logged", log });
+    const record = await storedToken(tokenHash);
 
     expect(fake.emails()).toEqual([]);
     expect(await getDb().emailMessage.count({ where: { idempotencyKey: `password-reset/${record.id}` } })).toBe(0);
@@ -189,9 +210,10 @@ describe("EMAIL_TRANSPORT=log", () => {
     env.EMAIL_TRANSPORT = "log";
     resetConfig();
     expect(getConfig()).toMatchObject({ NODE_ENV: "production", emailTransport: "log", devMailboxEnabled: false });
-    const { token, record, payload } = await resetRequest();
+    const { token, tokenHash, payload } = await resetRequest();
     const jobId = await getDb().$transaction((tx) => enqueue(tx, passwordResetEmailJob, payload));
     await waitFor("the email job to complete", async () => (await queue.boss.findJobs(JOB, { id: jobId }))[0]?.state === "completed");
+    const record = await storedToken(tokenHash);
 
     expect(await getDb().emailMessage.count({ where: { idempotencyKey: `password-reset/${record.id}` } })).toBe(0);
     expect(await tablesContaining(token, ["public.EmailMessage", "public.PasswordResetToken", "pgboss.job"])).toEqual([]);

@@ -9,10 +9,11 @@ import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 
 const unique = () => randomUUID().slice(0, 8);
 
-export async function createUser(overrides: { name?: string; email?: string } = {}) {
+/** A user without a password; unverified unless `verified` (an invitation accepted while signed in needs a verified address). */
+export async function createUser(overrides: { name?: string; email?: string; verified?: boolean } = {}) {
   const id = unique();
   return getDb().user.create({
-    data: { name: overrides.name ?? `Test User ${id}`, email: overrides.email ?? `user-${id}@example.test` },
+    data: { name: overrides.name ?? `Test User ${id}`, email: overrides.email ?? `user-${id}@example.test`, emailVerified: overrides.verified ? new Date() : null },
   });
 }
 

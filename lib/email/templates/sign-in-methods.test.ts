@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInLinkEmail } from "./sign-in-link";
+import { finishSignUpEmail, signUpAttemptEmail } from "./sign-up";
 import { verifyEmailEmail } from "./verify-email";
 
 describe("verification email", () => {
@@ -32,5 +33,29 @@ describe("sign-in link email", () => {
     expect(email.text).toContain(`\n${signInUrl}\n`);
     expect(email.text).toContain("expires 15 minutes after");
     expect(signInLinkEmail({ name: null, signInUrl, expiresInMinutes: 15 })).toEqual(email);
+  });
+});
+
+describe("sign-up emails", () => {
+  const confirmUrl = "http://localhost:3000/sign-up/confirm?token=abc_DEF-123";
+
+  it("the finish-sign-up email carries the link in both parts, says how long it works, and nothing the requester typed", () => {
+    const email = finishSignUpEmail({ confirmUrl, expiresInHours: 24 });
+    expect(email.subject).toBe("Finish creating your Cairn account");
+    expect(email.html).toContain(`href="${confirmUrl}"`);
+    expect(email.text).toContain(`\n${confirmUrl}\n`);
+    expect(email.text).toContain("expires 24 hours after");
+    expect(finishSignUpEmail({ confirmUrl, expiresInHours: 24 })).toEqual(email);
+  });
+
+  it("the already-have-an-account email offers sign-in and a password reset, and escapes the owner's name", () => {
+    const email = signUpAttemptEmail({ name: "<b>Ada</b>", signInUrl: "http://localhost:3000/sign-in", resetUrl: "http://localhost:3000/forgot-password" });
+    expect(email.subject).toBe("You already have a Cairn account");
+    expect(email.html).toContain('href="http://localhost:3000/sign-in"');
+    expect(email.html).toContain('href="http://localhost:3000/forgot-password"');
+    expect(email.html).not.toContain("<b>Ada</b>");
+    expect(email.text).toContain("Hi <b>Ada</b>,");
+    expect(email.text).toContain("\nhttp://localhost:3000/forgot-password\n");
+    expect(() => signUpAttemptEmail({ name: null, signInUrl: "http://localhost:3000/sign-in", resetUrl: "javascript:alert(1)" })).toThrow(/non-http/);
   });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { AcceptSignUpForm, JoinButton, SignOutAndRetry } from "@/components/invitations/accept-invitation";
+import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findInvitationByToken } from "@/lib/invitations/accept-invitation";
 import { invitationTokenParamsSchema } from "@/lib/invitations/schema";
@@ -67,6 +69,22 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </Link>
     </p>
   );
+
+  // Signed in with the invited address but never verified: verify first (lib/invitations/accept-invitation.ts says why).
+  if (user && !(await emailVerifiedAt(user.id))) {
+    return (
+      <AuthCard title={title} description={description}>
+        <div className="flex flex-col gap-4 text-sm">
+          <p role="alert">
+            You are signed in as <strong>{user.email}</strong>, which is not verified yet. Verify it before joining: open the link we email you, then
+            come back to this invitation.
+          </p>
+          <VerifyEmailBanner email={user.email} buttonLabel="Email me a verification link" />
+        </div>
+        {stopLink}
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title={title} description={description}>
