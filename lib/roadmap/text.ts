@@ -37,18 +37,6 @@ export function locateUtf8Offset(text: string, byteIndex: number): { line: numbe
   return { line, column };
 }
 
-/** 1-based column, counted in code points, of UTF-16 index `index` in `line`. */
-export function columnAt(line: string, index: number): number {
-  let column = 1;
-  for (let i = 0; i < index && i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    // Count a surrogate pair once: skip the high half.
-    if (code >= 0xd800 && code <= 0xdbff) continue;
-    column++;
-  }
-  return column;
-}
-
 export interface SplitLines {
   lines: string[];
   /** Terminator after each line; "" for a last line without one. */
@@ -77,11 +65,15 @@ export function splitLines(text: string): SplitLines {
   return { lines, terminators, finalNewline };
 }
 
-/** Quote a snippet for a message, shortened to `max` code points. */
+/** Quote a snippet for a message, shortened to `max` code points (reading no more of `text` than that). */
 export function quote(text: string, max = 60): string {
-  const chars = Array.from(text);
-  const shown = chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
-  return JSON.stringify(shown);
+  let count = 0;
+  let kept = 0; // UTF-16 length of the first max - 1 code points
+  for (const char of text) {
+    if (++count > max) return JSON.stringify(`${text.slice(0, kept)}…`);
+    if (count < max) kept += char.length;
+  }
+  return JSON.stringify(text);
 }
 
 export function describeNewline(newline: Newline): string {
