@@ -1,41 +1,15 @@
 /**
  * Parsing is linear in the size of the input (decision 0015): no backtracking expression runs on
- * user text, and no step rescans a line once per repair.
- *
- * These tests carry the project's one timing bound: each 1 MiB input must be handled in under a
- * second of CPU time. That bound is a correctness property here, not speed tuning: the linear code
- * takes a few to a few hundred milliseconds for 1 MiB, the quadratic code it replaces took minutes
- * to hours on the same inputs (a 160 KB line held the server for 23 s). A bound far above the
- * linear cost and far below the quadratic one cannot flake on a slow or busy machine — it counts
- * the process's CPU time, not wall time — yet fails on any super-linear regression. Without it,
- * a regression would only show as the test run timing out.
+ * user text, and no step rescans a line once per repair. Each input below must be handled in
+ * under a second of CPU: see lib/testing/linear-time.ts for why that one timing bound is sound.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MiB, expectLinearTime as expectLinear, fill } from "@/lib/testing/linear-time";
 import { findCitations } from "./citations";
 import { parseRoadmapBytes } from "./decode";
 import { MAX_ROADMAP_BYTES, isOptionalTitle, parseRoadmap } from "./parse";
 import { repairLine, repairLineUpTo, repairMojibake } from "./repair";
-
-const MiB = 1024 * 1024;
-const CPU_BOUND_MS = 1000;
-
-/** Runs `work` and returns its result with the CPU time it took (user + system). */
-function cpuTimed<T>(work: () => T): { result: T; ms: number } {
-  const before = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(before);
-  return { result, ms: (used.user + used.system) / 1000 };
-}
-
-function expectLinear<T>(what: string, work: () => T): T {
-  const { result, ms } = cpuTimed(work);
-  expect(ms, `${what} took ${ms.toFixed(0)} ms of CPU`).toBeLessThan(CPU_BOUND_MS);
-  return result;
-}
-
-/** `unit` repeated to about `bytes` UTF-16 code units. */
-const fill = (unit: string, size = MiB) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 
 describe("the inputs that were super-linear", () => {
   // Each of these took minutes or more at 1 MiB before decision 0015.
