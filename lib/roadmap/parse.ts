@@ -124,8 +124,10 @@ const BANNER = /^={3,}$/;
 const BULLET = /^([ \t]*)([-*+])(?:([ \t]+)(.*))?$/s; // `s`: the text may hold U+2028/U+2029
 const INDENT = /^[ \t]*/;
 
+const BLANK: Line = { kind: "blank" }; // one object for every blank line: a file can have a million
+
 function classify(line: string): Line {
-  if (line === "") return { kind: "blank" };
+  if (line === "") return BLANK;
   if (BANNER.test(line)) return { kind: "banner", width: line.length };
   const bullet = BULLET.exec(line);
   if (bullet) {
@@ -244,9 +246,12 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
 
   const bulletLines = classified.filter((line): line is Extract<Line, { kind: "bullet" }> => line.kind === "bullet");
   // Indentation is learnt from bullets and from indented text (descriptions) after the header.
-  const style: IndentStyle = detectIndentation(
-    classified.slice(headerEnd).flatMap((line) => (line.kind === "bullet" || (line.kind === "text" && line.indent !== "") ? [line.indent] : [])),
-  );
+  const indents: string[] = [];
+  for (let i = headerEnd; i < classified.length; i++) {
+    const line = classified[i];
+    if (line?.kind === "bullet" || (line?.kind === "text" && line.indent !== "")) indents.push(line.indent);
+  }
+  const style: IndentStyle = detectIndentation(indents);
   const usesSections = classified.some((line) => line.kind === "banner");
 
   const sections: RoadmapSection[] = [];

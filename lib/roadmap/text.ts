@@ -50,12 +50,16 @@ export function splitLines(text: string): SplitLines {
   const lines: string[] = [];
   const terminators: Array<Newline | ""> = [];
   if (text === "") return { lines, terminators, finalNewline: false };
-  const pattern = /\r\n|\r|\n/g;
   let start = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    lines.push(text.slice(start, match.index));
-    terminators.push(match[0] as Newline);
-    start = match.index + match[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    lines.push(text.slice(start, i));
+    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+      terminators.push("\r\n");
+      i++;
+    } else terminators.push(code === 0x0d ? "\r" : "\n");
+    start = i + 1;
   }
   const finalNewline = start === text.length && lines.length > 0;
   if (!finalNewline) {
