@@ -6,7 +6,7 @@ const withoutPosition = (message: string) => message.replace(/^Line \d+(, column
 
 /** What an import would store: counts, each repair and each error with its line, and the tree. */
 export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
-  const { stats, repairs, errors, tree } = preview;
+  const { stats, repairCount, repairs, errors, tree } = preview;
   return (
     <section aria-labelledby="preview-heading" className="flex flex-col gap-4">
       <h2 id="preview-heading" className="text-lg font-semibold">
@@ -53,7 +53,8 @@ export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
       {repairs.length > 0 ? (
         <div className="rounded-lg border border-border bg-surface p-3 text-sm">
           <h3 className="font-medium">
-            {repairs.length} {repairs.length === 1 ? "repair" : "repairs"} made
+            {repairCount.toLocaleString("en-US")} {repairCount === 1 ? "repair" : "repairs"} made
+            {repairCount > repairs.length ? ` (the first ${repairs.length.toLocaleString("en-US")} are listed)` : null}
           </h3>
           <ul aria-label="Repairs" className="mt-2 flex flex-col gap-2">
             {repairs.map((repair, index) => (

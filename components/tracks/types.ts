@@ -33,6 +33,8 @@ export interface ImportPreviewJson {
   ok: boolean;
   title: string | null;
   errors: Array<{ line: number; column: number; code: string; message: string }>;
+  /** Every repair made; `repairs` lists the first 1,000 by line. */
+  repairCount: number;
   repairs: Array<{ line: number; column?: number; kind: string; message: string; before: string; after: string }>;
   warnings: Array<{ line: number; code: string; message: string }>;
   stats: { sections: number; items: number; optional: number; maxDepth: number } | null;

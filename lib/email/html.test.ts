@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MiB, expectLinearTime } from "@/lib/testing/linear-time";
 import { escapeHtml, html, safeUrl } from "./html";
 import { linksIn } from "./mailbox";
 
@@ -26,5 +28,17 @@ describe("links in a plain-text email (the mailbox lists them)", () => {
   it("finds each http(s) link once, without trailing punctuation", () => {
     const text = "Open http://localhost:3000/reset-password?token=abc_1-2.\nOr https://cairn.test/a, then http://localhost:3000/reset-password?token=abc_1-2 again. ftp://nope";
     expect(linksIn(text)).toEqual(["http://localhost:3000/reset-password?token=abc_1-2", "https://cairn.test/a"]);
+  });
+
+  it("trims the punctuation of a link as /[.,;:!?)]+$/ did, in linear time", () => {
+    const marks = fc.array(fc.constantFrom(".", ",", ";", ":", "!", "?", ")", "a", "/"), { maxLength: 12 }).map((parts) => `http://x.test/${parts.join("")}`);
+    fc.assert(
+      fc.property(marks, (link) => {
+        const expected = link.replace(/[.,;:!?)]+$/, "");
+        expect(linksIn(link)).toEqual(URL.canParse(expected) ? [expected] : []);
+      }),
+    );
+    // The killer input: a long run of marks that does not end the link (quadratic before).
+    expect(expectLinearTime("a link with a million dots inside", () => linksIn(`http://x.test/${".".repeat(MiB)}a`))).toHaveLength(1);
   });
 });

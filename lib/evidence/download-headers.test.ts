@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MiB, expectLinearTime } from "@/lib/testing/linear-time";
 import { contentDisposition, downloadHeaders, encodeRfc5987, safeDownloadName } from "./download-headers";
 
 describe("safeDownloadName", () => {
@@ -39,6 +40,24 @@ describe("safeDownloadName", () => {
     expect(long.endsWith("😀.pdf")).toBe(true);
     expect([...safeDownloadName("a".repeat(300), "txt")]).toHaveLength(120);
     expect(safeDownloadName("a".repeat(300), "txt").endsWith("a.txt")).toBe(true);
+  });
+});
+
+describe("safeDownloadName on hostile names", () => {
+  it("trims dots and whitespace at both ends as /^[\\s.]+|[\\s.]+$/g did", () => {
+    // Characters the earlier steps leave alone, so the trim is all that differs.
+    const names = fc.array(fc.constantFrom(".", " ", "\u00a0", "\u2028", "\u3000", "a", "é", "-"), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(names, (name) => {
+        const reference = name.replace(/\s+/g, " ").replace(/^[\s.]+|[\s.]+$/g, "");
+        expect(safeDownloadName(name)).toBe(reference === "" ? "file" : reference);
+      }),
+    );
+  });
+
+  it("handles a file name of a million dots or ' .' between letters in linear time (quadratic before)", () => {
+    expect(expectLinearTime("a, a million dots, a", () => safeDownloadName(`a${".".repeat(MiB)}a`))).toBe(`a${".".repeat(118)}a`);
+    expect(expectLinearTime("a, ' .' repeated, a", () => contentDisposition("attachment", `a${" .".repeat(MiB / 2)}a`))).toMatch(/^attachment; filename="a( \.)+/);
   });
 });
 

@@ -28,11 +28,26 @@ export function safeDownloadName(name: string, extension?: string): string {
   const base = name.normalize("NFC").split(/[\\/]/).pop() ?? "";
   let safe = base.replace(INVISIBLE, "").replace(UNSAFE, "_").replace(/\s+/g, " ");
   // Leading dots hide a file; trailing dots and spaces are dropped by Windows (report.exe. → report.exe).
-  safe = safe.replace(/^[\s.]+|[\s.]+$/g, "");
+  safe = trimDotsAndSpaces(safe);
   if (WINDOWS_RESERVED.test(safe)) safe = `_${safe}`;
   if (safe === "") safe = "file";
   const suffix = extension && normalizedExtension(extensionOfName(safe)) !== normalizedExtension(extension) ? `.${extension}` : "";
   return shorten(safe, MAX_NAME_LENGTH - suffix.length) + suffix;
+}
+
+const isDotOrSpace = (char: string) => char === "." || /\s/.test(char);
+
+/**
+ * `name` without the whitespace and dots at either end, trimmed by hand: `/[\s.]+$/` retries from
+ * every dot of a long run that does not end the name, which is quadratic in the name's length, and
+ * an uploaded file's name is as long as the multipart body allows (decision 0015).
+ */
+function trimDotsAndSpaces(name: string): string {
+  let start = 0;
+  let end = name.length;
+  while (start < end && isDotOrSpace(name.charAt(start))) start++;
+  while (end > start && isDotOrSpace(name.charAt(end - 1))) end--;
+  return name.slice(start, end);
 }
 
 function extensionOfName(name: string): string {

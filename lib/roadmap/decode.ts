@@ -4,6 +4,7 @@
  */
 import { decodeLegacy } from "./legacy-encodings";
 import { MAX_ROADMAP_BYTES, parseRoadmap } from "./parse";
+import { MAX_LISTED_REPAIRS } from "./repair-list";
 import { formatSize } from "./text";
 import type { ParseOptions, ParseResult } from "./types";
 
@@ -13,6 +14,19 @@ export function decodeRoadmapBytes(bytes: Uint8Array): { text: string; encoding:
   } catch {
     return { text: decodeLegacy(bytes, "windows-1252"), encoding: "windows-1252" };
   }
+}
+
+/**
+ * Code points of the decoded start of the line where the limit falls, without a "\r" or the
+ * U+FFFD of a character cut by the limit at its end. Trimmed by hand: `/[\r\uFFFD]+$/` retries
+ * from every "\r" of a long run that does not end the text, which is quadratic.
+ */
+function codePointsBeforeLimit(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "\r" || text[end - 1] === "\uFFFD")) end--;
+  let count = 0;
+  for (const _char of text.slice(0, end)) count++;
+  return count;
 }
 
 export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
@@ -27,7 +41,7 @@ export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {})
         lineStart = i + 1;
       }
     }
-    const column = Array.from(new TextDecoder().decode(bytes.subarray(lineStart, maxBytes)).replace(/[\r\uFFFD]+$/, "")).length + 1;
+    const column = codePointsBeforeLimit(new TextDecoder().decode(bytes.subarray(lineStart, maxBytes))) + 1;
     return {
       ok: false,
       errors: [
@@ -39,6 +53,7 @@ export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {})
         },
       ],
       repairs: [],
+      repairCount: 0,
       warnings: [],
     };
   }
@@ -52,6 +67,8 @@ export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {})
       after: "",
       message: "Line 1: the file is not valid UTF-8; it was read as Windows-1252",
     });
+    result.repairCount++;
+    if (result.repairs.length > MAX_LISTED_REPAIRS) result.repairs.pop();
   }
   return result;
 }

@@ -2,7 +2,8 @@
  * The roadmap text format: parse (with repairs and line/column errors), serialize, count.
  * Pure functions, no I/O. The built-in library track is `seed/python-backend-roadmap.txt`.
  */
-export { parseRoadmap, isOptionalTitle, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ERRORS, DEFAULT_BANNER_WIDTH } from "./parse";
+export { parseRoadmap, isOptionalTitle, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, MAX_LINE_LENGTH, MAX_ERRORS, DEFAULT_BANNER_WIDTH } from "./parse";
+export { MAX_LISTED_REPAIRS } from "./repair-list";
 export { parseRoadmapBytes, decodeRoadmapBytes } from "./decode";
 export { serializeRoadmap, RoadmapSerializeError, DEFAULT_FORMAT } from "./serialize";
 export { repairLine, repairMojibake, findCitations } from "./repair";

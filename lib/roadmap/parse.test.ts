@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_ERRORS, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, isOptionalTitle, parseRoadmap } from "./parse";
+import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, isOptionalTitle, parseRoadmap } from "./parse";
+import { MAX_LISTED_REPAIRS } from "./repair-list";
 import { serializeRoadmap } from "./serialize";
 import { countItems, depthHistogram, flattenRoadmap, maxDepth, roadmapStats } from "./stats";
 import type { ParseOptions, RoadmapDocument, RoadmapItem } from "./types";
@@ -422,5 +424,103 @@ describe("parseRoadmap: errors name the line and column", () => {
       },
     ]);
     expect(failed("- a\n- b\n- c\n", { maxItems: 2 }).errors[0]).toMatchObject({ line: 3, code: "too-many-items" });
+  });
+});
+
+describe("parseRoadmap: line length", () => {
+  it(`rejects a line over ${MAX_LINE_LENGTH.toLocaleString("en-US")} characters, naming the line and the column where the limit is reached`, () => {
+    const long = `- ${"x".repeat(MAX_LINE_LENGTH)}`;
+    const result = failed(`# Title\n\n- short\n${long}\n- after\n`);
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        column: MAX_LINE_LENGTH + 1,
+        code: "line-too-long",
+        message: `Line 4, column ${MAX_LINE_LENGTH + 1}: the line is 12,002 characters long, over the limit of 12,000 characters per line, which is reached here; break it into shorter lines (a description can go on over several lines)`,
+      },
+    ]);
+    expect(parsed(`- ${"x".repeat(MAX_LINE_LENGTH - 2)}\n`).document.items[0]?.title).toHaveLength(MAX_LINE_LENGTH - 2);
+  });
+
+  it("counts characters, not UTF-16 units (an emoji is one)", () => {
+    const atLimit = `- ${"🐍".repeat(MAX_LINE_LENGTH - 2)}`;
+    expect(parsed(atLimit).document.items).toHaveLength(1);
+    expect(failed(`${atLimit}🐍`).errors[0]).toMatchObject({ line: 1, column: MAX_LINE_LENGTH + 1, code: "line-too-long" });
+  });
+
+  it("lists every line over the limit (up to the error limit) and reads nothing else", () => {
+    const result = failed(["- ok", "x".repeat(20), "   ", "y".repeat(11), "-", "z".repeat(30)].join("\n"), { maxLineLength: 10 });
+    expect(result.errors.map((error) => [error.line, error.column, error.code])).toEqual([
+      [2, 11, "line-too-long"],
+      [4, 11, "line-too-long"],
+      [6, 11, "line-too-long"],
+    ]);
+    expect(result.repairs).toEqual([]); // the trailing spaces of line 3 are not even looked at
+    expect(failed("x".repeat(11).concat("\n").repeat(MAX_ERRORS * 2), { maxLineLength: 10 }).errors).toHaveLength(MAX_ERRORS);
+  });
+
+  it("refuses indentation that, rewritten in the file's style, would be longer than a line may be", () => {
+    // The file indents by 4 spaces; three tabs are three levels, twelve spaces once rewritten.
+    const result = failed("- a\n    - b\n\t\t\t- c\n", { maxLineLength: 10 });
+    expect(result.errors[0]).toMatchObject({ line: 3, column: 1, code: "line-too-long" });
+    expect(result.errors[0]?.message).toMatch(/^Line 3, column 1: this line's indentation, rewritten in the file's style \(4 spaces per level\), would be 12 characters long/);
+    expect(result.repairs).toEqual([]);
+    // At full size: 1,000 spaces per level and 13 tabs would be a 13,000-character repair.
+    const wide = failed(`- a\n${" ".repeat(1000)}- b\n${"\t".repeat(13)}- c\n`);
+    expect(wide.errors.map((error) => error.code)).toContain("line-too-long");
+  });
+});
+
+describe("parseRoadmap: output bounded by the input", () => {
+  it(`rejects more than ${MAX_ROADMAP_SECTIONS.toLocaleString("en-US")} sections, at the first one over`, () => {
+    const section = (i: number) => `===\nS${i}\n===\n- item\n`;
+    const ok = Array.from({ length: MAX_ROADMAP_SECTIONS }, (_, i) => section(i)).join("");
+    expect(parsed(ok).document.sections).toHaveLength(MAX_ROADMAP_SECTIONS);
+    const result = failed(`${ok}${section(MAX_ROADMAP_SECTIONS)}`);
+    expect(result.errors).toEqual([
+      {
+        line: MAX_ROADMAP_SECTIONS * 4 + 2,
+        column: 1,
+        code: "too-many-sections",
+        message: `Line ${MAX_ROADMAP_SECTIONS * 4 + 2}, column 1: this is section 1,001; a roadmap can have at most 1,000 sections`,
+      },
+    ]);
+    expect(failed("===\nA\n===\n===\nB\n===\n", { maxSections: 1 }).errors[0]).toMatchObject({ line: 5, code: "too-many-sections" });
+  });
+
+  it(`lists the first ${MAX_LISTED_REPAIRS.toLocaleString("en-US")} repairs by line and counts all of them`, () => {
+    // A trailing space on every description line, and a stray CRLF near the end.
+    const lines = ["- item", ...Array.from({ length: 2999 }, (_, i) => `  line ${i + 2} `)];
+    const text = `${lines.slice(0, -1).join("\n")}\r\n${lines.at(-1)}\n`;
+    const { repairs, repairCount, document } = parsed(text);
+    expect(repairCount).toBe(3000);
+    expect(repairs).toHaveLength(MAX_LISTED_REPAIRS);
+    expect(repairs.map((repair) => repair.line)).toEqual(Array.from({ length: MAX_LISTED_REPAIRS }, (_, i) => i + 2));
+    expect(repairs.every((repair) => repair.kind === "trailing-whitespace")).toBe(true);
+    // Every line is repaired all the same.
+    expect(document.items[0]?.description?.split("\n").at(-1)).toBe("line 3000");
+    expect(document.format.newline).toBe("\n");
+  });
+
+  it("keeps listing every repair of a file with few (repairCount equals the list)", () => {
+    const { repairs, repairCount } = parsed("- a  \n-\tb\n");
+    expect(repairs.map((repair) => repair.kind)).toEqual(["trailing-whitespace", "spacing"]);
+    expect(repairCount).toBe(2);
+  });
+});
+
+describe("isOptionalTitle", () => {
+  // The expression it replaces, as the specification (quadratic, so only on short text).
+  const REFERENCE = /\(\s*optional\b[^)]*\)/i;
+  const fragments = ["(", ")", " ", "\t", "\u00a0", "\u2028", "optional", "OPTIONAL", "Optional", "optiona", "l", "x", "_", "1", "-", "İ", "ı", "K"];
+
+  it("property: agrees with /\\(\\s*optional\\b[^)]*\\)/i", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 12 }), (parts) => {
+        const title = parts.join("");
+        expect(isOptionalTitle(title)).toBe(REFERENCE.test(title));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -33,7 +33,8 @@
  */
 import { detectIndentation, describeIndent, indentLevel } from "./indentation";
 import type { IndentStyle } from "./indentation";
-import { repairLine } from "./repair";
+import { repairLineUpTo } from "./repair";
+import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
 import { describeNewline, formatSize, locateUtf8Offset, plural, quote, splitLines, utf8Length } from "./text";
 import type {
   BulletChar,
@@ -54,16 +55,63 @@ import type {
 export const MAX_ROADMAP_BYTES = 1024 * 1024;
 /** Most items accepted in one file. */
 export const MAX_ROADMAP_ITEMS = 5000;
+/**
+ * Most sections accepted in one file (the seed has 15). Without a limit, 1 MiB of "===\nT\n===\n"
+ * made 100,000 sections: a 17 MB preview and as many rows to insert.
+ */
+export const MAX_ROADMAP_SECTIONS = 1000;
 /** Parsing stops collecting errors after this many. */
 export const MAX_ERRORS = 100;
 /** Banner width for sections written without one (the seed's). */
 export const DEFAULT_BANNER_WIDTH = 69;
 
-/** A parenthetical that starts with "optional": "(optional)", "(Optional)", "(optional but common)". */
-const OPTIONAL_MARKER = /\(\s*optional\b[^)]*\)/i;
+/**
+ * Longest accepted line, in characters (code points), indentation included. Real lines are far
+ * shorter (the seed's longest is 127); the editor allows descriptions of 10,000 characters
+ * (`MAX_NODE_DESCRIPTION`), which export as one line each under their item's indentation, so an
+ * exported version always imports again. Lines are checked before any other work is done on them.
+ */
+export const MAX_LINE_LENGTH = 12_000;
 
+const OPTIONAL = "optional";
+
+/**
+ * The title carries a parenthetical that starts with "optional": "(optional)", "(Optional)",
+ * "( optional but common)". The same as the regular expression `/\(\s*optional\b[^)]*\)/i`, scanned
+ * by hand in linear time: that expression rescans the rest of the title for each unclosed
+ * "(optional" (quadratic on "(optional(optional(optional…").
+ */
 export function isOptionalTitle(title: string): boolean {
-  return OPTIONAL_MARKER.test(title);
+  // `[^)]*\)` matches exactly when a ")" follows somewhere: the last one is the only one to check.
+  const lastClose = title.lastIndexOf(")");
+  for (let open = title.indexOf("("); open !== -1 && open < lastClose; open = title.indexOf("(", open + 1)) {
+    let word = open + 1;
+    while (word < title.length && /\s/.test(title.charAt(word))) word++;
+    const end = word + OPTIONAL.length;
+    if (end <= lastClose && isOptionalWord(title, word) && !isWordChar(title.charCodeAt(end))) return true;
+  }
+  return false;
+}
+
+/** "optional" in any mix of ASCII case at `at` (the `i` flag without `u` folds ASCII letters only). */
+function isOptionalWord(text: string, at: number): boolean {
+  for (let k = 0; k < OPTIONAL.length; k++) {
+    const code = text.charCodeAt(at + k);
+    if ((code >= 0x41 && code <= 0x5a ? code + 0x20 : code) !== OPTIONAL.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** `\w` without the `u` flag; NaN (past the end) is not a word character, like the end of input for `\b`. */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** Code points in `line`. */
+function codePointLength(line: string): number {
+  let length = 0;
+  for (const _char of line) length++;
+  return length;
 }
 
 type Line =
@@ -76,8 +124,10 @@ const BANNER = /^={3,}$/;
 const BULLET = /^([ \t]*)([-*+])(?:([ \t]+)(.*))?$/s; // `s`: the text may hold U+2028/U+2029
 const INDENT = /^[ \t]*/;
 
+const BLANK: Line = { kind: "blank" }; // one object for every blank line: a file can have a million
+
 function classify(line: string): Line {
-  if (line === "") return { kind: "blank" };
+  if (line === "") return BLANK;
   if (BANNER.test(line)) return { kind: "banner", width: line.length };
   const bullet = BULLET.exec(line);
   if (bullet) {
@@ -92,8 +142,15 @@ class TooManyErrors extends Error {}
 export function parseRoadmap(text: string, options: ParseOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? MAX_ROADMAP_BYTES;
   const maxItems = options.maxItems ?? MAX_ROADMAP_ITEMS;
+  const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH;
+  const maxSections = options.maxSections ?? MAX_ROADMAP_SECTIONS;
   const errors: ParseError[] = [];
-  const repairs: Repair[] = [];
+  const repairs = new RepairList();
+  /** Records a repair on `line`, describing it only if it can still be listed. */
+  const repaired = (line: number, describe: () => Repair) => {
+    if (repairs.wants(line)) repairs.add(describe());
+    else repairs.skip(1);
+  };
   const warnings: ParseWarning[] = [];
 
   const size = utf8Length(text);
@@ -105,7 +162,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
       code: "file-too-large",
       message: `Line ${line}, column ${column}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit, which is reached here; split it into smaller roadmaps`,
     });
-    return { ok: false, errors, repairs, warnings };
+    return { ok: false, errors, repairs: [], repairCount: 0, warnings };
   }
 
   const fail = (line: number, column: number, code: ParseErrorCode, detail: string) => {
@@ -123,7 +180,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
     const garbled = ["ï»¿", "Ôªø"].find((prefix) => body.startsWith(prefix));
     if (garbled) {
       body = body.slice(garbled.length);
-      repairs.push({
+      repairs.add({
         line: 1,
         column: 1,
         kind: "mojibake",
@@ -134,26 +191,45 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
     }
   }
 
-  // Lines and line endings.
+  // Lines, each no longer than the limit: nothing else reads a line before this check.
   const split = splitLines(body);
+  try {
+    split.lines.forEach((line, i) => {
+      if (line.length <= maxLineLength) return; // a UTF-16 length within the limit is a code point length within it
+      const length = codePointLength(line);
+      if (length <= maxLineLength) return;
+      fail(
+        i + 1,
+        maxLineLength + 1,
+        "line-too-long",
+        `the line is ${plural(length, "character")} long, over the limit of ${plural(maxLineLength, "character")} per line, which is reached here; break it into shorter lines (a description can go on over several lines)`,
+      );
+    });
+  } catch (error) {
+    if (!(error instanceof TooManyErrors)) throw error;
+  }
+  if (errors.length > 0) return { ok: false, errors, repairs: repairs.list(), repairCount: repairs.count, warnings };
+
+  // Line endings.
   const newline = majorityNewline(split.terminators);
   split.terminators.forEach((terminator, i) => {
     if (terminator !== "" && terminator !== newline) {
-      repairs.push({
+      repaired(i + 1, () => ({
         line: i + 1,
         kind: "line-ending",
         before: terminator,
         after: newline,
         message: `Line ${i + 1}: changed the ${describeNewline(terminator)} line ending to ${describeNewline(newline)}, like the rest of the file`,
-      });
+      }));
     }
   });
 
   // Line repairs.
   const lines = split.lines.map((raw, i) => {
-    const repaired = repairLine(raw, i + 1);
-    for (const repair of repaired.repairs) repairs.push(repair);
-    return repaired.text;
+    const line = repairLineUpTo(raw, i + 1, repairs.wants(i + 1) ? MAX_LISTED_REPAIRS : 0);
+    for (const repair of line.repairs) repairs.add(repair);
+    repairs.skip(line.count - line.repairs.length);
+    return line.text;
   });
   const classified = lines.map(classify);
 
@@ -170,9 +246,12 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
 
   const bulletLines = classified.filter((line): line is Extract<Line, { kind: "bullet" }> => line.kind === "bullet");
   // Indentation is learnt from bullets and from indented text (descriptions) after the header.
-  const style: IndentStyle = detectIndentation(
-    classified.slice(headerEnd).flatMap((line) => (line.kind === "bullet" || (line.kind === "text" && line.indent !== "") ? [line.indent] : [])),
-  );
+  const indents: string[] = [];
+  for (let i = headerEnd; i < classified.length; i++) {
+    const line = classified[i];
+    if (line?.kind === "bullet" || (line?.kind === "text" && line.indent !== "")) indents.push(line.indent);
+  }
+  const style: IndentStyle = detectIndentation(indents);
   const usesSections = classified.some((line) => line.kind === "banner");
 
   const sections: RoadmapSection[] = [];
@@ -192,14 +271,28 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
       return result.approximateLevel;
     }
     if (result.normalized) {
-      const after = style.unit.repeat(result.level);
-      repairs.push({
-        line: lineNumber,
-        column: 1,
-        kind: "indentation",
-        before: indent,
-        after,
-        message: `Line ${lineNumber}, column 1: rewrote the indentation (${describeIndent(indent)}) as level ${result.level} in the file's style (${describeIndent(after)})`,
+      // Rewritten in the file's unit, a tab becomes `width` spaces: 12,000 tabs in a file that
+      // indents by 1,000 spaces would be 12 million characters, for one line.
+      const length = result.level * style.unit.length;
+      if (length > maxLineLength) {
+        fail(
+          lineNumber,
+          1,
+          "line-too-long",
+          `this line's indentation, rewritten in the file's style (${describeIndent(style.unit)} per level), would be ${plural(length, "character")} long, over the limit of ${plural(maxLineLength, "character")} per line`,
+        );
+        return result.level;
+      }
+      repaired(lineNumber, () => {
+        const after = style.unit.repeat(result.level);
+        return {
+          line: lineNumber,
+          column: 1,
+          kind: "indentation",
+          before: indent,
+          after,
+          message: `Line ${lineNumber}, column 1: rewrote the indentation (${describeIndent(indent)}) as level ${result.level} in the file's style (${describeIndent(after)})`,
+        };
       });
     }
     return result.level;
@@ -238,14 +331,14 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
         const rawTitle = lines[i + 1] ?? "";
         const title = rawTitle.trim();
         if (title !== rawTitle) {
-          repairs.push({
+          repaired(lineNumber + 1, () => ({
             line: lineNumber + 1,
             column: 1,
             kind: "spacing",
             before: rawTitle,
             after: title,
             message: `Line ${lineNumber + 1}, column 1: removed the spaces before the section title ${quote(title)}`,
-          });
+          }));
         }
         if (title === "") fail(lineNumber + 1, 1, "empty-section-title", "the section title is empty; a section is a title between two lines of '='");
         const close = classified[i + 2];
@@ -266,6 +359,10 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
           layout: { blankLinesBefore: pendingBlank, openBanner: line.width, closeBanner: closed ? close.width : line.width },
         };
         sections.push(section);
+        if (sections.length > maxSections) {
+          fail(lineNumber + 1, 1, "too-many-sections", `this is section ${sections.length.toLocaleString("en-US")}; a roadmap can have at most ${plural(maxSections, "section")}`);
+          break;
+        }
         stack = [];
         lastItem = null;
         descriptionOpen = false;
@@ -296,14 +393,14 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
         if (line.text.trim() === "") {
           fail(lineNumber, column, "empty-item", `the item has no text; write it after the '${line.bullet}' or delete the line`);
         } else if (line.gap !== " ") {
-          repairs.push({
+          repaired(lineNumber, () => ({
             line: lineNumber,
             column: column + 1,
             kind: "spacing",
             before: line.gap,
             after: " ",
             message: `Line ${lineNumber}, column ${column + 1}: replaced ${describeIndent(line.gap)} after the bullet with one space`,
-          });
+          }));
         }
         stack.length = level;
         const item: RoadmapItem = {
@@ -371,7 +468,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
     if (!(error instanceof TooManyErrors)) throw error;
   }
 
-  if (errors.length > 0) return { ok: false, errors, repairs: sortRepairs(repairs), warnings };
+  if (errors.length > 0) return { ok: false, errors, repairs: repairs.list(), repairCount: repairs.count, warnings };
 
   for (const s of sections) {
     if (s.items.length === 0) warnings.push({ line: s.line, code: "empty-section", message: `Line ${s.line}: the section ${quote(s.title)} has no items` });
@@ -388,7 +485,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
     trailingBlankLines: pendingBlank,
   };
   const document: RoadmapDocument = { header, title: headerTitle(header), sections, items: rootItems, format };
-  return { ok: true, document, repairs: sortRepairs(repairs), warnings };
+  return { ok: true, document, repairs: repairs.list(), repairCount: repairs.count, warnings };
 }
 
 function majorityNewline(terminators: ReadonlyArray<Newline | "">): Newline {
@@ -418,8 +515,4 @@ function headerTitle(header: readonly string[]): string | null {
     if (line.startsWith("#") && title !== "") return title;
   }
   return null;
-}
-
-function sortRepairs(repairs: Repair[]): Repair[] {
-  return repairs.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }

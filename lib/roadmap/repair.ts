@@ -20,8 +20,9 @@
  * lone mis-decoded Greek/Cyrillic/Hebrew/Arabic/CJK character is not repaired.
  */
 import { LEGACY_ENCODING_NAMES, REVERSE_TABLES } from "./legacy-encodings";
-import type { LegacyEncoding, ReverseTable } from "./legacy-encodings";
-import { columnAt, plural, quote } from "./text";
+import type { LegacyEncoding } from "./legacy-encodings";
+import { findCitations, isBlank } from "./citations";
+import { plural, quote } from "./text";
 import type { Repair } from "./types";
 
 /** One replacement inside a string: `text.slice(start, end)` was `before` and becomes `after`. */
@@ -31,6 +32,8 @@ export interface TextFix {
   before: string;
   after: string;
 }
+
+export { findCitations };
 
 export interface MojibakeFix extends TextFix {
   encoding: LegacyEncoding;
@@ -73,19 +76,18 @@ interface Decoded {
   kind: DecodedClass;
 }
 
-/** Valid, plausible UTF-8 sequences in `run` when its characters are read as bytes of `table`. */
-function scanRun(run: string, table: ReverseTable): Decoded[] {
-  const bytes = Array.from({ length: run.length }, (_, i) => table.get(run.charCodeAt(i)) ?? -1);
+/** Valid, plausible UTF-8 sequences in `run` when its characters are read as `bytes` of a code page. */
+function scanRun(run: string, bytes: Int16Array): Decoded[] {
   const found: Decoded[] = [];
   let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] ?? -1;
+  while (i < run.length) {
+    const lead = bytes[run.charCodeAt(i)] ?? -1;
     const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length > 0 && i + length <= bytes.length) {
+    if (length > 0 && i + length <= run.length) {
       let codePoint = lead & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
       let valid = true;
       for (let k = 1; k < length; k++) {
-        const byte = bytes[i + k] ?? -1;
+        const byte = bytes[run.charCodeAt(i + k)] ?? -1;
         if (byte < 0x80 || byte > 0xbf) {
           valid = false;
           break;
@@ -106,6 +108,7 @@ function scanRun(run: string, table: ReverseTable): Decoded[] {
   }
   // A lone letter of a non-Latin script is more likely legitimate text than mojibake: "é…”" is
   // Windows-1252 for U+9154, but far more often the end of “café…”.
+  if (!found.some(isScript)) return found;
   return found.filter((d, index) => {
     if (d.kind === "common") return true;
     const before = found[index - 1];
@@ -114,8 +117,21 @@ function scanRun(run: string, table: ReverseTable): Decoded[] {
   });
 }
 
+const isScript = (d: Decoded) => d.kind === "script";
+
 const ENCODINGS: readonly LegacyEncoding[] = ["windows-1252", "mac-roman"];
-const NON_ASCII_RUN = /[\u0080-\uffff]+/g;
+
+/** Each code page's byte for every UTF-16 code unit, -1 for none: a flat table is much faster to read than a Map. */
+const BYTES: Readonly<Record<LegacyEncoding, Int16Array>> = {
+  "windows-1252": byteTable("windows-1252"),
+  "mac-roman": byteTable("mac-roman"),
+};
+
+function byteTable(encoding: LegacyEncoding): Int16Array {
+  const bytes = new Int16Array(0x10000).fill(-1);
+  for (const [code, byte] of REVERSE_TABLES[encoding]) bytes[code] = byte;
+  return bytes;
+}
 const MAX_PASSES = 3;
 
 type Tagged = Decoded & { encoding: LegacyEncoding };
@@ -128,7 +144,7 @@ type Tagged = Decoded & { encoding: LegacyEncoding };
 function decodeRun(run: string): Tagged[] {
   let best: { encoding: LegacyEncoding; decoded: Decoded[]; bytes: number } | null = null;
   for (const encoding of ENCODINGS) {
-    const decoded = scanRun(run, REVERSE_TABLES[encoding]);
+    const decoded = scanRun(run, BYTES[encoding]);
     const bytes = decoded.reduce((sum, d) => sum + d.end - d.start, 0);
     if (bytes > 0 && (!best || bytes > best.bytes)) best = { encoding, decoded, bytes };
   }
@@ -145,7 +161,7 @@ function decodeRun(run: string): Tagged[] {
   for (const encoding of ENCODINGS) {
     if (encoding === chosen.encoding) continue;
     for (const [from, to] of gaps) {
-      for (const d of scanRun(run.slice(from, to), REVERSE_TABLES[encoding])) found.push({ ...d, start: from + d.start, end: from + d.end, encoding });
+      for (const d of scanRun(run.slice(from, to), BYTES[encoding])) found.push({ ...d, start: from + d.start, end: from + d.end, encoding });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -191,21 +207,28 @@ function spanningFix(before: string, after: string, encoding: LegacyEncoding): M
  * Decoding only ever yields non-ASCII characters, so runs keep their ASCII boundaries.
  */
 export function repairMojibake(text: string): { text: string; fixes: MojibakeFix[] } {
-  if (!/[\u0080-\uffff]/.test(text)) return { text, fixes: [] };
   const fixes: MojibakeFix[] = [];
-  for (const match of text.matchAll(NON_ASCII_RUN)) {
-    const run = match[0];
+  for (let start = 0; start < text.length; ) {
+    // The next run of non-ASCII code units, found by hand (no regular expression on user text).
+    while (start < text.length && text.charCodeAt(start) < 0x80) start++;
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++;
+    const runStart = start;
+    start = end;
+    if (end - runStart < 2) continue; // every encoded sequence is at least two characters
+    const run = text.slice(runStart, end);
     const first = decodeRunOnce(run);
     const firstFix = first.fixes[0];
     if (!firstFix) continue;
     let current = first.text;
-    for (let pass = 1; pass < MAX_PASSES; pass++) {
+    // A single character cannot hold an encoded sequence: most runs are done after one pass.
+    for (let pass = 1; pass < MAX_PASSES && current.length >= 2; pass++) {
       const again = decodeRunOnce(current);
       if (again.fixes.length === 0) break;
       current = again.text;
     }
     const runFixes = current === first.text ? first.fixes : [spanningFix(run, current, firstFix.encoding)];
-    for (const fix of runFixes) fixes.push({ ...fix, start: match.index + fix.start, end: match.index + fix.end });
+    for (const fix of runFixes) fixes.push({ ...fix, start: runStart + fix.start, end: runStart + fix.end });
   }
   return { text: applyFixes(text, fixes), fixes };
 }
@@ -222,108 +245,129 @@ export function applyFixes(text: string, fixes: readonly TextFix[]): string {
   return out + text.slice(position);
 }
 
-/**
- * Citation markers left behind when text is copied out of a chat assistant, each with the spaces
- * or tabs before it:
- * - ":contentReference[oaicite:4]{index=4}" and a bare "[oaicite:4]"
- * - "【4†source】", "【12:3†L10-L20】" (browsing citations)
- * - "\uE200cite\uE202turn0search1\uE201" (private-use delimiters) and the same with the delimiters
- *   stripped, "citeturn0search1turn0news2".
- */
-const CITATION_PATTERNS: readonly RegExp[] = [
-  /[ \t\f\v]*(?::contentReference)?\[oaicite:\d+\](?:\{index=\d+\})?/g,
-  /[ \t\f\v]*【\d+(?::\d+)?†[^】\r\n]*】/g,
-  /[ \t\f\v]*\uE200[a-z_]+\uE202[^\uE201\r\n]*\uE201/g,
-  /[ \t\f\v]*\bcite(?:turn\d+[a-z]+\d+)+/g,
-];
-
-/** Spans of citation debris in `text`, sorted and non-overlapping. */
-export function findCitations(text: string): TextFix[] {
-  if (!/oaicite|【|\uE200|cite/.test(text)) return [];
-  const spans: TextFix[] = [];
-  for (const pattern of CITATION_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      spans.push({ start: match.index, end: match.index + match[0].length, before: match[0], after: "" });
-    }
-  }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: TextFix[] = [];
-  for (const span of spans) {
-    const last = kept[kept.length - 1];
-    if (last && span.start < last.end) continue;
-    kept.push(span);
-  }
-  return kept;
+/** Start of the spaces, tabs, form feeds and vertical tabs that end `line` (its length when there are none). */
+export function trailingBlankStart(line: string): number {
+  let start = line.length;
+  while (start > 0 && isBlank(line.charCodeAt(start - 1))) start--;
+  return start;
 }
 
-const TRAILING_WHITESPACE = /[ \t\f\v]+$/;
+/**
+ * 1-based columns (code points) of UTF-16 indices of `line`, asked for in increasing order: the
+ * count carries on from the previous answer, so a line with many repairs is read once per sequence
+ * rather than once per repair. Asking for a smaller index starts over from the beginning.
+ */
+function columnCounter(line: string) {
+  let index = 0;
+  let column = 1;
+  return (target: number): number => {
+    if (target < index) {
+      index = 0;
+      column = 1;
+    }
+    for (; index < target && index < line.length; index++) {
+      const code = line.charCodeAt(index);
+      // Count a surrogate pair once: skip the high half.
+      if (!(code >= 0xd800 && code <= 0xdbff)) column++;
+    }
+    return column;
+  };
+}
 
 /**
  * Repair one line of a roadmap file. `lineNumber` is 1-based and only used in the reports.
  * Columns in the reports point into the original line.
  */
 export function repairLine(line: string, lineNumber: number): { text: string; repairs: Repair[] } {
+  const { text, repairs } = repairLineUpTo(line, lineNumber, Infinity);
+  return { text, repairs };
+}
+
+/**
+ * `repairLine`, describing only the first `maxDescribed` repairs by column (the parser lists at
+ * most `MAX_LISTED_REPAIRS`, so describing more would be wasted work) and counting all of them.
+ */
+export function repairLineUpTo(line: string, lineNumber: number, maxDescribed: number): { text: string; repairs: Repair[]; count: number } {
   // Fast path: plain ASCII without trailing whitespace or citations (nearly every line).
-  if (!/[\u0080-\uffff]|[ \t\f\v]$|oaicite|cite/.test(line)) return { text: line, repairs: [] };
+  if (!/[\u0080-\uffff]|[ \t\f\v]$|oaicite|cite/.test(line)) return { text: line, repairs: [], count: 0 };
 
-  const repairs: Repair[] = [];
-  const trailing = TRAILING_WHITESPACE.exec(line);
-  const contentEnd = trailing ? trailing.index : line.length;
+  const contentEnd = trailingBlankStart(line);
   const content = line.slice(0, contentEnd);
-  const at = (index: number) => {
-    const column = columnAt(line, index);
-    return { column, where: `Line ${lineNumber}, column ${column}` };
-  };
-
   // Citation debris first, so that text on both sides of it is repaired as one run.
   const citations = findCitations(content);
-  for (const citation of citations) {
-    const debris = citation.before.replace(/^[ \t\f\v]+/, "");
-    const { column, where } = at(citation.end - debris.length);
-    repairs.push({
-      line: lineNumber,
-      column,
-      kind: "citation",
-      before: citation.before,
-      after: "",
-      message: `${where}: removed chat-export citation debris ${quote(debris)}`,
-    });
-  }
-  const joined = applyFixes(content, citations);
-  /** Index in `joined` → index in `line`. */
+  const mojibake = repairMojibake(applyFixes(content, citations));
+  const trailing = contentEnd < line.length;
+  const count = citations.length + mojibake.fixes.length + (trailing ? 1 : 0);
+  const repairs: Repair[] = [];
+  if (maxDescribed <= 0) return { text: mojibake.text, repairs, count };
+
+  // The citations and the mojibake fixes are each in column order, and never start at the same
+  // column: merging them describes the repairs in column order, asking for columns in
+  // increasing order (see columnCounter), so the line is read once.
+  const columnOf = columnCounter(line);
+  /**
+   * Index in the text without citations → index in `line`, for indices in increasing order: the
+   * citations removed at or before `index` shift it right (a pointer walks them once).
+   */
+  let removed = 0;
+  let shift = 0;
   const original = (index: number) => {
-    let shift = 0;
-    for (const citation of citations) {
-      if (citation.start - shift > index) break;
-      shift += citation.end - citation.start;
+    for (let next = citations[removed]; next && next.start - shift <= index; next = citations[removed]) {
+      shift += next.end - next.start;
+      removed++;
     }
     return index + shift;
   };
-
-  const mojibake = repairMojibake(joined);
-  for (const fix of mojibake.fixes) {
-    const { column, where } = at(original(fix.start));
-    repairs.push({
-      line: lineNumber,
-      column,
-      kind: "mojibake",
-      before: fix.before,
-      after: fix.after,
-      message: `${where}: ${quote(fix.before)} is UTF-8 text that was decoded as ${LEGACY_ENCODING_NAMES[fix.encoding]}; replaced it with ${quote(fix.after)}`,
-    });
+  /** Where a citation's debris starts, after the blanks it takes with it. */
+  const debrisStartOf = (citation: TextFix | undefined) => {
+    if (!citation) return Infinity;
+    let start = citation.start;
+    while (isBlank(line.charCodeAt(start))) start++;
+    return start;
+  };
+  let c = 0;
+  let m = 0;
+  let debrisStart = debrisStartOf(citations[0]);
+  while (repairs.length < maxDescribed) {
+    const citation = citations[c];
+    const fix = mojibake.fixes[m];
+    const fixStart = fix ? original(fix.start) : Infinity;
+    if (citation && debrisStart < fixStart) {
+      const column = columnOf(debrisStart);
+      const debris = line.slice(debrisStart, citation.end);
+      repairs.push({
+        line: lineNumber,
+        column,
+        kind: "citation",
+        before: citation.before,
+        after: "",
+        message: `Line ${lineNumber}, column ${column}: removed chat-export citation debris ${quote(debris)}`,
+      });
+      c++;
+      debrisStart = debrisStartOf(citations[c]);
+    } else if (fix) {
+      const column = columnOf(fixStart);
+      repairs.push({
+        line: lineNumber,
+        column,
+        kind: "mojibake",
+        before: fix.before,
+        after: fix.after,
+        message: `Line ${lineNumber}, column ${column}: ${quote(fix.before)} is UTF-8 text that was decoded as ${LEGACY_ENCODING_NAMES[fix.encoding]}; replaced it with ${quote(fix.after)}`,
+      });
+      m++;
+    } else break;
   }
 
-  if (trailing) {
-    const { column, where } = at(trailing.index);
-    const whitespace = trailing[0];
+  if (trailing && repairs.length < maxDescribed) {
+    const column = columnOf(contentEnd);
+    const whitespace = line.slice(contentEnd);
     const what = /^ +$/.test(whitespace)
       ? plural(whitespace.length, "trailing space")
       : /^\t+$/.test(whitespace)
         ? plural(whitespace.length, "trailing tab")
         : plural(whitespace.length, "trailing whitespace character");
-    repairs.push({ line: lineNumber, column, kind: "trailing-whitespace", before: whitespace, after: "", message: `${where}: removed ${what}` });
+    repairs.push({ line: lineNumber, column, kind: "trailing-whitespace", before: whitespace, after: "", message: `Line ${lineNumber}, column ${column}: removed ${what}` });
   }
-
-  repairs.sort((a, b) => (a.column ?? 0) - (b.column ?? 0));
-  return { text: mojibake.text, repairs };
+  return { text: mojibake.text, repairs, count };
 }

@@ -37,18 +37,6 @@ export function locateUtf8Offset(text: string, byteIndex: number): { line: numbe
   return { line, column };
 }
 
-/** 1-based column, counted in code points, of UTF-16 index `index` in `line`. */
-export function columnAt(line: string, index: number): number {
-  let column = 1;
-  for (let i = 0; i < index && i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    // Count a surrogate pair once: skip the high half.
-    if (code >= 0xd800 && code <= 0xdbff) continue;
-    column++;
-  }
-  return column;
-}
-
 export interface SplitLines {
   lines: string[];
   /** Terminator after each line; "" for a last line without one. */
@@ -62,12 +50,16 @@ export function splitLines(text: string): SplitLines {
   const lines: string[] = [];
   const terminators: Array<Newline | ""> = [];
   if (text === "") return { lines, terminators, finalNewline: false };
-  const pattern = /\r\n|\r|\n/g;
   let start = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    lines.push(text.slice(start, match.index));
-    terminators.push(match[0] as Newline);
-    start = match.index + match[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    lines.push(text.slice(start, i));
+    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+      terminators.push("\r\n");
+      i++;
+    } else terminators.push(code === 0x0d ? "\r" : "\n");
+    start = i + 1;
   }
   const finalNewline = start === text.length && lines.length > 0;
   if (!finalNewline) {
@@ -77,11 +69,15 @@ export function splitLines(text: string): SplitLines {
   return { lines, terminators, finalNewline };
 }
 
-/** Quote a snippet for a message, shortened to `max` code points. */
+/** Quote a snippet for a message, shortened to `max` code points (reading no more of `text` than that). */
 export function quote(text: string, max = 60): string {
-  const chars = Array.from(text);
-  const shown = chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
-  return JSON.stringify(shown);
+  let count = 0;
+  let kept = 0; // UTF-16 length of the first max - 1 code points
+  for (const char of text) {
+    if (++count > max) return JSON.stringify(`${text.slice(0, kept)}…`);
+    if (count < max) kept += char.length;
+  }
+  return JSON.stringify(text);
 }
 
 export function describeNewline(newline: Newline): string {

@@ -150,6 +150,8 @@ export interface Repair {
 export type ParseErrorCode =
   | "file-too-large"
   | "too-many-items"
+  | "line-too-long"
+  | "too-many-sections"
   | "indent-jump"
   | "indent-not-multiple"
   | "mixed-indentation"
@@ -179,13 +181,21 @@ export interface ParseWarning {
   message: string;
 }
 
+/**
+ * `repairs` lists at most `MAX_LISTED_REPAIRS` (1,000) repairs, the first by line and column;
+ * `repairCount` counts every repair made (the text is repaired in full either way).
+ */
 export type ParseResult =
-  | { ok: true; document: RoadmapDocument; repairs: Repair[]; warnings: ParseWarning[] }
-  | { ok: false; errors: ParseError[]; repairs: Repair[]; warnings: ParseWarning[] };
+  | { ok: true; document: RoadmapDocument; repairs: Repair[]; repairCount: number; warnings: ParseWarning[] }
+  | { ok: false; errors: ParseError[]; repairs: Repair[]; repairCount: number; warnings: ParseWarning[] };
 
 export interface ParseOptions {
   /** Largest accepted input, in UTF-8 bytes. Default `MAX_ROADMAP_BYTES` (1 MiB). */
   maxBytes?: number;
   /** Most items accepted. Default `MAX_ROADMAP_ITEMS` (5,000). */
   maxItems?: number;
+  /** Longest accepted line, in characters (code points). Default `MAX_LINE_LENGTH` (12,000). */
+  maxLineLength?: number;
+  /** Most sections accepted. Default `MAX_ROADMAP_SECTIONS` (1,000). */
+  maxSections?: number;
 }

@@ -3,11 +3,12 @@ import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { parseRoadmap, roadmapStats } from "@/lib/roadmap";
+import { roadmapStats } from "@/lib/roadmap";
 import type { ParseError } from "@/lib/roadmap";
 import { libraryTrack } from "./library";
 import { insertNodes } from "./insert-nodes";
 import { nodeRows } from "./node-rows";
+import { parseRoadmapText } from "./roadmap-parser";
 import type { CreateTrackInput, TrackSummary } from "./schema";
 
 const TITLE_MAX = 200;
@@ -20,7 +21,7 @@ const TITLE_MAX = 200;
  */
 export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Promise<TrackSummary> {
   const text = "library" in input ? libraryTrack(input.library).text : input.text;
-  const parsed = parseRoadmap(text);
+  const parsed = await parseRoadmapText(text);
   if (!parsed.ok) throw parseFailed(parsed.errors);
   const { document } = parsed;
   const stats = roadmapStats(document);

@@ -4,11 +4,13 @@
  * Pure; the import itself parses the same way, so what the preview shows is what
  * gets saved.
  */
-import { flattenRoadmap, parseRoadmap, roadmapStats } from "@/lib/roadmap";
+import { flattenRoadmap, roadmapStats } from "@/lib/roadmap";
 import type { ParseResult } from "@/lib/roadmap";
+import { parseRoadmapText } from "./roadmap-parser";
 
 export function previewOf(result: ParseResult) {
   const base = {
+    repairCount: result.repairCount,
     repairs: result.repairs.map(({ line, column, kind, message, before, after }) => ({ line, column, kind, message, before, after })),
     warnings: result.warnings.map(({ line, code, message }) => ({ line, code, message })),
   };
@@ -26,6 +28,6 @@ export function previewOf(result: ParseResult) {
   };
 }
 
-export function previewImport(text: string) {
-  return previewOf(parseRoadmap(text));
+export async function previewImport(text: string) {
+  return previewOf(await parseRoadmapText(text));
 }

@@ -50,6 +50,7 @@ export const importPreviewSchema = z.object({
   ok: z.boolean(),
   title: z.string().nullable().meta({ description: "The document's `#` title after repairs; null without one." }),
   errors: z.array(parseErrorSchema),
+  repairCount: z.number().meta({ description: "Every repair the import would make; `repairs` lists the first 1,000 of them by line." }),
   repairs: z.array(repairSchema),
   warnings: z.array(z.object({ line: z.number(), code: z.string(), message: z.string() })),
   stats: statsSchema.nullable().meta({ description: "Null when the text has errors." }),

@@ -107,4 +107,14 @@ describe("evidence files", () => {
     const stored = await getStorage().get(row.storageKey);
     expect(new Uint8Array(await new Response(stored!.body).arrayBuffer())).toEqual(PNG);
   });
+
+  it("takes a file whose name is a million dots between letters, keeping 120 characters of it (trimming it was quadratic, decision 0015)", async () => {
+    const org = await assignedOrg();
+    const name = `a${".".repeat(1024 * 1024)}a.png`;
+    const sent = await submitEvidence(org.slug, org.hire.cookie, org.assignmentId, org.key("Loops"), form({}, [[PNG, name]]));
+    expect(sent.status).toBe(201);
+    const [file] = sent.json!.files as Array<{ name: string }>;
+    expect(file!.name).toMatch(/^a\.+\.png$/);
+    expect(file!.name).toHaveLength(120);
+  });
 });
