@@ -15,7 +15,15 @@ import type { NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER, routeSetsItsOwnPolicy, strictTransportSecurity } from "@/lib/security/security-headers";
 
+/** A NUL in a path segment: PostgreSQL refuses it in text, so a page that looked it up answered 500. */
+const NUL_IN_PATH = /%00/;
+
 export function proxy(request: NextRequest) {
+  // No page or resource has a NUL in its path: the not-found page (404), before any lookup.
+  // API routes refuse it in the gate, in the error envelope (lib/http/nul-characters.ts).
+  if (NUL_IN_PATH.test(request.nextUrl.pathname) && !request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.rewrite(new URL("/_no-such-page", request.url), { status: 404 });
+  }
   const settings = getConfig();
   const nonce = createNonce();
   const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV !== "production", publicUrl: settings.NEXTAUTH_URL });

@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 
 /**
  * The password-reset emails the fake Resend server received for one address (global-setup
- * starts it). Other emails, such as the verification email every sign-up sends, are left out.
+ * starts it); other emails to the address are left out.
  */
 async function resetEmailsTo(address: string): Promise<ReceivedEmail[]> {
   return (await emailsTo(address)).filter((email) => email.subject === "Reset your Cairn password");

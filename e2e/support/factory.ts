@@ -12,7 +12,6 @@
  * here (docs/decisions/0014).
  */
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { E2E_SECRET } from "./e2e-env";
 
@@ -156,7 +155,7 @@ export class TestFactory {
   }
 
   private hashedPassword(): Promise<string> {
-    this.passwordHash ??= hash(FACTORY_PASSWORD);
+    this.passwordHash ??= this.lib.hashPassword(FACTORY_PASSWORD);
     return this.passwordHash;
   }
 }
@@ -167,12 +166,13 @@ function toPerson(user: { id: string; email: string; name: string | null; sessio
 
 /** Imported after configureEnvironment(), so the modules' configuration is this run's. */
 async function loadProductCode() {
-  const [{ getDb, disconnectDb }, { recordEvent }, { createOrganizationWithOwner }, { issueSessionToken }, seed] = await Promise.all([
+  const [{ getDb, disconnectDb }, { recordEvent }, { createOrganizationWithOwner }, { issueSessionToken }, { hashPassword }, seed] = await Promise.all([
     import("../../lib/db/client"),
     import("../../lib/db/events"),
     import("../../lib/orgs/create-organization"),
     import("../../lib/auth/session"),
+    import("../../lib/auth/password-hash"),
     import("../../lib/db/seed-demo"),
   ]);
-  return { getDb, disconnectDb, recordEvent, createOrganizationWithOwner, issueSessionToken, seedDemo: seed.seedDemo, DEMO_ORG: seed.DEMO_ORG, DEMO_PASSWORD: seed.DEMO_PASSWORD };
+  return { getDb, disconnectDb, recordEvent, createOrganizationWithOwner, issueSessionToken, hashPassword, seedDemo: seed.seedDemo, DEMO_ORG: seed.DEMO_ORG, DEMO_PASSWORD: seed.DEMO_PASSWORD };
 }
