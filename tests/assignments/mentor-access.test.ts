@@ -191,6 +191,8 @@ describe("a mentor who is demoted, suspended or removed stops mentoring", () => 
     expect((await getAssignment(org.slug, org.mentor.cookie, org.assignmentId)).status).toBe(404);
     expect(await runEvidenceEmail(org)).toEqual({ sent: 0, waiting: 0 });
 
+    // Accepting while signed in needs a verified address (decision 0017): theirs is.
+    await getDb().user.update({ where: { id: org.mentor.userId }, data: { emailVerified: new Date() } });
     const { token } = await invitationRow(org.organization.id, org.mentor.email, { role: "MENTOR", invitedById: org.owner.userId });
     expect((await accept(token, { cookie: org.mentor.cookie })).status).toBe(200);
     // Their own assignment was not theirs to lose; the hire's is.

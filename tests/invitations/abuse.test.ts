@@ -8,8 +8,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { POST as confirmSignUpRoute } from "@/app/api/v1/accounts/confirm/route";
 import { POST as signUpRoute } from "@/app/api/v1/accounts/route";
 import { POST as confirmVerificationRoute } from "@/app/api/v1/email-verifications/confirm/route";
+import { POST as sendVerificationRoute } from "@/app/api/v1/email-verifications/route";
 import { POST as blockRoute } from "@/app/api/v1/invitation-blocks/route";
 import { PATCH as renameOrganizationRoute } from "@/app/api/v1/o/[orgSlug]/route";
 import { POST as createOrganizationRoute } from "@/app/api/v1/orgs/route";
@@ -58,17 +60,29 @@ describe("the reported attack: a fresh account emailing one stranger again and a
   it("is refused before verification, then stops at 3 emails from the organization, revoking included", async () => {
     const victim = stranger();
     const email = `attacker-${unique()}@example.test`;
-    const signUp = (organizationName: string) =>
-      callRoute(signUpRoute, { body: { name: "Payroll Desk", email, password: "harbor violet comet 73", organizationName } });
+    /** The token of the newest email to `email` whose link has this path. */
+    const emailedToken = (path: string) =>
+      waitFor(`an email with a ${path} link`, () => {
+        const texts = mail.fake.emails().filter((candidate) => candidate.to.includes(email)).map((candidate) => candidate.text ?? "");
+        const found = texts.map((text) => new RegExp(`${path}\\?token=([\\w-]+)`).exec(text)?.[1]).filter(Boolean);
+        return found.length > 0 && (found.at(-1) as string);
+      });
+
+    // Sign-up (decision 0017): the address, then the emailed link with the rest.
+    expect((await callRoute(signUpRoute, { body: { email } })).status).toBe(202);
+    const signUpToken = await emailedToken("/sign-up/confirm");
+    const confirm = (organizationName: string) =>
+      callRoute(confirmSignUpRoute, { body: { token: signUpToken, name: "Payroll Desk", password: "harbor violet comet 73", organizationName } });
 
     // The phishing text cannot even be the organization's name.
-    const refused = await signUp(PHISHING_NAME);
+    const refused = await confirm(PHISHING_NAME);
     expect(refused.status).toBe(422);
     expect(refused.json!.error.details.issues).toEqual([{ path: "body.organizationName", message: expect.stringMatching(/cannot contain a web or email address/) }]);
 
-    const created = await signUp("Payroll Desk");
+    const created = await confirm("Payroll Desk");
     expect(created.status).toBe(201);
-    const user = await getDb().user.findUniqueOrThrow({ where: { email } });
+    // Sign-up now proves the address; an account made before that (never verified) is the one that must verify first.
+    const user = await getDb().user.update({ where: { email }, data: { emailVerified: null } });
     const cookie = await sessionCookieFor(user);
     const slug = created.json!.organization.slug as string;
 
@@ -80,12 +94,9 @@ describe("the reported attack: a fresh account emailing one stranger again and a
     expect(await getDb().invitation.count({ where: { email: victim } })).toBe(0);
 
     // Verified through the emailed link: invite once, resend twice, then refused.
-    const [verification] = await waitFor("the verification email", () => {
-      const found = mail.fake.emails().filter((candidate) => candidate.to.includes(email));
-      return found.length > 0 && found;
-    });
-    const verifyToken = /verify-email\?token=([\w-]+)/.exec(verification!.text ?? "")![1]!;
-    expect((await callRoute(confirmVerificationRoute, { body: { token: verifyToken } })).status).toBe(200);
+    expect((await callRoute(sendVerificationRoute, { cookie })).status).toBe(202);
+    const verifyToken = await emailedToken("/verify-email");
+    expect((await callRoute(confirmVerificationRoute, { body: { token: verifyToken }, cookie })).status).toBe(200);
 
     const first = await invite(slug, cookie, { emails: [victim], role: "MEMBER" });
     expect(first.json!.invited).toHaveLength(1);
