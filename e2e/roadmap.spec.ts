@@ -54,6 +54,15 @@ async function roadmapAssignment({ factory, pageAs, baseURL }: { factory: TestFa
   return { team, hire, trackTitle: track.title, assignmentId: assignmentId!, url: `/o/${team.slug}/assignments/${assignmentId}`, ownerApi };
 }
 
+/** On the roadmap page: the keyboard from the first section to its first item, and Space marks it done. */
+async function markFirstItemDone(page: Page) {
+  await item(page, FOUNDATIONS).focus();
+  await press(page, "ArrowDown", 6);
+  await expect(item(page, FIRST)).toBeFocused();
+  await page.keyboard.press(" ");
+  await expect(doneCount(page, 1)).toBeVisible();
+}
+
 /** Every progress write's status, in order. */
 function progressWrites(page: Page): number[] {
   const statuses: number[] = [];
@@ -191,11 +200,7 @@ test("Enter opens an item with its state and history, a note saves with Ctrl+Ent
   const { hire, url } = await roadmapAssignment({ factory, pageAs, baseURL: baseURL! });
   await signIn(page, hire);
   await page.goto(url);
-  await item(page, FOUNDATIONS).focus();
-  await press(page, "ArrowDown", 6);
-  await expect(item(page, FIRST)).toBeFocused();
-  await page.keyboard.press(" ");
-  await expect(doneCount(page, 1)).toBeVisible();
+  await markFirstItemDone(page);
 
   await page.keyboard.press("Enter");
   const panel = page.getByRole("dialog", { name: FIRST });
@@ -219,10 +224,7 @@ test("a section's Mark all done sends its items in one request; search keeps anc
   const { hire, url } = await roadmapAssignment({ factory, pageAs, baseURL: baseURL! });
   await signIn(page, hire);
   await page.goto(url);
-  await item(page, FOUNDATIONS).focus();
-  await press(page, "ArrowDown", 6);
-  await page.keyboard.press(" ");
-  await expect(doneCount(page, 1)).toBeVisible();
+  await markFirstItemDone(page);
 
   // Shift+F10 opens a section's actions.
   await item(page, FINAL).focus();
@@ -248,10 +250,7 @@ test("the mentor sees the same roadmap read-only", async ({ page, factory, pageA
   const { team, hire, url } = await roadmapAssignment({ factory, pageAs, baseURL: baseURL! });
   const hirePage = await pageAs(hire);
   await hirePage.goto(url);
-  await item(hirePage, FOUNDATIONS).focus();
-  await press(hirePage, "ArrowDown", 6);
-  await hirePage.keyboard.press(" ");
-  await expect(doneCount(hirePage, 1)).toBeVisible();
+  await markFirstItemDone(hirePage);
 
   // The owner mentors the assignment.
   await signIn(page, team.owner);

@@ -3,88 +3,39 @@
  * by role), nothing uncommitted is sent, a reconnecting client replays what it
  * missed through GET /events, and two instances both deliver.
  */
-import { createServer } from "node:http";
-import type { Server as HttpServer } from "node:http";
-import pino from "pino";
-import type { Server } from "socket.io";
-import { io as connectTo } from "socket.io-client";
-import type { Socket as ClientSocket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as eventsRoute } from "@/app/api/v1/o/[orgSlug]/events/route";
-import { authenticateCookieHeader } from "@/lib/auth/session";
-import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
 import { prismaRunner } from "@/lib/db/sql";
 import { REPLAY_MAX } from "@/lib/events/schema";
-import { startEventRelay } from "@/lib/realtime/event-relay";
-import type { EventRelay } from "@/lib/realtime/event-relay";
-import { roomsForUser } from "@/lib/realtime/member-rooms";
-import { attachSocketServer } from "@/lib/realtime/socket-server";
 import type { WireEvent } from "@/lib/realtime/wire-event";
 import { updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
 import { callRoute } from "../support/call-route";
-import { freePort } from "../support/free-port";
+import { until, useLiveInstances } from "../support/live-instances";
 
-const ORIGIN = "http://localhost:3000";
-const silent = pino({ level: "silent" });
+const live = useLiveInstances(2);
 
-interface Instance {
-  url: string;
-  io: Server;
-  relay: EventRelay;
-  http: HttpServer;
-}
-const instances: Instance[] = [];
-const clients: ClientSocket[] = [];
-
-async function startInstance(): Promise<Instance> {
-  const http = createServer();
-  const io = attachSocketServer(http, { allowedOrigins: [ORIGIN], authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: silent });
-  const relay = startEventRelay({ databaseUrl: getConfig().DATABASE_URL!, io, log: silent });
-  const port = await freePort();
-  await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", () => resolve()));
-  await relay.ready;
-  const instance = { url: `http://127.0.0.1:${port}`, io, relay, http };
-  instances.push(instance);
-  return instance;
+/**
+ * A socket following an organization, and what it hears from now on. The set-up's own
+ * events (the assignment being created) may still be on their way through the relay
+ * when the socket joins, so only events after the organization's sequence at this
+ * moment count: what the test's own changes caused.
+ */
+async function follow(cookie: string, org: { slug: string; organization: { id: string } }, instance = live.instances[0]!) {
+  const { eventSequence } = await getDb().organization.findUniqueOrThrow({ where: { id: org.organization.id }, select: { eventSequence: true } });
+  const follower = await live.follow(cookie, instance, org.slug);
+  return {
+    socket: follower.socket,
+    get heard(): WireEvent[] {
+      return follower.heard.filter((event) => event.sequence > Number(eventSequence));
+    },
+  };
 }
 
-beforeAll(async () => {
-  await startInstance();
-  await startInstance();
-});
-
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  for (const instance of instances) {
-    await instance.relay.stop();
-    await new Promise<void>((resolve) => instance.io.close(() => resolve()));
-  }
-});
-
-/** A socket following an organization, collecting what it hears. */
-async function follow(cookie: string, org: string, instance = instances[0]!) {
-  const socket = connectTo(instance.url, { transports: ["websocket"], extraHeaders: { origin: ORIGIN, cookie }, auth: { org }, reconnection: false });
-  clients.push(socket);
-  const heard: WireEvent[] = [];
-  socket.on("event", (event: WireEvent) => heard.push(event));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return { socket, heard };
-}
-
+/** Long enough for a stray event to have arrived: the check that nothing more comes. */
 const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, what: string, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await settle(20);
-  }
-}
 
 const replay = (slug: string, cookie: string, after?: number) =>
   callRoute(eventsRoute, { path: `/api/v1/o/${slug}/events${after === undefined ? "" : `?after=${after}`}`, params: { orgSlug: slug }, cookie });
@@ -93,14 +44,14 @@ describe("the live stream", () => {
   it("sends a committed change to the hire, their mentor and the managers, on either instance, and to nobody else", async () => {
     const org = await assignedOrg();
     const outsider = await assignedOrg();
-    const admin = await follow(org.admin.cookie, org.slug);
-    const mentor = await follow(org.mentor.cookie, org.slug, instances[1]);
-    const hire = await follow(org.hire.cookie, org.slug);
-    const otherMentor = await follow(org.otherMentor.cookie, org.slug, instances[1]);
-    const otherHire = await follow(org.otherHire.cookie, org.slug);
-    const elsewhere = await follow(outsider.owner.cookie, outsider.slug);
+    const admin = await follow(org.admin.cookie, org);
+    const mentor = await follow(org.mentor.cookie, org, live.instances[1]);
+    const hire = await follow(org.hire.cookie, org);
+    const otherMentor = await follow(org.otherMentor.cookie, org, live.instances[1]);
+    const otherHire = await follow(org.otherHire.cookie, org);
+    const elsewhere = await follow(outsider.owner.cookie, outsider);
     // Asking for another organization's stream gets no socket at all.
-    await expect(follow(outsider.owner.cookie, org.slug)).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+    await expect(live.follow(outsider.owner.cookie, live.instances[0]!, org.slug)).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
 
     expect((await updateItem(org.slug, org.hire.cookie, org.assignmentId, org.key("Types"), { state: "DONE" })).status).toBe(200);
     await until(() => admin.heard.length === 1 && mentor.heard.length === 1 && hire.heard.length === 1, "the event on three sockets");
@@ -114,7 +65,7 @@ describe("the live stream", () => {
 
   it("sends nothing for a change that did not commit, and keeps commit order", async () => {
     const org = await assignedOrg();
-    const admin = await follow(org.admin.cookie, org.slug);
+    const admin = await follow(org.admin.cookie, org);
     // A refused write (evidence-required item marked done): rolled back, nothing sent.
     expect((await updateItem(org.slug, org.hire.cookie, org.assignmentId, org.key("Loops"), { state: "DONE" })).status).toBe(422);
     // An event written in a transaction that then fails.
@@ -161,7 +112,7 @@ describe("the live stream", () => {
 
   it("closes the sockets of mentors added or removed, so they follow the assignment from now on, within 5 s", async () => {
     const org = await assignedOrg();
-    const otherMentor = await follow(org.otherMentor.cookie, org.slug, instances[1]);
+    const otherMentor = await follow(org.otherMentor.cookie, org, live.instances[1]);
     const closed = new Promise<string>((resolve) => otherMentor.socket.once("disconnect", resolve));
     const { updateAssignment } = await import("../assignments/assignments-fixture");
     const started = Date.now();
@@ -169,7 +120,7 @@ describe("the live stream", () => {
     expect(await closed).toBe("io server disconnect");
     expect(Date.now() - started).toBeLessThan(5_000);
     // Back, it now hears the assignment.
-    const again = await follow(org.otherMentor.cookie, org.slug, instances[1]);
+    const again = await follow(org.otherMentor.cookie, org, live.instances[1]);
     await updateItem(org.slug, org.hire.cookie, org.assignmentId, org.key("Types"), { state: "DONE" });
     await until(() => again.heard.length === 1, "the event for the new mentor");
   });
