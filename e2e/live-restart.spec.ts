@@ -8,9 +8,10 @@ const item = (page: Page, title: string) => page.getByRole("tree").getByRole("tr
 const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updates:/ });
 
 test("a mentor on another instance sees the hire's changes live, and recovers by itself when that instance restarts", async ({ factory, pageAs, baseURL }) => {
-  // Starts a second server twice (about 4 s each on a quiet 2-core machine, 10 s on a busy one)
-  // and waits for a reconnection after the restart: 12 s quiet, 23 s at load 10 (decision 0014).
-  test.setTimeout(60_000);
+  // Starts a second server twice (about 4 s each on a quiet 2-core machine, 10 s or more on a
+  // busy one) and waits for a reconnection after the restart: 12–18 s on a quiet machine, 35 s
+  // with another process spinning on a core (decision 0014).
+  test.setTimeout(90_000);
   const other = await secondServer();
   try {
     const team = await factory.team("Restart Org");
