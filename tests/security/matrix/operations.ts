@@ -59,8 +59,6 @@ async function publishedTrack(world: World, publish: boolean): Promise<string> {
   return trackId;
 }
 
-let reviewDrill: string | undefined;
-
 export const OPERATIONS: Record<string, Operation> = {
   // ── Public and account-level ────────────────────────────────────────────
   getLiveness: op({ call: () => ({}) }),
@@ -216,7 +214,7 @@ export const OPERATIONS: Record<string, Operation> = {
   reviewEvidence: op({
     // Changes requested leave the item open, so one drill serves every review.
     consumes: true,
-    prepare: (world) => evidenceOn(world, (reviewDrill ??= world.nextDrill())),
+    prepare: (world) => evidenceOn(world, world.reviewDrill()),
     call: (_, __, attemptId) => ({ params: { attemptId }, body: { decision: "REQUEST_CHANGES", comment: "Add a test, please." } }),
   }),
   listReviewQueue: op({ call: () => ({}) }),

@@ -114,8 +114,9 @@ export async function buildWorld() {
   expect(invited.json!.invited).toHaveLength(1);
 
   let drills = 0;
+  let reviewDrill: string | undefined;
   let upgrades = 1;
-  let people_ = 0;
+  let targets = 0;
   return {
     organization: a.organization,
     slug,
@@ -136,6 +137,11 @@ export async function buildWorld() {
       if (drills > DRILLS) throw new Error("the world ran out of drills: add some to MATRIX_TRACK_TEXT");
       return key(`Drill ${drills}`);
     },
+    /** The item every review asks changes on (changes requested leave it open for the next attempt). */
+    reviewDrill(): string {
+      reviewDrill ??= this.nextDrill();
+      return reviewDrill;
+    },
     /** The next published version the hire's assignment can be upgraded to (2, 3, 4). */
     nextUpgrade(): number {
       upgrades += 1;
@@ -144,8 +150,8 @@ export async function buildWorld() {
     },
     /** A new active member of organization A (a target to change or remove, an assignee). */
     async newMember(role: "MEMBER" | "MENTOR" = "MEMBER") {
-      people_ += 1;
-      const user = await createUser({ name: `Target ${people_}`, verified: true });
+      targets += 1;
+      const user = await createUser({ name: `Target ${targets}`, verified: true });
       const membership = await addMember(a.organization.id, user.id, role);
       return { userId: user.id, membershipId: membership.id, email: user.email };
     },
