@@ -20,7 +20,7 @@ const NUL_IN_PATH = /%00/;
 
 export function proxy(request: NextRequest) {
   // No page or resource has a NUL in its path: the not-found page (404), before any lookup.
-  // API routes refuse it in the gate, in the error envelope (lib/http/nul-characters.ts).
+  // API routes refuse it in the gate, in the error envelope (lib/http/storable-text.ts).
   if (NUL_IN_PATH.test(request.nextUrl.pathname) && !request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.rewrite(new URL("/_no-such-page", request.url), { status: 404 });
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDaySchema } from "@/lib/http/calendar-day";
 import { decodeCreatedAtCursor } from "@/lib/http/cursor";
 import { pageQueryFields } from "@/lib/http/pagination";
 import { orgSlugSchema } from "@/lib/orgs/schema";
@@ -19,7 +20,7 @@ export const assignmentItemParamsSchema = assignmentParamsSchema.extend({ key: s
 
 export const userIdSchema = z.string().min(1).max(64);
 /** A calendar day, as the organization plans in days rather than instants. */
-const daySchema = z.iso.date("Use a date like 2026-12-01.");
+const daySchema = calendarDaySchema();
 
 export const createAssignmentsSchema = z
   .strictObject({

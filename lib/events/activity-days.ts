@@ -5,6 +5,7 @@
  * follows the number of events in the range, never a query per day.
  */
 import { z } from "zod";
+import { calendarDaySchema } from "@/lib/http/calendar-day";
 import { queryRows, sql } from "@/lib/db/sql";
 import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
@@ -18,7 +19,7 @@ export const ACTIVITY_DAYS_MAX_SPAN = 366;
 const DEFAULT_SPAN = 365;
 const DAY_MS = 24 * 3600_000;
 
-const daySchema = z.iso.date("Use a date like 2026-12-01.");
+const daySchema = calendarDaySchema();
 
 export const activityDaysParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, userId: z.string().min(1).max(64) });
 

@@ -1,14 +1,14 @@
 /**
  * The route gate: every API route handler is `handle(endpoint, fn, options?)`. In order it
  * assigns the request id, refuses cross-site writes (a foreign Origin; no Origin on
- * a cookie-authenticated write), refuses a NUL character in the path's params,
+ * a cookie-authenticated write), refuses text PostgreSQL cannot take in the path's params,
  * authenticates, resolves the organization and checks the endpoint's permission,
  * validates params and query, runs the endpoint's object-level `authorize` (before any
  * body byte is read), reads (bounded) and validates the body, counts the endpoint's
  * rate limits, calls `fn`, shapes the result with the output schema, maps every
  * failure to the error envelope, and logs one line per request (with the route
- * template, never the raw path). NUL characters in query and body strings are refused
- * (422 naming the field) before validation. Business rules live in the services `fn` calls.
+ * template, never the raw path). NUL characters and unpaired surrogates in query and body
+ * strings are refused (422 naming the field) before validation (storable-text.ts). Business rules live in the services `fn` calls.
  */
 import type { z } from "zod";
 import { can } from "@/lib/authz/policy";
@@ -28,7 +28,7 @@ import { isMultipart, readJsonBody, readMultipartBody } from "./body";
 import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
-import { assertNoNulCharacters } from "./nul-characters";
+import { assertStorableText } from "./storable-text";
 import { requestIdFrom } from "./request-id";
 import { parseInput, searchParamsToObject } from "./validation";
 
@@ -112,7 +112,7 @@ export function handle<
     assertSameOrigin(request, allowedOrigins, false);
     const rawParams = (await context.params) ?? {};
     // Before the organization's slug reaches the session query: PostgreSQL refuses NUL (a 500).
-    assertNoNulCharacters(rawParams, "params");
+    assertStorableText(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
     const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
@@ -134,7 +134,7 @@ export function handle<
       ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };
     }
 
-    const query = (endpoint.query ? parseInput(endpoint.query, withoutNul(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
+    const query = (endpoint.query ? parseInput(endpoint.query, storable(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
     if (options.authorize) await options.authorize({ ctx: ctx as ContextFor<Auth, Scope>, params, query });
 
     let body = undefined as Out<Body>;
@@ -142,10 +142,10 @@ export function handle<
     if (endpoint.body && endpoint.files && isMultipart(request)) {
       const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
       files = form.files;
-      body = parseInput(endpoint.body, withoutNul(form.fields, "body"), "body") as Out<Body>;
+      body = parseInput(endpoint.body, storable(form.fields, "body"), "body") as Out<Body>;
     } else if (endpoint.body) {
       const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
-      body = parseInput(endpoint.body, withoutNul(raw, "body"), "body") as Out<Body>;
+      body = parseInput(endpoint.body, storable(raw, "body"), "body") as Out<Body>;
     }
 
     if (endpoint.rateLimits?.length) {
@@ -172,9 +172,9 @@ export function handle<
   return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
 }
 
-/** The input unchanged, once no string in it holds a NUL (else the 422 naming them). */
-function withoutNul<T>(value: T, prefix: string): T {
-  assertNoNulCharacters(value, prefix);
+/** The input unchanged, once no string in it holds a NUL or an unpaired surrogate (else the 422 naming them). */
+function storable<T>(value: T, prefix: string): T {
+  assertStorableText(value, prefix);
   return value;
 }
 

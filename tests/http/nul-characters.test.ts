@@ -11,7 +11,7 @@ import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assi
 import { GET as listAssignmentsRoute } from "@/app/api/v1/o/[orgSlug]/assignments/route";
 import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
-import { NUL_MESSAGE } from "@/lib/http/nul-characters";
+import { NUL_MESSAGE } from "@/lib/http/storable-text";
 import { resolveOrgScope } from "@/lib/orgs/membership";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { authOptions } from "@/lib/auth/options";
