@@ -10,12 +10,14 @@
  *  3. A throw-away embedded PostgreSQL; THIS tree's migrations applied; the demo
  *     organization seeded by THIS tree (rows the new release wrote).
  *  4. The previous release's server started on that database (it migrates
- *     nothing), and lib/release/smoke.ts run against it.
+ *     nothing), and the previous release's own smoke tests (its
+ *     scripts/smoke.ts) run against it; a release older than that script gets
+ *     this tree's (lib/release/smoke.ts, which uses only the stable /api/v1).
  * Everything temporary is removed afterwards, pass or fail.
  */
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -83,6 +85,14 @@ function run(command: string, args: string[], cwd: string, logFile: string): Pro
       const tail = (await readFile(logFile, "utf8").catch(() => "")).split("\n").slice(-40).join("\n");
       reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}) in ${cwd}:\n${tail}`));
     });
+  });
+}
+
+function runInherited(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("close", (code) => (code === 0 ? resolve() : reject(new Error(`${args.slice(0, 3).join(" ")} failed (exit ${code})`))));
   });
 }
 
@@ -171,14 +181,19 @@ try {
   server.stderr?.pipe(serverLog);
   await waitForReady(baseUrl, server, logs.server);
 
-  say("smoke tests against the previous release:");
   const hire = { email: `noah.hire@${DEMO_ORG.emailDomain}`, password: DEMO_PASSWORD, orgSlug: DEMO_ORG.slug };
-  await runSmokeTests(baseUrl, hire, (line) => console.log(line));
+  if (existsSync(path.join(tree, "scripts/smoke.ts"))) {
+    say("the previous release's own smoke tests against it:");
+    await runInherited(process.execPath, ["--import", "tsx", "scripts/smoke.ts", baseUrl, "--email", hire.email, "--org", hire.orgSlug], tree, { SMOKE_PASSWORD: hire.password });
+  } else {
+    say("smoke tests against the previous release (it has none of its own: this tree's):");
+    await runSmokeTests(baseUrl, hire, (line) => console.log(line));
+  }
   say(`PASSED: ${previous.ref} runs on this tree's schema, so rolling back to it after this deploy is safe`);
 } catch (error) {
   failed = true;
   console.error(`\n[rehearsal] FAILED: ${(error as Error).message}`);
-  console.error(`Logs: ${Object.values(logs).join(", ")} (kept: set REHEARSAL_KEEP=1 to keep the whole folder)`);
+  console.error(`Logs (kept after a failure): ${Object.values(logs).join(", ")}`);
   console.error("A migration that the previous release cannot run on must be split: expand → deploy → contract (docs/operations.md#migrations).");
 } finally {
   if (server && server.exitCode === null) {
@@ -191,6 +206,7 @@ try {
   await database?.stop();
   await git("worktree", "remove", "--force", tree).catch(() => undefined);
   await git("worktree", "prune").catch(() => undefined);
-  if (!process.env.REHEARSAL_KEEP && !failed) await rm(work, { recursive: true, force: true });
+  // After a failure the logs and the database stay for a look; REHEARSAL_KEEP=1 keeps them after a pass too.
+  if (!failed && !process.env.REHEARSAL_KEEP) await rm(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

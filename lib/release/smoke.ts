@@ -11,6 +11,11 @@ export interface SmokeAccount {
   email: string;
   password: string;
   orgSlug: string;
+  /**
+   * The Origin browsers send: the public origin (NEXTAUTH_URL). Defaults to
+   * `baseUrl`; differs when the server is reached directly, behind its proxy.
+   */
+  origin?: string;
 }
 
 export interface SmokeStep {
@@ -27,9 +32,9 @@ interface Reply {
 class SmokeFailure extends Error {}
 
 /** One HTTP exchange; the cookie jar is the caller's. */
-async function exchange(url: string, init: RequestInit & { cookies?: Map<string, string> } = {}): Promise<Reply> {
+export async function exchange(url: string, init: RequestInit & { cookies?: Map<string, string> } = {}): Promise<Reply> {
   const headers = new Headers(init.headers);
-  if (init.cookies?.size) headers.set("cookie", [...init.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+  if (init.cookies?.size) headers.set("cookie", cookieHeader(init.cookies));
   const response = await fetch(url, { ...init, headers, redirect: "manual" });
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(";");
@@ -56,11 +61,34 @@ interface AssignmentDetail {
   progress: Array<{ stableKey: string; state: string }>;
 }
 
+/** Signs in with the password form's endpoint, as the browser does; the session cookie lands in `cookies`. */
+export async function signIn(baseUrl: string, account: Omit<SmokeAccount, "orgSlug">, cookies: Map<string, string>): Promise<void> {
+  const origin = account.origin ?? baseUrl;
+  const csrf = await exchange(`${baseUrl}/api/auth/csrf`, { cookies });
+  expectStatus(csrf, 200, "GET /api/auth/csrf");
+  const { csrfToken } = csrf.json as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email: account.email, password: account.password, json: "true", callbackUrl: `${origin}/o` });
+  const reply = await exchange(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded", origin },
+    cookies,
+  });
+  if (reply.status >= 400) throw new SmokeFailure(`POST /api/auth/callback/credentials answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+  if (![...cookies.keys()].some((name) => name.includes("session-token"))) throw new SmokeFailure(`no session cookie after signing in (status ${reply.status}: ${reply.text.slice(0, 300)})`);
+  expectStatus(await exchange(`${baseUrl}/api/v1/me`, { cookies }), 200, "GET /api/v1/me");
+}
+
+/** The Cookie header for a jar. */
+export function cookieHeader(cookies: Map<string, string>): string {
+  return [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
 /** Runs every step in order; throws naming the step that failed and what the server answered. */
 export async function runSmokeTests(baseUrl: string, account: SmokeAccount, log: (line: string) => void = () => undefined): Promise<SmokeStep[]> {
   const cookies = new Map<string, string>();
   const api = `${baseUrl}/api/v1/o/${encodeURIComponent(account.orgSlug)}`;
-  const writeHeaders = { origin: baseUrl, "content-type": "application/json" };
+  const writeHeaders = { origin: account.origin ?? baseUrl, "content-type": "application/json" };
   const steps: SmokeStep[] = [];
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -77,21 +105,7 @@ export async function runSmokeTests(baseUrl: string, account: SmokeAccount, log:
 
   await step("health: ready", async () => expectStatus(await exchange(`${baseUrl}/api/health/ready`), 200, "GET /api/health/ready"));
 
-  await step(`sign in as ${account.email}`, async () => {
-    const csrf = await exchange(`${baseUrl}/api/auth/csrf`, { cookies });
-    expectStatus(csrf, 200, "GET /api/auth/csrf");
-    const { csrfToken } = csrf.json as { csrfToken: string };
-    const form = new URLSearchParams({ csrfToken, email: account.email, password: account.password, json: "true", callbackUrl: `${baseUrl}/o` });
-    const signIn = await exchange(`${baseUrl}/api/auth/callback/credentials`, {
-      method: "POST",
-      body: form,
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl },
-      cookies,
-    });
-    if (signIn.status >= 400) throw new SmokeFailure(`POST /api/auth/callback/credentials answered ${signIn.status}: ${signIn.text.slice(0, 300)}`);
-    if (![...cookies.keys()].some((name) => name.includes("session-token"))) throw new SmokeFailure(`no session cookie after signing in (status ${signIn.status}: ${signIn.text.slice(0, 300)})`);
-    expectStatus(await exchange(`${baseUrl}/api/v1/me`, { cookies }), 200, "GET /api/v1/me");
-  });
+  await step(`sign in as ${account.email}`, () => signIn(baseUrl, account, cookies));
 
   await step(`open the organization ${account.orgSlug}`, async () => expectStatus(await exchange(api, { cookies }), 200, `GET ${api}`));
 
@@ -107,16 +121,17 @@ export async function runSmokeTests(baseUrl: string, account: SmokeAccount, log:
 
   const { key, state } = await step("write progress on an item", async () => {
     const states = new Map(detail.progress.map((item) => [item.stableKey, item.state]));
-    const item = detail.nodes.find((node) => node.kind === "ITEM" && (states.get(node.stableKey) ?? "NOT_STARTED") !== "DONE");
-    if (!item) throw new SmokeFailure("no item left to mark done");
+    // IN_PROGRESS, not DONE: an item that asks for evidence cannot be marked done without it.
+    const item = detail.nodes.find((node) => node.kind === "ITEM" && (states.get(node.stableKey) ?? "NOT_STARTED") === "NOT_STARTED");
+    if (!item) throw new SmokeFailure("no item left to start");
     const reply = await exchange(`${api}/assignments/${detail.assignment.id}/items/${encodeURIComponent(item.stableKey)}`, {
       method: "PUT",
-      body: JSON.stringify({ state: "DONE" }),
+      body: JSON.stringify({ state: "IN_PROGRESS" }),
       headers: writeHeaders,
       cookies,
     });
     expectStatus(reply, 200, "PUT item");
-    return { key: item.stableKey, state: "DONE" };
+    return { key: item.stableKey, state: "IN_PROGRESS" };
   });
 
   await step("read the progress back", async () => {
