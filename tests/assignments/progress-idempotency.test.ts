@@ -1,0 +1,169 @@
+/**
+ * Idempotency-Key on the progress writes (decision 0025): a retry whose first
+ * answer was lost gets that answer again and writes nothing, so the log holds one
+ * progress.updated per change. Performed through the route handlers, counting
+ * Event rows.
+ */
+import { describe, expect, it } from "vitest";
+import { POST as bulkRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/bulk/route";
+import { PUT as itemRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route";
+import { getDb } from "@/lib/db/client";
+import { callRoute } from "../support/call-route";
+import { createAssignments, orgWithPublishedTrack } from "./assignments-fixture";
+
+type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
+
+async function assigned(org: Org, hire: Org["hire"] = org.hire) {
+  const { status, json } = await createAssignments(org.slug, org.admin.cookie, { trackId: org.trackId, assigneeIds: [hire.userId], mentorIds: [org.mentor.userId] });
+  expect(status).toBe(201);
+  return json!.items[0].id as string;
+}
+
+function putItem(org: Org, cookie: string, assignmentId: string, key: string, body: unknown, idempotencyKey?: string) {
+  const headers = idempotencyKey ? { "idempotency-key": idempotencyKey } : undefined;
+  return callRoute(itemRoute, { path: `/api/v1/o/${org.slug}/assignments/${assignmentId}/items/${key}`, params: { orgSlug: org.slug, assignmentId, key }, cookie, body, headers });
+}
+
+function postBulk(org: Org, cookie: string, assignmentId: string, body: unknown, idempotencyKey?: string) {
+  const headers = idempotencyKey ? { "idempotency-key": idempotencyKey } : undefined;
+  return callRoute(bulkRoute, { path: `/api/v1/o/${org.slug}/assignments/${assignmentId}/items/bulk`, params: { orgSlug: org.slug, assignmentId }, cookie, body, headers });
+}
+
+const progressEvents = (assignmentId: string) => getDb().event.count({ where: { subjectType: "assignment", subjectId: assignmentId, type: "progress.updated" } });
+const eventsOf = (assignmentId: string) => getDb().event.count({ where: { subjectType: "assignment", subjectId: assignmentId } });
+const issuePaths = (answer: { json?: Record<string, any> }) => (answer.json!.error.details.issues as Array<{ path: string }>).map((issue) => issue.path);
+
+describe("PUT /assignments/{id}/items/{key} with an Idempotency-Key", () => {
+  it("answers a retry with the first answer, writing and recording nothing again; another body with the key is 422", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const key = org.key("Types");
+    const body = { state: "IN_PROGRESS", note: "reading the chapter" };
+
+    const first = await putItem(org, org.hire.cookie, assignmentId, key, body, "retry-key-0001");
+    expect(first.status).toBe(200);
+    expect(first.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(await progressEvents(assignmentId)).toBe(1);
+    const stored = await getDb().itemProgress.findUniqueOrThrow({ where: { assignmentId_stableKey: { assignmentId, stableKey: key } } });
+
+    // The answer was lost; the client sends the same request again, twice.
+    for (let retry = 0; retry < 2; retry += 1) {
+      const again = await putItem(org, org.hire.cookie, assignmentId, key, body, "retry-key-0001");
+      expect(again.status).toBe(200);
+      expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+      expect(again.json).toEqual(first.json);
+    }
+    expect(await progressEvents(assignmentId)).toBe(1);
+    const after = await getDb().itemProgress.findUniqueOrThrow({ where: { assignmentId_stableKey: { assignmentId, stableKey: key } } });
+    expect(after.updatedAt).toEqual(stored.updatedAt);
+
+    // The same key with another body, or for another item: a client bug, refused and not written.
+    const otherBody = await putItem(org, org.hire.cookie, assignmentId, key, { state: "DONE" }, "retry-key-0001");
+    expect(otherBody.status).toBe(422);
+    expect(issuePaths(otherBody)).toEqual(["header.Idempotency-Key"]);
+    const otherItem = await putItem(org, org.hire.cookie, assignmentId, org.key("Scope"), body, "retry-key-0001");
+    expect(otherItem.status).toBe(422);
+    expect(await progressEvents(assignmentId)).toBe(1);
+
+    // A new action, a new key: written and recorded.
+    const next = await putItem(org, org.hire.cookie, assignmentId, key, { state: "DONE" }, "retry-key-0002");
+    expect(next.status).toBe(200);
+    expect(next.json!.item.state).toBe("DONE");
+    expect(await progressEvents(assignmentId)).toBe(2);
+  });
+
+  it("without the header writes each request, as before (the retry hazard the key removes)", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    for (let attempt = 0; attempt < 2; attempt += 1) expect((await putItem(org, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" })).status).toBe(200);
+    expect(await progressEvents(assignmentId)).toBe(2);
+  });
+
+  it("records once when the first request and its retry arrive together", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const body = { state: "IN_PROGRESS" };
+    const answers = await Promise.all([0, 1, 2].map(() => putItem(org, org.hire.cookie, assignmentId, org.key("Scope"), body, "concurrent-key-1")));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.filter((answer) => answer.response.headers.get("idempotent-replayed") === "true")).toHaveLength(2);
+    // One answer, three times (a stored answer comes back as jsonb keeps it: the same values, keys in another order).
+    for (const answer of answers) expect(answer.json).toEqual(answers[0]!.json);
+    expect(await progressEvents(assignmentId)).toBe(1);
+  });
+
+  it("keeps keys per caller and per operation, and refuses a malformed key (422)", async () => {
+    const org = await orgWithPublishedTrack();
+    const mine = await assigned(org);
+    const theirs = await assigned(org, org.otherHire);
+    // Another hire using the same key value writes their own change: keys do not collide across callers.
+    expect((await putItem(org, org.hire.cookie, mine, org.key("Types"), { state: "IN_PROGRESS" }, "shared-key-0001")).status).toBe(200);
+    const other = await putItem(org, org.otherHire.cookie, theirs, org.key("Types"), { state: "IN_PROGRESS" }, "shared-key-0001");
+    expect(other.status).toBe(200);
+    expect(other.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(await progressEvents(theirs)).toBe(1);
+    // The same value on the bulk write is that operation's own key.
+    const bulk = await postBulk(org, org.hire.cookie, mine, { keys: [org.key("Scope")], state: "IN_PROGRESS" }, "shared-key-0001");
+    expect(bulk.status).toBe(200);
+    expect(bulk.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(await progressEvents(mine)).toBe(2);
+
+    const malformed = await putItem(org, org.hire.cookie, mine, org.key("Types"), { state: "DONE" }, "short");
+    expect(malformed.status).toBe(422);
+    expect(issuePaths(malformed)).toEqual(["header.Idempotency-Key"]);
+    expect(await progressEvents(mine)).toBe(2);
+  });
+
+  it("stores nothing for a refused write: the corrected retry with the key is written", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    // Loops needs evidence: DONE is refused.
+    const refused = await putItem(org, org.hire.cookie, assignmentId, org.key("Loops"), { state: "DONE" }, "refused-key-01");
+    expect(refused.status).toBe(422);
+    const retried = await putItem(org, org.hire.cookie, assignmentId, org.key("Loops"), { state: "DONE" }, "refused-key-01");
+    expect(retried.status).toBe(422);
+    expect(retried.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(await eventsOf(assignmentId)).toBe(1); // assignment.created only
+  });
+});
+
+describe("POST /assignments/{id}/items/bulk with an Idempotency-Key", () => {
+  it("answers a retry with the first answer and records the changes once; another body with the key is 422", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const body = { keys: [org.key("Types"), org.key("Scope")], state: "DONE" };
+
+    const first = await postBulk(org, org.hire.cookie, assignmentId, body, "bulk-retry-0001");
+    expect(first.status).toBe(200);
+    expect(await progressEvents(assignmentId)).toBe(2);
+
+    const again = await postBulk(org, org.hire.cookie, assignmentId, body, "bulk-retry-0001");
+    expect(again.status).toBe(200);
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await progressEvents(assignmentId)).toBe(2);
+
+    const otherBody = await postBulk(org, org.hire.cookie, assignmentId, { ...body, state: "IN_PROGRESS" }, "bulk-retry-0001");
+    expect(otherBody.status).toBe(422);
+    expect(issuePaths(otherBody)).toEqual(["header.Idempotency-Key"]);
+    expect(await progressEvents(assignmentId)).toBe(2);
+
+    // Without a key the bulk write still works as before.
+    const plain = await postBulk(org, org.hire.cookie, assignmentId, { keys: [org.key("HTTP")], state: "IN_PROGRESS" });
+    expect(plain.status).toBe(200);
+    expect(await progressEvents(assignmentId)).toBe(3);
+  });
+
+  it("is 404 for another organization's assignment, key or not, and stores no answer for it", async () => {
+    const org = await orgWithPublishedTrack();
+    const other = await orgWithPublishedTrack();
+    const theirs = await assigned(other);
+    const body = { keys: [other.key("Types")], state: "DONE" };
+    // org's hire calls other's assignment under org's slug: it does not exist there.
+    const answer = await postBulk(org, org.hire.cookie, theirs, body, "cross-org-key-1");
+    expect(answer.status).toBe(404);
+    const item = await putItem(org, org.hire.cookie, theirs, other.key("Types"), { state: "DONE" }, "cross-org-key-2");
+    expect(item.status).toBe(404);
+    expect(await progressEvents(theirs)).toBe(0);
+    expect(await getDb().idempotencyKey.count({ where: { userId: org.hire.userId } })).toBe(0);
+  });
+});
