@@ -1,5 +1,5 @@
 import { eventCtes } from "@/lib/db/events";
-import { sql, withTransaction } from "@/lib/db/sql";
+import { sql } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
 import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
@@ -23,18 +23,11 @@ const invalidState = (message: string, details?: Record<string, unknown>) => inv
  * with the item's current row and every state; then, counted in between, one
  * statement with the progress row upsert, the assignment's counts (completing or
  * reopening it when a state changed) and its events: progress.updated (with the
- * old and new state), and assignment.completed.
+ * old and new state), and assignment.completed. `runner` is the transaction's:
+ * idempotentSql's (lib/http/idempotency.ts), which with an Idempotency-Key also
+ * stores the answer in it.
  */
-export function updateItem(ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
-  return withTransaction((runner) => writeItem(runner, ctx, assignmentId, key, input));
-}
-
-/**
- * updateItem's two statements inside a transaction the caller opened: a retry
- * with an Idempotency-Key runs them in the transaction that stores the answer
- * (lib/http/idempotency.ts).
- */
-export async function writeItem(runner: SqlRunner, ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
+export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
   const organizationId = ctx.organization.id;
   // One writer per assignment (the state read here is the one the write replaces); who may see it is decided from the same row.
   const [locked] = await runner.rows<LockedItem>(sql`

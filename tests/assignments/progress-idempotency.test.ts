@@ -9,6 +9,7 @@ import { POST as bulkRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignm
 import { PUT as itemRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route";
 import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
+import { countQueries } from "../support/count-queries";
 import { createAssignments, orgWithPublishedTrack } from "./assignments-fixture";
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
@@ -123,6 +124,41 @@ describe("PUT /assignments/{id}/items/{key} with an Idempotency-Key", () => {
     expect(retried.status).toBe(422);
     expect(retried.response.headers.get("idempotent-replayed")).toBeNull();
     expect(await eventsOf(assignmentId)).toBe(1); // assignment.created only
+  });
+});
+
+describe("PUT /assignments/{id}/items/{key}: the cost of a key", () => {
+  it("adds a look-up before the transaction and one statement before COMMIT; a replay is the look-up alone", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    // Warm the version-tree cache, as any running server has.
+    await putItem(org, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" });
+    const body = { state: "DONE" };
+    const keyed = await countQueries(() => putItem(org, org.hire.cookie, assignmentId, org.key("Types"), body, "counted-key-01"));
+    expect(keyed.result.status).toBe(200);
+    expect(keyed.statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "SELECT", "BEGIN", "SELECT", "WITH", "INSERT", "COMMIT"]);
+    expect(keyed.statements[1]).toContain('"IdempotencyKey"');
+    expect(keyed.statements[5]).toContain('INSERT INTO "IdempotencyKey"');
+
+    const replayed = await countQueries(() => putItem(org, org.hire.cookie, assignmentId, org.key("Types"), body, "counted-key-01"));
+    expect(replayed.result.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(replayed.statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "SELECT"]);
+  });
+
+  it("lets a key be used again once its answer is older than the window", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    expect((await putItem(org, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" }, "old-key-00001")).status).toBe(200);
+    await getDb().idempotencyKey.updateMany({ where: { userId: org.hire.userId, key: "old-key-00001" }, data: { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) } });
+    // Another body under the old key: a new request now, written, and the key's row now holds its answer.
+    const reused = await putItem(org, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" }, "old-key-00001");
+    expect(reused.status).toBe(200);
+    expect(reused.response.headers.get("idempotent-replayed")).toBeNull();
+    expect(await progressEvents(assignmentId)).toBe(2);
+    const again = await putItem(org, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" }, "old-key-00001");
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(reused.json);
+    expect(await progressEvents(assignmentId)).toBe(2);
   });
 });
 
