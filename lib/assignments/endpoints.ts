@@ -147,7 +147,7 @@ export const applyAssignmentUpgradeEndpoint = defineEndpoint({
   operationId: "applyAssignmentUpgrade",
   summary: "Move an assignment to a newer version",
   description:
-    "Moves the assignment to the previewed version: progress on renamed and moved items stays, progress on removed items is archived (kept, visible, not counted). The assignee or a manager may do it (mentors 403). Records assignment.upgraded.",
+    "Moves the assignment to the previewed version: progress on renamed and moved items stays, progress on removed items is archived (kept, visible, not counted). The assignee or a manager may do it (mentors 403). Send `Idempotency-Key` to make retries safe: the same key and body within 24 hours answers the first response again (`Idempotent-Replayed: true`) instead of a 409; the same key with another body is 422. Records assignment.upgraded.",
   tags: ["Assignments"],
   auth: "session",
   permission: "progress.update",

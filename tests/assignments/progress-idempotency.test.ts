@@ -7,9 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { POST as bulkRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/bulk/route";
 import { PUT as itemRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route";
+import { POST as upgradeRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/upgrade/route";
 import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
 import { countQueries } from "../support/count-queries";
+import { createDraft, publishVersion } from "../tracks/tracks-fixture";
 import { createAssignments, orgWithPublishedTrack } from "./assignments-fixture";
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
@@ -201,5 +203,37 @@ describe("POST /assignments/{id}/items/bulk with an Idempotency-Key", () => {
     expect(item.status).toBe(404);
     expect(await progressEvents(theirs)).toBe(0);
     expect(await getDb().idempotencyKey.count({ where: { userId: org.hire.userId } })).toBe(0);
+  });
+});
+
+describe("POST /assignments/{id}/upgrade with an Idempotency-Key", () => {
+  it("answers a retry with the first answer (not the 409 of upgrading twice) and records one assignment.upgraded", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    expect((await createDraft(org.slug, org.owner.cookie, org.trackId)).status).toBe(201);
+    expect((await publishVersion(org.slug, org.owner.cookie, org.trackId, 2)).status).toBe(200);
+    const upgrade = (body: unknown, idempotencyKey?: string) =>
+      callRoute(upgradeRoute, {
+        path: `/api/v1/o/${org.slug}/assignments/${assignmentId}/upgrade`,
+        params: { orgSlug: org.slug, assignmentId },
+        cookie: org.hire.cookie,
+        body,
+        headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : undefined,
+      });
+    const upgraded = () => getDb().event.count({ where: { subjectId: assignmentId, type: "assignment.upgraded" } });
+
+    const first = await upgrade({ toVersionNumber: 2 }, "upgrade-key-001");
+    expect(first.status).toBe(200);
+    const again = await upgrade({ toVersionNumber: 2 }, "upgrade-key-001");
+    expect(again.status).toBe(200);
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await upgraded()).toBe(1);
+    // Without the key, the repeat is refused as before; another body with the key is 422.
+    expect((await upgrade({ toVersionNumber: 2 })).status).toBe(409);
+    const otherBody = await upgrade({ toVersionNumber: 1 }, "upgrade-key-001");
+    expect(otherBody.status).toBe(422);
+    expect(issuePaths(otherBody)).toEqual(["header.Idempotency-Key"]);
+    expect(await upgraded()).toBe(1);
   });
 });
