@@ -37,7 +37,7 @@ import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
-import { listActivityEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
+import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
@@ -118,6 +118,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getEmailPreferencesEndpoint,
   updateEmailPreferencesEndpoint,
   listEventsEndpoint,
+  listEventLogEndpoint,
   mentorDashboardEndpoint,
   managerDashboardEndpoint,
   managerDashboardCsvEndpoint,

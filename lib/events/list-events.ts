@@ -18,15 +18,18 @@ export async function listEvents(ctx: OrgContext, after: number | undefined) {
   const latestSequence = Number(eventSequence);
   if (after === undefined || after >= latestSequence) return { items: [], latestSequence, resync: false };
 
-  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role)
-    ? {}
-    : { subjectType: "assignment", subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
   const rows = await db.event.findMany({
-    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, ...visible },
+    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, ...(await visibleEvents(ctx)) },
     orderBy: { sequence: "asc" },
     take: REPLAY_MAX + 1,
     select: { sequence: true, type: true, subjectType: true, subjectId: true, actorId: true, payload: true, createdAt: true },
   });
   if (rows.length > REPLAY_MAX) return { items: [], latestSequence, resync: true };
   return { items: rows.map(toWireEvent), latestSequence, resync: false };
+}
+
+/** The events the caller hears on their socket (lib/realtime/rooms.ts), as a filter: the replay's and the log's. */
+export async function visibleEvents(ctx: OrgContext): Promise<Prisma.EventWhereInput> {
+  if (isManagerRole(ctx.membership.role)) return {};
+  return { subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }

@@ -245,6 +245,7 @@ export const OPERATIONS: Record<string, Operation> = {
 
   // ── Live events, activity and dashboards ────────────────────────────────
   listEvents: op({ call: () => ({ query: "after=0" }) }),
+  listEventLog: op({ call: () => ({ query: "limit=10" }) }),
   listActivity: op({ call: () => ({}) }),
   getPersonActivityDays: op({ call: (world) => ({ params: { userId: world.people.hire.userId } }) }),
   getMentorDashboard: op({ call: () => ({}) }),
