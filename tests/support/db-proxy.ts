@@ -3,18 +3,21 @@
  * the database failing for real, as the app sees it, without touching the server
  * other tests share.
  * - `cut()`: every open connection is destroyed (the app sees "Connection terminated")
- *   and new ones are refused (the listener closes: ECONNREFUSED), as when PostgreSQL is down.
+ *   and each new one is reset at once (ECONNRESET), as when PostgreSQL is down;
+ *   `refusedWhileCut` counts those, so a test can wait on the app's retries, not a clock.
  * - `hang()`: new connections are accepted and never answered, and open ones stop
  *   forwarding, as when PostgreSQL (or the network) hangs.
  * - `restore()`: forwards again, on the same port (connections that hung are ended).
  */
 import { createConnection, createServer } from "node:net";
-import type { Server, Socket } from "node:net";
+import type { Socket } from "node:net";
 
 export interface DbProxy {
   /** `databaseUrl` with its host and port replaced by the proxy's. */
   url: string;
   port: number;
+  /** Connections refused since the last `cut()`. */
+  readonly refusedWhileCut: number;
   cut(): Promise<void>;
   hang(): void;
   restore(): Promise<void>;
@@ -25,71 +28,71 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
   const target = new URL(databaseUrl);
   const targetHost = target.hostname;
   const targetPort = Number(target.port || 5432);
-  const pairs = new Set<Socket>();
-  let hanging = false;
-  let server: Server;
-  let port = 0;
+  const open = new Set<Socket>();
+  let mode: "forward" | "cut" | "hang" = "forward";
+  let refused = 0;
 
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      server = createServer((incoming) => {
-        pairs.add(incoming);
-        incoming.on("close", () => pairs.delete(incoming));
-        incoming.on("error", () => undefined);
-        // A hung database: the connection opens and nothing ever comes back.
-        if (hanging) return;
-        const outgoing = createConnection({ host: targetHost, port: targetPort });
-        pairs.add(outgoing);
-        outgoing.on("close", () => {
-          pairs.delete(outgoing);
-          incoming.destroy();
-        });
-        outgoing.on("error", () => incoming.destroy());
-        incoming.on("close", () => outgoing.destroy());
-        incoming.on("data", (chunk) => {
-          if (!hanging) outgoing.write(chunk);
-        });
-        outgoing.on("data", (chunk) => {
-          if (!hanging) incoming.write(chunk);
-        });
-      });
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => {
-        const address = server.address();
-        if (address && typeof address === "object") port = address.port;
-        resolve();
-      });
+  const server = createServer((incoming) => {
+    incoming.on("error", () => undefined);
+    if (mode === "cut") {
+      refused += 1;
+      incoming.resetAndDestroy();
+      return;
+    }
+    open.add(incoming);
+    incoming.on("close", () => open.delete(incoming));
+    // A hung database: the connection opens and nothing ever comes back.
+    if (mode === "hang") return;
+    const outgoing = createConnection({ host: targetHost, port: targetPort });
+    open.add(outgoing);
+    outgoing.on("close", () => {
+      open.delete(outgoing);
+      incoming.destroy();
     });
-
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-
-  await listen();
+    outgoing.on("error", () => incoming.destroy());
+    incoming.on("close", () => outgoing.destroy());
+    incoming.on("data", (chunk) => {
+      if (mode === "forward") outgoing.write(chunk);
+    });
+    outgoing.on("data", (chunk) => {
+      if (mode === "forward") incoming.write(chunk);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address !== "object") throw new Error("the proxy has no port");
   const proxied = new URL(databaseUrl);
   proxied.hostname = "127.0.0.1";
-  proxied.port = String(port);
+  proxied.port = String(address.port);
+  const destroyAll = () => {
+    for (const socket of open) socket.destroy();
+  };
 
   return {
     url: proxied.toString(),
-    port,
+    port: address.port,
+    get refusedWhileCut() {
+      return refused;
+    },
     async cut() {
-      hanging = false;
-      const closing = stopListening();
-      for (const socket of pairs) socket.destroy();
-      await closing;
+      mode = "cut";
+      refused = 0;
+      destroyAll();
     },
     hang() {
-      hanging = true;
+      mode = "hang";
     },
     async restore() {
       // Connections that dropped bytes while hanging are out of step with the server: end them.
-      if (hanging) for (const socket of pairs) socket.destroy();
-      hanging = false;
-      if (!server.listening) await listen();
+      if (mode === "hang") destroyAll();
+      mode = "forward";
     },
     async close() {
-      const closing = stopListening();
-      for (const socket of pairs) socket.destroy();
-      await closing;
+      destroyAll();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
