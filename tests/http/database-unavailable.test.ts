@@ -7,8 +7,10 @@
  */
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GET as readiness } from "@/app/api/health/ready/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as getOrganization, PATCH as renameOrganization } from "@/app/api/v1/o/[orgSlug]/route";
+import { pageFailureKind } from "@/components/layout/service-status";
 import { resetConfig } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
@@ -105,6 +107,20 @@ describe("the database unavailable", () => {
     if (answer === "no answer") return;
     expectUnavailable(answer.value, "5");
     expect(answer.elapsedMs).toBeLessThan(2_500);
+  });
+});
+
+describe("a page that failed", () => {
+  /** The browser's fetch of the readiness probe, answered by the real route. */
+  const viaReadinessRoute = async (path: string) => (await callRoute(readiness, { path })).response;
+
+  it("says Cairn is temporarily unavailable when the database is down, and not otherwise", async () => {
+    await useDatabase(proxy.url);
+    expect(await pageFailureKind(viaReadinessRoute)).toBe("error");
+    await proxy.cut();
+    expect(await pageFailureKind(viaReadinessRoute)).toBe("unavailable");
+    await proxy.restore();
+    expect(await pageFailureKind(viaReadinessRoute)).toBe("error");
   });
 });
 
