@@ -13,6 +13,7 @@ describe("classifyDatabaseFailure", () => {
     ["pg: connection reset", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
     ["pg: terminated", new Error("Connection terminated unexpectedly")],
     ["pg-pool: connect timeout", new Error("timeout exceeded when trying to connect")],
+    ["pg: query_timeout (hung mid-statement)", new Error("Query read timeout")],
     ["pg: server shutting down", pgError("57P01", "terminating connection due to administrator command")],
     ["pg: cannot connect now", pgError("57P03", "the database system is starting up")],
     ["pg: too many connections", pgError("53300", "sorry, too many clients already")],

@@ -39,6 +39,8 @@ const UNREACHABLE_MESSAGES = [
   /Can't reach database server/i,
   /Client has encountered a connection error and is not queryable/i,
   /Connection is closed/i,
+  // pg's query_timeout (lib/db/connection-budget.ts): the server or the network hung mid-statement.
+  /Query read timeout/i,
   /server closed the connection/i,
 ];
 const TIMEOUT_MESSAGES = [/canceling statement due to (statement|lock) timeout/i, /could not obtain lock/i];

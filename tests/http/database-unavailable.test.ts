@@ -110,6 +110,27 @@ describe("the database unavailable", () => {
   });
 });
 
+describe("the database hanging mid-statement", () => {
+  it("answers 503 once the statement budget (and the client's margin) is spent, then recovers", async () => {
+    const { user } = await createOrgWithMember("OWNER");
+    const cookie = await sessionCookieFor(user);
+    await useDatabase(proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
+    // Pooled connections exist and then stop answering: no cancellation can come back from the server.
+    expect((await callRoute(getMe, { cookie })).status).toBe(200);
+    proxy.hang();
+    const answer = await within(10_000, callRoute(getMe, { cookie }));
+    expect(answer).not.toBe("no answer");
+    if (answer === "no answer") return;
+    expectUnavailable(answer.value, "5");
+    expect(answer.elapsedMs).toBeLessThan(4_000);
+
+    await proxy.restore();
+    const back = await within(10_000, callRoute(getMe, { cookie }));
+    expect(back).not.toBe("no answer");
+    if (back !== "no answer") expect(back.value.status).toBe(200);
+  });
+});
+
 describe("a page that failed", () => {
   /** The browser's fetch of the readiness probe, answered by the real route. */
   const viaReadinessRoute = async (path: string) => (await callRoute(readiness, { path })).response;
