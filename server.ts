@@ -10,7 +10,7 @@ import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
 import { authenticateCookieHeader } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/local-database";
-import { migrateDeploy } from "@/lib/db/prisma-cli";
+import { ensureMigrated } from "@/lib/db/migration-check";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@/lib/db/seed-demo";
 import { ALL_JOBS } from "@/lib/jobs/all-jobs";
 import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
@@ -52,8 +52,9 @@ async function main() {
 
     // Decided from the configuration as given: the embedded default migrates and seeds.
     if (initial.migrateOnStart) {
-      await migrateDeploy(database.url);
-      log.info("database migrations applied");
+      // One query when up to date; the Prisma CLI only when something is pending (lib/db/migration-check.ts).
+      const applied = await ensureMigrated(database.url);
+      log.info({ applied: applied.length }, applied.length ? "database migrations applied" : "database migrations up to date");
     }
     if (initial.seedDemo && initial.NODE_ENV !== "development") {
       log.warn({ org: DEMO_ORG.slug }, "SEED_DEMO=true outside development: the demo accounts, whose password is published, can sign in here");

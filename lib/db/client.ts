@@ -8,17 +8,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig } from "@/lib/config";
+import { connectionBudgetFrom, DEFAULT_CONNECTION_BUDGET, poolBudgetOptions } from "./connection-budget";
+import type { ConnectionBudget } from "./connection-budget";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what data-access functions take. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-export function createPool(databaseUrl: string, poolSize = 10): pg.Pool {
+export function createPool(databaseUrl: string, poolSize = 10, budget: ConnectionBudget = DEFAULT_CONNECTION_BUDGET): pg.Pool {
   return new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
-    // Fail fast when the database is unreachable instead of queueing forever.
-    connectionTimeoutMillis: 5_000,
+    // Fail fast when the database is unreachable, hung or holding a lock, instead of queueing forever.
+    ...poolBudgetOptions(budget),
     idleTimeoutMillis: 30_000,
   });
 }
@@ -36,7 +38,7 @@ export function getDb(): PrismaClient {
     if (!config.DATABASE_URL) {
       throw new Error("DATABASE_URL is not set: start Cairn with server.ts, which starts the embedded database");
     }
-    const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, connectionBudgetFrom(config));
     globalForDb.__cairnDb = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE, pool);
     globalForDb.__cairnPool = pool;
   }

@@ -16,6 +16,7 @@ import type { Permission } from "@/lib/authz/policy";
 import { sessionFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
+import { databaseUnavailable } from "@/lib/db/database-failure";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { scopeFromRow } from "@/lib/orgs/membership";
@@ -184,10 +185,15 @@ function rateLimitCheck<Input extends RateLimitInput>(limit: EndpointRateLimit<I
 }
 
 function failure(error: unknown, requestId: string, log: Logger): Response {
+  // The database down or over its time budget is a 503 to retry, not a bug (lib/db/database-failure.ts).
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) log.warn({ err: error }, "database unavailable");
+  error = unavailable ?? error;
   if (error instanceof AppError) {
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     // RFC 9110 Retry-After in seconds, for clients that honour the header rather than the body.
-    return errorResponse(error, requestId, error.code === "RATE_LIMITED" && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
+    const retries = error.code === "RATE_LIMITED" || error.code === "SERVICE_UNAVAILABLE";
+    return errorResponse(error, requestId, retries && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
   }
   log.error({ err: error }, "unhandled error");
   return errorResponse(internalError(), requestId);

@@ -11,8 +11,9 @@
  *   session that signed out. Every instance closes its own such sockets; they
  *   reconnect, are authenticated and given their rooms again, and replay what they
  *   missed.
- * If the LISTEN connection drops, notifications sent meanwhile are lost to this
- * instance: once it is back, every socket here is closed, so each reconnects
+ * If the LISTEN connection drops, the relay tries again every `maxRetryMs` at most
+ * (1 s), so it listens within about a second of the database coming back. Notifications
+ * sent meanwhile are lost to this instance: once it is back, every socket here is closed, so each reconnects
  * (authenticated again: a session ended meanwhile stays out) and replays from its
  * last sequence; nothing is lost to a client.
  */
@@ -39,11 +40,19 @@ interface Options {
   databaseUrl: string;
   io: Server;
   log: Logger;
-  /** First reconnect delay; doubles up to 30 s. */
+  /** First reconnect delay; doubles up to `maxRetryMs`. */
   retryMs?: number;
+  /**
+   * The longest wait between two attempts: it bounds how long after the database comes
+   * back this instance stays deaf (a 23 s outage once cost 9 s more with a 30 s cap).
+   * One connection attempt a second per instance is nothing to a recovering database.
+   */
+  maxRetryMs?: number;
+  /** How long one attempt may take to connect (a hung database must not stall the retries). */
+  connectTimeoutMs?: number;
 }
 
-export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options): EventRelay {
+export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryMs = 1_000, connectTimeoutMs = 2_000 }: Options): EventRelay {
   let client: pg.Client | null = null;
   let stopped = false;
   let everConnected = false;
@@ -91,7 +100,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
 
   async function connect() {
     if (stopped) return;
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
     next.on("notification", onNotification);
     next.on("error", (error) => {
       log.warn({ err: error }, "event relay connection failed");
@@ -126,7 +135,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
       retryTimer = undefined;
       void connect();
     }, delay);
-    delay = Math.min(delay * 2, 30_000);
+    delay = Math.min(delay * 2, maxRetryMs);
   }
 
   void connect();
