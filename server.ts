@@ -14,7 +14,9 @@ import { ensureMigrated } from "@/lib/db/migration-check";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@/lib/db/seed-demo";
 import { ALL_JOBS } from "@/lib/jobs/all-jobs";
 import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
+import { createServedRequestCounter } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
+import { mainPortAccess, serveMetrics, startConfiguredMetricsServer } from "@/lib/observability/metrics-endpoint";
 import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
 import { startEventRelay } from "@/lib/realtime/event-relay";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
@@ -84,6 +86,9 @@ async function main() {
     const app = next({ dev, hostname: config.HOST, port: config.PORT });
     await app.prepare();
     const handleRequest = app.getRequestHandler();
+    // Prometheus metrics (docs/metrics.md): /metrics with METRICS_TOKEN here, and/or on METRICS_PORT.
+    const metricsAccess = mainPortAccess(config);
+    const countRequest = createServedRequestCounter();
 
     const server = createHttpServer(
       (req, res) => {
@@ -91,7 +96,8 @@ async function main() {
         assignClientIp(req, config.TRUST_PROXY);
         // Next.js answers a path it cannot decode with an unlogged plain-text 500.
         if (refuseUndecodablePath(req, res, log)) return;
-        void handleRequest(req, res);
+        if (serveMetrics(req, res, metricsAccess)) return;
+        countRequest(req, res, () => void handleRequest(req, res));
       },
       { keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS },
     );
@@ -100,6 +106,7 @@ async function main() {
     setSocketServer(io);
     // Committed events reach this instance's sockets through LISTEN/NOTIFY (decision 0011).
     const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog });
+    const metricsServer = await startConfiguredMetricsServer(config);
 
     const shutdown = createShutdown({
       server,
@@ -108,6 +115,7 @@ async function main() {
         await new Promise<void>((resolve) => io.close(() => resolve()));
       },
       cleanup: [
+        { name: "metrics server", run: async () => metricsServer?.stop() },
         { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
         { name: "roadmap parser", run: () => roadmapParser.close() },
         { name: "event relay", run: () => relay.stop() },

@@ -119,6 +119,10 @@ const schema = z
     KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
     // Time to receive a request's headers; Node requires it above KEEP_ALIVE_TIMEOUT_MS.
     HEADERS_TIMEOUT_MS: positiveInt.default(66_000),
+    // Prometheus metrics (docs/metrics.md): GET /metrics with this bearer token, and/or on METRICS_PORT; neither: off.
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (try: openssl rand -hex 32)").optional(),
+    METRICS_PORT: port.optional(),
+    METRICS_HOST: z.string().min(1).optional(),
   })
   .superRefine((env, issue) => {
     if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {
@@ -126,6 +130,9 @@ const schema = z
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      issue.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "must differ from PORT (the metrics server listens on its own port)" });
     }
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
       const missing = env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID";
@@ -248,7 +255,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 function isSecret(name: string): boolean {
-  return /SECRET|KEY|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
+  return /SECRET|KEY|PASSWORD|TOKEN|DATABASE_URL|REDIS_URL/.test(name);
 }
 
 const globalForConfig = globalThis as unknown as { __cairnConfig?: Config };

@@ -39,7 +39,7 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
             WHERE q."assignmentId" = a.id AND q."archivedAt" IS NULL AND q.state <> 'NOT_STARTED') AS states
     FROM "Assignment" a LEFT JOIN "ItemProgress" p ON p."assignmentId" = a.id AND p."stableKey" = ${key}
     WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}
-    FOR UPDATE OF a`);
+    FOR UPDATE OF a`, "progress.lock-item");
   // Outside the caller's view, it does not exist (access.ts); inside it, only the assignee writes.
   if (!locked || (locked.assigneeId !== ctx.user.id && !isManager(ctx) && !locked.isMentor)) throw notFound("assignment");
   assertAssignee(ctx, locked);
@@ -88,7 +88,7 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
       "updatedById" = EXCLUDED."updatedById",
       "archivedAt" = NULL,
       "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
+    RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`, "progress.write-item");
   return { item: toItemProgress(row!), assignment: { id: assignmentId, status, progress: summary.track } };
 }
 

@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig } from "@/lib/config";
 import { connectionBudgetFrom, DEFAULT_CONNECTION_BUDGET, poolBudgetOptions } from "./connection-budget";
 import type { ConnectionBudget } from "./connection-budget";
+import { statementMetricsExtension } from "@/lib/observability/statement-metrics";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what data-access functions take. */
@@ -27,7 +28,9 @@ export function createPool(databaseUrl: string, poolSize = 10, budget: Connectio
 
 /** A client on a pool of its own, or on `pool` (which the client then ends on $disconnect). */
 export function createDb(databaseUrl: string, poolSize = 10, pool = createPool(databaseUrl, poolSize)): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // Times every operation (decision 0022); the extension adds no methods, so the type is unchanged.
+  return client.$extends(statementMetricsExtension) as unknown as PrismaClient;
 }
 
 const globalForDb = globalThis as unknown as { __cairnDb?: PrismaClient; __cairnPool?: pg.Pool };
@@ -49,6 +52,11 @@ export function getDb(): PrismaClient {
 export function getPool(): pg.Pool {
   getDb();
   return globalForDb.__cairnPool!;
+}
+
+/** The pool under getDb()'s client if one was made (metrics read it at scrape time without making one). */
+export function existingPool(): pg.Pool | undefined {
+  return globalForDb.__cairnPool;
 }
 
 /** Closes the shared client (shutdown, tests). The next getDb() makes a new one. */

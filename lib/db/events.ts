@@ -55,7 +55,7 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
  */
 export async function recordEvents(runner: SqlRunner, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
   if (events.length === 0) return;
-  await runner.rows(sql`WITH ${eventCtes(organizationId, events)} SELECT 1`);
+  await runner.rows(sql`WITH ${eventCtes(organizationId, events)} SELECT 1`, "events.record");
 }
 
 /**

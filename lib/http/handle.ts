@@ -17,6 +17,7 @@ import { sessionFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { databaseUnavailable } from "@/lib/db/database-failure";
+import { apiRequestRecorder } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { scopeFromRow } from "@/lib/orgs/membership";
@@ -85,6 +86,7 @@ export function handle<
   fn: (input: HandlerInput<ContextFor<Auth, Scope>, Out<Params>, Out<Query>, Out<Body>>) => Promise<z.input<Output> | Response>,
   options: GateOptions<ContextFor<Auth, Scope>, Out<Params>, Out<Query>> = {},
 ): RouteHandler {
+  const recordRequest = apiRequestRecorder(endpoint.method, endpoint.path);
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
@@ -102,6 +104,7 @@ export function handle<
     if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
     line.status = response.status;
     line.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    recordRequest(response.status, performance.now() - started);
     log[response.status >= 500 ? "error" : "info"](line, "request");
     return response;
   };

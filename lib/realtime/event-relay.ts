@@ -20,6 +20,7 @@
 import pg from "pg";
 import type { Server } from "socket.io";
 import { utcTimestampTypes } from "@/lib/db/sql";
+import { relayConnection, relayEmitted, relayResynced } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { EVERYONE, parseAccessNotice } from "./access-notices";
 import { roomsForEvent } from "./rooms";
@@ -90,11 +91,15 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
-      for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+      for (const row of rows) {
+        io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+        relayEmitted(row.createdAt);
+      }
     } catch (error) {
       // The rows could not be read: tell every socket to replay rather than drop the events.
       log.error({ err: error, events: ids.length }, "event relay could not read events; clients will resync");
       io.emit("resync");
+      relayResynced();
     }
   }
 
@@ -118,6 +123,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
     }
     client = next;
     delay = retryMs;
+    relayConnection(true, everConnected);
     // Anything committed while this instance was not listening reached no socket here, access
     // notices included: every socket reconnects, is authenticated again and replays (decision 0018).
     if (everConnected) applyAccessNotice(io, EVERYONE);
@@ -128,6 +134,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
 
   function retry(failed: pg.Client) {
     if (client === failed) client = null;
+    if (!stopped) relayConnection(false);
     failed.removeAllListeners("end");
     void failed.end().catch(() => undefined);
     if (stopped || retryTimer) return;
