@@ -1,3 +1,4 @@
+import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
@@ -22,7 +23,8 @@ export async function listEvents(ctx: OrgContext, after: number | undefined) {
     ? {}
     : { subjectType: "assignment", subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
   const rows = await db.event.findMany({
-    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, ...visible },
+    // The audit log's own types never go live (event-relay.ts), so they are not replayed either.
+    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, type: { notIn: [...AUDIT_ONLY_TYPES] }, ...visible },
     orderBy: { sequence: "asc" },
     take: REPLAY_MAX + 1,
     select: { sequence: true, type: true, subjectType: true, subjectId: true, actorId: true, payload: true, createdAt: true },

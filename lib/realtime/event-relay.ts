@@ -18,6 +18,7 @@
  */
 import pg from "pg";
 import type { Server } from "socket.io";
+import { isAuditOnlyType } from "@/lib/audit/event-catalog";
 import { utcTimestampTypes } from "@/lib/db/sql";
 import type { Logger } from "@/lib/observability/logger";
 import { EVERYONE, parseAccessNotice } from "./access-notices";
@@ -81,7 +82,8 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
-      for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+      // Sign-in and export events are the audit log's alone (lib/audit/event-catalog.ts): no screen listens for them.
+      for (const row of rows) if (!isAuditOnlyType(row.type)) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
     } catch (error) {
       // The rows could not be read: tell every socket to replay rather than drop the events.
       log.error({ err: error, events: ids.length }, "event relay could not read events; clients will resync");
