@@ -42,6 +42,8 @@ const REASON_WORDS: Record<string, string> = { "wrong-password": "wrong password
 
 export const displayName = (person: Person | null | undefined) => person?.name?.trim() || person?.email || null;
 
+/** A number or word from a payload, or "?" when the event did not record it. */
+const shown = (value: unknown) => (typeof value === "number" || (typeof value === "string" && value) ? String(value) : "?");
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const quoted = (value: unknown) => (typeof value === "string" && value ? `“${value}”` : null);
 const role = (value: unknown) => ROLE_WORDS[String(value)] ?? String(value ?? "?");
@@ -65,7 +67,7 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} renamed the organization from ${quoted(p.from) ?? "?"} to ${quoted(p.to) ?? "?"}.`;
     case "organization.updated": {
       const stuck = p.stuckAfterDays as { from?: unknown; to?: unknown } | undefined;
-      return stuck ? `${who} changed when work counts as stuck from ${stuck.from} to ${stuck.to} days.` : `${who} changed the organization’s settings.`;
+      return stuck ? `${who} changed when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days.` : `${who} changed the organization’s settings.`;
     }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;
@@ -92,11 +94,11 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} changed ${fields.length ? `the ${list(fields)} of ` : ""}the track ${trackTitle(event.subjectId)}.`;
     }
     case "track.draft_created":
-      return `${who} started draft version ${p.number} of ${trackTitle(event.subjectId)}.`;
+      return `${who} started draft version ${shown(p.number)} of ${trackTitle(event.subjectId)}.`;
     case "track.draft_edited":
-      return `${who} edited draft version ${p.number} of ${trackTitle(event.subjectId)}${text(p.operation) ? ` (${text(p.operation)})` : ""}.`;
+      return `${who} edited draft version ${shown(p.number)} of ${trackTitle(event.subjectId)}${text(p.operation) ? ` (${text(p.operation)})` : ""}.`;
     case "track.published":
-      return `${who} published version ${p.number} of ${trackTitle(event.subjectId)}.`;
+      return `${who} published version ${shown(p.number)} of ${trackTitle(event.subjectId)}.`;
     case "assignment.created":
       return `${who} assigned ${assignment ? quoted(assignment.trackTitle) : "a track"} to ${person(p.assigneeId ?? assignment?.assigneeId)}.`;
     case "assignment.updated": {
@@ -108,15 +110,15 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${assigned.charAt(0).toUpperCase()}${assigned.slice(1)} lost ${removed.length ? list(removed) : "a mentor"} as mentor${removed.length > 1 ? "s" : ""}${text(p.reason) ? ` (${String(p.reason).replace(/[-_]/g, " ")})` : ""}.`;
     }
     case "assignment.upgraded":
-      return `${who} moved ${assigned} from version ${p.fromNumber} to version ${p.toNumber}.`;
+      return `${who} moved ${assigned} from version ${shown(p.fromNumber)} to version ${shown(p.toNumber)}.`;
     case "assignment.completed":
       return `${assigned.charAt(0).toUpperCase()}${assigned.slice(1)} was completed.`;
     case "progress.updated":
-      return `${who} marked an item of ${assigned} ${STATE_WORDS[String(p.to)] ?? String(p.to).toLowerCase()}${p.bulk === true ? " (with others at once)" : ""}.`;
+      return `${who} marked an item of ${assigned} ${STATE_WORDS[String(p.to)] ?? shown(p.to).toLowerCase()}${p.bulk === true ? " (with others at once)" : ""}.`;
     case "evidence.submitted":
-      return `${who} submitted evidence (attempt ${p.number ?? "?"}) on ${assigned}.`;
+      return `${who} submitted evidence (attempt ${shown(p.number)}) on ${assigned}.`;
     case "evidence.reviewed":
-      return `${who} ${p.decision === "APPROVE" ? "approved" : "asked for changes to"} evidence (attempt ${p.number ?? "?"}) on ${assigned}.`;
+      return `${who} ${p.decision === "APPROVE" ? "approved" : "asked for changes to"} evidence (attempt ${shown(p.number)}) on ${assigned}.`;
     case "comment.created":
       return `${who} commented on ${assigned}.`;
     case "comment.edited":
