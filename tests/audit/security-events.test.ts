@@ -10,10 +10,12 @@ import { describe, expect, it } from "vitest";
 import { POST as changePasswordRoute } from "@/app/api/v1/me/password/route";
 import { POST as revokeRoute } from "@/app/api/v1/me/sessions/revoke/route";
 import { POST as confirmResetRoute } from "@/app/api/v1/password-resets/confirm/route";
+import { GET as activityRoute } from "@/app/api/v1/o/[orgSlug]/activity/route";
 import { GET as eventsRoute } from "@/app/api/v1/o/[orgSlug]/events/route";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
 import { settleFailedSignIns } from "@/lib/audit/account-events";
 import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
+import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { getDb } from "@/lib/db/client";
 import { postAuthAction, signOutAction } from "../auth/next-auth-client";
 import { callRoute } from "../support/call-route";
@@ -49,6 +51,17 @@ describe("sign-in events", () => {
     // Suspended there, nothing there: nothing recorded.
     expect(await securityTypes(suspended.id)).toEqual([]);
     expect(await securityTypes(unrelated.id)).toEqual([]);
+  });
+
+  it("records a sign-in through an email link, and nothing for a link that does not work", async () => {
+    const { user, first } = await personInSeveralOrgs();
+    const { token } = await issueVerificationToken(getDb(), "sign-in", user.email, 15);
+    expect((await postAuthAction("callback", "email-link", { token }, "10.4.4.4")).sessionCookie).not.toBeNull();
+    expect(await eventsOf(first.id, ["security.signed_in"])).toMatchObject([{ actorId: user.id, payload: { method: "email-link", ip: "10.4.4.4" } }]);
+    // Used up: the second try names no account, so nothing more is recorded.
+    expect((await postAuthAction("callback", "email-link", { token })).sessionCookie).toBeNull();
+    await settleFailedSignIns();
+    expect(await securityTypes(first.id)).toEqual(["security.signed_in"]);
   });
 
   it("records a wrong password as a failed sign-in of that account, after the answer, with no actor", async () => {
@@ -146,6 +159,10 @@ describe("the audit log's own types stay out of the live stream", () => {
     const replay = await callRoute(eventsRoute, { path: `/api/v1/o/${slug}/events?after=0`, params: { orgSlug: slug }, cookie: people.owner.cookie });
     expect(replay.status).toBe(200);
     expect(replay.json!.items.filter((event: { type: string }) => event.type.startsWith("security."))).toEqual([]);
+    // The activity feed (everyone's timeline) has none of them either.
+    const activity = await callRoute(activityRoute, { path: `/api/v1/o/${slug}/activity`, params: { orgSlug: slug }, cookie: people.owner.cookie });
+    expect(activity.status).toBe(200);
+    expect(activity.json!.items).toEqual([]);
     // The replay still reaches where the stream stands, past them.
     expect(replay.json!.latestSequence).toBe(Number(recorded.at(-1)!.sequence));
   });
