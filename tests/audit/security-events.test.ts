@@ -14,6 +14,7 @@ import { GET as activityRoute } from "@/app/api/v1/o/[orgSlug]/activity/route";
 import { GET as eventsRoute } from "@/app/api/v1/o/[orgSlug]/events/route";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
 import { settleFailedSignIns } from "@/lib/audit/account-events";
+import { authOptions } from "@/lib/auth/options";
 import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
 import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { getDb } from "@/lib/db/client";
@@ -62,6 +63,17 @@ describe("sign-in events", () => {
     expect((await postAuthAction("callback", "email-link", { token })).sessionCookie).toBeNull();
     await settleFailedSignIns();
     expect(await securityTypes(first.id)).toEqual(["security.signed_in"]);
+  });
+
+  it("records a GitHub sign-in (the jwt callback, with Cairn's user, not GitHub's id)", async () => {
+    const { user, second } = await personInSeveralOrgs();
+    const callbacks = authOptions().callbacks!;
+    const providerAccountId = String(Math.floor(Math.random() * 1e9));
+    const account = { type: "oauth" as const, provider: "github", providerAccountId };
+    const githubUser = { id: providerAccountId, name: "Petra", email: user.email, image: null };
+    expect(await callbacks.signIn!({ user: githubUser, account, profile: { email: user.email, email_verified: true } as never })).toBe(true);
+    await callbacks.jwt!({ token: { sub: providerAccountId }, user: githubUser, account, trigger: "signIn" });
+    expect(await eventsOf(second.id, ["security.signed_in"])).toMatchObject([{ actorId: user.id, subjectId: user.id, payload: { method: "github" } }]);
   });
 
   it("records a wrong password as a failed sign-in of that account, after the answer, with no actor", async () => {
