@@ -114,6 +114,8 @@ const schema = z
     API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     READINESS_TIMEOUT_MS: positiveInt.default(1000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    // Rows the audit export reads per statement (lib/audit/export-audit.ts): memory holds one batch.
+    AUDIT_EXPORT_BATCH_SIZE: positiveInt.max(10_000, "expected at most 10000 rows").default(500),
     // An idle kept-alive connection stays open this long: above a load balancer's idle timeout
     // (AWS ALB and most others: 60 s), so the server never closes one the balancer is reusing.
     KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),

@@ -39,6 +39,7 @@ import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, 
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
+import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -124,4 +125,6 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   managerDashboardCsvEndpoint,
   listActivityEndpoint,
   personActivityDaysEndpoint,
+  listAuditEndpoint,
+  exportAuditEndpoint,
 ] as AnyEndpoint[];

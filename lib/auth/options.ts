@@ -20,6 +20,7 @@ import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
+import { auditSignIn, recordAccountEventNow } from "@/lib/audit/account-events";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -47,7 +48,8 @@ export function signInProviders(): Provider[] {
         const password = credentials?.password ?? "";
         // PostgreSQL refuses NUL (the query would fail): no account has one.
         if (!email || !password || password.length > 1024 || email.length > 254 || email.includes("\u0000")) return null;
-        return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
+        const ip = clientIpFrom(request?.headers ?? {});
+        return auditSignIn(await withSignInLimits(email, ip, () => verifyCredentials(email, password)), { method: "password", email, ip });
       },
     }),
     CredentialsProvider({
@@ -58,7 +60,8 @@ export function signInProviders(): Provider[] {
         const token = credentials?.token ?? "";
         if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
         // The token has 256 bits, so guessing is hopeless; the per-address limit still slows anyone trying.
-        return withSignInLimits("email-link", clientIpFrom(request?.headers ?? {}), () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS);
+        const ip = clientIpFrom(request?.headers ?? {});
+        return auditSignIn(await withSignInLimits("email-link", ip, () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS), { method: "email-link", ip });
       },
     }),
   ];
@@ -103,6 +106,7 @@ export function authOptions(): NextAuthOptions {
           const linked = await userForOAuthAccount(account.provider, account.providerAccountId);
           if (!linked) throw new Error("OAuth account is not linked");
           Object.assign(token, newSessionClaims(linked), { email: linked.email, name: linked.name });
+          await auditSignIn(linked, { method: "github" });
         } else if (user) {
           Object.assign(token, newSessionClaims({ id: user.id, sessionVersion: (user as { sessionVersion?: number }).sessionVersion ?? 0 }));
         }
@@ -118,7 +122,7 @@ export function authOptions(): NextAuthOptions {
       // next-auth clears the cookie even when this fails, and only logs the error: so do we, loudly.
       async signOut({ token }) {
         try {
-          await endSession(token);
+          if ((await endSession(token)) && token?.sub) await recordAccountEventNow({ userId: token.sub, type: "security.signed_out", actorId: token.sub });
         } catch (error) {
           getLogger().error({ err: error, userId: token?.sub }, "sign-out could not end the session on the server");
           throw error;

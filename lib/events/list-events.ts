@@ -1,3 +1,4 @@
+import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
@@ -28,8 +29,12 @@ export async function listEvents(ctx: OrgContext, after: number | undefined) {
   return { items: rows.map(toWireEvent), latestSequence, resync: false };
 }
 
-/** The events the caller hears on their socket (lib/realtime/rooms.ts), as a filter: the replay's and the log's. */
+/**
+ * The events the caller hears on their socket (lib/realtime/rooms.ts), as a filter: the replay's and the log's.
+ * The audit log's own types (sign-ins, exports) never go live (event-relay.ts), so neither reads them.
+ */
 export async function visibleEvents(ctx: OrgContext): Promise<Prisma.EventWhereInput> {
-  if (isManagerRole(ctx.membership.role)) return {};
-  return { subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+  const notAuditOnly: Prisma.EventWhereInput = { type: { notIn: [...AUDIT_ONLY_TYPES] } };
+  if (isManagerRole(ctx.membership.role)) return notAuditOnly;
+  return { ...notAuditOnly, subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }

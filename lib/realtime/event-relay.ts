@@ -19,6 +19,7 @@
  */
 import pg from "pg";
 import type { Server } from "socket.io";
+import { isAuditOnlyType } from "@/lib/audit/event-catalog";
 import { utcTimestampTypes } from "@/lib/db/sql";
 import { relayConnection, relayEmitted, relayResynced } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
@@ -91,7 +92,9 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
+      // Sign-in and export events are the audit log's alone (lib/audit/event-catalog.ts): no screen listens for them.
       for (const row of rows) {
+        if (isAuditOnlyType(row.type)) continue;
         io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
         relayEmitted(row.createdAt);
       }

@@ -124,4 +124,7 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   getMentorDashboard:          row(401, 404, 200, 200, 200, 200, 403, 403, 403, 403, 404, 200),
   getManagerDashboard:         row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   exportManagerDashboard:      row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+  // The audit log ("audit.read": owners and admins); crossOrg reads its own organization's.
+  listAuditLog:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+  exportAuditLog:              row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
 };

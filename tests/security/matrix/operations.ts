@@ -251,4 +251,8 @@ export const OPERATIONS: Record<string, Operation> = {
   getMentorDashboard: op({ call: () => ({}) }),
   getManagerDashboard: op({ call: () => ({}) }),
   exportManagerDashboard: op({ call: () => ({}) }),
+
+  // ── The audit log ───────────────────────────────────────────────────────
+  listAuditLog: op({ call: (world) => ({ query: `limit=5&type=member.joined,member.role_changed&actor=${world.people.owner.userId}` }) }),
+  exportAuditLog: op({ call: () => ({ query: "format=csv&type=member.joined" }) }),
 };
