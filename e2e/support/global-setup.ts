@@ -14,7 +14,7 @@ import { createDatabase, dropDatabase, uniqueName } from "../../tests/support/da
 import { startFakeResend } from "../../tests/support/fake-resend";
 import { freePort } from "../../tests/support/free-port";
 import { startTestCluster } from "../../tests/support/test-cluster";
-import { E2E_SECRET, E2E_TRUSTED_PROXY_HOPS } from "./e2e-env";
+import { E2E_METRICS_TOKEN, E2E_SECRET, E2E_TRUSTED_PROXY_HOPS } from "./e2e-env";
 
 export async function waitForReady(url: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -58,6 +58,7 @@ export default async function globalSetup() {
       REDIS_URL: "",
       LOG_FORMAT: "json",
       LOG_LEVEL: "info",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
