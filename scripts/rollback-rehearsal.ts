@@ -7,8 +7,9 @@
  *     (not HEAD itself), else HEAD~1. A shallow clone is deepened first.
  *  2. Checked out into a temporary git worktree; `npm ci` (npm's cache makes it
  *     offline-fast) and `next build` there.
- *  3. A throw-away embedded PostgreSQL; THIS tree's migrations applied; the demo
- *     organization seeded by THIS tree (rows the new release wrote).
+ *  3. A throw-away embedded PostgreSQL, migrated and seeded (the demo
+ *     organization) by the previous release, as production is before a deploy;
+ *     then THIS tree's migrations applied on top, over those rows.
  *  4. The previous release's server started on that database (it migrates
  *     nothing), and the previous release's own smoke tests (its
  *     scripts/smoke.ts) run against it; a release older than that script gets
@@ -17,17 +18,16 @@
  */
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createDb } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import type { EmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrateDeploy } from "../lib/db/prisma-cli";
-import { DEMO_ORG, DEMO_PASSWORD, seedDemo } from "../lib/db/seed-demo";
+import { DEMO_ORG, DEMO_PASSWORD } from "../lib/db/seed-demo";
 import { runSmokeTests } from "../lib/release/smoke";
 
 const execFileAsync = promisify(execFile);
@@ -73,10 +73,10 @@ async function previousRelease(): Promise<{ ref: string; sha: string; why: strin
   return { ref: "HEAD~1", sha: await git("rev-parse", "HEAD~1"), why: "no release tag yet: the previous commit" };
 }
 
-function run(command: string, args: string[], cwd: string, logFile: string): Promise<void> {
+function run(command: string, args: string[], cwd: string, logFile: string, env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile, { flags: "a" });
-    const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     child.once("error", reject);
@@ -125,15 +125,24 @@ const previous = await previousRelease();
 const work = await mkdtemp(path.join(os.tmpdir(), "cairn-rehearsal-"));
 await chmod(work, 0o755); // the embedded PostgreSQL runs as the postgres user when we are root
 const tree = path.join(work, "previous");
-const logs = { install: path.join(work, "install.log"), build: path.join(work, "build.log"), server: path.join(work, "server.log") };
+const logs = {
+  install: path.join(work, "install.log"),
+  build: path.join(work, "build.log"),
+  setup: path.join(work, "setup.log"),
+  server: path.join(work, "server.log"),
+};
 let database: EmbeddedPostgres | null = null;
 let server: ChildProcess | null = null;
 let failed = false;
 
 try {
   say(`previous release: ${previous.ref} (${previous.sha.slice(0, 12)}; ${previous.why}); current: ${(await git("rev-parse", "HEAD")).slice(0, 12)}`);
-  const changed = await git("diff", "--name-only", previous.sha, "HEAD", "--", "prisma/migrations");
-  say(changed ? `migrations added or changed since then:\n    ${changed.split("\n").join("\n    ")}` : "no migration changed since then (the rehearsal still runs the previous release on this schema)");
+  // This tree's files (committed or not) against the previous release's: what the rehearsal adds.
+  const before = new Set((await git("ls-tree", "--name-only", `${previous.sha}:prisma/migrations`)).split("\n"));
+  const added = readdirSync("prisma/migrations").filter((name) => !before.has(name));
+  const changed = (await git("diff", "--name-only", previous.sha, "--", "prisma/migrations")).split("\n").filter(Boolean);
+  const news = [...added.map((name) => `new: ${name}`), ...changed.map((file) => `changed: ${file}`)];
+  say(news.length ? `migrations since then:\n    ${news.join("\n    ")}` : "no migration since then (the rehearsal still runs the previous release on this schema)");
 
   await git("worktree", "add", "--detach", "--quiet", tree, previous.sha);
   say("npm ci in the previous release");
@@ -143,14 +152,14 @@ try {
 
   database = await startEmbeddedPostgres({ dataDir: path.join(work, "postgres"), port: await freePort(), durable: false });
   const databaseUrl = await database.ensureDatabase("cairn_rehearsal");
-  say("migrating a fresh database to the NEW schema (this tree's migrations)");
+  // The production database before the deploy: the previous release's schema and rows it wrote.
+  say("the previous release migrates a fresh database and seeds the demo organization");
+  const asPrevious = { DATABASE_URL: databaseUrl, NODE_ENV: "development", SEED_DEMO: "true" };
+  await run("npm", ["run", "db:migrate"], tree, logs.setup, asPrevious);
+  await run("npm", ["run", "db:seed"], tree, logs.setup, asPrevious);
+  // The deploy's release step: this tree's migrations on top, over those rows.
+  say("migrating it to the NEW schema (this tree's migrations)");
   await migrateDeploy(databaseUrl, root);
-  const db = createDb(databaseUrl, 2);
-  try {
-    await seedDemo(db);
-  } finally {
-    await db.$disconnect();
-  }
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
