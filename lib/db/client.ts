@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig } from "@/lib/config";
-import { connectionBudgetFrom, DEFAULT_CONNECTION_BUDGET, poolBudgetOptions } from "./connection-budget";
+import { abandonHungConnections, connectionBudgetFrom, DEFAULT_CONNECTION_BUDGET, poolBudgetOptions } from "./connection-budget";
 import type { ConnectionBudget } from "./connection-budget";
 import { statementMetricsExtension } from "@/lib/observability/statement-metrics";
 
@@ -17,13 +17,15 @@ export type Db = PrismaClient;
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export function createPool(databaseUrl: string, poolSize = 10, budget: ConnectionBudget = DEFAULT_CONNECTION_BUDGET): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     // Fail fast when the database is unreachable, hung or holding a lock, instead of queueing forever.
     ...poolBudgetOptions(budget),
     idleTimeoutMillis: 30_000,
   });
+  abandonHungConnections(pool);
+  return pool;
 }
 
 /** A client on a pool of its own, or on `pool` (which the client then ends on $disconnect). */

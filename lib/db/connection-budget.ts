@@ -49,3 +49,36 @@ export function poolBudgetOptions(budget: ConnectionBudget): Pick<pg.PoolConfig,
 
 /** How much longer than the statement budget the client waits for a hung server. */
 export const QUERY_TIMEOUT_MARGIN_MS = 1_000;
+
+/**
+ * A connection whose statement outlived the client's `query_timeout` is left with that
+ * statement pending (pg does not end it), and a transaction's ROLLBACK then fails on it;
+ * Prisma does not give a connection back to the pool when its ROLLBACK fails, so with a
+ * dead peer the pool would lose that connection for good (and, once all are lost, answer
+ * nothing but connect timeouts). Such a connection is handed back at once as broken,
+ * which ends it: the pool opens a fresh one. Its later release (if any) does nothing.
+ * (pool.query already discards a client whose query failed.)
+ */
+export function abandonHungConnections(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    const checkedOut = client as pg.PoolClient;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise) {
+        // A side branch: the caller still gets (and handles) the original rejection.
+        result.catch((error: unknown) => {
+          if (!(error instanceof Error) || error.message !== QUERY_READ_TIMEOUT) return;
+          const release = checkedOut.release;
+          checkedOut.release = () => undefined;
+          // With an error, the pool removes the client and ends its connection.
+          release?.call(checkedOut, error);
+        });
+      }
+      return result;
+    }) as typeof client.query;
+  });
+}
+
+/** pg's message when `query_timeout` expires. */
+const QUERY_READ_TIMEOUT = "Query read timeout";

@@ -12,7 +12,7 @@ import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as getOrganization, PATCH as renameOrganization } from "@/app/api/v1/o/[orgSlug]/route";
 import { pageFailureKind } from "@/components/layout/service-status";
 import { resetConfig } from "@/lib/config";
-import { disconnectDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
 import { startDbProxy } from "../support/db-proxy";
 import type { DbProxy } from "../support/db-proxy";
@@ -129,6 +129,36 @@ describe("the database hanging mid-statement", () => {
     expect(back).not.toBe("no answer");
     if (back !== "no answer") expect(back.value.status).toBe(200);
   });
+
+  it("does not lose a pooled connection whose transaction hung: the next request gets a fresh one", async () => {
+    const { user } = await createOrgWithMember("OWNER");
+    const cookie = await sessionCookieFor(user);
+    // One pooled connection: whatever the failed transaction leaves in the pool, the next request gets.
+    process.env.DATABASE_POOL_SIZE = "1";
+    try {
+      await useDatabase(proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
+      expect((await callRoute(getMe, { cookie })).status).toBe(200);
+      // An interactive transaction (as Prisma's writes run) whose connection hangs after BEGIN.
+      const failed = await getDb()
+        .$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          proxy.hang();
+          return tx.$queryRaw`SELECT 2`;
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failed).not.toBeNull();
+      // The database answers again, but that connection's peer is gone for good.
+      await proxy.restore({ endHung: false });
+      const next = await within(10_000, callRoute(getMe, { cookie }));
+      expect(next).not.toBe("no answer");
+      if (next !== "no answer") expect(next.value.status).toBe(200);
+    } finally {
+      delete process.env.DATABASE_POOL_SIZE;
+    }
+  });
 });
 
 describe("a page that failed", () => {
@@ -197,7 +227,7 @@ describe("the database holding a request up", () => {
 
   it("applies the budgets to every pooled connection, Prisma's and plain SQL's", async () => {
     await useDatabase(fileDatabaseUrl, { DB_STATEMENT_TIMEOUT_MS: "4321", DB_LOCK_TIMEOUT_MS: "1234" });
-    const { getDb, getPool } = await import("@/lib/db/client");
+    const { getPool } = await import("@/lib/db/client");
     const [viaPrisma] = await getDb().$queryRaw<{ statement_timeout: string; lock_timeout: string }[]>`
       SELECT current_setting('statement_timeout') AS statement_timeout, current_setting('lock_timeout') AS lock_timeout`;
     expect(viaPrisma).toEqual({ statement_timeout: "4321ms", lock_timeout: "1234ms" });

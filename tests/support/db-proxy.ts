@@ -7,7 +7,8 @@
  *   `refusedWhileCut` counts those, so a test can wait on the app's retries, not a clock.
  * - `hang()`: new connections are accepted and never answered, and open ones stop
  *   forwarding, as when PostgreSQL (or the network) hangs.
- * - `restore()`: forwards again, on the same port (connections that hung are ended).
+ * - `restore()`: forwards again, on the same port (connections that hung are ended, or
+ *   with `endHung: false` left hanging: only new connections work).
  */
 import { createConnection, createServer } from "node:net";
 import type { Socket } from "node:net";
@@ -20,7 +21,8 @@ export interface DbProxy {
   readonly refusedWhileCut: number;
   cut(): Promise<void>;
   hang(): void;
-  restore(): Promise<void>;
+  /** `endHung: false` leaves the connections that hung hanging, as a peer that died silently does. */
+  restore(options?: { endHung?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,9 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
   const targetHost = target.hostname;
   const targetPort = Number(target.port || 5432);
   const open = new Set<Socket>();
+  /** Connections that stopped forwarding (the app's side of each): a dead peer. */
+  const hung = new Set<Socket>();
+  const fromApp = new Set<Socket>();
   let mode: "forward" | "cut" | "hang" = "forward";
   let refused = 0;
 
@@ -40,9 +45,17 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
       return;
     }
     open.add(incoming);
-    incoming.on("close", () => open.delete(incoming));
+    fromApp.add(incoming);
+    incoming.on("close", () => {
+      open.delete(incoming);
+      fromApp.delete(incoming);
+      hung.delete(incoming);
+    });
     // A hung database: the connection opens and nothing ever comes back.
-    if (mode === "hang") return;
+    if (mode === "hang") {
+      hung.add(incoming);
+      return;
+    }
     const outgoing = createConnection({ host: targetHost, port: targetPort });
     open.add(outgoing);
     outgoing.on("close", () => {
@@ -52,10 +65,10 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
     outgoing.on("error", () => incoming.destroy());
     incoming.on("close", () => outgoing.destroy());
     incoming.on("data", (chunk) => {
-      if (mode === "forward") outgoing.write(chunk);
+      if (!hung.has(incoming)) outgoing.write(chunk);
     });
     outgoing.on("data", (chunk) => {
-      if (mode === "forward") incoming.write(chunk);
+      if (!hung.has(incoming)) incoming.write(chunk);
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,10 +97,15 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
     },
     hang() {
       mode = "hang";
+      for (const socket of fromApp) hung.add(socket);
     },
-    async restore() {
-      // Connections that dropped bytes while hanging are out of step with the server: end them.
-      if (mode === "hang") destroyAll();
+    async restore(options = {}) {
+      // Connections that dropped bytes while hanging are out of step with the server: end them,
+      // unless the test wants them left hanging (a peer that died without a word).
+      if (options.endHung !== false) {
+        for (const socket of hung) socket.destroy();
+        hung.clear();
+      }
       mode = "forward";
     },
     async close() {
