@@ -121,12 +121,15 @@ export function authOptions(): NextAuthOptions {
       // "Sign out" ends this session on the server too (a copy of the cookie stops working, its sockets close).
       // next-auth clears the cookie even when this fails, and only logs the error: so do we, loudly.
       async signOut({ token }) {
+        let ended = false;
         try {
-          if ((await endSession(token)) && token?.sub) await recordAccountEventNow({ userId: token.sub, type: "security.signed_out", actorId: token.sub });
+          ended = await endSession(token);
         } catch (error) {
           getLogger().error({ err: error, userId: token?.sub }, "sign-out could not end the session on the server");
           throw error;
         }
+        // In each organization's audit log (lib/audit/account-events.ts); the session has ended either way.
+        if (ended && token?.sub) await recordAccountEventNow({ userId: token.sub, type: "security.signed_out", actorId: token.sub });
       },
     },
   };

@@ -4,8 +4,8 @@ import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLog } from "@/components/audit/audit-log";
 import { auditQueryOf, auditViewOf } from "@/components/audit/audit-view";
 import { buttonStyles } from "@/components/ui/button";
+import { auditActorOptions } from "@/lib/audit/actor-options";
 import { can } from "@/lib/authz/policy";
-import { getDb } from "@/lib/db/client";
 import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
 
 type Params = { params: Promise<{ orgSlug: string }> };
@@ -29,13 +29,7 @@ export default async function AuditPage({ params, searchParams }: PageProps) {
   if (access.suspended) return null; // the layout explains
   if (!can(access.membership.role, "audit.read")) notFound();
 
-  // Everyone who is or was a member can be an actor (a removed member's events stay in the log).
-  const members = await getDb().membership.findMany({
-    where: { organizationId: access.organization.id },
-    select: { status: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { email: "asc" } },
-  });
-  const actors = members.map(({ user, status }) => ({ id: user.id, label: `${user.name?.trim() || user.email}${user.name ? ` (${user.email})` : ""}${status === "SUSPENDED" ? " — suspended" : ""}` }));
+  const actors = await auditActorOptions(access.organization.id);
   const exportHref = (format: "csv" | "json") => `/api/v1/o/${encodeURIComponent(access.organization.slug)}/audit/export?format=${format}${query ? `&${query}` : ""}`;
 
   return (
