@@ -11,6 +11,7 @@
  * (a bigint is a string in pg and a BigInt in Prisma).
  */
 import pg from "pg";
+import { inSpan } from "@/lib/observability/trace-context";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
 
@@ -90,7 +91,12 @@ export function queryRows<T>(statement: Statement): Promise<T[]> {
  * rolled back when it throws (the error is rethrown). A connection whose
  * ROLLBACK failed is discarded rather than returned to the pool.
  */
-export async function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+export function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  // One span from BEGIN to COMMIT (or ROLLBACK), the statements' spans under it (docs/decisions/0023-traces.md).
+  return inSpan("db.transaction", () => runTransaction(fn), { attributes: { "db.system.name": "postgresql" } });
+}
+
+async function runTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {

@@ -21,6 +21,7 @@ import type { Server } from "socket.io";
 import { utcTimestampTypes } from "@/lib/db/sql";
 import type { Logger } from "@/lib/observability/logger";
 import { EVERYONE, parseAccessNotice } from "./access-notices";
+import { inEmitSpan } from "./fan-out-span";
 import { roomsForEvent } from "./rooms";
 import { applyAccessNotice } from "./socket-server";
 import { toWireEvent } from "./wire-event";
@@ -74,14 +75,15 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
     pending = [];
     if (ids.length === 0 || !client) return;
     try {
-      const { rows } = await client.query<EventRow & { organizationId: string }>({
-        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt" FROM "Event"
+      const { rows } = await client.query<EventRow & { organizationId: string; traceParent: string | null }>({
+        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt", "traceParent" FROM "Event"
                WHERE id = ANY($1::text[]) ORDER BY "organizationId", sequence`,
         values: [ids],
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
-      for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+      // Each emit is a span in the trace of the request that wrote the event (fan-out-span.ts).
+      for (const row of rows) inEmitSpan(row, () => io.to(roomsForEvent(row)).emit("event", toWireEvent(row)));
     } catch (error) {
       // The rows could not be read: tell every socket to replay rather than drop the events.
       log.error({ err: error, events: ids.length }, "event relay could not read events; clients will resync");
