@@ -11,7 +11,15 @@ import type { startTracing as StartTracing } from "./tracing";
 import { tracingTarget } from "./tracing-config";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
-if (tracingTarget(process.env)) {
+// A bad value is left to parseConfig, which names it with the others and stops the start.
+const target = (() => {
+  try {
+    return tracingTarget(process.env);
+  } catch {
+    return null;
+  }
+})();
+if (target) {
   // Loaded only when tracing is on; synchronously (not a top-level await), so that this
   // module has finished, the hooks in place, before server.ts's next import is evaluated.
   const { startTracing } = createRequire(import.meta.url)("./tracing") as { startTracing: typeof StartTracing };

@@ -7,7 +7,6 @@
  */
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Attributes, Context, Link, Span, SpanContext } from "@opentelemetry/api";
-import { getRPCMetadata, RPCType } from "@opentelemetry/core";
 
 export const TRACER_NAME = "cairn";
 const tracer = () => trace.getTracer(TRACER_NAME);
@@ -93,29 +92,19 @@ export function contextFromCarrier(carrier: Record<string, unknown> | null | und
 }
 
 /**
- * Names the HTTP server span after the route template (`PUT /api/v1/o/{orgSlug}/…`)
- * and gives it `http.route`, the way the HTTP instrumentation expects a framework to
- * (its RPC metadata): never the raw path, which carries ids and tokens.
- */
-export function nameServerSpan(route: string): void {
-  const metadata = getRPCMetadata(context.active());
-  if (metadata?.type === RPCType.HTTP) metadata.route = route;
-}
-
-/**
- * The route gate's span: a route handler runs inside `${method} ${route}` (a child
- * of the HTTP server span, or the root when a test calls the handler directly).
+ * The route gate's span: a route handler runs inside `${method} ${route}`, named by
+ * the route template, never the raw path (ids, tokens). In the server it hangs under
+ * the HTTP server span and Next.js's own spans; when a test calls the handler
+ * directly it is the root.
  */
 export function traceRoute<Args extends [Request, ...unknown[]]>(route: string, handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
-  return (...args) => {
-    nameServerSpan(route);
-    return inSpan(`${args[0].method} ${route}`, async (span) => {
+  return (...args) =>
+    inSpan(`${args[0].method} ${route}`, async (span) => {
       const response = await handler(...args);
       span.setAttribute("http.response.status_code", response.status);
       if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       return response;
     }, { attributes: { "http.route": route, "http.request.method": args[0].method } });
-  };
 }
 
 export { SpanKind };

@@ -23,6 +23,17 @@ import { BatchSpanProcessor } from "@opentelemetry/sdk-trace";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
 import { getTracing, setTracing, tracingTarget } from "./tracing-config";
 import type { Tracing } from "./tracing-config";
+import { redactUrl } from "./redact-url";
+
+/**
+ * The HTTP server span's url.path and url.query as the log lines show them: invitation,
+ * reset and sign-in links carry tokens in the path or query (redact-url.ts).
+ */
+export function redactedUrlAttributes(request: Pick<IncomingMessage, "url">): Record<string, string> {
+  const redacted = redactUrl(request.url ?? "/");
+  const queryAt = redacted.indexOf("?");
+  return queryAt < 0 ? { "url.path": redacted } : { "url.path": redacted.slice(0, queryAt), "url.query": redacted.slice(queryAt + 1) };
+}
 
 /** Requests whose spans would only be noise: build assets and Socket.IO's long polling. */
 export function isUntracedRequest(request: Pick<IncomingMessage, "url">): boolean {
@@ -42,12 +53,12 @@ export function startTracing(env: Readonly<Record<string, string | undefined>> =
   if (!target && !options.spanProcessors) return null;
   // The exporters read the endpoint (adding /v1/traces to OTEL_EXPORTER_OTLP_ENDPOINT), headers and timeout from OTEL_* themselves.
   const instrumentations = [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: isUntracedRequest, requireParentforOutgoingSpans: true }),
+    new HttpInstrumentation({ ignoreIncomingRequestHook: isUntracedRequest, startIncomingSpanHook: redactedUrlAttributes, requireParentforOutgoingSpans: true }),
     new PgInstrumentation({ requireParentSpan: true }),
   ];
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME || "cairn",
-    spanProcessors: options.spanProcessors ?? [new BatchSpanProcessor({ exporter: target?.protocol === "http/json" ? new OtlpJsonExporter() : new OtlpProtobufExporter() })],
+    spanProcessors: options.spanProcessors ?? [new BatchSpanProcessor({ exporter: target?.protocol === "http/json" ? new OtlpJsonExporter() : new OtlpProtobufExporter(), scheduledDelayMillis: exportDelay(env) })],
     // Traces only: metrics are prom-client's (/metrics) and logs are pino's JSON lines.
     metricReaders: [],
     logRecordProcessors: [],
@@ -69,3 +80,9 @@ export function startTracing(env: Readonly<Record<string, string | undefined>> =
   return tracing;
 }
 
+
+/** OTEL_BSP_SCHEDULE_DELAY (ms between exports; the SDK's default, 5 s, when unset): the SDK reads it only for processors it makes. */
+function exportDelay(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const delay = Number(env.OTEL_BSP_SCHEDULE_DELAY);
+  return Number.isInteger(delay) && delay > 0 ? delay : undefined;
+}
