@@ -5,11 +5,15 @@
  * started (no OTLP endpoint) every span here is the API's non-recording one and no
  * id is reported.
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { context, INVALID_SPAN_CONTEXT, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Attributes, Context, Link, Span, SpanContext } from "@opentelemetry/api";
+import { getTracing } from "./tracing-config";
 
 export const TRACER_NAME = "cairn";
 const tracer = () => trace.getTracer(TRACER_NAME);
+/** With tracing off, `fn` runs with this span and no context switch: ~0.1 µs instead of the API's ~4 µs no-op span. */
+const OFF_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+const tracingOff = () => getTracing() === null;
 
 export interface SpanOptions {
   attributes?: Attributes;
@@ -24,6 +28,7 @@ export interface SpanOptions {
  * settles, marked as an error (with the exception recorded) when it throws.
  */
 export function inSpan<T>(name: string, fn: (span: Span) => Promise<T>, options: SpanOptions = {}): Promise<T> {
+  if (tracingOff()) return fn(OFF_SPAN);
   const { parent, ...spanOptions } = options;
   return tracer().startActiveSpan(name, spanOptions, parent ?? context.active(), async (span) => {
     try {
@@ -39,6 +44,7 @@ export function inSpan<T>(name: string, fn: (span: Span) => Promise<T>, options:
 
 /** The synchronous twin of inSpan (the socket emit). */
 export function inSpanSync<T>(name: string, fn: (span: Span) => T, options: SpanOptions = {}): T {
+  if (tracingOff()) return fn(OFF_SPAN);
   const { parent, ...spanOptions } = options;
   return tracer().startActiveSpan(name, spanOptions, parent ?? context.active(), (span) => {
     try {
