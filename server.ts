@@ -4,6 +4,8 @@
  *   npm run dev     (development)      npm start   (production, after npm run build)
  * SIGINT/SIGTERM shut it down gracefully and exit 0.
  */
+// First: the tracing SDK must hook pg and http before anything loads them (decision 0023).
+import "@/lib/observability/register-tracing";
 import { existsSync } from "node:fs";
 import next from "next";
 import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
@@ -17,6 +19,7 @@ import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
 import { createServedRequestCounter } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
 import { mainPortAccess, serveMetrics, startConfiguredMetricsServer } from "@/lib/observability/metrics-endpoint";
+import { getTracing } from "@/lib/observability/tracing-config";
 import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
 import { startEventRelay } from "@/lib/realtime/event-relay";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
@@ -124,6 +127,8 @@ async function main() {
         { name: "rate-limit store", run: disconnectRateLimitStore },
         { name: "database client", run: disconnectDb },
         { name: "embedded PostgreSQL", run: stopEmbedded },
+        // Last: the spans of everything above are exported before the process exits.
+        { name: "tracing", run: async () => getTracing()?.shutdown() },
       ],
       timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       log,

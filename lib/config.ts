@@ -111,6 +111,9 @@ const schema = z
 
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Traces (decision 0023): the SDK reads these (and the other OTEL_* variables) itself; checked here to fail fast.
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+    OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/protobuf", "http/json"]).optional(),
     API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     READINESS_TIMEOUT_MS: positiveInt.default(1000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),

@@ -12,6 +12,7 @@
  */
 import pg from "pg";
 import { timedStatement } from "@/lib/observability/statement-metrics";
+import { inSpan } from "@/lib/observability/trace-context";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
 
@@ -96,7 +97,12 @@ export function queryRows<T>(statement: Statement, name?: string): Promise<T[]> 
  * rolled back when it throws (the error is rethrown). A connection whose
  * ROLLBACK failed is discarded rather than returned to the pool.
  */
-export async function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+export function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  // One span from BEGIN to COMMIT (or ROLLBACK), the statements' spans under it (docs/decisions/0023-traces.md).
+  return inSpan("db.transaction", () => runTransaction(fn), { attributes: { "db.system.name": "postgresql" } });
+}
+
+async function runTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {

@@ -20,6 +20,7 @@ import { databaseUnavailable } from "@/lib/db/database-failure";
 import { apiRequestRecorder } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
+import { inSpan, traceRoute } from "@/lib/observability/trace-context";
 import { scopeFromRow } from "@/lib/orgs/membership";
 import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
@@ -119,7 +120,7 @@ export function handle<
     assertStorableText(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
-    const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
+    const session = endpoint.auth === "session" ? await inSpan("gate.session", () => sessionFromCookieHeader(request.headers.get("cookie"), orgSlug)) : null;
     const user = session?.user ?? null;
     if (endpoint.auth === "session" && !user) throw unauthenticated();
     if (user) assertSameOrigin(request, allowedOrigins, true);
@@ -139,29 +140,29 @@ export function handle<
     }
 
     const query = (endpoint.query ? parseInput(endpoint.query, storable(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
-    if (options.authorize) await options.authorize({ ctx: ctx as ContextFor<Auth, Scope>, params, query });
+    if (options.authorize) await inSpan("gate.authorize", () => options.authorize!({ ctx: ctx as ContextFor<Auth, Scope>, params, query }));
 
     let body = undefined as Out<Body>;
     let files: File[] = [];
     if (endpoint.body && endpoint.files && isMultipart(request)) {
-      const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
+      const form = await inSpan("gate.body", () => readMultipartBody(request, endpoint.files!.maxBodyBytes, endpoint.files!.field));
       files = form.files;
       body = parseInput(endpoint.body, storable(form.fields, "body"), "body") as Out<Body>;
     } else if (endpoint.body) {
-      const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
+      const raw = await inSpan("gate.body", () => readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES));
       body = parseInput(endpoint.body, storable(raw, "body"), "body") as Out<Body>;
     }
 
     if (endpoint.rateLimits?.length) {
       const input = { ip: clientIpFrom(request.headers), userId: user?.id ?? null, orgId: "organization" in ctx ? ctx.organization.id : null, params, query, body };
-      const outcome = await consumeRateLimits(endpoint.rateLimits.map((limit) => rateLimitCheck(limit, input)));
+      const outcome = await inSpan("gate.rate_limits", () => consumeRateLimits(endpoint.rateLimits!.map((limit) => rateLimitCheck(limit, input))));
       if (!outcome.allowed) {
         line.rateLimited = true;
         throw rateLimited(outcome.retryAfterSeconds);
       }
     }
 
-    const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files });
+    const result = await inSpan(`service ${endpoint.operationId}`, () => fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files }));
     if (result instanceof Response) return result;
     return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
   }
@@ -173,7 +174,8 @@ export function handle<
     return shaped.data;
   }
 
-  return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
+  // Inside the route's span (trace-context.ts), so the error envelope and every log line can name the trace.
+  return Object.assign(traceRoute(endpoint.path, route), { endpoint: endpoint as unknown as AnyEndpoint });
 }
 
 /** The input unchanged, once no string in it holds a NUL or an unpaired surrogate (else the 422 naming them). */

@@ -120,6 +120,7 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
                 message: { type: "string" },
                 details: { description: "For VALIDATION_FAILED: `{ issues: [{ path, message }] }`." },
                 requestId: { type: "string" },
+                traceId: { type: "string", description: "The request's OpenTelemetry trace id, when the server records traces." },
               },
             },
           },

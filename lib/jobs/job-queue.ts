@@ -11,6 +11,7 @@ import type { Job } from "pg-boss";
 import { countJobAttempt } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { deadLetterQueueOf } from "./define-job";
+import { inJobSpan } from "./job-trace";
 import type { AnyJob, RetryPolicy } from "./define-job";
 
 export const JOBS_SCHEMA = "pgboss";
@@ -64,7 +65,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     if (options.workers) {
       for (const job of options.jobs) {
         await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([raw]) => {
-          if (raw) await runJob(job, raw, options.retryOverride ?? job.retry, log);
+          if (raw) await inJobSpan(job.name, raw, (untraced) => runJob(job, untraced, options.retryOverride ?? job.retry, log));
         });
       }
     }

@@ -24,6 +24,7 @@ import { utcTimestampTypes } from "@/lib/db/sql";
 import { relayConnection, relayEmitted, relayResynced } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { EVERYONE, parseAccessNotice } from "./access-notices";
+import { inEmitSpan } from "./fan-out-span";
 import { roomsForEvent } from "./rooms";
 import { applyAccessNotice } from "./socket-server";
 import { toWireEvent } from "./wire-event";
@@ -85,17 +86,18 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
     pending = [];
     if (ids.length === 0 || !client) return;
     try {
-      const { rows } = await client.query<EventRow & { organizationId: string }>({
-        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt" FROM "Event"
+      const { rows } = await client.query<EventRow & { organizationId: string; traceParent: string | null }>({
+        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt", "traceParent" FROM "Event"
                WHERE id = ANY($1::text[]) ORDER BY "organizationId", sequence`,
         values: [ids],
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
       // Sign-in and export events are the audit log's alone (lib/audit/event-catalog.ts): no screen listens for them.
+      // Each emit is a span in the trace of the request that wrote the event (fan-out-span.ts).
       for (const row of rows) {
         if (isAuditOnlyType(row.type)) continue;
-        io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+        inEmitSpan(row, () => io.to(roomsForEvent(row)).emit("event", toWireEvent(row)));
         relayEmitted(row.createdAt);
       }
     } catch (error) {
