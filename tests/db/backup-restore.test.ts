@@ -4,9 +4,11 @@
  * table by table; a restore never writes over a database unless told to.
  *
  * pg_dump cannot read a server newer than itself. The tests' own cluster is the
- * embedded PostgreSQL 18; with Debian 12's client tools (15) the dump is taken
- * from this machine's PostgreSQL instead (BACKUP_TEST_DATABASE_URL, default
- * 127.0.0.1:5432, which the CI machine runs), in throw-away databases.
+ * embedded PostgreSQL 18; when the machine's client tools are older (Debian 12:
+ * 15) the tests start a private throw-away cluster of the tools' own version from
+ * Debian's server binaries (tests/support/test-postgres.ts; .ci/run installs
+ * them), so they need no server on 5432. BACKUP_TEST_DATABASE_URL, when set,
+ * names a local PostgreSQL to use instead (throw-away databases only).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +18,8 @@ import { backupDatabase, findPgTool, restoreDatabase, serverMajorVersion, toolMa
 import { createDb } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/prisma-cli";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { startPrivatePostgres } from "../support/test-postgres";
+import type { PrivatePostgres } from "../support/test-postgres";
 import { assertLocal, createDatabase, dropDatabase, uniqueName, withAdminClient } from "../support/database-admin";
 
 let adminUrl = "";
@@ -44,22 +48,42 @@ async function contents(url: string): Promise<Record<string, { rows: number; dig
   });
 }
 
+let origin: "embedded" | "private" | "override" = "embedded";
+let privatePostgres: PrivatePostgres | undefined;
+
 beforeAll(async () => {
   const toolMajor = await toolMajorVersion("pg_dump").catch(() => {
     throw new Error("pg_dump is not installed: apt-get install postgresql-client (.ci/run does)");
   });
   const clusterUrl = inject("adminDatabaseUrl");
-  adminUrl = (await serverMajorVersion(clusterUrl)) <= toolMajor ? clusterUrl : (process.env.BACKUP_TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  assertLocal(adminUrl, "BACKUP_TEST_DATABASE_URL");
+  const override = process.env.BACKUP_TEST_DATABASE_URL;
+  if (override) {
+    assertLocal(override, "BACKUP_TEST_DATABASE_URL");
+    [adminUrl, origin] = [override, "override"];
+  } else if ((await serverMajorVersion(clusterUrl)) <= toolMajor) {
+    [adminUrl, origin] = [clusterUrl, "embedded"];
+  } else {
+    privatePostgres = await startPrivatePostgres(toolMajor);
+    [adminUrl, origin] = [privatePostgres.adminUrl, "private"];
+  }
   workDir = await mkdtemp(path.join(os.tmpdir(), "cairn-backup-"));
-});
+}, 120_000);
 
 afterAll(async () => {
   for (const name of created) await dropDatabase(adminUrl, name);
+  await privatePostgres?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("backups", () => {
+  it("run against a PostgreSQL the tests started, unless BACKUP_TEST_DATABASE_URL names one", async () => {
+    const dataDirectory = (url: string) => withAdminClient(url, async (client) => (await client.query<{ data_directory: string }>("show data_directory")).rows[0]!.data_directory);
+    const used = await dataDirectory(adminUrl);
+    if (origin === "override") expect(adminUrl).toBe(process.env.BACKUP_TEST_DATABASE_URL);
+    else expect(used).toBe(origin === "private" ? privatePostgres!.dataDir : await dataDirectory(inject("adminDatabaseUrl")));
+    if (origin === "private") expect(new URL(adminUrl).port).not.toBe("5432");
+  });
+
   it("restore a database with rows into a fresh one, table for table and row for row", async () => {
     const source = await freshDatabase("cairn_backup_source");
     await migrateDeploy(source);
