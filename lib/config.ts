@@ -59,7 +59,7 @@ const schema = z
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200 connections").default(10),
     // Time budgets of the application's database connections (lib/db/connection-budget.ts): past one, the request answers 503.
-    DB_CONNECT_TIMEOUT_MS: positiveInt.default(3_000),
+    DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
     DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5_000),
     DB_LOCK_TIMEOUT_MS: positiveInt.default(2_000),
     MIGRATE_ON_START: booleanFlag.optional(),

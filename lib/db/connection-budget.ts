@@ -26,7 +26,7 @@ export interface ConnectionBudget {
 }
 
 /** lib/config.ts's defaults, for pools made outside the app (scripts, tests). */
-export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { connectTimeoutMs: 3_000, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000 };
+export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000 };
 
 export function connectionBudgetFrom(config: { DB_CONNECT_TIMEOUT_MS: number; DB_STATEMENT_TIMEOUT_MS: number; DB_LOCK_TIMEOUT_MS: number }): ConnectionBudget {
   return { connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS };

@@ -114,6 +114,27 @@ describe("a socket handshake while the database is down", () => {
     expect(refusals).toBeGreaterThanOrEqual(2);
   });
 
+  it("answers 'try again' (INTERNAL, retry) when the handshake fails for a reason of the server's own", async () => {
+    // A server whose session check breaks (a bug, not the caller): never "sign in".
+    const broken = createServer();
+    const brokenIo = attachSocketServer(broken, {
+      allowedOrigins: [ORIGIN],
+      authenticate: async () => JSON.parse("{ not json") as never,
+      log: pino({ level: "silent" }),
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => broken.listen(port, "127.0.0.1", () => resolve()));
+    try {
+      const socket = connectTo(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { origin: ORIGIN, cookie: "x=y" }, reconnection: false });
+      clients.push(socket);
+      const error = await new Promise<Error & { data?: unknown }>((resolve) => socket.once("connect_error", resolve));
+      expect(error.data).toEqual({ code: "INTERNAL", retry: true });
+      expect(error.message).not.toMatch(/sign in|json/i);
+    } finally {
+      await new Promise<void>((resolve) => brokenIo.close(() => resolve()));
+    }
+  });
+
   it("still stops for a real sign-out", async () => {
     const { organization, user } = await createOrgWithMember("MEMBER");
     const cookie = await sessionCookieFor(user);
