@@ -81,7 +81,8 @@ describe("a traced progress write", () => {
     // A refusal is the caller's mistake: recorded by its code, not as a server error.
     const [service] = spansNamed("service updateAssignmentItem");
     expect(service!.attributes["cairn.error.code"]).toBe("VALIDATION_FAILED");
-    // Nothing committed, so nothing emitted.
-    expect(spansNamed(/^event\.emit/)).toEqual([]);
+    // Nothing committed, so nothing emitted in this write's trace (the fixture's own events,
+    // assignment.created among them, may still be relayed now: they belong to other traces).
+    expect(spansNamed(/^event\.emit/).filter((span) => traceIdOf(span) === traceIdOf(route!))).toEqual([]);
   });
 });
