@@ -14,7 +14,10 @@
  * Password and link attempts are rate limited per address and per (address,
  * account), and password attempts also per account from every address
  * (lib/security/sign-in-limits.ts); over a limit `authorize` throws, which
- * next-auth hands to the form as `result.error` ("RateLimited:<seconds>").
+ * next-auth hands to the form as `result.error` ("RateLimited:<seconds>"). The database
+ * down or over its budget is `result.error` "ServiceUnavailable" (decision 0024): next-auth
+ * puts a thrown error's message in the URL it answers, and the driver's message (hosts,
+ * ports) must not leave the server.
  */
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
@@ -23,6 +26,7 @@ import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
 import { auditSignIn, recordAccountEventNow } from "@/lib/audit/account-events";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
+import { databaseUnavailable } from "@/lib/db/database-failure";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { EMAIL_LINK_SIGN_IN_LIMITS, withSignInLimits } from "@/lib/security/sign-in-limits";
@@ -35,6 +39,20 @@ import { VERIFICATION_TOKEN_MAX_LENGTH } from "./verification-token";
 
 /** Where a refused OAuth sign-in lands; the sign-in page explains the error code. */
 export const OAUTH_EMAIL_UNVERIFIED_ERROR = "OAuthEmailUnverified";
+
+/** `result.error` when the database is down or over its budget: the form says "temporarily unavailable". */
+export const SERVICE_UNAVAILABLE_ERROR = "ServiceUnavailable";
+
+/** `work`, with a database failure logged here and handed to next-auth (and the browser) only as its code. */
+async function unlessDatabaseDown<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!databaseUnavailable(error)) throw error;
+    getLogger().warn({ err: error }, "sign-in: database unavailable");
+    throw new Error(SERVICE_UNAVAILABLE_ERROR);
+  }
+}
 
 /** The sign-in methods this configuration offers (the sign-in page reads it too). */
 export function signInProviders(): Provider[] {
@@ -49,7 +67,7 @@ export function signInProviders(): Provider[] {
         // PostgreSQL refuses NUL (the query would fail): no account has one.
         if (!email || !password || password.length > 1024 || email.length > 254 || email.includes("\u0000")) return null;
         const ip = clientIpFrom(request?.headers ?? {});
-        return auditSignIn(await withSignInLimits(email, ip, () => verifyCredentials(email, password)), { method: "password", email, ip });
+        return unlessDatabaseDown(async () => auditSignIn(await withSignInLimits(email, ip, () => verifyCredentials(email, password)), { method: "password", email, ip }));
       },
     }),
     CredentialsProvider({
@@ -61,7 +79,7 @@ export function signInProviders(): Provider[] {
         if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
         // The token has 256 bits, so guessing is hopeless; the per-address limit still slows anyone trying.
         const ip = clientIpFrom(request?.headers ?? {});
-        return auditSignIn(await withSignInLimits("email-link", ip, () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS), { method: "email-link", ip });
+        return unlessDatabaseDown(async () => auditSignIn(await withSignInLimits("email-link", ip, () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS), { method: "email-link", ip }));
       },
     }),
   ];
