@@ -5,46 +5,22 @@
  * database failure into the code "ServiceUnavailable" (the form says "temporarily
  * unavailable"), and the driver's message (hosts, ports) stays in the server's log.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetConfig } from "@/lib/config";
-import { disconnectDb } from "@/lib/db/client";
-import { startDbProxy } from "../support/db-proxy";
-import type { DbProxy } from "../support/db-proxy";
+import { describe, expect, it } from "vitest";
 import { createUser } from "../support/factories";
+import { databaseBehindProxy, useDatabase } from "../support/proxied-database";
 import { postAuthAction } from "./next-auth-client";
 
-const fileDatabaseUrl = process.env.DATABASE_URL!;
-let proxy: DbProxy;
-
-/** Points the app's pool at `url`, as a restart with that DATABASE_URL would. */
-async function useDatabase(url: string): Promise<void> {
-  await disconnectDb();
-  process.env.DATABASE_URL = url;
-  resetConfig();
-}
+const database = databaseBehindProxy();
 
 function errorCodeOf(redirect: string | null): string | null {
   return redirect ? new URL(redirect, "http://localhost:3000").searchParams.get("error") : null;
 }
 
-beforeAll(async () => {
-  proxy = await startDbProxy(fileDatabaseUrl);
-});
-
-afterEach(async () => {
-  await proxy.restore();
-  await useDatabase(fileDatabaseUrl);
-});
-
-afterAll(async () => {
-  await proxy.close();
-});
-
 describe("signing in while the database is down", () => {
   it("answers the code ServiceUnavailable, never the driver's message, and signs in again once the database is back", async () => {
     const user = await createUser();
-    await useDatabase(proxy.url);
-    await proxy.cut();
+    await useDatabase(database.proxy.url);
+    await database.proxy.cut();
 
     for (const [provider, fields] of [
       ["credentials", { email: user.email, password: "any password at all" }],
@@ -57,7 +33,7 @@ describe("signing in while the database is down", () => {
     }
 
     // A wrong password with the database up is the ordinary refusal, not "unavailable".
-    await proxy.restore();
+    await database.proxy.restore();
     const { response } = await postAuthAction("callback", "credentials", { email: user.email, password: "still not the password" });
     expect(errorCodeOf(response.redirect)).toBe("CredentialsSignin");
   });

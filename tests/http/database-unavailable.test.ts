@@ -6,32 +6,18 @@
  * once the database is back.
  */
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as readiness } from "@/app/api/health/ready/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as getOrganization, PATCH as renameOrganization } from "@/app/api/v1/o/[orgSlug]/route";
 import { pageFailureKind } from "@/components/layout/service-status";
-import { resetConfig } from "@/lib/config";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
-import { startDbProxy } from "../support/db-proxy";
-import type { DbProxy } from "../support/db-proxy";
+import { databaseBehindProxy, useDatabase } from "../support/proxied-database";
 import { createOrgWithMember, sessionCookieFor } from "../support/factories";
 
-const fileDatabaseUrl = process.env.DATABASE_URL!;
-const BUDGET_ENV = ["DB_CONNECT_TIMEOUT_MS", "DB_STATEMENT_TIMEOUT_MS", "DB_LOCK_TIMEOUT_MS"] as const;
-let proxy: DbProxy;
-
-/** Points the app's pool at `url` with these budgets, as a restart with that environment would. */
-async function useDatabase(url: string, budget: Partial<Record<(typeof BUDGET_ENV)[number], string>> = {}): Promise<void> {
-  await disconnectDb();
-  process.env.DATABASE_URL = url;
-  for (const name of BUDGET_ENV) {
-    if (budget[name] === undefined) delete process.env[name];
-    else process.env[name] = budget[name];
-  }
-  resetConfig();
-}
+const database = databaseBehindProxy();
+const fileDatabaseUrl = database.fileDatabaseUrl;
 
 /** The answer, or "no answer" when none came within `ms` (a request left waiting on the database). */
 async function within<T>(ms: number, task: Promise<T>): Promise<{ value: T; elapsedMs: number } | "no answer"> {
@@ -55,28 +41,15 @@ function expectUnavailable(answer: Awaited<ReturnType<typeof callRoute>>, retryA
   expect(answer.text).not.toMatch(/127\.0\.0\.1|ECONN|timeout exceeded|statement timeout|lock/i);
 }
 
-beforeAll(async () => {
-  proxy = await startDbProxy(fileDatabaseUrl);
-});
-
-afterEach(async () => {
-  await proxy.restore();
-  await useDatabase(fileDatabaseUrl);
-});
-
-afterAll(async () => {
-  await proxy.close();
-});
-
 describe("the database unavailable", () => {
   it("answers 503 with Retry-After at once when PostgreSQL goes away, and 200 again once it is back", async () => {
     const { organization, user } = await createOrgWithMember("OWNER");
     const cookie = await sessionCookieFor(user);
-    await useDatabase(proxy.url);
+    await useDatabase(database.proxy.url);
     expect((await callRoute(getMe, { cookie })).status).toBe(200);
 
     // Pooled connections are severed and new ones refused, as when PostgreSQL stops.
-    await proxy.cut();
+    await database.proxy.cut();
     for (const call of [
       () => callRoute(getMe, { cookie }),
       () => callRoute(getOrganization, { cookie, params: { orgSlug: organization.slug }, path: `/api/v1/o/${organization.slug}` }),
@@ -91,7 +64,7 @@ describe("the database unavailable", () => {
       expect(answer.elapsedMs).toBeLessThan(2_000);
     }
 
-    await proxy.restore();
+    await database.proxy.restore();
     const back = await callRoute(getMe, { cookie });
     expect(back.status).toBe(200);
     expect(back.json).toMatchObject({ user: { id: user.id } });
@@ -100,8 +73,8 @@ describe("the database unavailable", () => {
   it("answers 503 within the connect budget when PostgreSQL accepts connections and never answers", async () => {
     const { user } = await createOrgWithMember("OWNER");
     const cookie = await sessionCookieFor(user);
-    proxy.hang();
-    await useDatabase(proxy.url, { DB_CONNECT_TIMEOUT_MS: "500" });
+    database.proxy.hang();
+    await useDatabase(database.proxy.url, { DB_CONNECT_TIMEOUT_MS: "500" });
     const answer = await within(5_000, callRoute(getMe, { cookie }));
     expect(answer).not.toBe("no answer");
     if (answer === "no answer") return;
@@ -114,17 +87,17 @@ describe("the database hanging mid-statement", () => {
   it("answers 503 once the statement budget (and the client's margin) is spent, then recovers", async () => {
     const { user } = await createOrgWithMember("OWNER");
     const cookie = await sessionCookieFor(user);
-    await useDatabase(proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
+    await useDatabase(database.proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
     // Pooled connections exist and then stop answering: no cancellation can come back from the server.
     expect((await callRoute(getMe, { cookie })).status).toBe(200);
-    proxy.hang();
+    database.proxy.hang();
     const answer = await within(10_000, callRoute(getMe, { cookie }));
     expect(answer).not.toBe("no answer");
     if (answer === "no answer") return;
     expectUnavailable(answer.value, "5");
     expect(answer.elapsedMs).toBeLessThan(4_000);
 
-    await proxy.restore();
+    await database.proxy.restore();
     const back = await within(10_000, callRoute(getMe, { cookie }));
     expect(back).not.toBe("no answer");
     if (back !== "no answer") expect(back.value.status).toBe(200);
@@ -136,13 +109,13 @@ describe("the database hanging mid-statement", () => {
     // One pooled connection: whatever the failed transaction leaves in the pool, the next request gets.
     process.env.DATABASE_POOL_SIZE = "1";
     try {
-      await useDatabase(proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
+      await useDatabase(database.proxy.url, { DB_STATEMENT_TIMEOUT_MS: "500" });
       expect((await callRoute(getMe, { cookie })).status).toBe(200);
       // An interactive transaction (as Prisma's writes run) whose connection hangs after BEGIN.
       const failed = await getDb()
         .$transaction(async (tx) => {
           await tx.$queryRaw`SELECT 1`;
-          proxy.hang();
+          database.proxy.hang();
           return tx.$queryRaw`SELECT 2`;
         })
         .then(
@@ -151,7 +124,7 @@ describe("the database hanging mid-statement", () => {
         );
       expect(failed).not.toBeNull();
       // The database answers again, but that connection's peer is gone for good.
-      await proxy.restore({ endHung: false });
+      await database.proxy.restore({ endHung: false });
       const next = await within(10_000, callRoute(getMe, { cookie }));
       expect(next).not.toBe("no answer");
       if (next !== "no answer") expect(next.value.status).toBe(200);
@@ -166,11 +139,11 @@ describe("a page that failed", () => {
   const viaReadinessRoute = async (path: string) => (await callRoute(readiness, { path })).response;
 
   it("says Cairn is temporarily unavailable when the database is down, and not otherwise", async () => {
-    await useDatabase(proxy.url);
+    await useDatabase(database.proxy.url);
     expect(await pageFailureKind(viaReadinessRoute)).toBe("error");
-    await proxy.cut();
+    await database.proxy.cut();
     expect(await pageFailureKind(viaReadinessRoute)).toBe("unavailable");
-    await proxy.restore();
+    await database.proxy.restore();
     expect(await pageFailureKind(viaReadinessRoute)).toBe("error");
   });
 });

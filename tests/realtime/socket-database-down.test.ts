@@ -13,31 +13,21 @@ import type { Socket as ClientSocket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { keepReconnecting } from "@/components/realtime/reconnect-policy";
 import { authenticateCookieHeader } from "@/lib/auth/session";
-import { resetConfig } from "@/lib/config";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
-import { startDbProxy } from "../support/db-proxy";
-import type { DbProxy } from "../support/db-proxy";
 import { createOrgWithMember, sessionCookieFor } from "../support/factories";
 import { freePort } from "../support/free-port";
+import { databaseBehindProxy, useDatabase } from "../support/proxied-database";
 
 const ORIGIN = "http://localhost:3000";
-const fileDatabaseUrl = process.env.DATABASE_URL!;
-let proxy: DbProxy;
+const database = databaseBehindProxy();
 let httpServer: HttpServer;
 let io: Server;
 let url: string;
 const clients: ClientSocket[] = [];
 
-async function useDatabase(databaseUrl: string) {
-  await disconnectDb();
-  process.env.DATABASE_URL = databaseUrl;
-  resetConfig();
-}
-
 beforeAll(async () => {
-  proxy = await startDbProxy(fileDatabaseUrl);
   httpServer = createServer();
   io = attachSocketServer(httpServer, { allowedOrigins: [ORIGIN], authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: pino({ level: "silent" }) });
   const port = await freePort();
@@ -47,13 +37,10 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.disconnect();
-  await proxy.restore();
-  await useDatabase(fileDatabaseUrl);
 });
 
 afterAll(async () => {
   await new Promise<void>((resolve) => io.close(() => resolve()));
-  await proxy.close();
 });
 
 function open(cookie: string, slug: string, reconnection = false): ClientSocket {
@@ -66,8 +53,8 @@ describe("a socket handshake while the database is down", () => {
   it("is refused with 'try again' (SERVICE_UNAVAILABLE, retry), not 'sign in'", async () => {
     const { organization, user } = await createOrgWithMember("MEMBER");
     const cookie = await sessionCookieFor(user);
-    await useDatabase(proxy.url);
-    await proxy.cut();
+    await useDatabase(database.proxy.url);
+    await database.proxy.cut();
 
     const socket = open(cookie, organization.slug);
     const refused = new Promise<Error & { data?: unknown }>((resolve) => socket.once("connect_error", resolve));
@@ -83,8 +70,8 @@ describe("a socket handshake while the database is down", () => {
   it("is retried with backoff by the client's policy until the database is back, then connects", async () => {
     const { organization, user } = await createOrgWithMember("MEMBER");
     const cookie = await sessionCookieFor(user);
-    await useDatabase(proxy.url);
-    await proxy.cut();
+    await useDatabase(database.proxy.url);
+    await database.proxy.cut();
 
     const socket = open(cookie, organization.slug, true);
     let refusals = 0;
@@ -106,7 +93,7 @@ describe("a socket handshake while the database is down", () => {
     socket.connect();
     // Refused, retried, refused again: it keeps trying while the database is down.
     await refusedTwice;
-    await proxy.restore();
+    await database.proxy.restore();
     await connected;
     detach();
     expect(socket.connected).toBe(true);
