@@ -14,6 +14,7 @@ import { pageFailureKind } from "@/components/layout/service-status";
 import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
 import { databaseBehindProxy, useDatabase } from "../support/proxied-database";
+import type { DatabaseBudget } from "../support/proxied-database";
 import { createOrgWithMember, sessionCookieFor } from "../support/factories";
 
 const database = databaseBehindProxy();
@@ -161,41 +162,35 @@ describe("the database holding a request up", () => {
     };
   }
 
-  it("gives up waiting for a lock after DB_LOCK_TIMEOUT_MS and answers 503 (55P03), leaving the row as it was", async () => {
+  /** An owner renames their organization while another connection holds its row: a 503 within 3 s, whichever budget runs out. */
+  async function renameBehindLock(budget: DatabaseBudget, name: string) {
     const { organization, user } = await createOrgWithMember("OWNER");
     const cookie = await sessionCookieFor(user);
-    await useDatabase(fileDatabaseUrl, { DB_LOCK_TIMEOUT_MS: "500" });
+    await useDatabase(fileDatabaseUrl, budget);
     const release = await holdOrganizationLock(organization.id);
     try {
-      const rename = callRoute(renameOrganization, { cookie, params: { orgSlug: organization.slug }, path: `/api/v1/o/${organization.slug}`, body: { name: "Renamed behind a lock" } });
+      const rename = callRoute(renameOrganization, { cookie, params: { orgSlug: organization.slug }, path: `/api/v1/o/${organization.slug}`, body: { name } });
       const answer = await within(10_000, rename);
       expect(answer).not.toBe("no answer");
-      if (answer === "no answer") return;
-      expectUnavailable(answer.value, "2");
-      expect(answer.elapsedMs).toBeLessThan(3_000);
+      if (answer !== "no answer") {
+        expectUnavailable(answer.value, "2");
+        expect(answer.elapsedMs).toBeLessThan(3_000);
+      }
     } finally {
       await release();
     }
+    return { organization, cookie };
+  }
+
+  it("gives up waiting for a lock after DB_LOCK_TIMEOUT_MS and answers 503 (55P03), leaving the row as it was", async () => {
+    const { organization, cookie } = await renameBehindLock({ DB_LOCK_TIMEOUT_MS: "500" }, "Renamed behind a lock");
     const after = await callRoute(getOrganization, { cookie, params: { orgSlug: organization.slug }, path: `/api/v1/o/${organization.slug}` });
     expect(after.json).toMatchObject({ name: organization.name });
   });
 
   it("cancels a statement past DB_STATEMENT_TIMEOUT_MS and answers 503 (57014)", async () => {
-    const { organization, user } = await createOrgWithMember("OWNER");
-    const cookie = await sessionCookieFor(user);
     // A lock budget longer than the statement's: the statement budget is what runs out.
-    await useDatabase(fileDatabaseUrl, { DB_STATEMENT_TIMEOUT_MS: "700", DB_LOCK_TIMEOUT_MS: "60000" });
-    const release = await holdOrganizationLock(organization.id);
-    try {
-      const rename = callRoute(renameOrganization, { cookie, params: { orgSlug: organization.slug }, path: `/api/v1/o/${organization.slug}`, body: { name: "Renamed too slowly" } });
-      const answer = await within(10_000, rename);
-      expect(answer).not.toBe("no answer");
-      if (answer === "no answer") return;
-      expectUnavailable(answer.value, "2");
-      expect(answer.elapsedMs).toBeLessThan(3_000);
-    } finally {
-      await release();
-    }
+    await renameBehindLock({ DB_STATEMENT_TIMEOUT_MS: "700", DB_LOCK_TIMEOUT_MS: "60000" }, "Renamed too slowly");
   });
 
   it("applies the budgets to every pooled connection, Prisma's and plain SQL's", async () => {
