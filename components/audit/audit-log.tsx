@@ -2,8 +2,8 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
+import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { typeLabel } from "@/lib/audit/describe-event";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -51,14 +51,7 @@ export function AuditLog({ slug, query }: { slug: string; query: string }) {
     retry: false,
   });
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const listRef = useRef<HTMLOListElement>(null);
-  const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
-    const index = focusFrom.current;
-    if (index === null || entries.length <= index) return;
-    focusFrom.current = null;
-    listRef.current?.querySelectorAll<HTMLLIElement>(":scope > li")[index]?.focus();
-  }, [entries.length]);
+  const { listRef, markLoadMore } = useFocusFirstAdded(entries.length);
 
   if (log.isPending) {
     return (
@@ -109,7 +102,7 @@ export function AuditLog({ slug, query }: { slug: string; query: string }) {
         showMore={log.hasNextPage}
         loading={log.isFetchingNextPage}
         onLoadMore={() => {
-          focusFrom.current = entries.length;
+          markLoadMore();
           void log.fetchNextPage();
         }}
       />
