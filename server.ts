@@ -4,17 +4,22 @@
  *   npm run dev     (development)      npm start   (production, after npm run build)
  * SIGINT/SIGTERM shut it down gracefully and exit 0.
  */
+// First: the tracing SDK must hook pg and http before anything loads them (decision 0023).
+import "@/lib/observability/register-tracing";
 import { existsSync } from "node:fs";
 import next from "next";
 import { ConfigError, getConfig, parseConfig, resetConfig } from "@/lib/config";
 import { authenticateCookieHeader } from "@/lib/auth/session";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { resolveDatabase } from "@/lib/db/local-database";
-import { migrateDeploy } from "@/lib/db/prisma-cli";
+import { ensureMigrated } from "@/lib/db/migration-check";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "@/lib/db/seed-demo";
 import { ALL_JOBS } from "@/lib/jobs/all-jobs";
 import { setJobQueue, startJobQueue } from "@/lib/jobs/job-queue";
+import { createServedRequestCounter } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
+import { mainPortAccess, serveMetrics, startConfiguredMetricsServer } from "@/lib/observability/metrics-endpoint";
+import { getTracing } from "@/lib/observability/tracing-config";
 import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
 import { startEventRelay } from "@/lib/realtime/event-relay";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
@@ -52,8 +57,9 @@ async function main() {
 
     // Decided from the configuration as given: the embedded default migrates and seeds.
     if (initial.migrateOnStart) {
-      await migrateDeploy(database.url);
-      log.info("database migrations applied");
+      // One query when up to date; the Prisma CLI only when something is pending (lib/db/migration-check.ts).
+      const applied = await ensureMigrated(database.url);
+      log.info({ applied: applied.length }, applied.length ? "database migrations applied" : "database migrations up to date");
     }
     if (initial.seedDemo && initial.NODE_ENV !== "development") {
       log.warn({ org: DEMO_ORG.slug }, "SEED_DEMO=true outside development: the demo accounts, whose password is published, can sign in here");
@@ -83,6 +89,9 @@ async function main() {
     const app = next({ dev, hostname: config.HOST, port: config.PORT });
     await app.prepare();
     const handleRequest = app.getRequestHandler();
+    // Prometheus metrics (docs/metrics.md): /metrics with METRICS_TOKEN here, and/or on METRICS_PORT.
+    const metricsAccess = mainPortAccess(config);
+    const countRequest = createServedRequestCounter();
 
     const server = createHttpServer(
       (req, res) => {
@@ -90,7 +99,8 @@ async function main() {
         assignClientIp(req, config.TRUST_PROXY);
         // Next.js answers a path it cannot decode with an unlogged plain-text 500.
         if (refuseUndecodablePath(req, res, log)) return;
-        void handleRequest(req, res);
+        if (serveMetrics(req, res, metricsAccess)) return;
+        countRequest(req, res, () => void handleRequest(req, res));
       },
       { keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS, headersTimeoutMs: config.HEADERS_TIMEOUT_MS },
     );
@@ -99,6 +109,7 @@ async function main() {
     setSocketServer(io);
     // Committed events reach this instance's sockets through LISTEN/NOTIFY (decision 0011).
     const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog });
+    const metricsServer = await startConfiguredMetricsServer(config);
 
     const shutdown = createShutdown({
       server,
@@ -107,6 +118,7 @@ async function main() {
         await new Promise<void>((resolve) => io.close(() => resolve()));
       },
       cleanup: [
+        { name: "metrics server", run: async () => metricsServer?.stop() },
         { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
         { name: "roadmap parser", run: () => roadmapParser.close() },
         { name: "event relay", run: () => relay.stop() },
@@ -115,6 +127,8 @@ async function main() {
         { name: "rate-limit store", run: disconnectRateLimitStore },
         { name: "database client", run: disconnectDb },
         { name: "embedded PostgreSQL", run: stopEmbedded },
+        // Last: the spans of everything above are exported before the process exits.
+        { name: "tracing", run: async () => getTracing()?.shutdown() },
       ],
       timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       log,

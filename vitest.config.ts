@@ -31,8 +31,22 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
+          exclude: ["tests/traces/**"],
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/file-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Integration tests with the OpenTelemetry SDK recording to memory: it must start
+        // before pg is loaded (decision 0023), so before file-database.ts, in its own project.
+        extends: true,
+        test: {
+          name: "traces",
+          include: ["tests/traces/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-database.ts"],
+          setupFiles: ["tests/setup/tracing.ts", "tests/setup/file-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -11,7 +11,8 @@
  * Knobs: BENCH_CONNECTIONS (default 16), BENCH_SECONDS (default 10), BENCH_HIRES
  * (assignments the writes are spread over, default 20), BENCH_ITERATIONS (GET
  * samples, default 30), BENCH_CPU_PROF (a directory for a CPU profile of the
- * servers). Figures only; see bench/README.md.
+ * servers), BENCH_IDEMPOTENCY=1 (also measure the same writes each carrying a fresh
+ * Idempotency-Key, decision 0025). Figures only; see bench/README.md.
  */
 import { spawn } from "node:child_process";
 import os from "node:os";
@@ -29,6 +30,7 @@ const CONNECTIONS = count("BENCH_CONNECTIONS", 16);
 const SECONDS = count("BENCH_SECONDS", 10);
 const ITERATIONS = count("BENCH_ITERATIONS", 30);
 const HIRES = count("BENCH_HIRES", 20);
+const WITH_IDEMPOTENCY = process.env.BENCH_IDEMPOTENCY === "1";
 
 type Setup = AssignedHires;
 
@@ -62,8 +64,9 @@ async function startServers(databaseUrl: string): Promise<{ ports: { cairn: numb
  * assignment's row) and toggles each leaf DONE ⇄ NOT_STARTED in turn: every
  * request is a real write, and every transition is allowed.
  */
-async function load(port: number, setup: Setup): Promise<autocannon.Result> {
+async function load(port: number, setup: Setup, idempotencyKeys = false): Promise<autocannon.Result> {
   let next = 0;
+  const run = Math.random().toString(36).slice(2, 10);
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
@@ -73,7 +76,8 @@ async function load(port: number, setup: Setup): Promise<autocannon.Result> {
         method: "PUT",
         setupRequest: (request) => {
           const write = itemWrite(setup, next++);
-          return { ...request, path: write.path, headers: write.headers, body: write.body };
+          const headers = idempotencyKeys ? { ...write.headers, "idempotency-key": `bench-${run}-${next}` } : write.headers;
+          return { ...request, path: write.path, headers, body: write.body };
         },
       },
     ],
@@ -102,6 +106,11 @@ async function main(): Promise<void> {
     console.log(describe("cairn", cairn));
     console.log(describe("baseline", baseline));
     console.log(describe("bare tx", baselineTx));
+    if (WITH_IDEMPOTENCY) {
+      const keyed = await load(servers.ports.cairn, setup, true).then(() => load(servers!.ports.cairn, setup, true));
+      console.log(describe("cairn+key", keyed));
+      console.log(`Cairn with an Idempotency-Key / without: ${(keyed.requests.average / cairn.requests.average).toFixed(2)}`);
+    }
     const ratio = cairn.requests.average / baseline.requests.average;
     console.log(`\nCairn / baseline throughput: ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "MISSED"}); Cairn p99 ${cairn.latency.p99} ms (target ≤ 50: ${cairn.latency.p99 <= 50 ? "met" : "MISSED"})`);
     console.log(`Cairn / bare transaction: ${(cairn.requests.average / baselineTx.requests.average).toFixed(2)}; bare transaction / baseline: ${(baselineTx.requests.average / baseline.requests.average).toFixed(2)}`);

@@ -40,7 +40,7 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
   // The tab, and the empty list's call to action.
   await page.goto(`/o/${team.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Settings"]);
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Audit log", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");

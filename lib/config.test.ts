@@ -307,3 +307,14 @@ describe("HTTP server timeouts", () => {
     expect(problemLines(configError({ KEEP_ALIVE_TIMEOUT_MS: "70000" }))).toEqual([expect.stringMatching(/^ {2}- HEADERS_TIMEOUT_MS: must be greater than KEEP_ALIVE_TIMEOUT_MS/)]);
   });
 });
+
+describe("tracing settings", () => {
+  it("takes an OTLP/HTTP endpoint and protocol, and refuses what the exporter cannot use", () => {
+    expect(parseConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318", OTEL_EXPORTER_OTLP_PROTOCOL: "http/json" })).toMatchObject({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318", OTEL_EXPORTER_OTLP_PROTOCOL: "http/json" });
+    expect(parseConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "" }).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(problemLines(configError({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4317", OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" }))).toEqual([
+      expect.stringMatching(/^ {2}- OTEL_EXPORTER_OTLP_ENDPOINT: /),
+      expect.stringMatching(/^ {2}- OTEL_EXPORTER_OTLP_PROTOCOL: /),
+    ]);
+  });
+});

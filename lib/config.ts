@@ -58,6 +58,10 @@ const schema = z
 
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.max(200, "expected at most 200 connections").default(10),
+    // Time budgets of the application's database connections (lib/db/connection-budget.ts): past one, the request answers 503.
+    DB_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+    DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5_000),
+    DB_LOCK_TIMEOUT_MS: positiveInt.default(2_000),
     MIGRATE_ON_START: booleanFlag.optional(),
     SEED_DEMO: booleanFlag.optional(),
     EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
@@ -107,14 +111,23 @@ const schema = z
 
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    // Traces (decision 0023): the SDK reads these (and the other OTEL_* variables) itself; checked here to fail fast.
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+    OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/protobuf", "http/json"]).optional(),
     API_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     READINESS_TIMEOUT_MS: positiveInt.default(1000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    // Rows the audit export reads per statement (lib/audit/export-audit.ts): memory holds one batch.
+    AUDIT_EXPORT_BATCH_SIZE: positiveInt.max(10_000, "expected at most 10000 rows").default(500),
     // An idle kept-alive connection stays open this long: above a load balancer's idle timeout
     // (AWS ALB and most others: 60 s), so the server never closes one the balancer is reusing.
     KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
     // Time to receive a request's headers; Node requires it above KEEP_ALIVE_TIMEOUT_MS.
     HEADERS_TIMEOUT_MS: positiveInt.default(66_000),
+    // Prometheus metrics (docs/metrics.md): GET /metrics with this bearer token, and/or on METRICS_PORT; neither: off.
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (try: openssl rand -hex 32)").optional(),
+    METRICS_PORT: port.optional(),
+    METRICS_HOST: z.string().min(1).optional(),
   })
   .superRefine((env, issue) => {
     if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {
@@ -122,6 +135,9 @@ const schema = z
     }
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      issue.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "must differ from PORT (the metrics server listens on its own port)" });
     }
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
       const missing = env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID";
@@ -244,7 +260,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 function isSecret(name: string): boolean {
-  return /SECRET|KEY|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
+  return /SECRET|KEY|PASSWORD|TOKEN|DATABASE_URL|REDIS_URL/.test(name);
 }
 
 const globalForConfig = globalThis as unknown as { __cairnConfig?: Config };

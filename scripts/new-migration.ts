@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { MIGRATION_TIMEOUTS } from "../lib/db/migration-lint";
 import { diffMigrationsToSchema } from "../lib/db/prisma-cli";
 import { withDatabase } from "./with-database";
 
@@ -22,5 +23,5 @@ if (!sql) {
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
 await mkdir(dir, { recursive: true });
-await writeFile(path.join(dir, "migration.sql"), sql);
-console.log(`Wrote ${dir}/migration.sql — read it, then apply it with npm run db:migrate.`);
+await writeFile(path.join(dir, "migration.sql"), MIGRATION_TIMEOUTS + sql);
+console.log(`Wrote ${dir}/migration.sql — read it, run npm run db:lint (docs/operations.md#migrations), then apply it with npm run db:migrate.`);

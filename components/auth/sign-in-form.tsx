@@ -19,6 +19,7 @@ function signInErrorMessage(error: string | undefined): string {
   const retryAfterSeconds = signInRetryAfterSeconds(error);
   if (retryAfterSeconds !== null) return `Too many sign-in attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
   if (!error || error === "CredentialsSignin") return "The email or password is incorrect.";
+  if (error === "ServiceUnavailable") return "Cairn is temporarily unavailable. Try again in a moment.";
   return "Signing in failed. Try again in a moment.";
 }
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { ActivityList } from "./activity-list";
 import { activityFeedKey, fetchActivityPage } from "./dashboards-api";
 
@@ -21,16 +21,8 @@ export function OrgActivityFeed({ slug }: { slug: string }) {
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });
   const entries = feed.data?.pages.flatMap((page) => page.items) ?? [];
-  const listRef = useRef<HTMLOListElement>(null);
-  // After "Show older", focus moves to the first entry it added, so keyboard and
-  // screen-reader users continue where the new entries start (the button may vanish).
-  const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
-    const index = focusFrom.current;
-    if (index === null || entries.length <= index) return;
-    focusFrom.current = null;
-    listRef.current?.querySelectorAll<HTMLLIElement>(":scope > li")[index]?.querySelector("a")?.focus();
-  }, [entries.length]);
+  // After "Show older", focus moves to the first added entry's link.
+  const { listRef, markLoadMore } = useFocusFirstAdded(entries.length, "a");
 
   if (feed.isPending) {
     return (
@@ -66,7 +58,7 @@ export function OrgActivityFeed({ slug }: { slug: string }) {
             variant="secondary"
             loading={feed.isFetchingNextPage}
             onClick={() => {
-              focusFrom.current = entries.length;
+              markLoadMore();
               void feed.fetchNextPage();
             }}
           >

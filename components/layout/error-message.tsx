@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { pageFailureKind } from "./service-status";
+import type { PageFailure } from "./service-status";
 
 /**
  * What both error boundaries show. Only the digest is displayed: in production it is the
@@ -12,19 +14,38 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry: () => vo
   const digest =
     error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
 
+  // The digest says nothing of the cause: ask whether Cairn is up at all (service-status.ts).
+  const [kind, setKind] = useState<PageFailure>("error");
   useEffect(() => {
     console.error(error);
+    let current = true;
+    void pageFailureKind().then((found) => current && setKind(found));
+    return () => {
+      current = false;
+    };
   }, [error]);
 
   return (
     <div className="mx-auto flex w-full max-w-xl flex-1 flex-col justify-center gap-4 px-4 py-16 sm:px-6">
       {/* An alert, because the page changed under the reader without a navigation. */}
       <div role="alert" className="flex flex-col gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
-        <p className="text-muted-foreground">
-          This page could not be shown. It may be a brief problem on our side, so trying again
-          often works.
-        </p>
+        {kind === "unavailable" ? (
+          <>
+            <h1 className="text-3xl font-bold tracking-tight">Cairn is temporarily unavailable</h1>
+            <p className="text-muted-foreground">
+              Cairn cannot reach its database right now, so this page could not be shown. Nothing
+              you saved is lost. Try again in a moment.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
+            <p className="text-muted-foreground">
+              This page could not be shown. It may be a brief problem on our side, so trying again
+              often works.
+            </p>
+          </>
+        )}
       </div>
       {digest ? (
         <p className="text-sm text-muted-foreground">

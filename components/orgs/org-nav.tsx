@@ -28,12 +28,14 @@ export function OrgNav({
   showInvitations = false,
   showReviews = false,
   showDashboard = false,
+  showAudit = false,
 }: {
   slug: string;
   showSettings: boolean;
   showInvitations?: boolean;
   showReviews?: boolean;
   showDashboard?: boolean;
+  showAudit?: boolean;
 }) {
   const pathname = usePathname();
   const base = `/o/${slug}`;
@@ -60,6 +62,8 @@ export function OrgNav({
     // Every member reads the organization's tracks ("track.read"), so the tab is unconditional.
     { href: `${base}/tracks`, label: "Tracks", current: pathname.startsWith(`${base}/tracks`) },
     ...(showInvitations ? [{ href: `${base}/invitations`, label: "Invitations", current: pathname.startsWith(`${base}/invitations`) }] : []),
+    // The audit log ("audit.read": owners and admins).
+    ...(showAudit ? [{ href: `${base}/audit`, label: "Audit log", current: isWithin(pathname, `${base}/audit`) }] : []),
     ...(showSettings ? [{ href: `${base}/settings`, label: "Settings", current: pathname.startsWith(`${base}/settings`) }] : []),
   ];
 

@@ -7,6 +7,7 @@ import { io } from "socket.io-client";
 import { apiRequest } from "@/lib/http/api-client";
 import { applyLiveEvents } from "./apply-events";
 import { LiveStream } from "./live-stream";
+import { keepReconnecting } from "./reconnect-policy";
 import type { LiveEvent, ReplayPage } from "./live-stream";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline" | "closed";
@@ -28,7 +29,8 @@ export const useLiveStatus = () => useContext(LiveStatusContext);
  * hears; the stream (live-stream.ts) replays what was missed on every connect,
  * so a dropped connection, a sleeping laptop or a restarted server loses nothing.
  * Reconnecting backs off exponentially with jitter (Socket.IO's own: 1 s doubling
- * to 30 s, ±50%).
+ * to 30 s, ±50%), and so does retrying a handshake the server refused for its own
+ * trouble (reconnect-policy.ts; Socket.IO alone would never retry one).
  */
 export function LiveEventsProvider({ slug, children }: { slug: string; children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -78,15 +80,14 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
       // The server closed it (access changed): come back for the rooms we now have.
       if (reason === "io server disconnect") socket.connect();
     });
-    socket.on("connect_error", (error: Error & { data?: { code?: string } }) => {
-      const code = error.data?.code;
-      // Signed out, or no longer a member: stop; the next page load says why.
-      if (code === "UNAUTHENTICATED" || code === "NOT_FOUND") {
+    // A refused handshake is retried with backoff (the server down, its database down), unless it
+    // was a sign-out or a membership that ended: then stop; the next page load says why.
+    const stopReconnecting = keepReconnecting(socket, {
+      stop: () => {
         setStatus("closed");
         socket.disconnect();
-        return;
-      }
-      setStatus(offline() ? "offline" : "reconnecting");
+      },
+      retrying: () => setStatus(offline() ? "offline" : "reconnecting"),
     });
     const wentOffline = () => setStatus("offline");
     const cameBack = () => {
@@ -104,6 +105,7 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
     window.addEventListener("online", cameBack);
     return () => {
       window.clearTimeout(batchTimer);
+      stopReconnecting();
       window.removeEventListener("offline", wentOffline);
       window.removeEventListener("online", cameBack);
       socket.removeAllListeners();

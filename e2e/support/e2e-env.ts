@@ -11,3 +11,6 @@ export const E2E_SECRET = "e2e-secret-that-is-long-enough-for-next-auth-01234567
  * stay on, with production's numbers.
  */
 export const E2E_TRUSTED_PROXY_HOPS = "1";
+
+/** The servers' METRICS_TOKEN: e2e/metrics.spec.ts scrapes /metrics with it. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";

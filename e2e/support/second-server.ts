@@ -18,7 +18,8 @@ export interface SecondServer {
   start(): Promise<void>;
 }
 
-export async function secondServer(): Promise<SecondServer> {
+/** `env`: variables added to (or replacing) the instance's, e.g. the OTLP endpoint of a traced one. */
+export async function secondServer(env: Record<string, string> = {}): Promise<SecondServer> {
   const databaseUrl = process.env.E2E_DATABASE_URL;
   if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`");
   const port = await freePort();
@@ -46,6 +47,7 @@ export async function secondServer(): Promise<SecondServer> {
         JOB_WORKERS_ENABLED: "false",
         LOG_FORMAT: "json",
         LOG_LEVEL: "info",
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

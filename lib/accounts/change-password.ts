@@ -7,6 +7,7 @@
  */
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { z } from "zod";
+import { recordAccountEvent } from "@/lib/audit/account-events";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { SessionContext } from "@/lib/http/handle";
@@ -35,9 +36,10 @@ export async function changePassword(ctx: SessionContext, input: z.output<typeof
   if (input.newPassword === input.currentPassword) problems.push("Choose a password different from your current one.");
   if (problems.length > 0) throw validationFailed(problems.map((message) => ({ path: "body.newPassword", message })));
 
-  await getDb().user.update({
-    where: { id: ctx.user.id },
-    data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+  const passwordHash = await hashPassword(input.newPassword);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAccountEvent(tx, { userId: ctx.user.id, type: "security.password_changed", actorId: ctx.user.id, payload: { via: "account" } });
   });
   ctx.log.info({ userId: ctx.user.id }, "password changed; all sessions revoked");
   return { passwordChanged: true as const };

@@ -8,6 +8,7 @@
  * therefore costs the same whether or not the address has an account.
  */
 import type { z } from "zod";
+import { recordAccountEvent } from "@/lib/audit/account-events";
 import { recordEmailProof } from "@/lib/auth/email-ownership";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { getDb } from "@/lib/db/client";
@@ -77,6 +78,8 @@ export async function resetPassword(ctx: PublicContext, input: z.output<typeof c
     const proof = await recordEmailProof(tx, record.user.id);
     await tx.user.update({ where: { id: record.user.id }, data: { passwordHash, ...(proof.sessionsRevoked ? {} : { sessionVersion: { increment: 1 } }) } });
     await tx.passwordResetToken.updateMany({ where: { userId: record.user.id, usedAt: null }, data: { usedAt: now } });
+    // The emailed link proved the person: they are the actor, as when they change it signed in.
+    await recordAccountEvent(tx, { userId: record.user.id, type: "security.password_changed", actorId: record.user.id, payload: { via: "reset" } });
   });
   await clearAccountSignInFailures(record.user.email);
   ctx.log.info({ userId: record.user.id }, "password reset: new password set, address verified, every session revoked");

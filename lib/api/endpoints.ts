@@ -37,8 +37,9 @@ import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
-import { listActivityEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
+import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
+import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
@@ -118,9 +119,12 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getEmailPreferencesEndpoint,
   updateEmailPreferencesEndpoint,
   listEventsEndpoint,
+  listEventLogEndpoint,
   mentorDashboardEndpoint,
   managerDashboardEndpoint,
   managerDashboardCsvEndpoint,
   listActivityEndpoint,
   personActivityDaysEndpoint,
+  listAuditEndpoint,
+  exportAuditEndpoint,
 ] as AnyEndpoint[];

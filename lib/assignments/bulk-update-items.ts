@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/client";
 import { recordEvents } from "@/lib/db/events";
 import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
@@ -17,7 +18,13 @@ import { prismaRunner } from "@/lib/db/sql";
  * refusal and nothing changes. One upsert for all rows and, last, one insert for
  * their progress.updated events.
  */
-export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, input: BulkUpdateItemsInput) {
+export async function bulkUpdateItems(
+  ctx: OrgContext,
+  assignmentId: string,
+  input: BulkUpdateItemsInput,
+  /** The transaction it runs in: the one that also stores an Idempotency-Key's answer (lib/http/idempotency.ts). */
+  tx: DbClient,
+) {
   const organizationId = ctx.organization.id;
   const db = getDb();
   const assignment = await findAssignmentForWrite(ctx, assignmentId, db);
@@ -31,39 +38,37 @@ export async function bulkUpdateItems(ctx: OrgContext, assignmentId: string, inp
     throw invalidInput("body.keys", message, { keys: notItems });
   }
 
-  return db.$transaction(async (tx) => {
-    const locked = await lockForProgress(tx, organizationId, assignmentId);
-    const rows = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys }, archivedAt: null }, select: { stableKey: true, state: true } });
-    const current = new Map<string, ProgressState>(rows.map((row) => [row.stableKey, row.state]));
-    const to = input.state;
-    const changes: Array<{ key: string; from: ProgressState }> = [];
-    const refused: Array<{ key: string; from: ProgressState; allowed: ProgressState[] }> = [];
-    for (const key of keys) {
-      const from = current.get(key) ?? "NOT_STARTED";
-      if (from === to) continue;
-      const evidenceRequired = nodeOf.get(key)!.evidenceRequired;
-      if (canTransition(from, to, { evidenceRequired })) changes.push({ key, from });
-      else refused.push({ key, from, allowed: transitionsFrom(from, { evidenceRequired }) });
-    }
-    if (refused.length > 0) {
-      const message = `${refused.length} of the items cannot go to ${to}; nothing was changed.`;
-      throw invalidInput("body.keys", message, { refused });
-    }
+  const locked = await lockForProgress(tx, organizationId, assignmentId);
+  const rows = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys }, archivedAt: null }, select: { stableKey: true, state: true } });
+  const current = new Map<string, ProgressState>(rows.map((row) => [row.stableKey, row.state]));
+  const to = input.state;
+  const changes: Array<{ key: string; from: ProgressState }> = [];
+  const refused: Array<{ key: string; from: ProgressState; allowed: ProgressState[] }> = [];
+  for (const key of keys) {
+    const from = current.get(key) ?? "NOT_STARTED";
+    if (from === to) continue;
+    const evidenceRequired = nodeOf.get(key)!.evidenceRequired;
+    if (canTransition(from, to, { evidenceRequired })) changes.push({ key, from });
+    else refused.push({ key, from, allowed: transitionsFrom(from, { evidenceRequired }) });
+  }
+  if (refused.length > 0) {
+    const message = `${refused.length} of the items cannot go to ${to}; nothing was changed.`;
+    throw invalidInput("body.keys", message, { refused });
+  }
 
-    const changedKeys = changes.map((change) => change.key);
-    const reason = to === "NOT_APPLICABLE" ? input.notApplicableReason! : null;
-    if (changedKeys.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "notApplicableReason", "updatedById", "createdAt", "updatedAt")
-        SELECT ${organizationId}, ${assignmentId}, key, ${to}::"ProgressState", ${reason}, ${ctx.user.id}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-        FROM unnest(${changedKeys}::text[]) AS key
-        ON CONFLICT ("assignmentId", "stableKey") DO UPDATE
-        SET state = EXCLUDED.state, "notApplicableReason" = EXCLUDED."notApplicableReason", "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt", "archivedAt" = NULL`;
-    }
-    const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
-    const updated = changes.map(({ key, from }) => ({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to, bulk: true } }));
-    await recordEvents(prismaRunner(tx), organizationId, [...updated, ...events]);
-    const items = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys } }, select: progressSelect, orderBy: { stableKey: "asc" } });
-    return { items: items.map(toItemProgress), assignment: { id: assignmentId, status, progress: summary.track } };
-  });
+  const changedKeys = changes.map((change) => change.key);
+  const reason = to === "NOT_APPLICABLE" ? input.notApplicableReason! : null;
+  if (changedKeys.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ItemProgress" ("organizationId", "assignmentId", "stableKey", "state", "notApplicableReason", "updatedById", "createdAt", "updatedAt")
+      SELECT ${organizationId}, ${assignmentId}, key, ${to}::"ProgressState", ${reason}, ${ctx.user.id}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM unnest(${changedKeys}::text[]) AS key
+      ON CONFLICT ("assignmentId", "stableKey") DO UPDATE
+      SET state = EXCLUDED.state, "notApplicableReason" = EXCLUDED."notApplicableReason", "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt", "archivedAt" = NULL`;
+  }
+  const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...assignment, status: locked.status }, changedKeys.length > 0);
+  const updated = changes.map(({ key, from }) => ({ type: "progress.updated", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignmentId, payload: { assignmentId, key, from, to, bulk: true } }));
+  await recordEvents(prismaRunner(tx), organizationId, [...updated, ...events]);
+  const items = await tx.itemProgress.findMany({ where: { assignmentId, stableKey: { in: keys } }, select: progressSelect, orderBy: { stableKey: "asc" } });
+  return { items: items.map(toItemProgress), assignment: { id: assignmentId, status, progress: summary.track } };
 }

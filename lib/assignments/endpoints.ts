@@ -87,7 +87,7 @@ export const updateAssignmentItemEndpoint = defineEndpoint({
   operationId: "updateAssignmentItem",
   summary: "Log progress on an item",
   description:
-    "The assignee sets an item's state, note or links. States move NOT_STARTED ⇄ IN_PROGRESS → DONE, and to NOT_APPLICABLE with a reason; a transition that is not allowed is 422 with `details.allowed`. An item that needs evidence is done only when its evidence is approved. Completing the last counted item completes the assignment. Mentors and admins may read but not write (403). Records progress.updated (and assignment.completed).",
+    "The assignee sets an item's state, note or links. States move NOT_STARTED ⇄ IN_PROGRESS → DONE, and to NOT_APPLICABLE with a reason; a transition that is not allowed is 422 with `details.allowed`. An item that needs evidence is done only when its evidence is approved. Completing the last counted item completes the assignment. Mentors and admins may read but not write (403). Send `Idempotency-Key` (one per user action, the same on each retry of it) to make retries safe: the same key and body within 24 hours answers the first response again (`Idempotent-Replayed: true`) without writing or recording anything; the same key with another body or item is 422. Records progress.updated (and assignment.completed).",
   tags: ["Assignments"],
   auth: "session",
   permission: "progress.update",
@@ -103,7 +103,7 @@ export const bulkUpdateAssignmentItemsEndpoint = defineEndpoint({
   operationId: "bulkUpdateAssignmentItems",
   summary: "Log progress on many items at once",
   description:
-    "The assignee sets every listed item to one state (a section at once), all or nothing: if any item cannot make that move, 422 with `details.refused` ([{ key, from, allowed }]) and nothing changes. Items already in the state are left alone. Records progress.updated for each changed item.",
+    "The assignee sets every listed item to one state (a section at once), all or nothing: if any item cannot make that move, 422 with `details.refused` ([{ key, from, allowed }]) and nothing changes. Items already in the state are left alone. Send `Idempotency-Key` to make retries safe: the same key and body within 24 hours answers the first response again (`Idempotent-Replayed: true`) without writing or recording anything; the same key with another body is 422. Records progress.updated for each changed item.",
   tags: ["Assignments"],
   auth: "session",
   permission: "progress.update",
@@ -147,7 +147,7 @@ export const applyAssignmentUpgradeEndpoint = defineEndpoint({
   operationId: "applyAssignmentUpgrade",
   summary: "Move an assignment to a newer version",
   description:
-    "Moves the assignment to the previewed version: progress on renamed and moved items stays, progress on removed items is archived (kept, visible, not counted). The assignee or a manager may do it (mentors 403). Records assignment.upgraded.",
+    "Moves the assignment to the previewed version: progress on renamed and moved items stays, progress on removed items is archived (kept, visible, not counted). The assignee or a manager may do it (mentors 403). Send `Idempotency-Key` to make retries safe: the same key and body within 24 hours answers the first response again (`Idempotent-Replayed: true`) instead of a 409; the same key with another body is 422. Records assignment.upgraded.",
   tags: ["Assignments"],
   auth: "session",
   permission: "progress.update",

@@ -79,7 +79,7 @@ export async function countAfterWrite(
 /** countAfterWrite, then its UPDATE: for writes whose statements are already made (a bulk, a review, an upgrade, a submission). */
 export async function settleCompletion(...args: Parameters<typeof countAfterWrite>): Promise<Omit<CountedWrite, "update">> {
   const { update, ...counted } = await countAfterWrite(...args);
-  await args[0].rows(update);
+  await args[0].rows(update, "progress.assignment-counts");
   return counted;
 }
 
@@ -128,14 +128,14 @@ export async function setItemState(
             date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), date_trunc('milliseconds', now() AT TIME ZONE 'UTC'))
     ON CONFLICT ("assignmentId", "stableKey") DO UPDATE SET
       state = EXCLUDED.state, "notApplicableReason" = NULL, "updatedById" = EXCLUDED."updatedById", "archivedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`);
+    RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`, "progress.set-item-state");
   return row!;
 }
 
 /** The item's current state: NOT_STARTED without a row or when its row is archived. */
 export async function currentItemState(runner: SqlRunner, assignmentId: string, key: string): Promise<ProgressState> {
   const [row] = await runner.rows<{ state: ProgressState; archivedAt: Date | null }>(sql`
-    SELECT state::text AS state, "archivedAt" FROM "ItemProgress" WHERE "assignmentId" = ${assignmentId} AND "stableKey" = ${key}`);
+    SELECT state::text AS state, "archivedAt" FROM "ItemProgress" WHERE "assignmentId" = ${assignmentId} AND "stableKey" = ${key}`, "progress.current-state");
   return row && row.archivedAt === null ? row.state : "NOT_STARTED";
 }
 

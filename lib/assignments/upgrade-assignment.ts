@@ -70,30 +70,28 @@ export async function previewUpgrade(ctx: OrgContext, assignmentId: string, numb
   return { from: { number: assignment.version.number }, to: { number: target.number }, diff, progress, skippedDropped };
 }
 
-export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input: UpgradeInput) {
-  const db = getDb();
+/** `tx`: the transaction it runs in, the one that also stores an Idempotency-Key's answer (lib/http/idempotency.ts). */
+export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input: UpgradeInput, tx: DbClient) {
   const organizationId = ctx.organization.id;
-  const assignment = await findAssignment(ctx, assignmentId, db);
+  const assignment = await findAssignment(ctx, assignmentId, getDb());
   assertMayUpgrade(ctx, assignment);
-  return db.$transaction(async (tx) => {
-    const locked = await lockForProgress(tx, organizationId, assignmentId);
-    // Planned under the lock: the version read above may have been upgraded meanwhile.
-    const current = await findAssignment(ctx, assignmentId, tx);
-    const { target, toKeys, progress, skippedDropped } = await plan(tx, ctx, current, input.toVersionNumber);
-    const now = new Date();
-    await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
-    await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
-    await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
-    const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
-    const upgraded = {
-      type: "assignment.upgraded",
-      actorId: ctx.user.id,
-      subjectType: "assignment",
-      subjectId: assignmentId,
-      payload: { assignmentId, fromNumber: current.version.number, toNumber: target.number, kept: progress.kept, archived: progress.archived.length, restored: progress.restored.length },
-    };
-    await recordEvents(prismaRunner(tx), organizationId, [upgraded, ...events]);
-    ctx.log.info({ assignmentId, toNumber: target.number }, "assignment upgraded");
-    return { assignment: { id: assignmentId, status, progress: summary.track }, from: { number: current.version.number }, to: { number: target.number }, progress, skippedDropped };
-  });
+  const locked = await lockForProgress(tx, organizationId, assignmentId);
+  // Planned under the lock: the version read above may have been upgraded meanwhile.
+  const current = await findAssignment(ctx, assignmentId, tx);
+  const { target, toKeys, progress, skippedDropped } = await plan(tx, ctx, current, input.toVersionNumber);
+  const now = new Date();
+  await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
+  await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
+  await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
+  const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
+  const upgraded = {
+    type: "assignment.upgraded",
+    actorId: ctx.user.id,
+    subjectType: "assignment",
+    subjectId: assignmentId,
+    payload: { assignmentId, fromNumber: current.version.number, toNumber: target.number, kept: progress.kept, archived: progress.archived.length, restored: progress.restored.length },
+  };
+  await recordEvents(prismaRunner(tx), organizationId, [upgraded, ...events]);
+  ctx.log.info({ assignmentId, toNumber: target.number }, "assignment upgraded");
+  return { assignment: { id: assignmentId, status, progress: summary.track }, from: { number: current.version.number }, to: { number: target.number }, progress, skippedDropped };
 }

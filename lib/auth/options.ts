@@ -14,14 +14,19 @@
  * Password and link attempts are rate limited per address and per (address,
  * account), and password attempts also per account from every address
  * (lib/security/sign-in-limits.ts); over a limit `authorize` throws, which
- * next-auth hands to the form as `result.error` ("RateLimited:<seconds>").
+ * next-auth hands to the form as `result.error` ("RateLimited:<seconds>"). The database
+ * down or over its budget is `result.error` "ServiceUnavailable" (decision 0024): next-auth
+ * puts a thrown error's message in the URL it answers, and the driver's message (hosts,
+ * ports) must not leave the server.
  */
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithLinkToken } from "@/lib/accounts/email-sign-in";
+import { auditSignIn, recordAccountEventNow } from "@/lib/audit/account-events";
 import { verifyCredentials } from "@/lib/accounts/service";
 import { getConfig } from "@/lib/config";
+import { databaseUnavailable } from "@/lib/db/database-failure";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { clientIpFrom } from "@/lib/security/client-ip";
 import { EMAIL_LINK_SIGN_IN_LIMITS, withSignInLimits } from "@/lib/security/sign-in-limits";
@@ -35,6 +40,20 @@ import { VERIFICATION_TOKEN_MAX_LENGTH } from "./verification-token";
 /** Where a refused OAuth sign-in lands; the sign-in page explains the error code. */
 export const OAUTH_EMAIL_UNVERIFIED_ERROR = "OAuthEmailUnverified";
 
+/** `result.error` when the database is down or over its budget: the form says "temporarily unavailable". */
+export const SERVICE_UNAVAILABLE_ERROR = "ServiceUnavailable";
+
+/** `work`, with a database failure logged here and handed to next-auth (and the browser) only as its code. */
+async function unlessDatabaseDown<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!databaseUnavailable(error)) throw error;
+    getLogger().warn({ err: error }, "sign-in: database unavailable");
+    throw new Error(SERVICE_UNAVAILABLE_ERROR);
+  }
+}
+
 /** The sign-in methods this configuration offers (the sign-in page reads it too). */
 export function signInProviders(): Provider[] {
   const providers: Provider[] = [
@@ -47,7 +66,8 @@ export function signInProviders(): Provider[] {
         const password = credentials?.password ?? "";
         // PostgreSQL refuses NUL (the query would fail): no account has one.
         if (!email || !password || password.length > 1024 || email.length > 254 || email.includes("\u0000")) return null;
-        return withSignInLimits(email, clientIpFrom(request?.headers ?? {}), () => verifyCredentials(email, password));
+        const ip = clientIpFrom(request?.headers ?? {});
+        return unlessDatabaseDown(async () => auditSignIn(await withSignInLimits(email, ip, () => verifyCredentials(email, password)), { method: "password", email, ip }));
       },
     }),
     CredentialsProvider({
@@ -58,7 +78,8 @@ export function signInProviders(): Provider[] {
         const token = credentials?.token ?? "";
         if (!token || token.length > VERIFICATION_TOKEN_MAX_LENGTH) return null;
         // The token has 256 bits, so guessing is hopeless; the per-address limit still slows anyone trying.
-        return withSignInLimits("email-link", clientIpFrom(request?.headers ?? {}), () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS);
+        const ip = clientIpFrom(request?.headers ?? {});
+        return unlessDatabaseDown(async () => auditSignIn(await withSignInLimits("email-link", ip, () => signInWithLinkToken(token), EMAIL_LINK_SIGN_IN_LIMITS), { method: "email-link", ip }));
       },
     }),
   ];
@@ -103,6 +124,7 @@ export function authOptions(): NextAuthOptions {
           const linked = await userForOAuthAccount(account.provider, account.providerAccountId);
           if (!linked) throw new Error("OAuth account is not linked");
           Object.assign(token, newSessionClaims(linked), { email: linked.email, name: linked.name });
+          await auditSignIn(linked, { method: "github" });
         } else if (user) {
           Object.assign(token, newSessionClaims({ id: user.id, sessionVersion: (user as { sessionVersion?: number }).sessionVersion ?? 0 }));
         }
@@ -117,12 +139,15 @@ export function authOptions(): NextAuthOptions {
       // "Sign out" ends this session on the server too (a copy of the cookie stops working, its sockets close).
       // next-auth clears the cookie even when this fails, and only logs the error: so do we, loudly.
       async signOut({ token }) {
+        let ended = false;
         try {
-          await endSession(token);
+          ended = await endSession(token);
         } catch (error) {
           getLogger().error({ err: error, userId: token?.sub }, "sign-out could not end the session on the server");
           throw error;
         }
+        // In each organization's audit log (lib/audit/account-events.ts); the session has ended either way.
+        if (ended && token?.sub) await recordAccountEventNow({ userId: token.sub, type: "security.signed_out", actorId: token.sub });
       },
     },
   };

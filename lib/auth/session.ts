@@ -115,7 +115,7 @@ export async function sessionFromCookies(
            m.id AS "membershipId", m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name AS "organizationName"
     FROM "User" u
     LEFT JOIN ("Membership" m JOIN "Organization" o ON o.id = m."organizationId" AND o.slug = ${orgSlug}) ON m."userId" = u.id
-    WHERE u.id = ${token.sub}`);
+    WHERE u.id = ${token.sub}`, "session.authenticate");
   if (!row || row.sessionVersion !== token.sv || row.ended) return null;
   const membership = row.membershipId ? (row as MembershipRow) : null;
   return { user: { id: row.id, email: row.email, name: row.name }, session: { id: token.sid, version: token.sv }, membership };
@@ -137,7 +137,7 @@ export async function endSession(token: JWT | null | undefined): Promise<boolean
     INSERT INTO "EndedSession" (id, "userId", "expiresAt", "endedAt")
     SELECT ${claims.sid}, u.id, to_timestamp(${expiresAtSeconds}::double precision) AT TIME ZONE 'UTC', date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
     FROM "User" u WHERE u.id = ${claims.sub}
-    ON CONFLICT (id) DO NOTHING`);
+    ON CONFLICT (id) DO NOTHING`, "session.end");
   return true;
 }
 

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "comment.write": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "dashboard.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
+  "audit.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
 };
 
 describe("policy table", () => {

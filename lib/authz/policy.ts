@@ -52,6 +52,8 @@ export const POLICY = {
   "dashboard.read": MANAGERS,
   // One's own notifications (every query is keyed by the caller).
   "notification.read": EVERYONE,
+  // The audit log (every event of the organization, sign-ins included) and its exports.
+  "audit.read": MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -108,7 +108,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
       JOIN "User" u ON u.id = a."assigneeId"
       LEFT JOIN in_progress ip ON ip.id = a.id
       LEFT JOIN unanswered un ON un.id = a.id
-      WHERE ${chosenOnly}`),
+      WHERE ${chosenOnly}`, "dashboard.assignments"),
     runner.rows<ReviewRow>(sql`
       SELECT (SELECT "stuckAfterDays" FROM "Organization" WHERE id = ${organizationId}) AS "stuckAfterDays",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e."reviewedAt" - e."submittedAt")::float8)
@@ -118,7 +118,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
                FILTER (WHERE e.status = 'SUBMITTED') AS "waitingSeconds",
              (count(*) FILTER (WHERE e.status = 'SUBMITTED'))::int AS waiting
       FROM "EvidenceAttempt" e JOIN "Assignment" a ON a.id = e."assignmentId"
-      WHERE e."organizationId" = ${organizationId} AND ${chosenOnly}`),
+      WHERE e."organizationId" = ${organizationId} AND ${chosenOnly}`, "dashboard.reviews"),
     // What the filters offer: every active assignment's tracks, mentors and start months.
     runner.rows<FilterChoices>(sql`
       SELECT
@@ -127,7 +127,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
         (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'email', m.email) ORDER BY coalesce(m.name, m.email)), '[]'::json) FROM "User" m
           WHERE m.id IN (SELECT am."mentorId" FROM "Assignment" a JOIN ${CURRENT_MENTOR_LINKS} am ON am."assignmentId" = a.id WHERE a."organizationId" = ${organizationId} AND a.status = 'ACTIVE')) AS mentors,
         (SELECT coalesce(array_agg(cohort ORDER BY cohort DESC), '{}') FROM (SELECT DISTINCT to_char("startDate", 'YYYY-MM') AS cohort FROM "Assignment"
-          WHERE "organizationId" = ${organizationId} AND status = 'ACTIVE') cohorts) AS cohorts`),
+          WHERE "organizationId" = ${organizationId} AND status = 'ACTIVE') cohorts) AS cohorts`, "dashboard.filters"),
   ]);
   const stale = chosen.filter((row) => readSnapshot(row.snapshot, row.versionId) === null);
   const [trees, recounted] = await Promise.all([progressTrees(runner, organizationId, chosen.map((row) => row.versionId)), recountSnapshots(runner, organizationId, stale)]);

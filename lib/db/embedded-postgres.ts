@@ -27,6 +27,8 @@ export interface EmbeddedPostgresOptions {
   /** Trade durability for speed (tests only). */
   durable?: boolean;
   onLog?: (line: string) => void;
+  /** Another PostgreSQL's initdb and postgres (e.g. Debian's, for the backup tests); default: the npm package's. */
+  binaries?: Binaries;
 }
 
 export interface EmbeddedPostgres {
@@ -43,7 +45,7 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-interface Binaries {
+export interface Binaries {
   initdb: string;
   postgres: string;
 }
@@ -207,7 +209,7 @@ async function waitUntilReady(child: ChildProcess, url: string, dataDir: string,
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.onLog ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  const binaries = await loadBinaries();
+  const binaries = options.binaries ?? (await loadBinaries());
   const ids = await runAsIds();
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {

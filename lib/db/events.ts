@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { activeTraceParent } from "@/lib/observability/trace-context";
 import { sql } from "./sql";
 import type { SqlRunner, Statement } from "./sql";
 
@@ -41,6 +42,7 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
       subjectType: event.subjectType,
       subjectId: event.subjectId,
       payload: event.payload ?? {},
+      traceParent: activeTraceParent(),
     },
   });
 }
@@ -55,7 +57,7 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
  */
 export async function recordEvents(runner: SqlRunner, organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Promise<void> {
   if (events.length === 0) return;
-  await runner.rows(sql`WITH ${eventCtes(organizationId, events)} SELECT 1`);
+  await runner.rows(sql`WITH ${eventCtes(organizationId, events)} SELECT 1`, "events.record");
 }
 
 /**
@@ -72,9 +74,9 @@ export function eventCtes(organizationId: string, events: ReadonlyArray<Omit<New
       UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count}::int WHERE id = ${organizationId} RETURNING "eventSequence"
     ),
     recorded_events AS (
-      INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt")
+      INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt", "traceParent")
       SELECT event.id, ${organizationId}, event_counter."eventSequence" - ${count}::int + event.ordinality, event.type, event.actor_id, event.subject_type, event.subject_id, event.payload,
-             date_trunc('milliseconds', now() AT TIME ZONE 'UTC')
+             date_trunc('milliseconds', now() AT TIME ZONE 'UTC'), ${activeTraceParent()}::text
       FROM event_counter, unnest(
         ${column(() => `e${randomBytes(16).toString("base64url")}`)}::text[],
         ${column((event) => event.type)}::text[],

@@ -11,6 +11,8 @@
  * (a bigint is a string in pg and a BigInt in Prisma).
  */
 import pg from "pg";
+import { timedStatement } from "@/lib/observability/statement-metrics";
+import { inSpan } from "@/lib/observability/trace-context";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
 
@@ -51,7 +53,12 @@ function isStatement(value: unknown): value is Statement {
 }
 
 export interface SqlRunner {
-  rows<T>(statement: Statement): Promise<T[]>;
+  /**
+   * `name` labels the statement's duration metric (cairn_db_statement_duration_seconds):
+   * a fixed word for what it does ("session.authenticate"), never data. Inside a Prisma
+   * transaction the client's own metrics name it "$queryRawUnsafe" instead.
+   */
+  rows<T>(statement: Statement, name?: string): Promise<T[]>;
 }
 
 const TIMESTAMP_OID = 1114;
@@ -65,8 +72,8 @@ export const utcTimestampTypes = {
 
 export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
   return {
-    async rows<T>(statement: Statement) {
-      const result = await client.query({ text: statement.text, values: statement.values, types: utcTimestampTypes });
+    async rows<T>(statement: Statement, name = "sql") {
+      const result = await timedStatement(name, () => client.query({ text: statement.text, values: statement.values, types: utcTimestampTypes }));
       return result.rows as T[];
     },
   };
@@ -80,9 +87,9 @@ export function prismaRunner(db: DbClient): SqlRunner {
   };
 }
 
-/** One statement on the pool, outside any transaction. */
-export function queryRows<T>(statement: Statement): Promise<T[]> {
-  return pgRunner(getPool()).rows<T>(statement);
+/** One statement on the pool, outside any transaction; `name` labels its duration metric. */
+export function queryRows<T>(statement: Statement, name?: string): Promise<T[]> {
+  return pgRunner(getPool()).rows<T>(statement, name);
 }
 
 /**
@@ -90,13 +97,18 @@ export function queryRows<T>(statement: Statement): Promise<T[]> {
  * rolled back when it throws (the error is rethrown). A connection whose
  * ROLLBACK failed is discarded rather than returned to the pool.
  */
-export async function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+export function withTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  // One span from BEGIN to COMMIT (or ROLLBACK), the statements' spans under it (docs/decisions/0023-traces.md).
+  return inSpan("db.transaction", () => runTransaction(fn), { attributes: { "db.system.name": "postgresql" } });
+}
+
+async function runTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    await timedStatement("sql.begin", () => client.query("BEGIN"));
     const result = await fn(pgRunner(client));
-    await client.query("COMMIT");
+    await timedStatement("sql.commit", () => client.query("COMMIT"));
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch((rollback: unknown) => {

@@ -6,6 +6,7 @@
  */
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { countEmail } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { storeInMailbox } from "./mailbox";
 import type { OutgoingEmail } from "./outgoing-email";
@@ -14,6 +15,18 @@ import { sendWithResend } from "./resend-transport";
 export type EmailTransport = "resend" | "mailbox" | "log";
 
 export async function deliverEmail(email: OutgoingEmail, log: Logger): Promise<{ transport: EmailTransport; id: string }> {
+  // Counted per attempt (cairn_emails_sent_total / cairn_emails_failed_total): a failure is retried by its job.
+  try {
+    const delivered = await deliverByTransport(email, log);
+    countEmail(email.kind, delivered.transport, "sent");
+    return delivered;
+  } catch (error) {
+    countEmail(email.kind, getConfig().emailTransport, "failed");
+    throw error;
+  }
+}
+
+async function deliverByTransport(email: OutgoingEmail, log: Logger): Promise<{ transport: EmailTransport; id: string }> {
   const config = getConfig();
   const subject = email.subject.replace(/[\r\n]+/g, " ");
   const message = { ...email, subject };

@@ -1,7 +1,7 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { activityQuerySchema, activitySchema } from "./activity";
 import { ACTIVITY_DAYS_MAX_SPAN, activityDaysParamsSchema, activityDaysQuerySchema, activityDaysSchema } from "./activity-days";
-import { eventPageSchema, eventsParamsSchema, listEventsQuerySchema } from "./schema";
+import { EVENT_LOG_PAGE_MAX, eventLogPageSchema, eventLogQuerySchema, eventPageSchema, eventsParamsSchema, listEventsQuerySchema, REPLAY_MAX } from "./schema";
 
 export const listEventsEndpoint = defineEndpoint({
   method: "GET",
@@ -9,13 +9,27 @@ export const listEventsEndpoint = defineEndpoint({
   operationId: "listEvents",
   summary: "Replay the live events missed",
   description:
-    "What a reconnecting live client missed: the organization's events after `after` that the caller would have received on their socket (owners and admins: all of them; everyone else: those about the assignments they hold or mentor), oldest first.",
+    `What a reconnecting live client missed: the organization's events after \`after\` that the caller would have received on their socket (owners and admins: all of them; everyone else: those about the assignments they hold or mentor), oldest first. More than ${REPLAY_MAX} answers only \`resync\` (reload what is on screen); to read the whole log, page through GET …/events/log instead.`,
   tags: ["Live"],
   auth: "session",
   permission: "event.read",
   params: eventsParamsSchema,
   query: listEventsQuerySchema,
   response: { status: 200, description: "The events missed, or a request to resync.", schema: eventPageSchema },
+});
+
+export const listEventLogEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/events/log",
+  operationId: "listEventLog",
+  summary: "Page through the event log",
+  description: `The organization's events in sequence order, a page at a time (\`limit\`, at most ${EVENT_LOG_PAGE_MAX}), for readers that want all of them: never a resync. Start at the beginning, or after a sequence with \`after\`; pass each page's \`nextCursor\` as \`cursor\` for the next one, until it is null. The caller sees what their socket would carry (owners and admins: every event; everyone else: those about the assignments they hold or mentor now). A cursor this API did not issue, or one from another organization, is 422.`,
+  tags: ["Live"],
+  auth: "session",
+  permission: "event.read",
+  params: eventsParamsSchema,
+  query: eventLogQuerySchema,
+  response: { status: 200, description: "A page of events.", schema: eventLogPageSchema },
 });
 
 export const listActivityEndpoint = defineEndpoint({

@@ -1,3 +1,4 @@
+import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
@@ -18,15 +19,22 @@ export async function listEvents(ctx: OrgContext, after: number | undefined) {
   const latestSequence = Number(eventSequence);
   if (after === undefined || after >= latestSequence) return { items: [], latestSequence, resync: false };
 
-  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role)
-    ? {}
-    : { subjectType: "assignment", subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
   const rows = await db.event.findMany({
-    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, ...visible },
+    where: { organizationId, sequence: { gt: BigInt(after), lte: eventSequence }, ...(await visibleEvents(ctx)) },
     orderBy: { sequence: "asc" },
     take: REPLAY_MAX + 1,
     select: { sequence: true, type: true, subjectType: true, subjectId: true, actorId: true, payload: true, createdAt: true },
   });
   if (rows.length > REPLAY_MAX) return { items: [], latestSequence, resync: true };
   return { items: rows.map(toWireEvent), latestSequence, resync: false };
+}
+
+/**
+ * The events the caller hears on their socket (lib/realtime/rooms.ts), as a filter: the replay's and the log's.
+ * The audit log's own types (sign-ins, exports) never go live (event-relay.ts), so neither reads them.
+ */
+export async function visibleEvents(ctx: OrgContext): Promise<Prisma.EventWhereInput> {
+  const notAuditOnly: Prisma.EventWhereInput = { type: { notIn: [...AUDIT_ONLY_TYPES] } };
+  if (isManagerRole(ctx.membership.role)) return notAuditOnly;
+  return { ...notAuditOnly, subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }

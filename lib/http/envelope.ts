@@ -1,16 +1,19 @@
+import { activeTraceIds } from "@/lib/observability/trace-context";
 import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { AppError } from "./errors";
 import type { ErrorCode } from "./errors";
 
 export interface ErrorEnvelope {
-  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+  /** traceId: the request's trace, when one is being recorded (tracing on). */
+  error: { code: ErrorCode; message: string; details?: unknown; requestId: string; traceId?: string };
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
 /** The envelope's body for `error`. */
 export function errorEnvelope(error: AppError, requestId: string): ErrorEnvelope {
-  return { error: { code: error.code, message: error.message, requestId, ...(error.details === undefined ? {} : { details: error.details }) } };
+  const traceId = activeTraceIds()?.traceId;
+  return { error: { code: error.code, message: error.message, requestId, ...(traceId && { traceId }), ...(error.details === undefined ? {} : { details: error.details }) } };
 }
 
 /** The headers every error answer carries besides its own. */

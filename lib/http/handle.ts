@@ -16,8 +16,11 @@ import type { Permission } from "@/lib/authz/policy";
 import { sessionFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
+import { databaseUnavailable } from "@/lib/db/database-failure";
+import { apiRequestRecorder } from "@/lib/observability/http-metrics";
 import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
+import { inSpan, traceRoute } from "@/lib/observability/trace-context";
 import { scopeFromRow } from "@/lib/orgs/membership";
 import type { OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
@@ -84,6 +87,7 @@ export function handle<
   fn: (input: HandlerInput<ContextFor<Auth, Scope>, Out<Params>, Out<Query>, Out<Body>>) => Promise<z.input<Output> | Response>,
   options: GateOptions<ContextFor<Auth, Scope>, Out<Params>, Out<Query>> = {},
 ): RouteHandler {
+  const recordRequest = apiRequestRecorder(endpoint.method, endpoint.path);
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
@@ -101,6 +105,7 @@ export function handle<
     if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
     line.status = response.status;
     line.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    recordRequest(response.status, performance.now() - started);
     log[response.status >= 500 ? "error" : "info"](line, "request");
     return response;
   };
@@ -115,7 +120,7 @@ export function handle<
     assertStorableText(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
-    const session = endpoint.auth === "session" ? await sessionFromCookieHeader(request.headers.get("cookie"), orgSlug) : null;
+    const session = endpoint.auth === "session" ? await inSpan("gate.session", () => sessionFromCookieHeader(request.headers.get("cookie"), orgSlug)) : null;
     const user = session?.user ?? null;
     if (endpoint.auth === "session" && !user) throw unauthenticated();
     if (user) assertSameOrigin(request, allowedOrigins, true);
@@ -135,29 +140,29 @@ export function handle<
     }
 
     const query = (endpoint.query ? parseInput(endpoint.query, storable(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
-    if (options.authorize) await options.authorize({ ctx: ctx as ContextFor<Auth, Scope>, params, query });
+    if (options.authorize) await inSpan("gate.authorize", () => options.authorize!({ ctx: ctx as ContextFor<Auth, Scope>, params, query }));
 
     let body = undefined as Out<Body>;
     let files: File[] = [];
     if (endpoint.body && endpoint.files && isMultipart(request)) {
-      const form = await readMultipartBody(request, endpoint.files.maxBodyBytes, endpoint.files.field);
+      const form = await inSpan("gate.body", () => readMultipartBody(request, endpoint.files!.maxBodyBytes, endpoint.files!.field));
       files = form.files;
       body = parseInput(endpoint.body, storable(form.fields, "body"), "body") as Out<Body>;
     } else if (endpoint.body) {
-      const raw = await readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES);
+      const raw = await inSpan("gate.body", () => readJsonBody(request, endpoint.bodyLimitBytes ?? getConfig().API_BODY_LIMIT_BYTES));
       body = parseInput(endpoint.body, storable(raw, "body"), "body") as Out<Body>;
     }
 
     if (endpoint.rateLimits?.length) {
       const input = { ip: clientIpFrom(request.headers), userId: user?.id ?? null, orgId: "organization" in ctx ? ctx.organization.id : null, params, query, body };
-      const outcome = await consumeRateLimits(endpoint.rateLimits.map((limit) => rateLimitCheck(limit, input)));
+      const outcome = await inSpan("gate.rate_limits", () => consumeRateLimits(endpoint.rateLimits!.map((limit) => rateLimitCheck(limit, input))));
       if (!outcome.allowed) {
         line.rateLimited = true;
         throw rateLimited(outcome.retryAfterSeconds);
       }
     }
 
-    const result = await fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files });
+    const result = await inSpan(`service ${endpoint.operationId}`, () => fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files }));
     if (result instanceof Response) return result;
     return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
   }
@@ -169,7 +174,8 @@ export function handle<
     return shaped.data;
   }
 
-  return Object.assign(route, { endpoint: endpoint as unknown as AnyEndpoint });
+  // Inside the route's span (trace-context.ts), so the error envelope and every log line can name the trace.
+  return Object.assign(traceRoute(endpoint.path, route), { endpoint: endpoint as unknown as AnyEndpoint });
 }
 
 /** The input unchanged, once no string in it holds a NUL or an unpaired surrogate (else the 422 naming them). */
@@ -184,10 +190,15 @@ function rateLimitCheck<Input extends RateLimitInput>(limit: EndpointRateLimit<I
 }
 
 function failure(error: unknown, requestId: string, log: Logger): Response {
+  // The database down or over its time budget is a 503 to retry, not a bug (lib/db/database-failure.ts).
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) log.warn({ err: error }, "database unavailable");
+  error = unavailable ?? error;
   if (error instanceof AppError) {
     const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     // RFC 9110 Retry-After in seconds, for clients that honour the header rather than the body.
-    return errorResponse(error, requestId, error.code === "RATE_LIMITED" && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
+    const retries = error.code === "RATE_LIMITED" || error.code === "SERVICE_UNAVAILABLE";
+    return errorResponse(error, requestId, retries && typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
   }
   log.error({ err: error }, "unhandled error");
   return errorResponse(internalError(), requestId);

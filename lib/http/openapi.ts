@@ -48,6 +48,8 @@ function errorCodesOf(endpoint: AnyEndpoint): ErrorCode[] {
   if (["POST", "PUT", "PATCH", "DELETE"].includes(endpoint.method)) codes.add("FORBIDDEN");
   if (endpoint.rateLimits?.length) codes.add("RATE_LIMITED");
   codes.add("INTERNAL");
+  // The database down or over its time budget (lib/db/database-failure.ts): 503 with Retry-After.
+  codes.add("SERVICE_UNAVAILABLE");
   return [...codes];
 }
 
@@ -118,6 +120,7 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
                 message: { type: "string" },
                 details: { description: "For VALIDATION_FAILED: `{ issues: [{ path, message }] }`." },
                 requestId: { type: "string" },
+                traceId: { type: "string", description: "The request's OpenTelemetry trace id, when the server records traces." },
               },
             },
           },

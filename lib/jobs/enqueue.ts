@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
 import type { JobDefinition } from "./define-job";
 import { getJobQueue } from "./job-queue";
+import { withTraceContext } from "./job-trace";
 
 /** Call with the transaction client (inside db.$transaction). Returns the job id. */
 export async function enqueue<Payload extends z.ZodType>(tx: DbClient, job: JobDefinition<Payload>, payload: z.input<Payload>): Promise<string> {
@@ -36,6 +37,7 @@ export async function enqueueBatched<Payload extends z.ZodType>(
 
 // A payload that does not fit its schema is a bug in the caller: fail its transaction now
 // rather than dead-letter the job later.
+// The active trace context rides along (job-trace.ts).
 function checked<Payload extends z.ZodType>(job: JobDefinition<Payload>, payload: z.input<Payload>): object {
-  return job.payload.parse(payload) as object;
+  return withTraceContext(job.payload.parse(payload) as object);
 }

@@ -8,8 +8,10 @@
  */
 import { PgBoss } from "pg-boss";
 import type { Job } from "pg-boss";
+import { countJobAttempt } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { deadLetterQueueOf } from "./define-job";
+import { inJobSpan } from "./job-trace";
 import type { AnyJob, RetryPolicy } from "./define-job";
 
 export const JOBS_SCHEMA = "pgboss";
@@ -63,7 +65,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     if (options.workers) {
       for (const job of options.jobs) {
         await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([raw]) => {
-          if (raw) await runJob(job, raw, options.retryOverride ?? job.retry, log);
+          if (raw) await inJobSpan(job.name, raw, (untraced) => runJob(job, untraced, options.retryOverride ?? job.retry, log));
         });
       }
     }
@@ -106,14 +108,17 @@ async function runJob(job: AnyJob, raw: Job<unknown>, retry: RetryPolicy, log: L
   if (!payload.success) {
     // Retrying cannot fix it; it ends in the dead-letter queue for a person to look at.
     jobLog.error({ issues: payload.error.issues }, "job payload does not match its schema");
+    countJobAttempt(job.name, attempt > retry.limit ? "dead-lettered" : "failed");
     throw new Error(`${job.name}: payload does not match its schema`);
   }
   const started = performance.now();
   try {
     await job.handler(payload.data, { jobId: raw.id, log: jobLog });
+    countJobAttempt(job.name, "completed");
     jobLog.info({ durationMs: Math.round(performance.now() - started) }, "job done");
   } catch (error) {
     const last = attempt > retry.limit;
+    countJobAttempt(job.name, last ? "dead-lettered" : "failed");
     jobLog[last ? "error" : "warn"]({ err: error }, last ? "job failed for the last time: moved to its dead-letter queue" : "job failed: it will be retried");
     throw error;
   }
@@ -123,6 +128,11 @@ const globalForJobs = globalThis as unknown as { __cairnJobQueue?: JobQueue };
 
 export function setJobQueue(queue: JobQueue | undefined): void {
   globalForJobs.__cairnJobQueue = queue;
+}
+
+/** The process's job queue, or undefined before one started (metrics read it without requiring one). */
+export function getJobQueueIfStarted(): JobQueue | undefined {
+  return globalForJobs.__cairnJobQueue;
 }
 
 /** The process's job queue, started by server.ts (or a test). */

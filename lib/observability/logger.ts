@@ -10,6 +10,7 @@ import pino from "pino";
 import type { Logger } from "pino";
 import { getConfig } from "@/lib/config";
 import { redactUrl } from "./redact-url";
+import { traceLogFields } from "./trace-log-fields";
 
 export type { Logger };
 
@@ -48,6 +49,8 @@ export function createLogger({ destination, level }: { destination?: pino.Destin
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     serializers: { url: redactedUrl, path: redactedUrl },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // trace_id and span_id of the active span, on every line written inside a trace.
+    mixin: traceLogFields,
   };
   if (destination) return pino(options, destination);
   if (config.logFormat === "pretty") {

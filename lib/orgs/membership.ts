@@ -29,7 +29,7 @@ export async function resolveOrgScope(userId: string, orgSlug: string): Promise<
   const [row] = await queryRows<MembershipRow>(sql`
     SELECT m.id AS "membershipId", m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name AS "organizationName"
     FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
-    WHERE m."userId" = ${userId} AND o.slug = ${orgSlug}`);
+    WHERE m."userId" = ${userId} AND o.slug = ${orgSlug}`, "membership.read");
   return scopeFromRow(row);
 }
 

@@ -20,7 +20,7 @@ export async function accessChanged(log: Logger, organizationId: string, userIds
   try {
     const payloads = [...new Set(userIds)].map((userId) => memberNotice(organizationId, userId));
     // One statement for a whole cohort, not one per person.
-    if (payloads.length > 0) await queryRows(sql`SELECT pg_notify(${ACCESS_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`);
+    if (payloads.length > 0) await queryRows(sql`SELECT pg_notify(${ACCESS_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`, "access.notify");
   } catch (error) {
     log.error({ err: error, organizationId }, "could not close the sockets of members whose access changed");
   }

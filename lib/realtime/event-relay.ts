@@ -11,16 +11,20 @@
  *   session that signed out. Every instance closes its own such sockets; they
  *   reconnect, are authenticated and given their rooms again, and replay what they
  *   missed.
- * If the LISTEN connection drops, notifications sent meanwhile are lost to this
- * instance: once it is back, every socket here is closed, so each reconnects
+ * If the LISTEN connection drops, the relay tries again every `maxRetryMs` at most
+ * (1 s), so it listens within about a second of the database coming back. Notifications
+ * sent meanwhile are lost to this instance: once it is back, every socket here is closed, so each reconnects
  * (authenticated again: a session ended meanwhile stays out) and replays from its
  * last sequence; nothing is lost to a client.
  */
 import pg from "pg";
 import type { Server } from "socket.io";
+import { isAuditOnlyType } from "@/lib/audit/event-catalog";
 import { utcTimestampTypes } from "@/lib/db/sql";
+import { relayConnection, relayEmitted, relayResynced } from "@/lib/observability/domain-metrics";
 import type { Logger } from "@/lib/observability/logger";
 import { EVERYONE, parseAccessNotice } from "./access-notices";
+import { inEmitSpan } from "./fan-out-span";
 import { roomsForEvent } from "./rooms";
 import { applyAccessNotice } from "./socket-server";
 import { toWireEvent } from "./wire-event";
@@ -39,11 +43,19 @@ interface Options {
   databaseUrl: string;
   io: Server;
   log: Logger;
-  /** First reconnect delay; doubles up to 30 s. */
+  /** First reconnect delay; doubles up to `maxRetryMs`. */
   retryMs?: number;
+  /**
+   * The longest wait between two attempts: it bounds how long after the database comes
+   * back this instance stays deaf (a 23 s outage once cost 9 s more with a 30 s cap).
+   * One connection attempt a second per instance is nothing to a recovering database.
+   */
+  maxRetryMs?: number;
+  /** How long one attempt may take to connect (a hung database must not stall the retries). */
+  connectTimeoutMs?: number;
 }
 
-export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options): EventRelay {
+export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryMs = 1_000, connectTimeoutMs = 2_000 }: Options): EventRelay {
   let client: pg.Client | null = null;
   let stopped = false;
   let everConnected = false;
@@ -74,24 +86,31 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
     pending = [];
     if (ids.length === 0 || !client) return;
     try {
-      const { rows } = await client.query<EventRow & { organizationId: string }>({
-        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt" FROM "Event"
+      const { rows } = await client.query<EventRow & { organizationId: string; traceParent: string | null }>({
+        text: `SELECT "organizationId", sequence, type, "subjectType", "subjectId", "actorId", payload, "createdAt", "traceParent" FROM "Event"
                WHERE id = ANY($1::text[]) ORDER BY "organizationId", sequence`,
         values: [ids],
         // Event.createdAt is UTC without a zone, as Prisma writes it.
         types: utcTimestampTypes,
       });
-      for (const row of rows) io.to(roomsForEvent(row)).emit("event", toWireEvent(row));
+      // Sign-in and export events are the audit log's alone (lib/audit/event-catalog.ts): no screen listens for them.
+      // Each emit is a span in the trace of the request that wrote the event (fan-out-span.ts).
+      for (const row of rows) {
+        if (isAuditOnlyType(row.type)) continue;
+        inEmitSpan(row, () => io.to(roomsForEvent(row)).emit("event", toWireEvent(row)));
+        relayEmitted(row.createdAt);
+      }
     } catch (error) {
       // The rows could not be read: tell every socket to replay rather than drop the events.
       log.error({ err: error, events: ids.length }, "event relay could not read events; clients will resync");
       io.emit("resync");
+      relayResynced();
     }
   }
 
   async function connect() {
     if (stopped) return;
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
     next.on("notification", onNotification);
     next.on("error", (error) => {
       log.warn({ err: error }, "event relay connection failed");
@@ -109,6 +128,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
     }
     client = next;
     delay = retryMs;
+    relayConnection(true, everConnected);
     // Anything committed while this instance was not listening reached no socket here, access
     // notices included: every socket reconnects, is authenticated again and replays (decision 0018).
     if (everConnected) applyAccessNotice(io, EVERYONE);
@@ -119,6 +139,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
 
   function retry(failed: pg.Client) {
     if (client === failed) client = null;
+    if (!stopped) relayConnection(false);
     failed.removeAllListeners("end");
     void failed.end().catch(() => undefined);
     if (stopped || retryTimer) return;
@@ -126,7 +147,7 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500 }: Options
       retryTimer = undefined;
       void connect();
     }, delay);
-    delay = Math.min(delay * 2, 30_000);
+    delay = Math.min(delay * 2, maxRetryMs);
   }
 
   void connect();

@@ -29,7 +29,7 @@ export async function memberAssignmentIds(organizationId: string, userId: string
   const rows = await queryRows<{ id: string }>(sql`
     SELECT a.id FROM "Assignment" a
     WHERE a."organizationId" = ${organizationId}
-      AND (a."assigneeId" = ${userId} OR EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${userId}))`);
+      AND (a."assigneeId" = ${userId} OR EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${userId}))`, "rooms.assignments");
   return rows.map((row) => row.id);
 }
 

@@ -12,6 +12,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Socket } from "socket.io";
 import type { AuthenticatedSession, SessionIdentity, SessionUser } from "@/lib/auth/session";
+import { databaseUnavailable } from "@/lib/db/database-failure";
 import type { Logger } from "@/lib/observability/logger";
 import { AccessNoticeLedger, EVERYONE, noticeKey, noticeKeys } from "./access-notices";
 import type { AccessNotice, NoticeMark } from "./access-notices";
@@ -43,9 +44,19 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 const ledgers = new WeakMap<Server, AccessNoticeLedger>();
 
-/** Error sent to a refused client; `data.code` mirrors the HTTP error codes. */
-function refusal(code: "UNAUTHENTICATED" | "FORBIDDEN_ORIGIN" | "NOT_FOUND", message: string): Error {
-  return Object.assign(new Error(message), { data: { code } });
+/**
+ * Error sent to a refused client; `data.code` mirrors the HTTP error codes. `retry: true`
+ * marks the server's own trouble (its database down): the client tries again with backoff
+ * (components/realtime/reconnect-policy.ts) instead of taking it as a sign-out.
+ */
+function refusal(code: "UNAUTHENTICATED" | "FORBIDDEN_ORIGIN" | "NOT_FOUND" | "SERVICE_UNAVAILABLE" | "INTERNAL", message: string, retry = false): Error {
+  return Object.assign(new Error(message), { data: retry ? { code, retry } : { code } });
+}
+
+/** The refusal for a handshake that failed on the server's side, not the caller's. */
+function troubleRefusal(error: unknown): Error {
+  if (databaseUnavailable(error)) return refusal("SERVICE_UNAVAILABLE", "Live updates are temporarily unavailable; trying again.", true);
+  return refusal("INTERNAL", "Live updates failed on our side; trying again.", true);
 }
 
 export function attachSocketServer(httpServer: HttpServer, options: SocketServerOptions): Server {
@@ -86,8 +97,9 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
       Object.assign(socket.data as SocketData, data);
       next();
     } catch (error) {
+      // Not the caller's fault (the database is down, or a bug): "try again", never "sign in".
       options.log.error({ err: error }, "socket handshake failed");
-      next(refusal("UNAUTHENTICATED", "Sign in to receive live updates."));
+      next(troubleRefusal(error));
     }
   });
 

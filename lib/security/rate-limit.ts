@@ -10,6 +10,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRe
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/http/errors";
 import { getLogger } from "@/lib/observability/logger";
+import { countRateLimitRefusal } from "@/lib/observability/domain-metrics";
 import { describeWait } from "./describe-wait";
 import { getRateLimitStore, storeReady } from "./rate-limit-store";
 import type { RateLimitStore } from "./rate-limit-store";
@@ -102,7 +103,10 @@ export async function consumeRateLimits(checks: RateLimitCheck[], store: RateLim
         await limiterFor(store, check).consume(storedKey(check.key), Math.max(1, Math.ceil(check.cost ?? 1)));
         return 0;
       } catch (error) {
-        if (error instanceof RateLimiterRes) return secondsUntil(error);
+        if (error instanceof RateLimiterRes) {
+          countRateLimitRefusal(check.name);
+          return secondsUntil(error);
+        }
         throw error;
       }
     }),

@@ -1,4 +1,5 @@
 import { permissionsOf } from "@/lib/authz/policy";
+import { recordAccountEvent } from "@/lib/audit/account-events";
 import { getDb } from "@/lib/db/client";
 import type { SessionContext } from "@/lib/http/handle";
 
@@ -24,7 +25,10 @@ export async function getMe(ctx: SessionContext) {
  * User closes their live sockets on every instance (lib/realtime/access-notices.ts).
  */
 export async function revokeAllSessions(ctx: SessionContext) {
-  await getDb().user.update({ where: { id: ctx.user.id }, data: { sessionVersion: { increment: 1 } } });
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAccountEvent(tx, { userId: ctx.user.id, type: "security.sessions_revoked", actorId: ctx.user.id });
+  });
   ctx.log.info({ userId: ctx.user.id }, "all sessions revoked");
   return { revoked: true as const };
 }

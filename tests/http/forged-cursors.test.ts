@@ -55,7 +55,7 @@ async function list(operationId: string, cursor: string, limit?: number) {
 describe("forged list cursors", () => {
   it("covers the paged lists", () => {
     expect(PAGED.map((endpoint) => endpoint.operationId).sort()).toEqual(
-      ["listAssignments", "listInvitations", "listItemComments", "listMembers", "listNotifications", "listReviewQueue", "listTracks"].sort(),
+      ["listAssignments", "listAuditLog", "listEventLog", "listInvitations", "listItemComments", "listMembers", "listNotifications", "listReviewQueue", "listTracks"].sort(),
     );
   });
 

@@ -37,7 +37,7 @@ describe("OpenAPI document", () => {
       additionalProperties: false,
       properties: { name: expect.objectContaining({ type: "string", minLength: 2, maxLength: 80 }), stuckAfterDays: expect.objectContaining({ type: "integer", minimum: 1, maximum: 90 }) },
     });
-    expect(Object.keys(rename.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "422", "500"]);
+    expect(Object.keys(rename.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "422", "500", "503"]);
     expect(json!.paths["/api/v1/o/{orgSlug}"].get.responses["200"].content["application/json"].schema.properties.createdAt).toMatchObject({ type: "string", format: "date-time" });
   });
 

@@ -6,6 +6,7 @@
  * keeps a socket (they are still a member) but not the assignment's room or events.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as eventLogRoute } from "@/app/api/v1/o/[orgSlug]/events/log/route";
 import { GET as eventsRoute } from "@/app/api/v1/o/[orgSlug]/events/route";
 import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
@@ -143,6 +144,31 @@ describe("authorization matrix: live events", () => {
     // Not vacuous: the assignment's history (its mentors' links ending among it) is there for those who may see it.
     expect(replayed.mentor!.length).toBeGreaterThan(3);
     expect(replayed.owner!.length).toBeGreaterThan(replayed.mentor!.length);
+  });
+
+  it("pages the event log to each caller with exactly what the replay gives them (decision 0025)", async () => {
+    const statuses = {} as Record<Actor, number>;
+    const paged = {} as Record<Actor, number[]>;
+    const expected = {} as Record<Actor, number[]>;
+    for (const actor of ACTORS) {
+      const caller = callerFor(world, actor);
+      const sequences: number[] = [];
+      let query = "limit=2";
+      for (;;) {
+        const page = await callRoute(eventLogRoute, { path: `/api/v1/o/${caller.slug}/events/log?${query}`, params: { orgSlug: caller.slug }, cookie: caller.cookie });
+        statuses[actor] = page.status;
+        if (page.status !== 200) break;
+        sequences.push(...(page.json!.items as WireEvent[]).map((event) => event.sequence));
+        if (page.json!.nextCursor === null) break;
+        query = `limit=2&cursor=${page.json!.nextCursor as string}`;
+      }
+      if (statuses[actor] !== 200) continue;
+      paged[actor] = sequences;
+      expected[actor] = actor === "crossOrg" ? [] : await expectedReplay(actor, 0);
+    }
+    expect(statuses).toEqual(Object.fromEntries(ACTORS.map((actor) => [actor, LIVE_MATRIX[actor].replay])));
+    expect(paged).toEqual(expected);
+    expect(paged.mentor!.length).toBeGreaterThan(3);
   });
 
   it("delivers a change to the hire's assignment live to those who may hear it, and replays it to them alone", async () => {

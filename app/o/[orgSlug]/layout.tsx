@@ -31,6 +31,7 @@ export default async function OrganizationLayout({ children, params }: { childre
           showInvitations={can(access.membership.role, "member.invite")}
           showReviews={can(access.membership.role, "evidence.review")}
           showDashboard={can(access.membership.role, "dashboard.read")}
+          showAudit={can(access.membership.role, "audit.read")}
         />
         <div className="pt-8">{children}</div>
       </div>

@@ -21,18 +21,30 @@ export function fetchItemHistory(slug: string, assignmentId: string, key: string
   return apiRequest<ItemHistoryJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}/history`);
 }
 
-export function putItem(slug: string, assignmentId: string, key: string, change: ItemChange): Promise<ItemUpdateResultJson> {
-  return apiRequest<ItemUpdateResultJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}`, { method: "PUT", body: change });
+/**
+ * Progress writes carry the Idempotency-Key of the user action they belong to: a
+ * retry of that action (the same key) whose first answer was lost is answered
+ * from the server's record instead of writing, and recording, the change twice.
+ */
+export function putItem(slug: string, assignmentId: string, key: string, change: ItemChange, idempotencyKey: string): Promise<ItemUpdateResultJson> {
+  const headers = { "Idempotency-Key": idempotencyKey };
+  return apiRequest<ItemUpdateResultJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}`, { method: "PUT", body: change, headers });
 }
 
-export function postBulk(slug: string, assignmentId: string, body: { keys: string[]; state: ProgressState; notApplicableReason?: string }): Promise<BulkUpdateResultJson> {
-  return apiRequest<BulkUpdateResultJson>(`${base(slug, assignmentId)}/items/bulk`, { method: "POST", body });
+export function postBulk(
+  slug: string,
+  assignmentId: string,
+  body: { keys: string[]; state: ProgressState; notApplicableReason?: string },
+  idempotencyKey: string,
+): Promise<BulkUpdateResultJson> {
+  return apiRequest<BulkUpdateResultJson>(`${base(slug, assignmentId)}/items/bulk`, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } });
 }
 
 /**
  * A write is tried again only when the server may not have seen it or failed on
  * its side (no connection, 5xx): a 4xx is an answer, and the same body would get
- * it again. Writes set absolute values (a state, a note), so a repeat is harmless.
+ * it again. A retry sends the action's Idempotency-Key again, so the server
+ * answers a write it already made without making it twice.
  */
 export function shouldRetryWrite(failureCount: number, error: unknown): boolean {
   if (failureCount >= 3) return false;

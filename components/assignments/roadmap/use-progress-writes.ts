@@ -3,6 +3,7 @@
 import { MutationObserver, useQueryClient } from "@tanstack/react-query";
 import type { MutationObserverOptions, QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { newIdempotencyKey } from "@/components/assignments/idempotency-key";
 import { useToast } from "@/components/ui/toast";
 import type { ToastOptions } from "@/components/ui/toast";
 import type { ProgressState } from "@/lib/progress/progress-math";
@@ -11,9 +12,14 @@ import { applyItemChanges, itemRowOf, sameItem, withItems } from "./optimistic-p
 import type { AssignmentDetailJson, BulkUpdateResultJson, ItemChange, ItemProgressJson } from "./types";
 import { WriteLedger } from "./write-ledger";
 
-type WriteVariables =
-  | { kind: "item"; key: string; change: ItemChange; label: string }
-  | { kind: "bulk"; keys: string[]; state: ProgressState; label: string };
+/** `idempotencyKey`: one per user action, made when it is made; react-query's retries of it send the same. */
+export type WriteVariables =
+  | { kind: "item"; key: string; change: ItemChange; label: string; idempotencyKey: string }
+  | { kind: "bulk"; keys: string[]; state: ProgressState; label: string; idempotencyKey: string };
+
+/** A user's action: its own Idempotency-Key, made here once; react-query's retries reuse the variables, so the key. */
+export const itemWrite = (key: string, label: string, change: ItemChange): WriteVariables => ({ kind: "item", key, change, label, idempotencyKey: newIdempotencyKey() });
+export const bulkWrite = (keys: string[], state: ProgressState, label: string): WriteVariables => ({ kind: "bulk", keys, state, label, idempotencyKey: newIdempotencyKey() });
 
 const keysOf = (write: WriteVariables) => (write.kind === "item" ? [write.key] : write.keys);
 const changesOf = (write: WriteVariables) => (write.kind === "item" ? [{ key: write.key, change: write.change }] : write.keys.map((key) => ({ key, change: { state: write.state } })));
@@ -47,7 +53,7 @@ export function useProgressWrites(slug: string, assignmentId: string) {
   // Each call's promise settles for that call (an observer's own callbacks follow only its latest call).
   const setItem = useCallback(
     (key: string, label: string, change: ItemChange, callbacks?: WriteCallbacks) => {
-      observer.mutate({ kind: "item", key, change, label }).then(
+      observer.mutate(itemWrite(key, label, change)).then(
         () => callbacks?.onSuccess?.(),
         (error: unknown) => callbacks?.onError?.(error),
       );
@@ -57,7 +63,7 @@ export function useProgressWrites(slug: string, assignmentId: string) {
   const markDone = useCallback(
     (keys: string[], label: string) => {
       // The toast reports a failure; nothing else waits for this promise.
-      observer.mutate({ kind: "bulk", keys, state: "DONE", label }).catch(() => undefined);
+      observer.mutate(bulkWrite(keys, "DONE", label)).catch(() => undefined);
     },
     [observer],
   );
@@ -65,7 +71,7 @@ export function useProgressWrites(slug: string, assignmentId: string) {
   return { setItem, markDone };
 }
 
-function writeOptions({
+export function writeOptions({
   queryClient,
   toast,
   ledger,
@@ -86,8 +92,8 @@ function writeOptions({
     mutationKey,
     scope: { id: mutationKey.join("/") },
     mutationFn: async (write) => {
-      if (write.kind === "bulk") return postBulk(slug, assignmentId, { keys: write.keys, state: write.state });
-      const result = await putItem(slug, assignmentId, write.key, write.change);
+      if (write.kind === "bulk") return postBulk(slug, assignmentId, { keys: write.keys, state: write.state }, write.idempotencyKey);
+      const result = await putItem(slug, assignmentId, write.key, write.change, write.idempotencyKey);
       return { items: [result.item], assignment: result.assignment };
     },
     retry: shouldRetryWrite,

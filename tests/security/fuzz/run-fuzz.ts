@@ -42,6 +42,9 @@ function seedOf(operationId: string): number {
 }
 
 /** Who sends an operation's requests: the first of these the matrix allows (the owner, where the owner may). */
+/** Reads that record themselves in the Event log: those events are theirs to write, and nothing else may change. */
+const RECORDS_ITSELF: Record<string, readonly string[]> = { exportAuditLog: ["audit.exported"] };
+
 function fuzzCallerOf(operationId: string): Actor {
   return (["owner", "admin", "hire", "mentor"] as const).find((actor) => EXPECTED_STATUSES[operationId]![actor] < 300) ?? "owner";
 }
@@ -170,7 +173,7 @@ export function runFuzz(select: (endpoint: AnyEndpoint) => boolean) {
               fc.tuple(fc.array(fc.oneof(...noise.query), { minLength: 1, maxLength: 2 }), fc.array(fc.oneof(...noise.other, ...defects), { maxLength: 1 })).map(([asked, odd]) => [...asked, ...odd])
             : fc.array(fc.oneof(...noise.other, ...defects), { minLength: 1, maxLength: 3 });
 
-        const before = await storedState();
+        const before = await storedState({ ignoredEventTypes: RECORDS_ITSELF[operation.operationId] });
         let runs = 0;
         await fc.assert(
           fc.asyncProperty(mutations, async (chosen) => {
@@ -183,7 +186,7 @@ export function runFuzz(select: (endpoint: AnyEndpoint) => boolean) {
           { seed: seedOf(operation.operationId), numRuns: write ? RUNS.write : RUNS.read },
         );
         total += runs;
-        const after = await storedState();
+        const after = await storedState({ ignoredEventTypes: RECORDS_ITSELF[operation.operationId] });
         expect(Object.keys(before).filter((table) => before[table] !== after[table]), "tables changed by the fuzzed requests").toEqual([]);
       });
     }

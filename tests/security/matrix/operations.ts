@@ -245,9 +245,14 @@ export const OPERATIONS: Record<string, Operation> = {
 
   // ── Live events, activity and dashboards ────────────────────────────────
   listEvents: op({ call: () => ({ query: "after=0" }) }),
+  listEventLog: op({ call: () => ({ query: "limit=10" }) }),
   listActivity: op({ call: () => ({}) }),
   getPersonActivityDays: op({ call: (world) => ({ params: { userId: world.people.hire.userId } }) }),
   getMentorDashboard: op({ call: () => ({}) }),
   getManagerDashboard: op({ call: () => ({}) }),
   exportManagerDashboard: op({ call: () => ({}) }),
+
+  // ── The audit log ───────────────────────────────────────────────────────
+  listAuditLog: op({ call: (world) => ({ query: `limit=5&type=member.joined,member.role_changed&actor=${world.people.owner.userId}` }) }),
+  exportAuditLog: op({ call: () => ({ query: "format=csv&type=member.joined" }) }),
 };

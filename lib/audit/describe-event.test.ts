@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { describeEvent } from "./describe-event";
+import type { AuditNames } from "./describe-event";
+import { AUDIT_ONLY_TYPES, AUDIT_TYPE_NAMES } from "./event-catalog";
+
+const names: AuditNames = {
+  people: new Map([
+    ["ada", { name: "Ada Admin", email: "ada@example.test" }],
+    ["hal", { name: null, email: "hal@example.test" }],
+  ]),
+  tracks: new Map([["t1", "Python Backend"]]),
+  assignments: new Map([["a1", { assigneeId: "hal", trackTitle: "Python Backend" }]]),
+};
+
+const describe_ = (type: string, payload: Record<string, unknown> = {}, subject: [string, string] = ["organization", "o1"], actorId: string | null = "ada") =>
+  describeEvent({ type, actorId, subjectType: subject[0], subjectId: subject[1], payload }, names);
+
+describe("audit sentences", () => {
+  it("says who did what to whom, with names rather than ids", () => {
+    expect(describe_("member.role_changed", { userId: "hal", from: "MEMBER", to: "ADMIN" }, ["membership", "m1"])).toBe("Ada Admin changed hal@example.test’s role from Member to Admin.");
+    expect(describe_("member.removed", { userId: "hal", role: "MENTOR", left: true }, ["membership", "m1"], "hal")).toBe("hal@example.test left the organization.");
+    expect(describe_("track.published", { number: 3 }, ["track", "t1"])).toBe("Ada Admin published version 3 of “Python Backend”.");
+    expect(describe_("assignment.created", { assigneeId: "hal" }, ["assignment", "a1"])).toBe("Ada Admin assigned “Python Backend” to hal@example.test.");
+    expect(describe_("progress.updated", { to: "DONE" }, ["assignment", "a1"], "hal")).toBe("hal@example.test marked an item of hal@example.test’s assignment of “Python Backend” done.");
+    expect(describe_("organization.updated", { stuckAfterDays: { from: 7, to: 10 } })).toBe("Ada Admin changed when work counts as stuck from 7 to 10 days.");
+  });
+
+  it("describes the security and export events", () => {
+    expect(describe_("security.signed_in", { method: "github" }, ["user", "ada"])).toBe("Ada Admin signed in with GitHub.");
+    expect(describe_("security.sign_in_failed", { method: "password", reason: "wrong-password", ip: "10.0.0.1" }, ["user", "hal"], null)).toBe(
+      "A sign-in to hal@example.test’s account failed (wrong password) from 10.0.0.1.",
+    );
+    expect(describe_("security.password_changed", { via: "reset" }, ["user", "hal"], "hal")).toMatch(/reset link/);
+    expect(describe_("audit.exported", { format: "csv", filters: { type: ["member.invited"], from: "2026-01-01" } })).toBe(
+      "Ada Admin exported the audit log as CSV (filtered by type member.invited; from 2026-01-01).",
+    );
+  });
+
+  it("has a sentence for every known type, and one for a type it does not know", () => {
+    for (const type of AUDIT_TYPE_NAMES) expect(describe_(type), type).not.toMatch(/undefined|\[object/);
+    expect(describe_("robot.waved", {}, ["robot", "r2"])).toBe("Ada Admin: robot.waved on robot r2.");
+    expect(describe_("member.suspended", { userId: "gone" }, ["membership", "m"], null)).toBe("Cairn suspended a former user.");
+  });
+
+  it("keeps the security and audit types out of the live stream", () => {
+    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["audit.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
+  });
+});
