@@ -3,7 +3,8 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { accessChanged } from "@/lib/realtime/access";
-import { confirmMentors, mayMentor } from "./mentoring";
+import { mayMentor } from "@/lib/authz/policy";
+import { confirmMentors } from "./mentoring";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
 import type { CreateAssignmentsInput } from "./schema";
 

@@ -12,7 +12,7 @@ import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { versionNodes } from "@/lib/tracks/read-version";
 import { diffVersions } from "@/lib/tracks/version-diff";
-import { isManager } from "./access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { findAssignment } from "./read-assignment";
 import type { UpgradeInput } from "./schema";
 import { lockForProgress, settleCompletion } from "./progress-write";
@@ -22,7 +22,7 @@ type Assignment = Awaited<ReturnType<typeof findAssignment>>;
 
 /** The assignee and the organization's managers may upgrade; a mentor only looks. */
 function assertMayUpgrade(ctx: OrgContext, assignment: Assignment): void {
-  if (!isManager(ctx) && assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment or a manager can upgrade it.");
+  if (!isManagerRole(ctx.membership.role) && assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment or a manager can upgrade it.");
 }
 
 async function targetVersion(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {

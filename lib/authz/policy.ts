@@ -9,7 +9,21 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const ROLES = ["OWNER", "ADMIN", "MENTOR", "MEMBER"] as const satisfies readonly Role[];
 
 const EVERYONE = ROLES;
-const MANAGERS = ["OWNER", "ADMIN"] as const;
+/** Owners and admins: they see and manage everything in their organization. */
+export const MANAGER_ROLES = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
+const MANAGERS = MANAGER_ROLES;
+/** The roles that may mentor a hire (lib/assignments/mentoring.ts holds the rule's queries). */
+export const MENTOR_ROLES = ["OWNER", "ADMIN", "MENTOR"] as const satisfies readonly Role[];
+
+/** Whether a member with this role manages the organization. */
+export function isManagerRole(role: string | undefined): boolean {
+  return (MANAGER_ROLES as readonly string[]).includes(role ?? "");
+}
+
+/** Whether a member with this role may mentor (their status aside). */
+export function mayMentor(role: string | undefined): boolean {
+  return (MENTOR_ROLES as readonly string[]).includes(role ?? "");
+}
 
 export const POLICY = {
   "org.read": EVERYONE,

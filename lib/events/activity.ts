@@ -14,7 +14,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
 import { personSchema } from "@/lib/assignments/schema";
 import { progressTrees } from "@/lib/assignments/version-trees";
-import { isManagerRole, memberAssignmentIds } from "@/lib/realtime/rooms";
+import { isManagerRole } from "@/lib/authz/policy";
+import { memberAssignmentIds } from "@/lib/realtime/rooms";
 
 export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "evidence.reviewed", "comment.created", "assignment.created", "assignment.completed", "assignment.upgraded"] as const;
 

@@ -3,7 +3,7 @@ import { prismaRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { mentoredBy } from "@/lib/assignments/mentoring";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import type { ProgressNode } from "@/lib/progress/progress-math";
@@ -27,7 +27,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
     submittedById: { not: ctx.user.id },
     assignment: {
       status: { not: "ARCHIVED" },
-      ...(isManager(ctx) ? {} : mentoredBy(ctx.user.id)),
+      ...(isManagerRole(ctx.membership.role) ? {} : mentoredBy(ctx.user.id)),
       ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
       ...(query.trackId ? { trackId: query.trackId } : {}),
     },

@@ -1,4 +1,4 @@
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
@@ -25,7 +25,7 @@ export function notificationText(type: NotificationType, actor: { name: string |
  */
 async function mine(ctx: OrgContext): Promise<Prisma.NotificationWhereInput> {
   const own = { organizationId: ctx.organization.id, userId: ctx.user.id };
-  return isManager(ctx) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+  return isManagerRole(ctx.membership.role) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }
 
 function unreadCount(where: Prisma.NotificationWhereInput) {
