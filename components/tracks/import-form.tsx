@@ -54,12 +54,8 @@ export function ImportForm({ slug }: { slug: string }) {
     if (!file) return;
     const read = await readRoadmapFile(file);
     setFileError(read.ok ? null : read.message);
-    if (read.ok) {
-      setText(read.text);
-      // The file's extension says which format it is; "Detect" stays for anything else.
-      if (/\.md$/i.test(file.name)) setFormat("markdown");
-      else if (/\.txt$/i.test(file.name)) setFormat("auto");
-    }
+    // The format is detected from the text, not the file name: a .md file may well hold the text format.
+    if (read.ok) setText(read.text);
     // Clearing lets the same file be chosen again after it is edited on disk.
     event.target.value = "";
   }
