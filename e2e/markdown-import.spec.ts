@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 
 const CHECKLIST = [
@@ -44,6 +45,12 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByLabel("Format").selectOption("auto");
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-format")).toHaveText("Markdown detected");
+
+  // The form, the Markdown help, the preview and the library pass the WCAG 2.1 AA rules axe checks.
+  await page.getByText("How Markdown is read").click();
+  await expect(page.getByText("List items (")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
