@@ -93,6 +93,15 @@ export function isOptionalTitle(title: string): boolean {
   return false;
 }
 
+/**
+ * What an item's text says about the item: its title and whether it is optional. Both readers
+ * (this one for a bullet's text, `markdown.ts` for a list item's or a deep heading's text once its
+ * Markdown is read) build their items from it, so a marker added here holds in both formats.
+ */
+export function itemFromText(text: string): { title: string; optional: boolean } {
+  return { title: text, optional: isOptionalTitle(text) };
+}
+
 /** "optional" in any mix of ASCII case at `at` (the `i` flag without `u` folds ASCII letters only). */
 function isOptionalWord(text: string, at: number): boolean {
   for (let k = 0; k < OPTIONAL.length; k++) {
@@ -404,8 +413,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
         }
         stack.length = level;
         const item: RoadmapItem = {
-          title: line.text,
-          optional: isOptionalTitle(line.text),
+          ...itemFromText(line.text),
           depth: level,
           line: lineNumber,
           children: [],

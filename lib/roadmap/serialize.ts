@@ -51,7 +51,8 @@ function checkFormat(format: RoadmapFormat): void {
   checkCount(format.trailingBlankLines, "format.trailingBlankLines");
 }
 
-function titleWithMarker(title: string, optional: boolean | undefined): string {
+/** The title as written out: an optional node whose title does not say so gets " (optional)". */
+export function titleWithMarker(title: string, optional: boolean | undefined): string {
   return optional && !isOptionalTitle(title) ? `${title} (optional)` : title;
 }
 

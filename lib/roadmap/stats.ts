@@ -2,7 +2,7 @@
  * Counting and flattening a parsed roadmap: the figures an import preview shows, and the rows
  * that become TrackNodes (parent, position, depth, title, kind, optional flag, description).
  */
-import type { RoadmapDocument, RoadmapItem } from "./types";
+import type { RoadmapDocument, RoadmapItem, RoadmapResource } from "./types";
 
 type Tree = Pick<RoadmapDocument, "sections" | "items">;
 
@@ -76,6 +76,8 @@ export interface FlatRoadmapNode {
   title: string;
   optional: boolean;
   description: string | null;
+  /** The item's links; empty for sections and for text-format items. */
+  resources: RoadmapResource[];
   /** 1-based source line (the title line for a section). */
   line: number;
 }
@@ -95,6 +97,7 @@ export function flattenRoadmap(document: Tree): FlatRoadmapNode[] {
         title: item.title,
         optional: item.optional,
         description: item.description ?? null,
+        resources: item.resources ?? [],
         line: item.line,
       });
       addItems(item.children, index, depth + 1);
@@ -102,7 +105,7 @@ export function flattenRoadmap(document: Tree): FlatRoadmapNode[] {
   };
   document.sections.forEach((section, position) => {
     const index = rows.length;
-    rows.push({ index, parentIndex: null, position, depth: 0, kind: "section", title: section.title, optional: section.optional, description: null, line: section.line });
+    rows.push({ index, parentIndex: null, position, depth: 0, kind: "section", title: section.title, optional: section.optional, description: null, resources: [], line: section.line });
     addItems(section.items, index, 1);
   });
   addItems(document.items, null, 0);

@@ -67,6 +67,14 @@ export interface RoadmapItem {
   description?: string;
   children: RoadmapItem[];
   layout: ItemLayout;
+  /** Links that go with the item (from Markdown `[text](url)` links; the text format has none). Absent when there are none. */
+  resources?: RoadmapResource[];
+}
+
+/** A link that goes with an item: an http(s) address and, when the link had text, that text. */
+export interface RoadmapResource {
+  title?: string;
+  url: string;
 }
 
 export interface RoadmapSection {
@@ -101,6 +109,8 @@ export interface RoadmapItemInput {
   /** When true and the title has no "(optional…)" marker, serializing appends " (optional)". */
   optional?: boolean;
   description?: string;
+  /** Written by the Markdown serializer; the text format cannot hold links and leaves them out. */
+  resources?: readonly RoadmapResource[];
   children?: readonly RoadmapItemInput[];
   layout?: Partial<ItemLayout>;
 }
@@ -133,7 +143,11 @@ export type RepairKind =
   /** Extra spaces or a tab after a bullet, or spaces around a section title, normalized. */
   | "spacing"
   /** Bytes that were not valid UTF-8, read as Windows-1252 (only from `parseRoadmapBytes`). */
-  | "encoding";
+  | "encoding"
+  /** Markdown that Cairn does not keep (a paragraph outside any item, front matter), left out (only from `parseMarkdownRoadmap`). */
+  | "skipped"
+  /** A Markdown link that cannot become one of the item's links (not http(s), too long, too many): its text is kept, its address left out. */
+  | "link";
 
 export interface Repair {
   /** 1-based line in the source file. */

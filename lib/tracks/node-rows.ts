@@ -34,6 +34,7 @@ export function nodeRows(document: Pick<RoadmapDocument, "sections" | "items">, 
     title: row.title,
     description: row.description,
     optional: row.optional,
+    resources: row.resources.map((resource) => ({ ...resource })),
     stableKey: newStableKey(),
   }));
 }
