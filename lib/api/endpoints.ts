@@ -35,6 +35,7 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { getGitHubSettingsEndpoint, removeGitHubTokenEndpoint, rerunEvidenceCheckEndpoint, setGitHubTokenEndpoint } from "@/lib/evidence/github/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
@@ -127,4 +128,8 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   personActivityDaysEndpoint,
   listAuditEndpoint,
   exportAuditEndpoint,
+  rerunEvidenceCheckEndpoint,
+  getGitHubSettingsEndpoint,
+  setGitHubTokenEndpoint,
+  removeGitHubTokenEndpoint,
 ] as AnyEndpoint[];
