@@ -11,7 +11,7 @@ export const rerunEvidenceCheckEndpoint = defineEndpoint({
   operationId: "rerunEvidenceCheck",
   summary: "Check an attempt's GitHub link again",
   description:
-    "Asks GitHub again about the attempt's pull request or commit (its author against the hire's linked account, merged or open, the head commit's checks). Answers 202 with the check pending; the result arrives on the attempt. Anyone who sees the attempt may ask (its hire, their mentors, owners and admins); any other id is 404, and a link that is not a GitHub pull request or commit is a 422. At most 3 a minute per attempt.",
+    "Asks GitHub again about the attempt's pull request or commit (its author against the hire's linked account, merged or open, the head commit's checks). Answers 202 with the check pending; the result arrives on the attempt. Anyone who sees the attempt may ask (its hire, their mentors, owners and admins); any other id is 404, and a link that is not a GitHub pull request or commit is a 422. At most 2 a minute per person and attempt (429 beyond).",
   tags: ["Evidence"],
   auth: "session",
   permission: "assignment.read",
