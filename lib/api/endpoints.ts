@@ -35,6 +35,7 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { getMyGitHubEndpoint, startGitHubLinkEndpoint, unlinkGitHubEndpoint } from "@/lib/users/github-endpoints";
 import { getGitHubSettingsEndpoint, removeGitHubTokenEndpoint, rerunEvidenceCheckEndpoint, setGitHubTokenEndpoint } from "@/lib/evidence/github/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
@@ -132,4 +133,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getGitHubSettingsEndpoint,
   setGitHubTokenEndpoint,
   removeGitHubTokenEndpoint,
+  getMyGitHubEndpoint,
+  startGitHubLinkEndpoint,
+  unlinkGitHubEndpoint,
 ] as AnyEndpoint[];

@@ -60,6 +60,9 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   changePassword:              signedIn(200),
   getEmailPreferences:         signedIn(200),
   updateEmailPreferences:      signedIn(200),
+  getMyGitHub:                 signedIn(200),
+  startGitHubLink:             signedIn(200),
+  unlinkGitHub:                signedIn(200),
   createOrganization:          signedIn(201),
   previewInvitation:           everyone(200),
   // The link is for another address: only signed out (creating that account) does it work.

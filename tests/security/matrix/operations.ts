@@ -234,6 +234,9 @@ export const OPERATIONS: Record<string, Operation> = {
     call: (_, __, attemptId) => ({ params: { attemptId } }),
   }),
   getGitHubSettings: op({ call: () => ({}) }),
+  getMyGitHub: op({ call: () => ({}) }),
+  startGitHubLink: op({ call: () => ({}) }),
+  unlinkGitHub: op({ call: () => ({}) }),
   setGitHubToken: op({ call: () => ({ body: { token: `ghp_${"m".repeat(36)}` } }) }),
   removeGitHubToken: op({ call: () => ({}) }),
 
