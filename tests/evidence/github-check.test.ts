@@ -14,7 +14,10 @@ import { callRoute } from "../support/call-route";
 import { startFakeGitHub } from "../support/fake-github";
 import type { FakeGitHub } from "../support/fake-github";
 import { startTestJobQueue, stopTestJobQueue, waitFor } from "../support/job-queue";
-import { assignedOrg, listEvidence, reviewQueue, submitEvidence } from "./evidence-fixture";
+import { updateNode } from "../tracks/edit-fixture";
+import { createDraft, createTrack, getVersion, publishVersion } from "../tracks/tracks-fixture";
+import { TRACK_TEXT } from "../assignments/assignments-fixture";
+import { assignedOrg, bulkApprove, listEvidence, reviewEvidence, reviewQueue, submitEvidence } from "./evidence-fixture";
 
 let github: FakeGitHub;
 let queue: JobQueue | undefined;
@@ -224,5 +227,52 @@ describe("who may ask again", () => {
     const limited = await rerun(org.slug, org.mentor.cookie, attempt.id);
     expect(limited.status).toBe(429);
     expect(await settled(org, attempt.id)).toMatchObject({ status: "VERIFIED" });
+  });
+});
+
+describe("items that require verified evidence", () => {
+  it("is a flag of the track editor's node, kept in new drafts", async () => {
+    const org = await linkedOrg();
+    const trackId = (await createTrack(org.slug, org.owner.cookie, { text: TRACK_TEXT })).json!.id as string;
+    const nodes = (await getVersion(org.slug, org.owner.cookie, trackId, 1)).json!.nodes as Array<{ stableKey: string; title: string; verificationRequired: boolean }>;
+    const loops = nodes.find((node) => node.title === "Loops")!;
+    expect(loops.verificationRequired).toBe(false);
+    const ref = { slug: org.slug, trackId, number: 1 };
+    expect((await updateNode(ref, org.owner.cookie, loops.stableKey, { verificationRequired: "yes" })).status).toBe(422);
+    expect((await updateNode(ref, org.mentor.cookie, loops.stableKey, { verificationRequired: true })).status).toBe(403);
+    expect((await updateNode(ref, org.owner.cookie, loops.stableKey, { verificationRequired: true })).status).toBe(200);
+    const read = (number: number) => getVersion(org.slug, org.owner.cookie, trackId, number);
+    expect(((await read(1)).json!.nodes as typeof nodes).find((node) => node.stableKey === loops.stableKey)!.verificationRequired).toBe(true);
+    expect((await publishVersion(org.slug, org.owner.cookie, trackId, 1)).status).toBe(200);
+    expect((await createDraft(org.slug, org.owner.cookie, trackId)).status).toBe(201);
+    expect(((await read(2)).json!.nodes as typeof nodes).find((node) => node.stableKey === loops.stableKey)!.verificationRequired).toBe(true);
+  });
+
+  it("refuses approval until GitHub verified the attempt; requesting changes stays open", async () => {
+    const org = await linkedOrg();
+    // The assigned (published) version's Loops item requires verification: set on the row, as the editor would have before publishing.
+    await getDb().trackNode.updateMany({ where: { organizationId: org.organization.id, stableKey: org.key("Loops") }, data: { verificationRequired: true } });
+    github.addPull({ repository: org.repo, number: 21, author: { login: "someone", id: 42 }, merged: true });
+    github.addPull({ repository: org.repo, number: 22, author: org.hireGitHub, merged: true });
+
+    const noted = await submitEvidence(org.slug, org.hire.cookie, org.assignmentId, org.key("Loops"), { note: "no link" });
+    const refusedNote = await reviewEvidence(org.slug, org.mentor.cookie, noted.json!.id, { decision: "APPROVE" });
+    expect(refusedNote.status).toBe(409);
+    expect(refusedNote.json!.error.message).toContain("not a GitHub pull request or commit");
+    expect((await reviewEvidence(org.slug, org.mentor.cookie, noted.json!.id, { decision: "REQUEST_CHANGES", comment: "Send the PR." })).status).toBe(200);
+
+    const foreign = await submitLink(org, `https://github.com/${org.repo}/pull/21`);
+    await settled(org, foreign.id);
+    const refused = await reviewEvidence(org.slug, org.mentor.cookie, foreign.id, { decision: "APPROVE" });
+    expect(refused.status).toBe(409);
+    expect(refused.json!.error.message).toContain("authored by someone else");
+    // Bulk approval follows the same rule.
+    expect((await bulkApprove(org.slug, org.mentor.cookie, { attemptIds: [foreign.id] })).status).toBe(409);
+    expect((await getDb().evidenceAttempt.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("SUBMITTED");
+    expect((await reviewEvidence(org.slug, org.mentor.cookie, foreign.id, { decision: "REQUEST_CHANGES", comment: "Not yours." })).status).toBe(200);
+
+    const own = await submitLink(org, `https://github.com/${org.repo}/pull/22`);
+    await settled(org, own.id);
+    expect((await reviewEvidence(org.slug, org.mentor.cookie, own.id, { decision: "APPROVE" })).status).toBe(200);
   });
 });
