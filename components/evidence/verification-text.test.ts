@@ -40,3 +40,12 @@ describe("verificationText", () => {
     expect(verificationText(of({ status: "PENDING", facts: null })).text).toBe("Checking with GitHub…");
   });
 });
+
+describe("a refused approval of an item that needs verified evidence", () => {
+  it("shows the server's reason above the review form, without calling the entry stale", async () => {
+    const { ApiError } = await import("@/lib/http/api-client");
+    const { describeReviewFailure } = await import("./evidence-errors");
+    const message = "This item needs evidence verified on GitHub before it is approved, and GitHub says: authored by someone else. Request changes, or check again.";
+    expect(describeReviewFailure(new ApiError(409, "CONFLICT", message, {}, undefined, { attemptId: "a1", verification: "WARNING" }))).toEqual({ comment: null, message, stale: false });
+  });
+});
