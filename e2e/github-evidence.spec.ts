@@ -72,3 +72,24 @@ test("a hire with a linked GitHub account submits a pull request; the hire and t
   await reviewed.getByRole("button", { name: "Check again" }).click();
   await expect(reviewed.getByTestId("github-verification")).toHaveText(verified);
 });
+
+test("an owner sets the organization's GitHub token, which is never shown again, and removes it", async ({ page, factory, signIn }) => {
+  const team = await factory.team("GitHub Token Org");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}/settings`);
+  const section = page.getByRole("region", { name: "GitHub" });
+  await expect(section).toContainText("No token is set: checks see public repositories only.");
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByText("Paste a GitHub token.")).toBeVisible();
+  await section.getByLabel("Token").fill("too short");
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByText("A GitHub token is at least 20 characters.")).toBeVisible();
+  const token = `ghp_${"e2e".repeat(12)}`;
+  await section.getByLabel("Token").fill(token);
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section).toContainText("A token is set (saved");
+  await expect(section.getByLabel("Replace the token")).toHaveValue("");
+  expect(await page.content()).not.toContain(token);
+  await section.getByRole("button", { name: "Remove the token" }).click();
+  await expect(section).toContainText("No token is set");
+});
