@@ -87,6 +87,8 @@ const schema = z
     // GitHub OAuth: sign-in with GitHub is offered exactly when both are set.
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
+    // The GitHub REST API that evidence checks call (decision 0034); the only host they contact.
+    GITHUB_API_URL: httpUrl.default("https://api.github.com"),
 
     // Where rate-limit counters live: Redis when set, else PostgreSQL's rate_limits table.
     REDIS_URL: redisUrl.optional(),

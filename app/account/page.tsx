@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { GitHubLink } from "@/components/account/github-link";
+import type { GitHubLinkNotice } from "@/components/account/github-link";
 import { EmailPreferencesForm } from "@/components/account/email-preferences-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { requireUser } from "@/lib/auth/require-user";
+import { getConfig } from "@/lib/config";
+import { linkedGitHub } from "@/lib/users/github-link";
+import { GITHUB_LINK_OUTCOMES } from "@/lib/users/github-link-intent";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ github?: string | string[] }> }) {
   const user = await requireUser("/account");
-  const verifiedAt = await emailVerifiedAt(user.id);
+  const [verifiedAt, github, { github: outcome }] = await Promise.all([emailVerifiedAt(user.id), linkedGitHub(user.id), searchParams]);
+  const notice = (GITHUB_LINK_OUTCOMES as readonly unknown[]).includes(outcome) ? (outcome as GitHubLinkNotice) : null;
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -38,6 +44,15 @@ export default async function AccountPage() {
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted-foreground">Changing it signs out every other browser and device.</p>
         <ChangePasswordForm email={user.email} />
+      </section>
+      <section id="github" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="github-heading">
+        <h2 id="github-heading" className="text-lg font-semibold">
+          GitHub
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          Mentors see whether the pull requests and commits you submit as evidence are yours. Linking also lets you sign in with GitHub.
+        </p>
+        <GitHubLink linked={github ? { login: github.login } : null} available={getConfig().githubOAuth !== null} notice={notice} />
       </section>
       <section id="email" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="email-heading">
         <h2 id="email-heading" className="text-lg font-semibold">

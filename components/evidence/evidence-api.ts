@@ -80,3 +80,8 @@ export interface BulkApproveJson {
 export function approveAttempts(slug: string, attemptIds: string[]): Promise<BulkApproveJson> {
   return apiRequest<BulkApproveJson>(`${orgApi(slug)}/evidence/approve`, { method: "POST", body: { attemptIds } });
 }
+
+/** "Check again": asks GitHub about the attempt's link once more (decision 0034). */
+export function recheckGitHub(slug: string, attemptId: string): Promise<NonNullable<AttemptJson["verification"]>> {
+  return apiRequest<NonNullable<AttemptJson["verification"]>>(`${orgApi(slug)}/evidence/${encodeURIComponent(attemptId)}/github-check`, { method: "POST" });
+}

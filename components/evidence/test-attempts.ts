@@ -14,6 +14,7 @@ export function attemptOf(number: number, extra: Partial<AttemptJson> = {}): Att
     files: [],
     submittedBy: { id: "u1", name: "Noah Kim", email: "noah@example.test" },
     submittedAt: `2026-01-0${number}T10:00:00.000Z`,
+    verification: null,
     review: null,
     ...extra,
   };

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { AttemptFiles } from "@/components/evidence/attempt-files";
 import { EvidenceLink } from "@/components/evidence/evidence-link";
+import { GitHubVerification } from "@/components/evidence/github-verification";
 import { personName } from "@/components/evidence/evidence-labels";
 import { RequestChangesForm } from "@/components/evidence/request-changes-form";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
@@ -91,6 +92,7 @@ export const ReviewEntry = memo(function ReviewEntry({
         ) : null}
       </div>
       {attempt.link ? <EvidenceLink link={attempt.link} className="self-start text-sm" /> : null}
+      <GitHubVerification attempt={attempt} />
       {attempt.noteHtml ? (
         <SanitizedHtml html={attempt.noteHtml} className="max-h-48 overflow-y-auto rounded-md bg-surface-muted p-2.5" />
       ) : attempt.note ? (

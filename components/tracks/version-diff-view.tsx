@@ -6,6 +6,7 @@ const FIELD_LABEL: Record<DiffField, string> = {
   description: "description",
   optional: "optional",
   evidenceRequired: "evidence required",
+  verificationRequired: "verified on GitHub",
   estimatedMinutes: "estimated time",
   resources: "resources",
 };

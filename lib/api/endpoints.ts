@@ -35,6 +35,8 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { getMyGitHubEndpoint, startGitHubLinkEndpoint, unlinkGitHubEndpoint } from "@/lib/users/github-endpoints";
+import { getGitHubSettingsEndpoint, removeGitHubTokenEndpoint, rerunEvidenceCheckEndpoint, setGitHubTokenEndpoint } from "@/lib/evidence/github/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
@@ -127,4 +129,11 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   personActivityDaysEndpoint,
   listAuditEndpoint,
   exportAuditEndpoint,
+  rerunEvidenceCheckEndpoint,
+  getGitHubSettingsEndpoint,
+  setGitHubTokenEndpoint,
+  removeGitHubTokenEndpoint,
+  getMyGitHubEndpoint,
+  startGitHubLinkEndpoint,
+  unlinkGitHubEndpoint,
 ] as AnyEndpoint[];

@@ -6,6 +6,7 @@ import { pageQueryFields } from "@/lib/http/pagination";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/markdown/render-markdown";
 import { stableKeySchema } from "@/lib/tracks/edit-schema";
 import { EVIDENCE_LINK_KINDS, evidenceLinkSchema } from "./evidence-link";
+import { verificationSchema } from "./github/verification-out";
 
 export const EVIDENCE_STATUSES = ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
@@ -67,6 +68,7 @@ export const attemptSchema = z.object({
   ),
   submittedBy: personSchema,
   submittedAt: z.date(),
+  verification: verificationSchema.nullable(),
   review: z
     .object({
       reviewer: personSchema.nullable(),

@@ -11,6 +11,7 @@ import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
+import { evidenceCheckJob } from "@/lib/evidence/github/evidence-check-job";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -24,4 +25,5 @@ export const ALL_JOBS: readonly AnyJob[] = [
   evidenceArrivedEmailJob,
   reviewDoneEmailJob,
   reviewDigestJob,
+  evidenceCheckJob,
 ] as AnyJob[];

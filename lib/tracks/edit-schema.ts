@@ -58,6 +58,10 @@ const nodeFields = {
   description: descriptionSchema.optional(),
   optional: z.boolean().optional(),
   evidenceRequired: z.boolean().optional().meta({ description: "The item is done only when evidence for it is approved." }),
+  verificationRequired: z
+    .boolean()
+    .optional()
+    .meta({ description: "Evidence for the item is approved only once GitHub verified it: a pull request or commit of the hire's linked account (decision 0034)." }),
   estimatedMinutes: z.number().int("Minutes are a whole number.").min(1, "At least 1 minute.").max(MAX_ESTIMATED_MINUTES).nullable().optional(),
   resources: z.array(resourceInputSchema).max(MAX_RESOURCES, `At most ${MAX_RESOURCES} links per item.`).optional(),
 };

@@ -109,6 +109,7 @@ export function addNodes(ctx: OrgContext, target: EditTarget, input: AddNodesInp
           // As on import: a title that says "(optional)" is optional unless told otherwise.
           optional: node.optional ?? isOptionalTitle(node.title),
           evidenceRequired: node.evidenceRequired ?? false,
+          verificationRequired: node.verificationRequired ?? false,
           estimatedMinutes: node.estimatedMinutes ?? null,
           resources: node.resources ?? [],
           // Laid out by applyLayout.

@@ -17,6 +17,7 @@ const node = (index: number, fields: Partial<TrackNodeOut>): TrackNodeOut => ({
   description: null,
   optional: false,
   evidenceRequired: false,
+  verificationRequired: false,
   estimatedMinutes: null,
   resources: [],
   ...fields,

@@ -53,6 +53,7 @@ export const nodeSelect = {
   description: true,
   optional: true,
   evidenceRequired: true,
+  verificationRequired: true,
   estimatedMinutes: true,
   resources: true,
 } as const satisfies Prisma.TrackNodeSelect;

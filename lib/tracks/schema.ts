@@ -109,6 +109,7 @@ export const trackNodeSchema = z.object({
   description: z.string().nullable(),
   optional: z.boolean(),
   evidenceRequired: z.boolean(),
+  verificationRequired: z.boolean().meta({ description: "Evidence is approved only once GitHub verified it (decision 0034)." }),
   estimatedMinutes: z.number().nullable(),
   resources: z.array(resourceSchema),
 });

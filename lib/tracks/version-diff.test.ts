@@ -32,6 +32,7 @@ function version(name: string, specs: Spec[]): TrackNodeOut[] {
         description: null,
         optional: false,
         evidenceRequired: false,
+        verificationRequired: false,
         estimatedMinutes: null,
         resources: [],
         ...spec.fields,

@@ -50,6 +50,7 @@ export function nodesOf(outline: readonly OutlineLine[]): TrackNodeJson[] {
       description: null,
       optional: flags?.optional ?? false,
       evidenceRequired: flags?.evidenceRequired ?? false,
+      verificationRequired: false,
       estimatedMinutes: null,
       resources: [],
     };

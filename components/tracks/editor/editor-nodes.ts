@@ -6,6 +6,7 @@ export function contentOf(node: NodeContent): NodeContent {
     description: node.description,
     optional: node.optional,
     evidenceRequired: node.evidenceRequired,
+    verificationRequired: node.verificationRequired,
     estimatedMinutes: node.estimatedMinutes,
     resources: node.resources,
   };

@@ -28,6 +28,7 @@ const json = (stableKey: string, parentId: string | null, extra: Partial<TrackNo
   description: null,
   optional: false,
   evidenceRequired: false,
+  verificationRequired: false,
   estimatedMinutes: null,
   resources: [],
   ...extra,

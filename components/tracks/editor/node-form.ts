@@ -18,6 +18,7 @@ export interface FormValues {
   estimatedMinutes: string;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   resources: LinkRow[];
 }
 
@@ -31,6 +32,7 @@ export function formValuesOf(node: NodeContent): FormValues {
     estimatedMinutes: node.estimatedMinutes === null ? "" : String(node.estimatedMinutes),
     optional: node.optional,
     evidenceRequired: node.evidenceRequired,
+    verificationRequired: node.verificationRequired,
     resources: node.resources.map((link) => ({ title: link.title ?? "", url: link.url })),
   };
 }
@@ -60,6 +62,7 @@ export function checkForm(node: NodeContent, values: FormValues): FormCheck {
   if (minutes !== node.estimatedMinutes) body.estimatedMinutes = minutes;
   if (values.optional !== node.optional) body.optional = values.optional;
   if (values.evidenceRequired !== node.evidenceRequired) body.evidenceRequired = values.evidenceRequired;
+  if (values.verificationRequired !== node.verificationRequired) body.verificationRequired = values.verificationRequired;
 
   // Rows left completely empty are dropped; `rowOf` maps a sent link back to its row.
   const rowOf: number[] = [];

@@ -102,6 +102,19 @@ export function NodePanel({
             <input type="checkbox" checked={values.evidenceRequired} onChange={(event) => set({ evidenceRequired: event.target.checked })} className="size-4" />
             Evidence required
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={values.verificationRequired}
+              onChange={(event) => set({ verificationRequired: event.target.checked })}
+              className="size-4"
+              aria-describedby={`${id}-verification-hint`}
+            />
+            Evidence must be verified on GitHub
+          </label>
+          <p id={`${id}-verification-hint`} className="-mt-1 text-xs text-muted-foreground">
+            A mentor can approve only a pull request or commit GitHub shows is the hire&apos;s own (merged, checks not failing).
+          </p>
         </>
       ) : null}
       <label className="flex items-center gap-2 text-sm">

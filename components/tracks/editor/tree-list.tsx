@@ -208,6 +208,7 @@ function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Ro
       posInSet={posInSet}
       optional={node.optional}
       evidenceRequired={node.evidenceRequired}
+      verificationRequired={node.verificationRequired}
       estimatedMinutes={node.estimatedMinutes}
       linkCount={node.resources.length}
       hasDescription={node.description !== null}

@@ -19,6 +19,7 @@ export interface TreeRowProps {
   tabbable: boolean;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
   linkCount: number;
   hasDescription: boolean;
@@ -49,6 +50,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const badges: string[] = [];
   if (props.optional) badges.push("optional");
   if (props.evidenceRequired) badges.push("evidence required");
+  if (props.verificationRequired) badges.push("verified on GitHub");
   if (props.estimatedMinutes !== null) badges.push(`${props.estimatedMinutes} min`);
   if (props.linkCount > 0) badges.push(props.linkCount === 1 ? "1 link" : `${props.linkCount} links`);
   if (props.hasDescription) badges.push("notes");

@@ -11,6 +11,7 @@ export interface NodeContent {
   description: string | null;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
   resources: ResourceLink[];
 }
@@ -80,6 +81,7 @@ export interface TrackNodeJson {
   description: string | null;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
   resources: ResourceLink[];
 }

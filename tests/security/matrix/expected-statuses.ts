@@ -60,6 +60,9 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   changePassword:              signedIn(200),
   getEmailPreferences:         signedIn(200),
   updateEmailPreferences:      signedIn(200),
+  getMyGitHub:                 signedIn(200),
+  startGitHubLink:             signedIn(200),
+  unlinkGitHub:                signedIn(200),
   createOrganization:          signedIn(201),
   previewInvitation:           everyone(200),
   // The link is for another address: only signed out (creating that account) does it work.
@@ -109,6 +112,12 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   listReviewQueue:             row(401, 404, 200, 200, 200, 200, 403, 403, 403, 403, 404, 200),
   bulkApproveEvidence:         row(401, 404, 200, 200, 200, 404, 403, 403, 403, 403, 404, 404),
   downloadEvidenceFile:        row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
+  // "Check again" (decision 0034): whoever sees the attempt.
+  rerunEvidenceCheck:          row(401, 404, 202, 202, 202, 404, 202, 404, 403, 404, 404, 404),
+  // The organization's GitHub token: owners ("org.update"); crossOrg reads and sets its own organization's.
+  getGitHubSettings:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  setGitHubToken:              row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  removeGitHubToken:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
 
   listItemComments:            row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   createItemComment:           row(401, 404, 201, 201, 201, 404, 201, 404, 403, 404, 404, 404),

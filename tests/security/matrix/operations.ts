@@ -224,6 +224,21 @@ export const OPERATIONS: Record<string, Operation> = {
     call: (_, __, attemptId) => ({ body: { attemptIds: [attemptId] } }),
   }),
   downloadEvidenceFile: op({ call: (world) => ({ params: { fileId: world.fileId } }) }),
+  rerunEvidenceCheck: op({
+    // A pull request link: the check is enqueued (no worker runs it here).
+    prepare: async (world) => {
+      const sent = await submitEvidence(world.slug, world.people.hire.cookie, world.assignmentId, world.nextDrill(), { link: "https://github.com/acme/api/pull/42" });
+      if (sent.status !== 201) throw new Error(`prepare: evidence answered ${sent.status} ${sent.text}`);
+      return sent.json!.id as string;
+    },
+    call: (_, __, attemptId) => ({ params: { attemptId } }),
+  }),
+  getGitHubSettings: op({ call: () => ({}) }),
+  getMyGitHub: op({ call: () => ({}) }),
+  startGitHubLink: op({ call: () => ({}) }),
+  unlinkGitHub: op({ call: () => ({}) }),
+  setGitHubToken: op({ call: () => ({ body: { token: `ghp_${"m".repeat(36)}` } }) }),
+  removeGitHubToken: op({ call: () => ({}) }),
 
   // ── Threads and notifications ───────────────────────────────────────────
   listItemComments: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Types") } }) }),
