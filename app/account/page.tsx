@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import { PersonalTokens } from "@/components/api-tokens/personal-tokens";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { EmailPreferencesForm } from "@/components/account/email-preferences-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { requireUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const verifiedAt = await emailVerifiedAt(user.id);
+  // Where a personal token can act: the organizations the person is an active member of.
+  const memberships = await getDb().membership.findMany({
+    where: { userId: user.id, status: "ACTIVE" },
+    select: { role: true, organization: { select: { slug: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -54,6 +62,15 @@ export default async function AccountPage() {
           Lost a laptop, or signed in on a shared computer? End every session of your account at once.
         </p>
         <SignOutEverywhere />
+      </section>
+      <section id="api-tokens" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="api-tokens-heading">
+        <h2 id="api-tokens-heading" className="text-lg font-semibold">
+          API tokens
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          Personal tokens let scripts call the <a href="/docs/api#calling-with-a-token" className="text-link underline underline-offset-4 hover:no-underline">API</a> as you, in one organization, with the scopes you choose and never more than your role there.
+        </p>
+        <PersonalTokens organizations={memberships.map(({ role, organization }) => ({ ...organization, role }))} />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
@@ -46,6 +47,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
         )}
       </section>
+      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
     </div>
   );
 }
