@@ -5,7 +5,7 @@
  * service token in the organization's settings and the audit log names it.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 
 async function seriousViolations(page: Page) {
@@ -13,12 +13,13 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
-/** Creates a token with the open form, clicks Copy and returns what the clipboard holds. */
-async function createAndCopy(page: Page, name: string, scopes: string[]) {
-  await page.getByRole("button", { name: "New token" }).click();
-  await page.getByLabel("Name").fill(name);
-  for (const scope of scopes) await page.getByRole("checkbox", { name: scope }).check();
-  await page.getByRole("button", { name: "Create token" }).click();
+/** Creates a token with the section's form, clicks Copy and returns what the clipboard holds. */
+async function createAndCopy(page: Page, section: Locator, name: string, scopes: string[], role?: string) {
+  await section.getByRole("button", { name: "New token" }).click();
+  await section.getByRole("textbox", { name: "Name" }).fill(name);
+  if (role) await section.getByLabel("Role").selectOption(role);
+  for (const scope of scopes) await section.getByRole("checkbox", { name: scope }).check();
+  await section.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("heading", { name: `Copy “${name}” now` })).toBeFocused();
   await page.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Copied to the clipboard." })).toBeVisible();
@@ -27,7 +28,7 @@ async function createAndCopy(page: Page, name: string, scopes: string[]) {
   return copied;
 }
 
-const asScript = (request: APIRequestContext, token: string) => ({ authorization: `Bearer ${token}` });
+const asScript = (token: string) => ({ authorization: `Bearer ${token}` });
 
 test("a personal token made in the account settings calls the API until it is revoked there", async ({ factory, pageAs, request }) => {
   const team = await factory.team("Token Org", { name: "Tess Owner" });
@@ -37,7 +38,7 @@ test("a personal token made in the account settings calls the API until it is re
   const section = page.getByRole("region", { name: "API tokens" });
   await expect(section.getByText("No tokens yet.")).toBeVisible();
 
-  const token = await createAndCopy(page, "Nightly script", ["Read the organization", "List members", "Rename the organization"]);
+  const token = await createAndCopy(page, section, "Nightly script", ["Read the organization", "List members", "Rename the organization"]);
   expect(token).toMatch(/^cairn_pat_[A-Za-z0-9_-]{43}$/);
   const row = section.getByRole("row", { name: /Nightly script/ });
   await expect(row).toContainText(token.slice(0, 14));
@@ -46,13 +47,13 @@ test("a personal token made in the account settings calls the API until it is re
   expect(await seriousViolations(page)).toEqual([]);
 
   // A script: no cookie, no Origin.
-  const members = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(request, token) });
+  const members = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(token) });
   expect(members.status()).toBe(200);
   expect((await members.json()).items).toHaveLength(1);
-  const renamed = await request.patch(`/api/v1/o/${team.slug}`, { headers: asScript(request, token), data: { name: "Token Org Renamed" } });
+  const renamed = await request.patch(`/api/v1/o/${team.slug}`, { headers: asScript(token), data: { name: "Token Org Renamed" } });
   expect(renamed.status()).toBe(200);
   // The browser's own request carries the session cookie: a token beside it is refused.
-  expect((await page.request.get(`/api/v1/o/${team.slug}`, { headers: asScript(request, token) })).status()).toBe(400);
+  expect((await page.request.get(`/api/v1/o/${team.slug}`, { headers: asScript(token) })).status()).toBe(400);
 
   await page.reload();
   await expect(section.getByRole("row", { name: /Nightly script/ })).not.toContainText("Never");
@@ -63,7 +64,7 @@ test("a personal token made in the account settings calls the API until it is re
   await expect(dialog).toBeHidden();
   await expect(section.getByText("No tokens yet.")).toBeVisible();
 
-  const after = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(request, token) });
+  const after = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(token) });
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("UNAUTHENTICATED");
 });
@@ -75,19 +76,27 @@ test("an owner makes a service token in the settings; it acts with its role and 
   await page.goto(`/o/${team.slug}/settings`);
   const section = page.getByRole("region", { name: "Service tokens" });
   await expect(section.getByText("No tokens yet.")).toBeVisible();
-  await section.getByRole("button", { name: "New token" }).click();
-  await section.getByLabel("Role").selectOption("ADMIN");
-
-  const token = await createAndCopy(page, "HR sync", ["List members", "Read and export the audit log"]);
+  const token = await createAndCopy(page, section, "HR sync", ["List members", "Read and export the audit log"], "ADMIN");
   expect(token).toMatch(/^cairn_sat_/);
   await expect(section.getByRole("row", { name: /HR sync/ })).toContainText("Admin");
 
-  const members = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(request, token) });
+  const members = await request.get(`/api/v1/o/${team.slug}/members`, { headers: asScript(token) });
   expect(members.status()).toBe(200);
   // The service member is not among the people.
   expect((await members.json()).items.map((item: { user: { name: string } }) => item.user.name)).toEqual(["Sam Owner"]);
-  expect((await request.get(`/api/v1/o/${team.slug}/dashboards/manager`, { headers: asScript(request, token) })).status()).toBe(403);
+  expect((await request.get(`/api/v1/o/${team.slug}/dashboards/manager`, { headers: asScript(token) })).status()).toBe(403);
 
   await page.goto(`/o/${team.slug}/audit`);
   await expect(page.getByRole("list", { name: "Audit log" })).toContainText("Sam Owner created the service token “HR sync” (Admin;");
+});
+
+test("the API reference shows how to call with a token, and which endpoints take one", async ({ page }) => {
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { name: "Calling the API with a token" })).toBeVisible();
+  await expect(page.locator("pre[aria-label='Reading with a token']")).toContainText('curl -H "Authorization: Bearer $CAIRN_TOKEN"');
+  const listMembers = page.locator("article#op-listmembers");
+  await expect(listMembers).toContainText("Authentication: sessionCookie or apiToken");
+  const createToken = page.locator("article#op-createpersonaltoken");
+  await expect(createToken).toContainText("Authentication: sessionCookie");
+  await expect(createToken).not.toContainText("Authentication: sessionCookie or apiToken");
 });

@@ -211,13 +211,14 @@ export function handle<
 }
 
 /**
- * The API token of an `Authorization` header, or null without one. Refused (401) on an
- * endpoint that does not accept tokens, in any other scheme, or beside a session cookie:
+ * The API token of an `Authorization: Bearer` header, or null without one. Another scheme
+ * is not Cairn's (a proxy's Basic authentication passed along) and is ignored. Refused (401)
+ * on an endpoint that does not accept tokens, when malformed, or beside a session cookie:
  * a request carries one credential, never two to pick from (decision 0032).
  */
 function bearerToken(request: Request, endpoint: AnyEndpoint): string | null {
   const header = request.headers.get("authorization");
-  if (header === null) return null;
+  if (header === null || !/^bearer(\s|$)/i.test(header)) return null;
   if (!acceptsTokens(endpoint)) throw new AppError("UNAUTHENTICATED", "This endpoint does not accept API tokens: it needs a signed-in session.");
   const match = /^Bearer +(\S+) *$/i.exec(header);
   if (!match) throw invalidToken();
