@@ -11,6 +11,8 @@ import { GET as getOrgRoute, PATCH as renameOrgRoute } from "@/app/api/v1/o/[org
 import { GET as listMembersRoute } from "@/app/api/v1/o/[orgSlug]/members/route";
 import { getDb } from "@/lib/db/client";
 import { hashToken } from "@/lib/api-tokens/token-secret";
+import { updateAssignment } from "../assignments/assignments-fixture";
+import { assignedOrg } from "../evidence/evidence-fixture";
 import { listMembers, organizationWith } from "../members/members-fixture";
 import { callRoute } from "../support/call-route";
 import { sessionCookieFor } from "../support/factories";
@@ -101,6 +103,7 @@ describe("service tokens", () => {
     expect((await revokeServiceToken(owner.cookie, organization.slug, id)).status).toBe(200);
     expect((await callWithToken(getOrgRoute, token, organization.slug)).status).toBe(401);
     expect(await getDb().membership.count({ where: { organizationId: organization.id, userId: stored.userId } })).toBe(0);
+    expect((await getDb().event.findMany({ where: { organizationId: organization.id, subjectId: id }, orderBy: { sequence: "asc" } })).map((event) => event.type)).toEqual(["api_token.created", "api_token.revoked"]);
     expect((await listServiceTokens(owner.cookie, organization.slug)).json!.tokens).toEqual([]);
   });
 
@@ -137,5 +140,18 @@ describe("service tokens", () => {
     expect((await revokeServiceToken(other.members[0]!.cookie, organization.slug, made.json!.id)).status).toBe(404);
     expect((await listServiceTokens(other.members[0]!.cookie, organization.slug)).status).toBe(404);
     expect((await callWithToken(getOrgRoute, made.json!.token, organization.slug)).status).toBe(200);
+  });
+
+  it("end their mentor links, kept as history, when revoked (a manager made a mentor service member a mentor)", async () => {
+    const org = await assignedOrg();
+    const made = await createServiceToken(org.owner.cookie, org.slug, { name: "Review bot", role: "MENTOR", scopes: ["assignment.read"] });
+    const serviceUserId = (await getDb().apiToken.findUniqueOrThrow({ where: { id: made.json!.id } })).userId;
+    const mentors = [org.mentor.userId, serviceUserId];
+    expect((await updateAssignment(org.slug, org.owner.cookie, org.assignmentId, { mentorIds: mentors })).status).toBe(200);
+    expect((await revokeServiceToken(org.owner.cookie, org.slug, made.json!.id)).status).toBe(200);
+    expect(await getDb().assignmentMentor.findMany({ where: { assignmentId: org.assignmentId }, select: { mentorId: true } })).toEqual([{ mentorId: org.mentor.userId }]);
+    expect(await getDb().assignmentMentorHistory.count({ where: { assignmentId: org.assignmentId, mentorId: serviceUserId, reason: "removed" } })).toBe(1);
+    const changed = await getDb().event.findFirstOrThrow({ where: { organizationId: org.organization.id, type: "assignment.mentors_changed", subjectId: org.assignmentId }, orderBy: { sequence: "desc" } });
+    expect(changed.payload).toMatchObject({ removed: [serviceUserId], reason: "removed" });
   });
 });
