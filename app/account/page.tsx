@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PersonalTokens } from "@/components/api-tokens/personal-tokens";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { GitHubLink } from "@/components/account/github-link";
 import type { GitHubLinkNotice } from "@/components/account/github-link";
@@ -8,6 +9,7 @@ import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { emailVerifiedAt } from "@/lib/accounts/email-verification";
 import { requireUser } from "@/lib/auth/require-user";
 import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
 import { linkedGitHub } from "@/lib/users/github-link";
 import { GITHUB_LINK_OUTCOMES } from "@/lib/users/github-link-intent";
 
@@ -15,7 +17,17 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ github?: string | string[] }> }) {
   const user = await requireUser("/account");
-  const [verifiedAt, github, { github: outcome }] = await Promise.all([emailVerifiedAt(user.id), linkedGitHub(user.id), searchParams]);
+  // Where a personal token can act: the organizations the person is an active member of.
+  const [verifiedAt, github, { github: outcome }, memberships] = await Promise.all([
+    emailVerifiedAt(user.id),
+    linkedGitHub(user.id),
+    searchParams,
+    getDb().membership.findMany({
+      where: { userId: user.id, status: "ACTIVE" },
+      select: { role: true, organization: { select: { slug: true, name: true } } },
+      orderBy: { organization: { name: "asc" } },
+    }),
+  ]);
   const notice = (GITHUB_LINK_OUTCOMES as readonly unknown[]).includes(outcome) ? (outcome as GitHubLinkNotice) : null;
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
@@ -69,6 +81,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Lost a laptop, or signed in on a shared computer? End every session of your account at once.
         </p>
         <SignOutEverywhere />
+      </section>
+      <section id="api-tokens" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="api-tokens-heading">
+        <h2 id="api-tokens-heading" className="text-lg font-semibold">
+          API tokens
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          Personal tokens let scripts call the <a href="/docs/api#calling-with-a-token" className="text-link underline underline-offset-4 hover:no-underline">API</a> as you, in one organization, with the scopes you choose and never more than your role there.
+        </p>
+        <PersonalTokens organizations={memberships.map(({ role, organization }) => ({ ...organization, role }))} />
       </section>
     </div>
   );

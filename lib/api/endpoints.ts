@@ -7,6 +7,14 @@ import { requestSignInLinkEndpoint } from "@/lib/accounts/email-sign-in-endpoint
 import { confirmEmailVerificationEndpoint, resendEmailVerificationEndpoint } from "@/lib/accounts/email-verification-endpoints";
 import { confirmSignUpEndpoint, signUpEndpoint } from "@/lib/accounts/endpoints";
 import { confirmPasswordResetEndpoint, requestPasswordResetEndpoint } from "@/lib/accounts/password-reset-endpoints";
+import {
+  createPersonalTokenEndpoint,
+  createServiceTokenEndpoint,
+  listPersonalTokensEndpoint,
+  listServiceTokensEndpoint,
+  revokePersonalTokenEndpoint,
+  revokeServiceTokenEndpoint,
+} from "@/lib/api-tokens/endpoints";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import {
   acceptInvitationEndpoint,
@@ -136,4 +144,10 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getMyGitHubEndpoint,
   startGitHubLinkEndpoint,
   unlinkGitHubEndpoint,
+  listPersonalTokensEndpoint,
+  createPersonalTokenEndpoint,
+  revokePersonalTokenEndpoint,
+  listServiceTokensEndpoint,
+  createServiceTokenEndpoint,
+  revokeServiceTokenEndpoint,
 ] as AnyEndpoint[];

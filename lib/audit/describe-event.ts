@@ -50,6 +50,17 @@ const role = (value: unknown) => ROLE_WORDS[String(value)] ?? String(value ?? "?
 const list = (values: string[]) => (values.length <= 1 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`);
 
 export function describeEvent(event: DescribableEvent, names: AuditNames): string {
+  return describeAction(event, names) + viaToken(event.payload.apiToken);
+}
+
+/** Events a request made with an API token carry it (lib/db/events.ts, decision 0032). */
+function viaToken(token: unknown): string {
+  if (typeof token !== "object" || token === null) return "";
+  const { name, kind } = token as { name?: unknown; kind?: unknown };
+  return ` (with the ${kind === "SERVICE" ? "service" : "personal API"} token ${quoted(name) ?? "“?”"})`;
+}
+
+function describeAction(event: DescribableEvent, names: AuditNames): string {
   const p = event.payload;
   const person = (id: unknown) => (typeof id === "string" ? (displayName(names.people.get(id)) ?? "a former user") : "someone");
   const actor = event.actorId ? person(event.actorId) : null;
@@ -137,6 +148,12 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return p.via === "reset"
         ? `${person(event.subjectId)} set a new password through a reset link; every session of the account ended.`
         : `${person(event.subjectId)} changed their password; every session of the account ended.`;
+    case "api_token.created":
+      return p.kind === "SERVICE"
+        ? `${who} created the service token ${quoted(p.name) ?? "“?”"} (${role(p.role)}; scopes ${Array.isArray(p.scopes) ? p.scopes.join(", ") : "?"}).`
+        : `${who} created the personal API token ${quoted(p.name) ?? "“?”"} (scopes ${Array.isArray(p.scopes) ? p.scopes.join(", ") : "?"}).`;
+    case "api_token.revoked":
+      return `${who} revoked the ${p.kind === "SERVICE" ? "service" : "personal API"} token ${quoted(p.name) ?? "“?”"}.`;
     case "audit.exported": {
       const filters = Object.entries((p.filters ?? {}) as Record<string, unknown>).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`);
       return `${who} exported the audit log as ${String(p.format ?? "a file").toUpperCase()}${filters.length ? ` (filtered by ${filters.join("; ")})` : " (everything)"}.`;

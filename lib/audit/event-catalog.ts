@@ -52,6 +52,8 @@ export const AUDIT_EVENT_TYPES = {
   "security.signed_out": { category: "security", label: "Signed out" },
   "security.sessions_revoked": { category: "security", label: "Signed out everywhere" },
   "security.password_changed": { category: "security", label: "Password changed" },
+  "api_token.created": { category: "security", label: "API token created" },
+  "api_token.revoked": { category: "security", label: "API token revoked" },
   "audit.exported": { category: "audit", label: "Audit log exported" },
 } as const satisfies Record<string, { category: AuditCategory; label: string }>;
 
@@ -74,5 +76,5 @@ export const AUDIT_ONLY_TYPES: readonly string[] = AUDIT_TYPE_NAMES.filter((type
 export const isAuditOnlyType = (type: string) => AUDIT_ONLY_TYPES.includes(type);
 
 /** The subjects events are about (subjectType), for the subject filter. */
-export const AUDIT_SUBJECT_TYPES = ["organization", "membership", "invitation", "track", "assignment", "user"] as const;
+export const AUDIT_SUBJECT_TYPES = ["organization", "membership", "invitation", "track", "assignment", "user", "api_token"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

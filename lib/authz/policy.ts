@@ -68,6 +68,8 @@ export const POLICY = {
   "notification.read": EVERYONE,
   // The audit log (every event of the organization, sign-ins included) and its exports.
   "audit.read": MANAGERS,
+  // The organization's service tokens (decision 0032): creating, listing, revoking. Never a token's scope.
+  "token.manage": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

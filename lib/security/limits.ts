@@ -155,3 +155,15 @@ export const COMMENT_WRITE_RATE_LIMITS = [
   { name: "comments:user:minute", points: 30, durationSeconds: MINUTE, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
   { name: "comments:user:hour", points: 300, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
 ] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * Requests per API token (decision 0032), counted by the gate on every request a token
+ * makes, before the endpoint's own limits: a leaked or runaway integration is bounded
+ * without touching the people who use the browser.
+ */
+export const API_TOKEN_RATE_LIMIT = { name: "api-token", points: 600, durationSeconds: MINUTE } satisfies RateLimit;
+
+/** Creating API tokens (personal or service), per person: each is a new credential. */
+export const CREATE_TOKEN_RATE_LIMITS = [
+  { name: "api-token-create:user", points: 30, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];

@@ -125,6 +125,12 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
       VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${own.mentorId}, now(), 'unassigned')`,
   },
   {
+    child: "ApiToken → Membership",
+    constraint: "ApiToken_organizationId_userId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "ApiToken" (id, "organizationId", "userId", kind, name, prefix, "tokenHash", scopes)
+      VALUES (${id()}, ${own.organizationId}, ${parent.spareMentorId}, 'PERSONAL', 'A token', 'cairn_pat_abcd', ${id()}, ARRAY['org.read'])`,
+  },
+  {
     child: "InvitationSend → Invitation",
     constraint: "InvitationSend_organizationId_invitationId_fkey",
     insert: (own, parent) => sql`INSERT INTO "InvitationSend" (id, "organizationId", "invitationId", "recipientHash") VALUES (${id()}, ${own.organizationId}, ${parent.invitationId}, ${id()})`,

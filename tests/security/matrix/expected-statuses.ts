@@ -136,4 +136,15 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   // The audit log ("audit.read": owners and admins); crossOrg reads its own organization's.
   listAuditLog:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   exportAuditLog:              row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+
+  // API tokens (decision 0032). A personal token is made in the organization its body names (the caller's slug):
+  // A's for everyone but crossOrg, who makes one in B; a suspended member may not, a non-member finds nothing.
+  listPersonalTokens:          signedIn(200),
+  createPersonalToken:         row(401, 404, 201, 201, 201, 201, 201, 201, 403, 201, 404, 201),
+  // The token is the owner's: anyone else's revoke finds nothing.
+  revokePersonalToken:         row(401, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  // Service tokens: owners ("token.manage"); crossOrg lists and makes its own organization's, and cannot revoke A's.
+  listServiceTokens:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  createServiceToken:          row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  revokeServiceToken:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
 };

@@ -13,6 +13,8 @@ import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
 import { getDb } from "@/lib/db/client";
 import { blockTokenFor } from "@/lib/invitations/block-token";
+import { POST as createServiceTokenRoute } from "@/app/api/v1/o/[orgSlug]/service-tokens/route";
+import { newTokenSecret } from "@/lib/api-tokens/token-secret";
 import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/comments/route";
 import { submitEvidence } from "../../evidence/evidence-fixture";
 import { invitationRow } from "../../invitations/invitations-fixture";
@@ -270,4 +272,32 @@ export const OPERATIONS: Record<string, Operation> = {
   // ── The audit log ───────────────────────────────────────────────────────
   listAuditLog: op({ call: (world) => ({ query: `limit=5&type=member.joined,member.role_changed&actor=${world.people.owner.userId}` }) }),
   exportAuditLog: op({ call: () => ({ query: "format=csv&type=member.joined" }) }),
+
+  // ── API tokens ──────────────────────────────────────────────────────────
+  listPersonalTokens: op({ call: () => ({}) }),
+  createPersonalToken: op({ call: (_, caller) => ({ body: { orgSlug: caller.slug, name: `Matrix ${unique()}`, scopes: ["org.read"], expiresInDays: 30 } }) }),
+  revokePersonalToken: op({
+    consumes: true,
+    prepare: async (world) => {
+      const secret = newTokenSecret("PERSONAL");
+      const { userId } = world.people.owner;
+      const token = await getDb().apiToken.create({
+        data: { organizationId: world.organization.id, userId, kind: "PERSONAL", name: "Matrix", prefix: secret.prefix, tokenHash: secret.tokenHash, scopes: ["org.read"], createdById: userId },
+      });
+      return token.id;
+    },
+    call: (_, __, tokenId) => ({ params: { tokenId } }),
+  }),
+  listServiceTokens: op({ call: () => ({}) }),
+  createServiceToken: op({ call: () => ({ body: { name: `Matrix bot ${unique()}`, role: "MEMBER", scopes: ["org.read"], expiresInDays: null } }) }),
+  revokeServiceToken: op({
+    consumes: true,
+    prepare: async (world) => {
+      const { slug } = world;
+      const made = await callRoute(createServiceTokenRoute, { path: `/api/v1/o/${slug}/service-tokens`, params: { orgSlug: slug }, cookie: world.people.owner.cookie, body: { name: "Matrix bot", role: "MEMBER", scopes: ["org.read"], expiresInDays: null } });
+      if (made.status !== 201) throw new Error(`prepare: service token answered ${made.status} ${made.text}`);
+      return made.json!.id as string;
+    },
+    call: (_, __, tokenId) => ({ params: { tokenId } }),
+  }),
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
+import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
@@ -48,6 +49,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         )}
       </section>
       {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
+      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
     </div>
   );
 }
