@@ -42,6 +42,9 @@ import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardE
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
   getAssignmentItemHistoryEndpoint,
@@ -104,6 +107,9 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getAssignmentItemHistoryEndpoint,
   previewAssignmentUpgradeEndpoint,
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
   listItemEvidenceEndpoint,
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,

@@ -9,6 +9,7 @@ import { visibleAssignments } from "./access";
 import { assignmentSelect, toAssignmentSummary } from "./assignment-summary";
 import type { ProgressNode } from "@/lib/progress/progress-math";
 import type { ItemProgressOut } from "./schema";
+import { parseUpgradeNotice } from "./upgrade-notice";
 
 /** An assignment the caller may see (access.ts), or a 404 as if it did not exist. */
 export async function findAssignment(ctx: OrgContext, assignmentId: string, db: DbClient = getDb()) {
@@ -31,7 +32,10 @@ export function toItemProgress(row: { stableKey: string; state: ProgressState; n
  */
 export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   const db = getDb();
-  const row = await findAssignment(ctx, assignmentId, db);
+  // findAssignment's query, with the upgrade notice (only this read needs it).
+  const found = await db.assignment.findFirst({ where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] }, select: { ...assignmentSelect, upgradeNotice: true } });
+  if (!found) throw notFound("assignment");
+  const { upgradeNotice, ...row } = found;
   const [nodes, progress] = await Promise.all([
     versionNodes(ctx.organization.id, row.versionId, db),
     db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
@@ -54,5 +58,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     progress: progress.map((item) => toItemProgress(seesNotes ? item : { ...item, note: null })),
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
     nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
+    // The notice is the hire's: others see what changed in the activity feed.
+    upgradeNotice: row.assigneeId === ctx.user.id ? parseUpgradeNotice(upgradeNotice) : null,
   };
 }

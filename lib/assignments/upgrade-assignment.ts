@@ -17,6 +17,8 @@ import { findAssignment } from "./read-assignment";
 import type { UpgradeInput } from "./schema";
 import { lockForProgress, settleCompletion } from "./progress-write";
 import { prismaRunner } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { upgradeNoticeOf } from "./upgrade-notice";
 
 type Assignment = Awaited<ReturnType<typeof findAssignment>>;
 
@@ -78,11 +80,13 @@ export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input:
   const locked = await lockForProgress(tx, organizationId, assignmentId);
   // Planned under the lock: the version read above may have been upgraded meanwhile.
   const current = await findAssignment(ctx, assignmentId, tx);
-  const { target, toKeys, progress, skippedDropped } = await plan(tx, ctx, current, input.toVersionNumber);
+  const { target, toKeys, progress, skippedDropped, diff } = await plan(tx, ctx, current, input.toVersionNumber);
   const now = new Date();
+  // Someone else moved the hire: they get a notice of what changed (upgrade-notice.ts); their own upgrade clears an old one.
+  const notice = current.assigneeId === ctx.user.id ? null : upgradeNoticeOf(current.version.number, target.number, diff, progress.archived, now);
   await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
   await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
-  await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
+  await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), upgradeNotice: notice ?? Prisma.DbNull } });
   const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
   const upgraded = {
     type: "assignment.upgraded",
