@@ -48,6 +48,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     title: node.title,
     evidenceRequired: node.evidenceRequired,
   }));
+  const archivedItems = await archivedItemTitles(db, ctx.organization.id, row.track.id, progress.filter((item) => item.archivedAt !== null).map((item) => item.stableKey));
   const states = new Map(progress.filter((item) => item.archivedAt === null).map((item) => [item.stableKey, item.state]));
   const summary = summarizeProgress(tree, states, new Set(row.skippedKeys));
   // Notes are private to the hire and their mentors: a manager who is neither sees the states, not the notes.
@@ -58,7 +59,25 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     progress: progress.map((item) => toItemProgress(seesNotes ? item : { ...item, note: null })),
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
     nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
+    archivedItems,
     // The notice is the hire's: others see what changed in the activity feed.
     upgradeNotice: row.assigneeId === ctx.user.id ? parseUpgradeNotice(upgradeNotice) : null,
   };
+}
+
+/**
+ * The titles of items whose progress is archived (gone from the assignment's version
+ * after an upgrade), from the latest version of the track that had each. A query only
+ * when there are some.
+ */
+async function archivedItemTitles(db: DbClient, organizationId: string, trackId: string, keys: string[]) {
+  if (keys.length === 0) return [];
+  const nodes = await db.trackNode.findMany({
+    where: { organizationId, stableKey: { in: keys }, version: { trackId } },
+    select: { stableKey: true, title: true },
+    orderBy: { version: { number: "desc" } },
+  });
+  const titleOf = new Map<string, string>();
+  for (const node of nodes) if (!titleOf.has(node.stableKey)) titleOf.set(node.stableKey, node.title);
+  return keys.map((stableKey) => ({ stableKey, title: titleOf.get(stableKey) ?? stableKey }));
 }

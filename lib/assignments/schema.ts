@@ -153,6 +153,9 @@ export const assignmentDetailSchema = z.object({
   progress: z.array(itemProgressSchema).meta({ description: "Items that left NOT_STARTED or carry a note; the rest are NOT_STARTED." }),
   sections: z.array(z.object({ key: z.string(), counts: countsSchema })),
   nextUp: z.array(z.object({ key: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })),
+  archivedItems: z
+    .array(z.object({ stableKey: z.string(), title: z.string() }))
+    .meta({ description: "Items with archived progress (gone from this version after an upgrade), with their last title: their progress rows are in `progress` with `archived: true`." }),
   upgradeNotice: upgradeNoticeSchema.nullable().meta({ description: "For the assignee only (null for anyone else): what the last upgrade someone else made changed, until dismissed." }),
 });
 
