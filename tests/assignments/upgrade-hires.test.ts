@@ -69,6 +69,7 @@ describe("upgrading hires from the track", () => {
       expect(progress[org.key("Types")]).toMatchObject({ state: "DONE", archived: false });
       expect(progress[org.key("Scope")]).toMatchObject({ state: "IN_PROGRESS", note: "Closures next", archived: false });
       expect(progress[org.key("Routing")]).toMatchObject({ state: "DONE", archived: true });
+      expect(detail.archivedItems).toEqual([{ stableKey: org.key("Routing"), title: "Routing" }]);
       expect(detail.upgradeNotice).toMatchObject({ fromNumber: 1, toNumber: 2, added: 1, removed: 1, renamed: 1, moved: 1, archived: [{ stableKey: org.key("Routing"), title: "Routing", state: "DONE" }] });
     }
     // The notice is the hire's own: the manager reading the assignment does not get it.
