@@ -14,6 +14,8 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
   pageAs,
   baseURL,
 }) => {
+  // Four people in four browsers, a published v2 and three roadmaps read through: about 25 s on the shared 2-core machine.
+  test.setTimeout(90_000);
   const team = await factory.team("Upgrade Org");
   const mentor = await factory.person(team, { name: "Mei Mentor", role: "MENTOR" });
   const hires = await Promise.all(["Ana Hire", "Ben Hire", "Cy Hire"].map((name) => factory.person(team, { name, role: "MEMBER" })));
@@ -24,19 +26,21 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
   const [types, scope, loops, routing, basics] = await Promise.all(["Types", "Scope", "Loops", "Routing", "Basics"].map(key));
   const assignmentIds = await owner.assign({ trackId: track.id, assigneeIds: hires.map((hire) => hire.id), mentorIds: [mentor.id] });
 
-  // Each hire logs progress on the items v2 will rename, move and remove.
+  // Each hire logs progress on the items v2 will rename, move and remove (the three hires side by side).
   const hirePages = await Promise.all(hires.map((hire) => pageAs(hire)));
-  for (const [index, hirePage] of hirePages.entries()) {
-    const api = new OrgApi(hirePage, baseURL!, team.slug);
-    for (const [itemKey, state] of [
-      [types, "DONE"],
-      [scope, "IN_PROGRESS"],
-      [routing, "DONE"],
-    ] as const) {
-      const answer = await api.send("PUT", `/assignments/${assignmentIds[index]}/items/${itemKey}`, { state });
-      expect(answer.status(), await answer.text()).toBe(200);
-    }
-  }
+  await Promise.all(
+    hirePages.map(async (hirePage, index) => {
+      const api = new OrgApi(hirePage, baseURL!, team.slug);
+      for (const [itemKey, state] of [
+        [types, "DONE"],
+        [scope, "IN_PROGRESS"],
+        [routing, "DONE"],
+      ] as const) {
+        const answer = await api.send("PUT", `/assignments/${assignmentIds[index]}/items/${itemKey}`, { state });
+        expect(answer.status(), await answer.text()).toBe(200);
+      }
+    }),
+  );
 
   // v2: Types renamed, Scope moved under Loops, Routing removed, Testing added.
   expect((await owner.send("POST", `/tracks/${track.id}/drafts`)).status()).toBe(201);
@@ -68,8 +72,13 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
   for (const hire of hires) await expect(results).toContainText(`Upgraded: ${hire.name} — v1 → v2, 2 progress kept, 1 archived`);
   await expect(panel).toContainText("Every active hire is on version 2, the latest.");
 
-  for (const [index, hirePage] of hirePages.entries()) {
-    await hirePage.goto(`/o/${team.slug}/assignments/${assignmentIds[index]}`);
+  // Each hire, side by side in their own browser.
+  await Promise.all(hirePages.map((hirePage, index) => hireSeesTheUpgrade(hirePage, `/o/${team.slug}/assignments/${assignmentIds[index]}`)));
+});
+
+async function hireSeesTheUpgrade(hirePage: Page, path: string) {
+  {
+    await hirePage.goto(path);
     const notice = hirePage.getByRole("status").filter({ hasText: "Your track was updated to v2" });
     await expect(notice).toContainText("Your track was updated to v2: 1 new item, 1 removed, 1 renamed, 1 moved — the progress on removed items is kept in history");
     // The renamed and the moved item keep their progress.
@@ -93,4 +102,4 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
     await expect(hirePage.getByRole("heading", { name: "Removed items (1): progress kept in history" })).toBeVisible();
     await expect(hirePage.getByText("Your track was updated to v2")).toHaveCount(0);
   }
-});
+}
