@@ -17,7 +17,7 @@ import { versionNodes } from "@/lib/tracks/read-version";
 import { diffVersions } from "@/lib/tracks/version-diff";
 import type { TrackNodeOut } from "@/lib/tracks/schema";
 import { isManager } from "./access";
-import { applyUpgrade } from "./upgrade-assignment";
+import { applyUpgrade, newUpgradeMemo } from "./upgrade-assignment";
 import type { TrackUpgradeInput } from "./schema";
 
 const personSelect = { id: true, name: true, email: true } as const;
@@ -94,6 +94,7 @@ export async function upgradeHires(ctx: OrgContext, trackId: string, input: Trac
     select: { id: true, status: true, assignee: { select: personSelect } },
   });
   const byId = new Map(known.map((row) => [row.id, row]));
+  const memo = newUpgradeMemo();
   const results = [];
   for (const assignmentId of input.assignmentIds) {
     const row = byId.get(assignmentId);
@@ -115,7 +116,7 @@ export async function upgradeHires(ctx: OrgContext, trackId: string, input: Trac
       continue;
     }
     try {
-      const done = await getDb().$transaction((tx) => applyUpgrade(ctx, assignmentId, { toVersionNumber: input.toVersionNumber }, tx), TRANSACTION_OPTIONS);
+      const done = await getDb().$transaction((tx) => applyUpgrade(ctx, assignmentId, { toVersionNumber: input.toVersionNumber }, tx, memo), TRANSACTION_OPTIONS);
       results.push(result("upgraded", null, { from: done.from, to: done.to, progress: { kept: done.progress.kept, archived: done.progress.archived.length, restored: done.progress.restored.length } }));
     } catch (error) {
       if (error instanceof AppError && error.code === "NOT_FOUND") results.push(result("not_found", error.message));
