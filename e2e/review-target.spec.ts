@@ -5,6 +5,8 @@ const TEXT = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loo
 const DAY = 86_400_000;
 
 test("an owner sets the review target; the mentor's queue flags what waited longer and filters to it", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  // Three people, two browsers, the settings page and the queue read twice: 13–20 s on the shared 2-core machine.
+  test.setTimeout(60_000);
   const team = await factory.team("Review Target Org");
   const mentor = await factory.person(team, { name: "Mei Mentor", role: "MENTOR" });
   const hire = await factory.person(team, { name: "Noah Hire", role: "MEMBER" });
