@@ -29,7 +29,7 @@ test("an owner sets the review target; the mentor's queue flags what waited long
   await factory.db.evidenceAttempt.update({ where: { id: sent[0] }, data: { submittedAt: new Date(Date.now() - 21 * DAY) } });
 
   await page.goto(`/o/${team.slug}/settings`);
-  const target = page.getByRole("spinbutton", { name: "Working days" });
+  const target = page.getByRole("region", { name: "Review target" }).getByRole("spinbutton", { name: "Target" });
   await expect(target).toHaveValue("2");
   await target.fill("31");
   await page.getByRole("region", { name: "Review target" }).getByRole("button", { name: "Save" }).click();

@@ -39,7 +39,7 @@ export function ReviewTargetForm({ slug, days }: { slug: string; days: number })
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
-      <Input label="Working days" name="reviewTargetDays" type="number" inputMode="numeric" min={1} max={MAX} defaultValue={days} required error={error} containerClassName="w-32" />
+      <Input label="Target" hint="Working days, Monday to Friday." name="reviewTargetDays" type="number" inputMode="numeric" min={1} max={MAX} defaultValue={days} required error={error} containerClassName="w-56" />
       <Button type="submit" loading={pending} className="sm:mt-7">
         Save
       </Button>
