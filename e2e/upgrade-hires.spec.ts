@@ -1,9 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { OrgApi } from "./support/org-api";
 import { expect, test } from "./support/fixtures";
 
 // Basics > Variables > (Types, Scope), Basics > Loops; Web > (HTTP, Routing).
 const TEXT = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "  - Types", "  - Scope", "- Loops", "", "=====", "Web", "=====", "- HTTP", "- Routing", ""].join("\n");
+
+/** Serious and critical accessibility violations inside `selector` (WCAG 2 A and AA rules). */
+async function seriousViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
 
@@ -60,12 +67,14 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
   await expect(offer).toContainText("Types → Type hints (renamed)");
   await expect(offer).toContainText("Scope (moved)");
   await expect(offer.getByRole("button", { name: "Apply version 2" })).toBeVisible();
+  expect(await seriousViolations(page, "section[aria-labelledby='upgrade-heading']")).toEqual([]);
 
   // From the track page, all three at once.
   await page.goto(`/o/${team.slug}/tracks/${track.id}`);
   const panel = page.getByRole("region", { name: "Upgrade hires" });
   for (const hire of hires) await expect(panel.getByRole("checkbox", { name: new RegExp(`^${hire.name} · v1 → v2`) })).toBeChecked();
   await expect(panel).toContainText("Progress: 2 kept, 1 archived (Routing)");
+  expect(await seriousViolations(page, "section[aria-labelledby='upgrade-hires-heading']")).toEqual([]);
   await panel.getByRole("button", { name: "Upgrade 3 hires to version 2" }).click();
   const results = panel.getByRole("status", { name: "Upgrade results" });
   await expect(results).toContainText("3 upgraded.");
@@ -94,6 +103,8 @@ async function hireSeesTheUpgrade(hirePage: Page, path: string) {
     await expect(removed).toContainText("Routing · Done · not counted");
     await removed.getByRole("button", { name: "History of Routing" }).click();
     await expect(removed.getByText("Not started → Done")).toBeVisible();
+    expect(await seriousViolations(hirePage, "section[aria-labelledby='upgrade-notice-heading']")).toEqual([]);
+    expect(await seriousViolations(hirePage, "#removed-items")).toEqual([]);
 
     await notice.getByRole("button", { name: "Dismiss" }).click();
     await expect(hirePage.getByText("Your track was updated to v2")).toHaveCount(0);
