@@ -25,6 +25,7 @@ export function entryOf(id: string, extra: Partial<ReviewQueueEntryJson> = {}): 
     attempt: attemptOf(1, { id }),
     assignment: { id: "a1", track: { id: "t1", title: "Starter" }, assignee: { id: "u1", name: "Noah Kim", email: "noah@example.test" } },
     item: { key: "key-loops", title: "Loops", section: { key: "key-basics", title: "Basics" } },
+    waiting: { workingDays: 1, overdue: false },
     ...extra,
   };
 }

@@ -12,7 +12,7 @@ import { personName } from "@/components/evidence/evidence-labels";
 import { RequestChangesForm } from "@/components/evidence/request-changes-form";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import type { ReviewQueueEntryJson } from "@/components/evidence/types";
-import { waitedLong, waitingFor } from "./waiting-time";
+import { overdueLabel, waitedLong, waitingFor } from "./waiting-time";
 
 export const entryDomId = (attemptId: string) => `review-entry-${attemptId}`;
 
@@ -32,6 +32,7 @@ export const ReviewEntry = memo(function ReviewEntry({
   selected,
   tabbable,
   now,
+  reviewTargetDays,
   request,
   chosen,
   onChoose,
@@ -47,6 +48,8 @@ export const ReviewEntry = memo(function ReviewEntry({
   selected: boolean;
   tabbable: boolean;
   now: number;
+  /** The organization's review target in working days (null until known). */
+  reviewTargetDays: number | null;
   /** The open request-changes form, if this entry has one. */
   request: EntryRequest | null;
   /** Ticked for "Approve chosen". */
@@ -85,11 +88,14 @@ export const ReviewEntry = memo(function ReviewEntry({
             {item.section ? ` · ${item.section.title}` : ""} · attempt {attempt.number}
           </p>
         </div>
-        {now > 0 ? (
-          <p className={cx("text-sm whitespace-nowrap tabular-nums", waitedLong(attempt.submittedAt, now) ? "font-medium text-danger" : "text-muted-foreground")}>
-            <time dateTime={attempt.submittedAt}>{waitingFor(attempt.submittedAt, now)}</time>
-          </p>
-        ) : null}
+        <div className="flex flex-col items-end gap-0.5">
+          {now > 0 ? (
+            <p className={cx("text-sm whitespace-nowrap tabular-nums", waitedLong(attempt.submittedAt, now) ? "font-medium text-danger" : "text-muted-foreground")}>
+              <time dateTime={attempt.submittedAt}>{waitingFor(attempt.submittedAt, now)}</time>
+            </p>
+          ) : null}
+          {entry.waiting.overdue && reviewTargetDays !== null ? <p className="text-sm font-medium text-danger">{overdueLabel(entry.waiting.workingDays, reviewTargetDays)}</p> : null}
+        </div>
       </div>
       {attempt.link ? <EvidenceLink link={attempt.link} className="self-start text-sm" /> : null}
       <GitHubVerification attempt={attempt} />

@@ -52,6 +52,9 @@ import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardE
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
   getAssignmentItemHistoryEndpoint,
@@ -114,6 +117,9 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getAssignmentItemHistoryEndpoint,
   previewAssignmentUpgradeEndpoint,
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
   listItemEvidenceEndpoint,
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,

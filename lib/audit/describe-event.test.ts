@@ -23,6 +23,7 @@ describe("audit sentences", () => {
     expect(describe_("assignment.created", { assigneeId: "hal" }, ["assignment", "a1"])).toBe("Ada Admin assigned “Python Backend” to hal@example.test.");
     expect(describe_("progress.updated", { to: "DONE" }, ["assignment", "a1"], "hal")).toBe("hal@example.test marked an item of hal@example.test’s assignment of “Python Backend” done.");
     expect(describe_("organization.updated", { stuckAfterDays: { from: 7, to: 10 } })).toBe("Ada Admin changed when work counts as stuck from 7 to 10 days.");
+    expect(describe_("organization.updated", { reviewTargetDays: { from: 2, to: 3 } })).toBe("Ada Admin changed the review target from 2 to 3 working days.");
   });
 
   it("describes the security and export events", () => {

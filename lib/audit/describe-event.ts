@@ -78,7 +78,12 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       return `${who} renamed the organization from ${quoted(p.from) ?? "?"} to ${quoted(p.to) ?? "?"}.`;
     case "organization.updated": {
       const stuck = p.stuckAfterDays as { from?: unknown; to?: unknown } | undefined;
-      return stuck ? `${who} changed when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days.` : `${who} changed the organization’s settings.`;
+      const target = p.reviewTargetDays as { from?: unknown; to?: unknown } | undefined;
+      const parts = [
+        ...(stuck ? [`when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days`] : []),
+        ...(target ? [`the review target from ${shown(target.from)} to ${shown(target.to)} working days`] : []),
+      ];
+      return parts.length > 0 ? `${who} changed ${parts.join(" and ")}.` : `${who} changed the organization’s settings.`;
     }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;

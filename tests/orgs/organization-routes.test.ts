@@ -9,7 +9,7 @@ describe("GET /api/v1/o/{orgSlug}", () => {
     const { organization, user } = await createOrgWithMember("MENTOR");
     const { status, json } = await callRoute(GET, { path: `/api/v1/o/${organization.slug}`, params: { orgSlug: organization.slug }, cookie: await sessionCookieFor(user) });
     expect(status).toBe(200);
-    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", stuckAfterDays: 7, createdAt: organization.createdAt.toISOString() });
+    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", stuckAfterDays: 7, reviewTargetDays: 2, createdAt: organization.createdAt.toISOString() });
   });
 
   it("answers 404, not 403, for another organization's slug", async () => {

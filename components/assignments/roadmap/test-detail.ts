@@ -89,5 +89,7 @@ export function detailOf({ outline = OUTLINE, progress = [], skippedKeys = [], s
     progress,
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: zero })),
     nextUp: [],
+    archivedItems: [],
+    upgradeNotice: null,
   };
 }

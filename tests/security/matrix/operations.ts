@@ -205,6 +205,11 @@ export const OPERATIONS: Record<string, Operation> = {
     prepare: async (world) => world.nextUpgrade(),
     call: (world, _, toVersionNumber) => ({ params: { assignmentId: world.assignmentId }, body: { toVersionNumber } }),
   }),
+  dismissAssignmentUpgradeNotice: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
+  listTrackUpgradeCandidates: op({ call: (world) => ({ params: { trackId: world.trackId } }) }),
+  // An id of no assignment: the hire's own is upgraded version by version by applyAssignmentUpgrade above,
+  // and the answer is 200 with a per-hire outcome whatever the ids (tests/assignments/upgrade-hires.test.ts).
+  upgradeTrackAssignments: op({ call: (world) => ({ params: { trackId: world.trackId }, body: { toVersionNumber: 4, assignmentIds: [`c${randomUUID().replaceAll("-", "").slice(0, 24)}`] } }) }),
 
   // ── Evidence and reviews ────────────────────────────────────────────────
   listItemEvidence: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Loops") } }) }),

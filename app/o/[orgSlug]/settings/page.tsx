@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
+import { ReviewTargetForm } from "@/components/orgs/review-target-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -13,7 +14,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgSlug } = await params;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
   if (access.suspended) return null; // the layout explains the suspension
-  const { stuckAfterDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true } });
+  const { stuckAfterDays, reviewTargetDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true, reviewTargetDays: true } });
 
   return (
     <div className="max-w-3xl">
@@ -50,6 +51,21 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
       </section>
       {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
       {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-review-target">
+        <h2 id="org-review-target" className="text-lg font-semibold">
+          Review target
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">
+              Evidence waiting more working days (Monday to Friday) than this is flagged as overdue on the review queue and in the mentors’ daily digest.
+            </p>
+            <ReviewTargetForm slug={access.organization.slug} days={reviewTargetDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">Evidence is reviewed within {reviewTargetDays} working days; later is overdue.</p>
+        )}
+      </section>
     </div>
   );
 }

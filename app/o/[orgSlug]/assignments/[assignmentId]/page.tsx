@@ -30,7 +30,12 @@ export default async function AssignmentRoadmapPage({ params, searchParams }: Pa
       <Link href={assignment.viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="self-start text-sm font-medium text-link underline-offset-2 hover:underline">
         {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
       </Link>
-      <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
+      <RoadmapView
+        slug={slug}
+        assignmentId={assignment.id}
+        viewerIsAssignee={assignment.viewerIsAssignee}
+        viewerIsManager={access.membership.role === "OWNER" || access.membership.role === "ADMIN"}
+        initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
       {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
       <ActivityCalendar
         slug={slug}
