@@ -11,6 +11,8 @@ import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
+import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
+import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -24,4 +26,8 @@ export const ALL_JOBS: readonly AnyJob[] = [
   evidenceArrivedEmailJob,
   reviewDoneEmailJob,
   reviewDigestJob,
+  webhookFanOutJob,
+  webhookDeliverJob,
+  webhookSweepJob,
+  webhookDisabledEmailJob,
 ] as AnyJob[];
