@@ -41,6 +41,17 @@ import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personA
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
+  createSlackChannelEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhooksEndpoint,
+  redeliverWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
+import {
   applyAssignmentUpgradeEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
@@ -127,4 +138,13 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   personActivityDaysEndpoint,
   listAuditEndpoint,
   exportAuditEndpoint,
+  listWebhooksEndpoint,
+  createWebhookEndpoint,
+  createSlackChannelEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  redeliverWebhookEndpoint,
 ] as AnyEndpoint[];

@@ -54,6 +54,8 @@ export const POLICY = {
   "notification.read": EVERYONE,
   // The audit log (every event of the organization, sign-ins included) and its exports.
   "audit.read": MANAGERS,
+  // Outgoing webhooks and Slack channels (lib/webhooks): they send the organization's events elsewhere.
+  "integration.manage": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -155,3 +155,11 @@ export const COMMENT_WRITE_RATE_LIMITS = [
   { name: "comments:user:minute", points: 30, durationSeconds: MINUTE, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
   { name: "comments:user:hour", points: 300, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
 ] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * "Send test event" and "Redeliver" (lib/webhooks): each makes Cairn's server send a
+ * request, so an owner cannot turn it into a request cannon against their own URL.
+ */
+export const WEBHOOK_TEST_RATE_LIMITS = [
+  { name: "webhook-test:org", points: 60, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
+] satisfies EndpointRateLimit<{ orgId: string | null }>[];
