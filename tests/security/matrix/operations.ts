@@ -255,4 +255,19 @@ export const OPERATIONS: Record<string, Operation> = {
   // ── The audit log ───────────────────────────────────────────────────────
   listAuditLog: op({ call: (world) => ({ query: `limit=5&type=member.joined,member.role_changed&actor=${world.people.owner.userId}` }) }),
   exportAuditLog: op({ call: () => ({ query: "format=csv&type=member.joined" }) }),
+
+  // ── Outgoing webhooks and Slack ─────────────────────────────────────────
+  listWebhooks: op({ call: () => ({ query: "kind=WEBHOOK" }) }),
+  createWebhook: op({ call: () => ({ body: { url: `https://hooks.example.com/${unique()}`, eventTypes: ["progress.updated"] } }) }),
+  createSlackChannel: op({ call: () => ({ body: { url: `https://hooks.slack.com/services/T000/B000/${unique()}`, description: "#onboarding", eventTypes: ["evidence.submitted"] } }) }),
+  updateWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId }, body: { description: `Changed ${unique()}` } }) }),
+  deleteWebhook: op({ consumes: true, prepare: (world) => world.newWebhook(), call: (_, __, endpointId) => ({ params: { endpointId } }) }),
+  rotateWebhookSecret: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  sendTestWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  listWebhookDeliveries: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  redeliverWebhook: op({
+    consumes: true,
+    prepare: (world) => world.deliveredWebhook(),
+    call: (world, _, deliveryId) => ({ params: { endpointId: world.webhookId, deliveryId } }),
+  }),
 };
