@@ -12,7 +12,8 @@ export const webhooksParamsSchema = z.strictObject({ orgSlug: orgSlugSchema });
 export const webhookParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, endpointId: z.cuid() });
 export const deliveryParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, endpointId: z.cuid(), deliveryId: z.cuid() });
 
-const descriptionSchema = z.string().trim().max(100, "A description has at most 100 characters.").default("");
+const descriptionText = z.string().trim().max(100, "A description has at most 100 characters.");
+const descriptionSchema = descriptionText.default("");
 const urlSchema = z.string().trim().min(1, "Enter the URL.").max(TARGET_URL_MAX, `A URL has at most ${TARGET_URL_MAX} characters.`);
 const uniqueTypes = <T extends z.ZodType<string>>(item: T) =>
   z
@@ -38,7 +39,7 @@ export const createSlackChannelSchema = z.strictObject({
 
 export const updateWebhookSchema = z
   .strictObject({
-    description: descriptionSchema.optional(),
+    description: descriptionText.optional(),
     eventTypes: uniqueTypes(z.string().max(100)).optional().meta({ description: "For a Slack channel, only the types Slack can post." }),
     enabled: z.boolean().optional().meta({ description: "Turning an endpoint on again sends the events from then on (not those of the time it was off) and what was waiting in its log." }),
   })

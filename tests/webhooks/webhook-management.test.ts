@@ -114,6 +114,9 @@ describe("webhook management", () => {
     const bad = await call(updateRoute, org, { endpointId }, { body: { eventTypes: ["security.signed_in"] } });
     expect(bad.status).toBe(422);
     expect((await call(updateRoute, org, { endpointId }, { body: {} })).status).toBe(422);
+    const renamed = await call(updateRoute, org, { endpointId }, { body: { description: "Renamed" } });
+    expect(renamed.json).toMatchObject({ description: "Renamed", enabled: true, eventTypes: ["progress.updated"] });
+    expect((await call(updateRoute, org, { endpointId }, { body: { enabled: true } })).json).toMatchObject({ description: "Renamed" });
     const deleted = await call(deleteRoute, org, { endpointId });
     expect(deleted.json).toEqual({ id: endpointId, deleted: true });
     expect(await getDb().webhookEndpoint.count({ where: { id: endpointId } })).toBe(0);
@@ -167,7 +170,7 @@ describe("webhook management", () => {
     expect(created.json!.url).not.toContain("secretpart");
     const endpointId = created.json!.id as string;
     const row = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
-    expect(JSON.stringify(row)).not.toContain("secretpart");
+    expect(JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).not.toContain("secretpart");
     expect((await call(rotateRoute, org, { endpointId })).status).toBe(409);
 
     await recordEvents(org.organization.id, 1, "evidence.submitted", { assignmentId: "asg1", key: "k1", number: 1 });

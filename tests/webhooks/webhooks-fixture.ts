@@ -1,6 +1,6 @@
 /** A local receiver for outgoing webhooks, an organization with an owner, and helpers to record events and register endpoints. */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { POST as createSlackRoute } from "@/app/api/v1/o/[orgSlug]/slack-channels/route";
 import { POST as createWebhookRoute } from "@/app/api/v1/o/[orgSlug]/webhooks/route";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +20,7 @@ export type Reply = (request: Received, response: http.ServerResponse) => void |
 export async function startReceiver(reply: Reply = (_, response) => void response.writeHead(200).end("ok")) {
   const received: Received[] = [];
   let current = reply;
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
@@ -46,6 +47,28 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
         )}
       </section>
+      {can(access.membership.role, "integration.manage") ? (
+        <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-integrations">
+          <h2 id="org-integrations" className="text-lg font-semibold">
+            Integrations
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-muted-foreground">Send the organization&apos;s events to other tools.</p>
+          <ul className="flex flex-col gap-2 text-sm">
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/webhooks`} className="font-medium text-link underline-offset-2 hover:underline">
+                Webhooks
+              </Link>{" "}
+              <span className="text-muted-foreground">— signed JSON to your own URL</span>
+            </li>
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/slack`} className="font-medium text-link underline-offset-2 hover:underline">
+                Slack
+              </Link>{" "}
+              <span className="text-muted-foreground">— reviews and completions posted to channels</span>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
