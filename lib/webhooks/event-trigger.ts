@@ -12,27 +12,28 @@ import { scheduleFanOut } from "./schedule";
 
 const REFRESH_MS = 5_000;
 
-let known: Set<string> | null = null;
-let loadedAt = 0;
-let loading: Promise<Set<string>> | null = null;
+// On globalThis: route handlers (another module graph under Next.js) clear what server.ts's relay reads.
+const cache = globalThis as unknown as { __cairnWebhookOrgs?: { known: Set<string> | null; loadedAt: number; loading: Promise<Set<string>> | null } };
+const state = (cache.__cairnWebhookOrgs ??= { known: null, loadedAt: 0, loading: null });
 
 /** After an endpoint is created or enabled here: this instance notices at once. */
 export function forgetWebhookOrganizations(): void {
-  known = null;
+  state.known = null;
 }
 
 export function createWebhookTrigger(log: Logger): (organizationId: string) => void {
   async function organizations(): Promise<Set<string>> {
-    if (known && Date.now() - loadedAt < REFRESH_MS) return known;
-    loading ??= getDb()
+    if (state.known && Date.now() - state.loadedAt < REFRESH_MS) return state.known;
+    state.loading ??= getDb()
       .webhookEndpoint.findMany({ where: { enabled: true }, distinct: ["organizationId"], select: { organizationId: true } })
       .then((rows) => {
-        known = new Set(rows.map((row) => row.organizationId));
-        loadedAt = Date.now();
+        const known = new Set(rows.map((row) => row.organizationId));
+        state.known = known;
+        state.loadedAt = Date.now();
         return known;
       })
-      .finally(() => (loading = null));
-    return loading;
+      .finally(() => (state.loading = null));
+    return state.loading;
   }
 
   return (organizationId) => {
