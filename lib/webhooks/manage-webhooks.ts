@@ -7,6 +7,9 @@
  */
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/client";
+import { recordEvent } from "@/lib/db/events";
+import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { sealSecret } from "@/lib/jobs/sealed-secret";
@@ -48,6 +51,18 @@ function maskedSlackUrl(url: URL): string {
   return `${url.origin}/${shown}/…`;
 }
 
+/** What the audit log keeps of an endpoint: never the secret or a Slack URL in full. */
+export function recordIntegrationEvent(tx: DbClient, organizationId: string, actorId: string | null, type: string, row: WebhookEndpoint, extra: Record<string, string | boolean | string[]> = {}) {
+  return recordEvent(tx, {
+    organizationId,
+    type,
+    actorId,
+    subjectType: "organization",
+    subjectId: organizationId,
+    payload: { endpointId: row.id, kind: row.kind, description: row.description, url: row.displayUrl, ...extra },
+  });
+}
+
 async function assertRoom(ctx: OrgContext) {
   const count = await getDb().webhookEndpoint.count({ where: { organizationId: ctx.organization.id } });
   if (count >= ENDPOINTS_PER_ORGANIZATION) {
@@ -72,19 +87,24 @@ export async function createWebhook(ctx: OrgContext, input: { url: string; descr
   const url = checkedUrl(input.url);
   await assertRoom(ctx);
   const secret = newWebhookSecret();
-  const row = await getDb().webhookEndpoint.create({
-    data: {
-      organizationId: ctx.organization.id,
-      kind: "WEBHOOK",
-      description: input.description,
-      url: url.toString(),
-      displayUrl: url.toString(),
-      sealedSecret: sealSecret(secret),
-      eventTypes: input.eventTypes,
-      // Events from now on: an endpoint does not receive the organization's history.
-      afterSequence: await currentSequence(ctx.organization.id),
-      createdById: ctx.user.id,
-    },
+  const afterSequence = await currentSequence(ctx.organization.id);
+  const row = await getDb().$transaction(async (tx) => {
+    const created = await tx.webhookEndpoint.create({
+      data: {
+        organizationId: ctx.organization.id,
+        kind: "WEBHOOK",
+        description: input.description,
+        url: url.toString(),
+        displayUrl: url.toString(),
+        sealedSecret: sealSecret(secret),
+        eventTypes: input.eventTypes,
+        // Events from now on: an endpoint does not receive the organization's history.
+        afterSequence,
+        createdById: ctx.user.id,
+      },
+    });
+    await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.created", created, { eventTypes: created.eventTypes });
+    return created;
   });
   forgetWebhookOrganizations();
   return { ...webhookView(row), secret };
@@ -95,17 +115,22 @@ export async function createSlackChannel(ctx: OrgContext, input: { url: string; 
   const problem = slackUrlProblem(url);
   if (problem) throw invalidInput("body.url", `The URL ${problem}.`);
   await assertRoom(ctx);
-  const row = await getDb().webhookEndpoint.create({
-    data: {
-      organizationId: ctx.organization.id,
-      kind: "SLACK",
-      description: input.description,
-      sealedUrl: sealSecret(url.toString()),
-      displayUrl: maskedSlackUrl(url),
-      eventTypes: input.eventTypes,
-      afterSequence: await currentSequence(ctx.organization.id),
-      createdById: ctx.user.id,
-    },
+  const afterSequence = await currentSequence(ctx.organization.id);
+  const row = await getDb().$transaction(async (tx) => {
+    const created = await tx.webhookEndpoint.create({
+      data: {
+        organizationId: ctx.organization.id,
+        kind: "SLACK",
+        description: input.description,
+        sealedUrl: sealSecret(url.toString()),
+        displayUrl: maskedSlackUrl(url),
+        eventTypes: input.eventTypes,
+        afterSequence,
+        createdById: ctx.user.id,
+      },
+    });
+    await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.created", created, { eventTypes: created.eventTypes });
+    return created;
   });
   forgetWebhookOrganizations();
   return { ...webhookView(row), secret: null };
@@ -120,14 +145,23 @@ export async function updateWebhook(ctx: OrgContext, endpointId: string, input: 
   }
   const turningOn = input.enabled === true && !endpoint.enabled;
   const turningOff = input.enabled === false && endpoint.enabled;
-  const row = await getDb().webhookEndpoint.update({
-    where: { id: endpoint.id },
-    data: {
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.eventTypes ? { eventTypes: input.eventTypes } : {}),
-      ...(turningOn ? { enabled: true, disabledAt: null, disabledReason: null, failingSince: null, afterSequence: await currentSequence(ctx.organization.id) } : {}),
-      ...(turningOff ? { enabled: false, disabledAt: new Date(), disabledReason: "Turned off by an owner." } : {}),
-    },
+  const afterSequence = turningOn ? await currentSequence(ctx.organization.id) : undefined;
+  const row = await getDb().$transaction(async (tx) => {
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: {
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.eventTypes ? { eventTypes: input.eventTypes } : {}),
+        ...(turningOn ? { enabled: true, disabledAt: null, disabledReason: null, failingSince: null, afterSequence } : {}),
+        ...(turningOff ? { enabled: false, disabledAt: new Date(), disabledReason: "Turned off by an owner." } : {}),
+      },
+    });
+    const changes: Record<string, string | boolean | string[]> = {};
+    if (input.description !== undefined && input.description !== endpoint.description) changes.descriptionFrom = endpoint.description;
+    if (input.eventTypes && input.eventTypes.join() !== endpoint.eventTypes.join()) changes.eventTypes = input.eventTypes;
+    if (turningOn || turningOff) changes.enabled = updated.enabled;
+    if (Object.keys(changes).length > 0) await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.updated", updated, changes);
+    return updated;
   });
   if (turningOn) {
     forgetWebhookOrganizations();
@@ -141,7 +175,10 @@ export async function updateWebhook(ctx: OrgContext, endpointId: string, input: 
 export async function deleteWebhook(ctx: OrgContext, endpointId: string) {
   const endpoint = await findEndpoint(ctx, endpointId);
   // Its deliveries go with it (cascade); a worker mid-attempt finds no row to record on and stops.
-  await getDb().webhookEndpoint.deleteMany({ where: { id: endpoint.id, organizationId: ctx.organization.id } });
+  await getDb().$transaction(async (tx) => {
+    const deleted = await tx.webhookEndpoint.deleteMany({ where: { id: endpoint.id, organizationId: ctx.organization.id } });
+    if (deleted.count > 0) await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.deleted", endpoint);
+  });
   return { id: endpoint.id, deleted: true as const };
 }
 
@@ -149,6 +186,9 @@ export async function rotateWebhookSecret(ctx: OrgContext, endpointId: string) {
   const endpoint = await findEndpoint(ctx, endpointId);
   if (endpoint.kind !== "WEBHOOK") throw new AppError("CONFLICT", "A Slack channel has no signing secret.");
   const secret = newWebhookSecret();
-  await getDb().webhookEndpoint.update({ where: { id: endpoint.id }, data: { sealedSecret: sealSecret(secret) } });
+  await getDb().$transaction(async (tx) => {
+    await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { sealedSecret: sealSecret(secret) } });
+    await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.secret_rotated", endpoint);
+  });
   return { secret };
 }

@@ -22,6 +22,7 @@ import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 import { slackMessageFor } from "./slack-message";
 import { disableAfterMs, retryDelayMs, retryWindowMs, webhookTiming } from "./timing";
 import { enqueueDisabledEmail } from "./disabled-email";
+import { recordIntegrationEvent } from "./manage-webhooks";
 
 /** Deliveries one job sends before it hands over to a new job (other endpoints get their turn). */
 const PER_RUN = 25;
@@ -175,7 +176,10 @@ async function attempt(endpoint: Endpoint, delivery: NonNullable<Awaited<ReturnT
         ? { failingSince, enabled: false, disabledAt: now, disabledReason: `Every attempt failed for ${getConfig().WEBHOOK_DISABLE_AFTER_DAYS} days (last: ${error.slice(0, 200)})` }
         : { failingSince },
     });
-    if (disable) await enqueueDisabledEmail(tx, endpoint.id, now);
+    if (disable) {
+      await recordIntegrationEvent(tx, endpoint.organizationId, null, "integration.updated", endpoint, { enabled: false, reason: "failing" });
+      await enqueueDisabledEmail(tx, endpoint.id, now);
+    }
   });
   log?.info({ endpointId: endpoint.id, deliveryId: delivery.id, attempts, status: answer?.status, dead, disabled: disable }, "webhook delivery failed");
   if (disable) return { outcome: "disabled" };

@@ -92,6 +92,15 @@ describe("webhook management", () => {
     await sendEndpointDeliveries(endpointId);
     expect(receiver.received).toHaveLength(2);
     expect(await getDb().webhookDelivery.count({ where: { endpointId } })).toBe(1);
+
+    // The audit log has who added it and rotated its secret, never the secret.
+    const events = await getDb().event.findMany({ where: { organizationId: org.organization.id, type: { startsWith: "integration." } }, orderBy: { sequence: "asc" } });
+    expect(events.map((event) => [event.type, event.actorId])).toEqual([
+      ["integration.created", org.owner.id],
+      ["integration.secret_rotated", org.owner.id],
+    ]);
+    expect(events[0]!.payload).toMatchObject({ endpointId, kind: "WEBHOOK", description: "CI", url: `${receiver.url}/in` });
+    expect(JSON.stringify(events.map((event) => event.payload))).not.toMatch(/whsec_/);
   });
 
   it("turned off sends nothing; turned on again sends what happens from then on", async () => {
@@ -172,6 +181,8 @@ describe("webhook management", () => {
     const row = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
     expect(JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).not.toContain("secretpart");
     expect((await call(rotateRoute, org, { endpointId })).status).toBe(409);
+    const added = await getDb().event.findFirstOrThrow({ where: { organizationId: org.organization.id, type: "integration.created" } });
+    expect(JSON.stringify(added.payload)).not.toContain("secretpart");
 
     await recordEvents(org.organization.id, 1, "evidence.submitted", { assignmentId: "asg1", key: "k1", number: 1 });
     await recordEvents(org.organization.id, 1, "comment.created");
