@@ -31,6 +31,8 @@ async function startReceiver() {
 const TRACK = ["# Hooks", "", "=====", "Basics", "=====", "- First step", "- Second step", ""].join("\n");
 
 test("an owner registers a webhook, sends a test event and receives a hire's progress, signed", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  // Each delivery waits for job-queue polls (2 s each: the fan-out, then the sender), and the log refreshes every 2 s.
+  test.setTimeout(60_000);
   const receiver = await startReceiver();
   try {
     const team = await factory.team("Webhook Org");
