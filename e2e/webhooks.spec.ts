@@ -94,3 +94,39 @@ test("an owner registers a webhook, sends a test event and receives a hire's pro
     await receiver.close();
   }
 });
+
+test("an owner connects a Slack channel: Slack URLs only, the URL masked, turned off and deleted", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Slack Org");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}/settings/slack`);
+  await expect(page.getByRole("heading", { level: 1, name: "Slack" })).toBeVisible();
+  await expect(page.getByText("No Slack channels yet. Add one above.")).toBeVisible();
+  // The three kinds Slack can post are chosen already.
+  for (const label of ["Evidence waiting for review", "Review done (approved or changes requested)", "Assignment completed"]) {
+    await expect(page.getByRole("checkbox", { name: label })).toBeChecked();
+  }
+
+  const url = page.getByRole("textbox", { name: "Incoming-webhook URL" });
+  await url.fill("https://example.com/services/T1/B1/abc");
+  await page.getByRole("button", { name: "Connect channel" }).click();
+  await expect(url).toHaveAccessibleDescription(/must be a Slack incoming-webhook URL/);
+
+  await url.fill("https://hooks.slack.com/services/T0001/B0002/verysecretpart");
+  await page.getByRole("textbox", { name: "Channel name (optional)" }).fill("#onboarding");
+  await page.getByRole("checkbox", { name: "Assignment completed" }).uncheck();
+  await page.getByRole("button", { name: "Connect channel" }).click();
+  const channel = page.getByRole("listitem", { name: "#onboarding" });
+  await expect(channel).toContainText("https://hooks.slack.com/services/T0001/…");
+  await expect(channel).not.toContainText("verysecretpart");
+  await expect(channel).toContainText("Evidence waiting for review, Review done (approved or changes requested)");
+  await expect(channel.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+
+  await channel.getByRole("button", { name: "Turn off" }).click();
+  await expect(channel).toContainText("Off: Turned off by an owner.");
+  await expect(channel.getByRole("button", { name: "Send test event" })).toBeDisabled();
+
+  await channel.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete #onboarding?" });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("No Slack channels yet. Add one above.")).toBeVisible();
+});
