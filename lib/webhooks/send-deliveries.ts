@@ -52,16 +52,28 @@ async function nextDue(endpointId: string) {
   return getDb().webhookDelivery.findFirst({ where: { endpointId, status: "PENDING" }, orderBy: { position: "asc" } });
 }
 
+// Opening a sealed value derives its key (HKDF): done once per value while a worker sends a run of deliveries.
+const openedSecrets = new Map<string, string>();
+function opened(sealed: string): string {
+  let value = openedSecrets.get(sealed);
+  if (value === undefined) {
+    value = openSealedSecret(sealed);
+    if (openedSecrets.size > 100) openedSecrets.clear();
+    openedSecrets.set(sealed, value);
+  }
+  return value;
+}
+
 /** The body and headers of one attempt. */
 export async function requestFor(endpoint: Endpoint, delivery: { id: string; eventType: string; event: unknown }, now: Date): Promise<{ url: string; body: string; headers: Record<string, string> }> {
   const event = delivery.event as WireEvent;
   if (endpoint.kind === "SLACK") {
     const message = await slackMessageFor(endpoint.organization, event);
-    return { url: openSealedSecret(endpoint.sealedUrl ?? ""), body: JSON.stringify(message), headers: { "content-type": "application/json", "user-agent": "Cairn-Webhooks/1" } };
+    return { url: opened(endpoint.sealedUrl ?? ""), body: JSON.stringify(message), headers: { "content-type": "application/json", "user-agent": "Cairn-Webhooks/1" } };
   }
   const body = JSON.stringify({ id: delivery.id, type: delivery.eventType, organization: { slug: endpoint.organization.slug }, event });
   const timestamp = Math.floor(now.getTime() / 1000);
-  const secret = openSealedSecret(endpoint.sealedSecret ?? "");
+  const secret = opened(endpoint.sealedSecret ?? "");
   return {
     url: endpoint.url ?? "",
     body,
@@ -88,6 +100,7 @@ export async function sendEndpointDeliveries(endpointId: string, log?: Logger): 
     const endpoint = await claim(endpointId);
     if (!endpoint) return { claimed: round > 0, sent };
     let handOver = false;
+    let leasedAt = Date.now();
     try {
       for (;;) {
         if (sent >= PER_RUN) {
@@ -107,7 +120,11 @@ export async function sendEndpointDeliveries(endpointId: string, log?: Logger): 
           await scheduleDeliveries([endpointId], nextAttemptAt);
           return { claimed: true, sent };
         }
-        await db.webhookEndpoint.updateMany({ where: { id: endpointId }, data: { leaseUntil: new Date(Date.now() + webhookTiming.leaseMs) } });
+        // Renewed once half of it is gone: an attempt takes at most totalTimeoutMs, well under half.
+        if (Date.now() - leasedAt > webhookTiming.leaseMs / 2) {
+          leasedAt = Date.now();
+          await db.webhookEndpoint.updateMany({ where: { id: endpointId }, data: { leaseUntil: new Date(leasedAt + webhookTiming.leaseMs) } });
+        }
       }
     } finally {
       await release(endpointId);
@@ -153,10 +170,10 @@ async function attempt(endpoint: Endpoint, delivery: NonNullable<Awaited<ReturnT
   const common = { attempts, firstAttemptAt, lastAttemptAt: now, responseStatus: answer?.status ?? null, responseTimeMs: answer?.timeMs ?? null };
 
   if (error === null) {
-    await db.$transaction([
-      db.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "SUCCEEDED", deliveredAt: now, lastError: null } }),
-      db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } }),
-    ]);
+    const delivered = db.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "SUCCEEDED", deliveredAt: now, lastError: null } });
+    if (endpoint.failingSince === null) await delivered;
+    else await db.$transaction([delivered, db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } })]);
+    endpoint.failingSince = null;
     return { outcome: "delivered" };
   }
 
