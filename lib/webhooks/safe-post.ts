@@ -25,6 +25,8 @@ export interface SafePostOptions {
   body: string;
   connectTimeoutMs?: number;
   totalTimeoutMs?: number;
+  /** The resolver (tests stand in for DNS); every address it answers is checked, and the socket gets the first. */
+  resolve?: (hostname: string) => Promise<LookupAddress[]>;
 }
 
 export interface PostAnswer {
@@ -41,9 +43,11 @@ export class DeliveryFailure extends Error {}
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A `lookup` for http(s).request that resolves, refuses non-public answers and returns the checked address. */
-function checkedLookup(allowPrivate: boolean) {
+const systemResolve = (hostname: string) => dnsLookup(hostname, { all: true, verbatim: true });
+
+function checkedLookup(allowPrivate: boolean, resolve: (hostname: string) => Promise<LookupAddress[]>) {
   return (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
-    dnsLookup(hostname, { all: true, verbatim: true })
+    resolve(hostname)
       .then((addresses) => {
         if (addresses.length === 0) throw new DeliveryFailure(`${hostname} did not resolve`);
         if (!allowPrivate) {
@@ -82,7 +86,7 @@ export async function safePost(rawUrl: string, options: SafePostOptions): Promis
     const request = client.request(url, {
       method: "POST",
       agent: false,
-      lookup: checkedLookup(options.allowPrivate) as never,
+      lookup: checkedLookup(options.allowPrivate, options.resolve ?? systemResolve) as never,
       headers: { ...options.headers, "content-length": String(Buffer.byteLength(options.body)) },
     });
     const totalTimer = setTimeout(() => {
