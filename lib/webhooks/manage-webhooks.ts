@@ -18,6 +18,8 @@ import { SLACK_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { scheduleDeliveries } from "./schedule";
 import { ENDPOINTS_PER_ORGANIZATION } from "./schema";
 import { newWebhookSecret } from "./signature";
+import { resolvedAddressProblem } from "./safe-post";
+import { literalAddressOf } from "./target-address";
 import { checkTargetUrl } from "./target-url";
 import { webhookView } from "./views";
 
@@ -27,9 +29,14 @@ export async function findEndpoint(ctx: OrgContext, endpointId: string) {
   return endpoint;
 }
 
-function checkedUrl(raw: string): URL {
-  const verdict = checkTargetUrl(raw, { allowPrivate: getConfig().WEBHOOK_ALLOW_PRIVATE });
+async function checkedUrl(raw: string): Promise<URL> {
+  const allowPrivate = getConfig().WEBHOOK_ALLOW_PRIVATE;
+  const verdict = checkTargetUrl(raw, { allowPrivate });
   if (!verdict.ok) throw invalidInput("body.url", `The URL ${verdict.reason}.`);
+  if (!allowPrivate && !literalAddressOf(verdict.url.hostname)) {
+    const problem = await resolvedAddressProblem(verdict.url.hostname);
+    if (problem) throw invalidInput("body.url", `The URL's host ${problem}: only public addresses can receive webhooks.`);
+  }
   return verdict.url;
 }
 
@@ -84,7 +91,7 @@ export async function listWebhooks(ctx: OrgContext, kind?: "WEBHOOK" | "SLACK") 
 }
 
 export async function createWebhook(ctx: OrgContext, input: { url: string; description: string; eventTypes: string[] }) {
-  const url = checkedUrl(input.url);
+  const url = await checkedUrl(input.url);
   await assertRoom(ctx);
   const secret = newWebhookSecret();
   const afterSequence = await currentSequence(ctx.organization.id);
@@ -111,7 +118,7 @@ export async function createWebhook(ctx: OrgContext, input: { url: string; descr
 }
 
 export async function createSlackChannel(ctx: OrgContext, input: { url: string; description: string; eventTypes: string[] }) {
-  const url = checkedUrl(input.url);
+  const url = await checkedUrl(input.url);
   const problem = slackUrlProblem(url);
   if (problem) throw invalidInput("body.url", `The URL ${problem}.`);
   await assertRoom(ctx);

@@ -132,3 +132,27 @@ export async function safePost(rawUrl: string, options: SafePostOptions): Promis
     request.end(options.body);
   });
 }
+
+/**
+ * At registration, a best-effort look at where the host points now: a name that
+ * resolves to a non-public address is refused at once (the owner learns it before
+ * any event). A name that does not resolve (yet), or a resolver slower than
+ * `timeoutMs`, is let through: every attempt resolves and checks again anyway.
+ */
+export async function resolvedAddressProblem(
+  hostname: string,
+  { resolve = systemResolve, timeoutMs = 2_000 }: { resolve?: (hostname: string) => Promise<LookupAddress[]>; timeoutMs?: number } = {},
+): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<null>((done) => (timer = setTimeout(() => done(null), timeoutMs)));
+  try {
+    const addresses = await Promise.race([resolve(hostname).catch(() => null), timedOut]);
+    for (const { address } of addresses ?? []) {
+      const verdict = classifyAddress(address);
+      if (!verdict.allowed) return `resolves to ${verdict.reason} (${address})`;
+    }
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}

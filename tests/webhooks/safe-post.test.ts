@@ -4,7 +4,7 @@
  * query would say): a stand-in resolver plays DNS here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { safePost } from "@/lib/webhooks/safe-post";
+import { resolvedAddressProblem, safePost } from "@/lib/webhooks/safe-post";
 import { startReceiver } from "./webhooks-fixture";
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -38,5 +38,14 @@ describe("safePost", () => {
   it("says why when the name does not resolve", async () => {
     await expect(post("http://nowhere.example/", async () => [])).rejects.toThrow(/did not resolve/);
     await expect(post("http://nowhere.example/", () => Promise.reject(new Error("ENOTFOUND")))).rejects.toThrow(/did not resolve: ENOTFOUND/);
+  });
+});
+
+describe("resolvedAddressProblem (registration)", () => {
+  it("names a private answer, lets an unresolvable or slow name through", async () => {
+    expect(await resolvedAddressProblem("rebind.example", { resolve: async () => [{ address: "10.1.2.3", family: 4 }] })).toBe("resolves to a private address (10.1.2.3)");
+    expect(await resolvedAddressProblem("public.example", { resolve: async () => [{ address: "93.184.216.34", family: 4 }] })).toBeNull();
+    expect(await resolvedAddressProblem("nowhere.example", { resolve: () => Promise.reject(new Error("ENOTFOUND")) })).toBeNull();
+    expect(await resolvedAddressProblem("slow.example", { resolve: () => new Promise(() => undefined), timeoutMs: 50 })).toBeNull();
   });
 });
