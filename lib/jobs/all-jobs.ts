@@ -13,6 +13,7 @@ import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-key
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
 import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
 import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
+import { pruneDeliveriesJob } from "@/lib/webhooks/prune-deliveries";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -30,4 +31,5 @@ export const ALL_JOBS: readonly AnyJob[] = [
   webhookDeliverJob,
   webhookSweepJob,
   webhookDisabledEmailJob,
+  pruneDeliveriesJob,
 ] as AnyJob[];

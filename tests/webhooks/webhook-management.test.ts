@@ -15,6 +15,7 @@ import { resetConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { RouteHandler } from "@/lib/http/handle";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
+import { pruneDeliveries } from "@/lib/webhooks/prune-deliveries";
 import { sendEndpointDeliveries } from "@/lib/webhooks/send-deliveries";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { callRoute } from "../support/call-route";
@@ -196,5 +197,19 @@ describe("webhook management", () => {
     expect(message.text).toContain("Evidence waiting for review");
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: "Evidence waiting for review" } });
     expect(message.blocks[1].accessory.url).toBe(`http://localhost:3000/o/${org.organization.slug}/assignments/asg1?item=k1&open=1`);
+  });
+
+  it("prunes finished deliveries after 30 days, never a waiting one", async () => {
+    const org = await ownerOrg();
+    const endpointId = (await registerWebhook(org, { url: `${receiver.url}/in`, eventTypes: ["progress.updated"] })).json!.id as string;
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const row = (position: number, status: "PENDING" | "SUCCEEDED" | "DEAD", createdAt: Date) => ({ organizationId: org.organization.id, endpointId, position: BigInt(position), eventType: "webhook.test", event: {}, status, createdAt });
+    await getDb().webhookDelivery.createMany({ data: [row(101, "SUCCEEDED", old), row(102, "DEAD", old), row(103, "PENDING", old), row(104, "SUCCEEDED", new Date())] });
+    await pruneDeliveries();
+    const left = await getDb().webhookDelivery.findMany({ where: { endpointId }, orderBy: { position: "asc" } });
+    expect(left.map((delivery) => [Number(delivery.position), delivery.status])).toEqual([
+      [103, "PENDING"],
+      [104, "SUCCEEDED"],
+    ]);
   });
 });
