@@ -130,6 +130,13 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (try: openssl rand -hex 32)").optional(),
     METRICS_PORT: port.optional(),
     METRICS_HOST: z.string().min(1).optional(),
+    // Outgoing webhooks and Slack (lib/webhooks, decision 0033): private and loopback targets only when true (self-hosting, tests).
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+    // A failing endpoint is retried with backoff for WEBHOOK_RETRY_HOURS per delivery, and disabled after failing WEBHOOK_DISABLE_AFTER_DAYS.
+    WEBHOOK_RETRY_HOURS: positiveInt.max(168, "expected at most 168 hours").default(24),
+    WEBHOOK_DISABLE_AFTER_DAYS: positiveInt.max(90, "expected at most 90 days").default(3),
+    // Where Slack incoming-webhook URLs must point (tests: a fake Slack).
+    SLACK_API_URL: httpUrl.default("https://hooks.slack.com"),
   })
   .superRefine((env, issue) => {
     if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {

@@ -63,6 +63,8 @@ export default async function globalSetup() {
       LOG_FORMAT: "json",
       LOG_LEVEL: "info",
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // Webhook tests point at receivers the test starts on 127.0.0.1 (lib/webhooks, decision 0033).
+      WEBHOOK_ALLOW_PRIVATE: "true",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -51,6 +51,17 @@ import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personA
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
+  createSlackChannelEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhooksEndpoint,
+  redeliverWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
+import {
   applyAssignmentUpgradeEndpoint,
   dismissAssignmentUpgradeNoticeEndpoint,
   listTrackUpgradeCandidatesEndpoint,
@@ -156,4 +167,13 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   listServiceTokensEndpoint,
   createServiceTokenEndpoint,
   revokeServiceTokenEndpoint,
+  listWebhooksEndpoint,
+  createWebhookEndpoint,
+  createSlackChannelEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  redeliverWebhookEndpoint,
 ] as AnyEndpoint[];

@@ -85,6 +85,16 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       ];
       return parts.length > 0 ? `${who} changed ${parts.join(" and ")}.` : `${who} changed the organization’s settings.`;
     }
+    case "integration.created":
+    case "integration.updated":
+    case "integration.deleted":
+    case "integration.secret_rotated": {
+      // The URL as the settings show it (a Slack URL masked): lib/webhooks/manage-webhooks.ts.
+      const target = `${p.kind === "SLACK" ? "the Slack channel" : "the webhook"} ${text(p.description) || text(p.url) || ""}`.trim();
+      const verb = { "integration.created": "added", "integration.updated": "changed", "integration.deleted": "deleted", "integration.secret_rotated": "rotated the signing secret of" }[event.type];
+      const onOff = event.type === "integration.updated" && typeof p.enabled === "boolean" ? (p.enabled ? " (turned on)" : " (turned off)") : "";
+      return `${who} ${verb} ${target}${onOff}.`;
+    }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;
     case "member.role_changed":

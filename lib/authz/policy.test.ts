@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "audit.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "token.manage": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "integration.manage": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
 };
 
 describe("policy table", () => {

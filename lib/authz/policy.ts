@@ -70,6 +70,8 @@ export const POLICY = {
   "audit.read": MANAGERS,
   // The organization's service tokens (decision 0032): creating, listing, revoking. Never a token's scope.
   "token.manage": ["OWNER"],
+  // Outgoing webhooks and Slack channels (lib/webhooks): they send the organization's events elsewhere.
+  "integration.manage": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -12,6 +12,9 @@ import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
 import { evidenceCheckJob } from "@/lib/evidence/github/evidence-check-job";
+import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
+import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
+import { pruneDeliveriesJob } from "@/lib/webhooks/prune-deliveries";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -26,4 +29,9 @@ export const ALL_JOBS: readonly AnyJob[] = [
   reviewDoneEmailJob,
   reviewDigestJob,
   evidenceCheckJob,
+  webhookFanOutJob,
+  webhookDeliverJob,
+  webhookSweepJob,
+  webhookDisabledEmailJob,
+  pruneDeliveriesJob,
 ] as AnyJob[];

@@ -167,3 +167,11 @@ export const API_TOKEN_RATE_LIMIT = { name: "api-token", points: 600, durationSe
 export const CREATE_TOKEN_RATE_LIMITS = [
   { name: "api-token-create:user", points: 30, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
 ] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * "Send test event" and "Redeliver" (lib/webhooks): each makes Cairn's server send a
+ * request, so an owner cannot turn it into a request cannon against their own URL.
+ */
+export const WEBHOOK_TEST_RATE_LIMITS = [
+  { name: "webhook-test:org", points: 60, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
+] satisfies EndpointRateLimit<{ orgId: string | null }>[];

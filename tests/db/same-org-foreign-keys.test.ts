@@ -44,6 +44,7 @@ async function tenant() {
   const spareMentor = await createUser();
   await addMember(organizationId, spareMentor.id, "MENTOR");
   const invitation = await invitationRow(organizationId, `invitee-${id()}@example.test`);
+  const endpoint = await getDb().webhookEndpoint.create({ data: { organizationId, url: "https://hooks.example.com/x", displayUrl: "https://hooks.example.com/x", eventTypes: ["progress.updated"] } });
   return {
     organizationId,
     trackId: org.trackId,
@@ -58,6 +59,7 @@ async function tenant() {
     mentorId: org.otherMentor.userId,
     spareMentorId: spareMentor.id,
     invitationId: invitation.row.id,
+    endpointId: endpoint.id,
   };
 }
 type Tenant = Awaited<ReturnType<typeof tenant>>;
@@ -163,6 +165,12 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
     constraint: "Notification_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "Notification" (id, "organizationId", "userId", type, "assignmentId", "stableKey")
       VALUES (${id()}, ${own.organizationId}, ${own.hireId}, 'comment.created', ${parent.assignmentId}, ${id()})`,
+  },
+  {
+    child: "WebhookDelivery → WebhookEndpoint",
+    constraint: "WebhookDelivery_organizationId_endpointId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "WebhookDelivery" (id, "organizationId", "endpointId", position, "eventType", event)
+      VALUES (${id()}, ${own.organizationId}, ${parent.endpointId}, ${1 + Math.floor(Math.random() * 1e9)}, 'webhook.test', '{}')`,
   },
 ];
 

@@ -150,4 +150,14 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   listServiceTokens:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
   createServiceToken:          row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
   revokeServiceToken:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  // Outgoing webhooks and Slack ("integration.manage": owners only); crossOrg uses its own slug with A's endpoint ids: 404.
+  listWebhooks:                row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  createWebhook:               row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  createSlackChannel:          row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  updateWebhook:               row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  deleteWebhook:               row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  rotateWebhookSecret:         row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  sendTestWebhook:             row(401, 404, 202, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  listWebhookDeliveries:       row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  redeliverWebhook:            row(401, 404, 202, 403, 403, 403, 403, 403, 403, 403, 404, 404),
 };

@@ -305,4 +305,18 @@ export const OPERATIONS: Record<string, Operation> = {
     },
     call: (_, __, tokenId) => ({ params: { tokenId } }),
   }),
+  // ── Outgoing webhooks and Slack ─────────────────────────────────────────
+  listWebhooks: op({ call: () => ({ query: "kind=WEBHOOK" }) }),
+  createWebhook: op({ call: () => ({ body: { url: `https://hooks.example.com/${unique()}`, eventTypes: ["progress.updated"] } }) }),
+  createSlackChannel: op({ call: () => ({ body: { url: `https://hooks.slack.com/services/T000/B000/${unique()}`, description: "#onboarding", eventTypes: ["evidence.submitted"] } }) }),
+  updateWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId }, body: { description: `Changed ${unique()}` } }) }),
+  deleteWebhook: op({ consumes: true, prepare: (world) => world.newWebhook(), call: (_, __, endpointId) => ({ params: { endpointId } }) }),
+  rotateWebhookSecret: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  sendTestWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  listWebhookDeliveries: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  redeliverWebhook: op({
+    consumes: true,
+    prepare: (world) => world.deliveredWebhook(),
+    call: (world, _, deliveryId) => ({ params: { endpointId: world.webhookId, deliveryId } }),
+  }),
 };

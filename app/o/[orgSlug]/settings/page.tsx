@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
+import Link from "next/link";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
+import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { ReviewTargetForm } from "@/components/orgs/review-target-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
@@ -49,8 +50,6 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
         )}
       </section>
-      {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
-      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
       <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-review-target">
         <h2 id="org-review-target" className="text-lg font-semibold">
           Review target
@@ -66,6 +65,30 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 text-sm text-muted-foreground">Evidence is reviewed within {reviewTargetDays} working days; later is overdue.</p>
         )}
       </section>
+      {can(access.membership.role, "integration.manage") ? (
+        <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-integrations">
+          <h2 id="org-integrations" className="text-lg font-semibold">
+            Integrations
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-muted-foreground">Send the organization&apos;s events to other tools.</p>
+          <ul className="flex flex-col gap-2 text-sm">
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/webhooks`} className="font-medium text-link underline-offset-2 hover:underline">
+                Webhooks
+              </Link>{" "}
+              <span className="text-muted-foreground">— signed JSON to your own URL</span>
+            </li>
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/slack`} className="font-medium text-link underline-offset-2 hover:underline">
+                Slack
+              </Link>{" "}
+              <span className="text-muted-foreground">— reviews and completions posted to channels</span>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
+      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
     </div>
   );
 }
