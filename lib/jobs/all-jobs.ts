@@ -11,6 +11,8 @@ import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
+import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
+import { reminderScanJob } from "@/lib/reminders/scan-job";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -24,4 +26,6 @@ export const ALL_JOBS: readonly AnyJob[] = [
   evidenceArrivedEmailJob,
   reviewDoneEmailJob,
   reviewDigestJob,
+  reminderEmailJob,
+  reminderScanJob,
 ] as AnyJob[];
