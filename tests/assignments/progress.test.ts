@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { countQueries } from "../support/count-queries";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
 import { bulkUpdateItems, createAssignments, getAssignment, itemHistory, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
-import { useJobQueue } from "../support/job-queue";
+import { useJobQueue } from "../support/use-job-queue";
 
 // Assigning a track enqueues its emails (lib/reminders).
 useJobQueue();

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { addNodes, deleteNode, moveNode, updateNode } from "../tracks/edit-fixture";
 import { createDraft, publishVersion } from "../tracks/tracks-fixture";
 import { applyUpgrade, createAssignments, getAssignment, orgWithPublishedTrack, previewUpgrade, updateItem } from "./assignments-fixture";
-import { useJobQueue } from "../support/job-queue";
+import { useJobQueue } from "../support/use-job-queue";
 
 // Assigning a track enqueues its emails (lib/reminders).
 useJobQueue();

@@ -5,7 +5,7 @@ import { assignedOrg } from "../evidence/evidence-fixture";
 import { countQueries } from "../support/count-queries";
 import { addMember, createUser } from "../support/factories";
 import { activityDays, insertEvents } from "./activity-events";
-import { useJobQueue } from "../support/job-queue";
+import { useJobQueue } from "../support/use-job-queue";
 
 // Assigning a track enqueues its emails (lib/reminders).
 useJobQueue();

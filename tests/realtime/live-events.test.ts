@@ -14,7 +14,7 @@ import { updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
 import { callRoute } from "../support/call-route";
 import { until, useLiveInstances } from "../support/live-instances";
-import { useJobQueue } from "../support/job-queue";
+import { useJobQueue } from "../support/use-job-queue";
 
 // Assigning a track enqueues its emails (lib/reminders).
 useJobQueue();

@@ -3,7 +3,6 @@
  * starts its own queue there (pg-boss creates its schema on start), with tiny
  * retry delays and fast polling, and registers it where enqueue() finds it.
  */
-import { afterAll, beforeAll } from "vitest";
 import { getConfig } from "@/lib/config";
 import { ALL_JOBS } from "@/lib/jobs/all-jobs";
 import type { AnyJob, RetryPolicy } from "@/lib/jobs/define-job";
@@ -44,17 +43,4 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/**
- * For test files whose code enqueues (assigning a track enqueues the "assigned"
- * emails, lib/reminders) but that do not look at the jobs: a queue without
- * workers for the whole file. Call once at the top level of a test file.
- */
-export function useJobQueue(): void {
-  let queue: JobQueue | undefined;
-  beforeAll(async () => {
-    queue = await startTestJobQueue({ workers: false });
-  });
-  afterAll(() => stopTestJobQueue(queue));
 }

@@ -13,7 +13,7 @@ import { assignedOrg } from "../evidence/evidence-fixture";
 import { captureLogs } from "../support/capture-logs";
 import { until, useLiveInstances } from "../support/live-instances";
 import { ancestry, recordedSpans, spanIdOf, spansNamed, traceIdOf } from "../support/recorded-spans";
-import { useJobQueue } from "../support/job-queue";
+import { useJobQueue } from "../support/use-job-queue";
 
 // Assigning a track enqueues its emails (lib/reminders).
 useJobQueue();
