@@ -67,7 +67,12 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} renamed the organization from ${quoted(p.from) ?? "?"} to ${quoted(p.to) ?? "?"}.`;
     case "organization.updated": {
       const stuck = p.stuckAfterDays as { from?: unknown; to?: unknown } | undefined;
-      return stuck ? `${who} changed when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days.` : `${who} changed the organization’s settings.`;
+      const dueSoon = p.dueSoonDays as { from?: unknown; to?: unknown } | undefined;
+      const parts = [
+        ...(stuck ? [`when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days`] : []),
+        ...(dueSoon ? [`when due-soon reminders go out from ${shown(dueSoon.from)} to ${shown(dueSoon.to)} days before the due day`] : []),
+      ];
+      return parts.length > 0 ? `${who} changed ${parts.join(" and ")}.` : `${who} changed the organization’s settings.`;
     }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
+import { DueSoonForm } from "@/components/orgs/due-soon-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
@@ -11,7 +12,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgSlug } = await params;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
   if (access.suspended) return null; // the layout explains the suspension
-  const { stuckAfterDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true } });
+  const { stuckAfterDays, dueSoonDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true, dueSoonDays: true } });
 
   return (
     <div className="max-w-3xl">
@@ -44,6 +45,21 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
+        )}
+      </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-due-soon">
+        <h2 id="org-due-soon" className="text-lg font-semibold">
+          When are hires reminded of a due date?
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">
+              How many days before an assignment is due its hire and mentors get a reminder (0: none). Overdue reminders follow the day after, then weekly; stuck reminders use the threshold above.
+            </p>
+            <DueSoonForm slug={access.organization.slug} days={dueSoonDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">{dueSoonDays === 0 ? "No due-soon reminders." : `${dueSoonDays} days before the due day.`}</p>
         )}
       </section>
     </div>
