@@ -42,6 +42,7 @@ import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardE
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
   applyAssignmentUpgradeEndpoint,
+  nudgeHireEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
   getAssignmentItemHistoryEndpoint,
@@ -104,6 +105,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   getAssignmentItemHistoryEndpoint,
   previewAssignmentUpgradeEndpoint,
   applyAssignmentUpgradeEndpoint,
+  nudgeHireEndpoint,
   listItemEvidenceEndpoint,
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,

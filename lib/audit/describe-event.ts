@@ -104,6 +104,8 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} edited draft version ${shown(p.number)} of ${trackTitle(event.subjectId)}${text(p.operation) ? ` (${text(p.operation)})` : ""}.`;
     case "track.published":
       return `${who} published version ${shown(p.number)} of ${trackTitle(event.subjectId)}.`;
+    case "assignment.nudged":
+      return `${who} nudged ${person(p.assigneeId ?? assignment?.assigneeId)} about ${assignment ? quoted(assignment.trackTitle) : "their track"}.`;
     case "assignment.created":
       return `${who} assigned ${assignment ? quoted(assignment.trackTitle) : "a track"} to ${person(p.assigneeId ?? assignment?.assigneeId)}.`;
     case "assignment.updated": {

@@ -102,6 +102,7 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   getAssignmentItemHistory:    row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   previewAssignmentUpgrade:    row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   applyAssignmentUpgrade:      row(401, 404, 200, 200, 403, 404, 200, 404, 403, 404, 404, 404),
+  nudgeHire:                   row(401, 404, 201, 201, 201, 404, 403, 403, 403, 403, 404, 404),
 
   listItemEvidence:            row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   submitEvidence:              row(401, 404, 403, 403, 403, 404, 201, 404, 403, 404, 404, 404),

@@ -14,6 +14,7 @@ import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/
 import { getDb } from "@/lib/db/client";
 import { blockTokenFor } from "@/lib/invitations/block-token";
 import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/comments/route";
+import { createAssignments } from "../../assignments/assignments-fixture";
 import { submitEvidence } from "../../evidence/evidence-fixture";
 import { invitationRow } from "../../invitations/invitations-fixture";
 import { callRoute } from "../../support/call-route";
@@ -202,6 +203,18 @@ export const OPERATIONS: Record<string, Operation> = {
     consumes: true,
     prepare: async (world) => world.nextUpgrade(),
     call: (world, _, toVersionNumber) => ({ params: { assignmentId: world.assignmentId }, body: { toVersionNumber } }),
+  }),
+
+  nudgeHire: op({
+    // One nudge per hire per day: each allowed caller nudges a fresh hire, mentored by the world's mentor.
+    consumes: true,
+    prepare: async (world) => {
+      const target = await world.newMember();
+      const assigned = await createAssignments(world.slug, world.people.admin.cookie, { trackId: world.trackId, assigneeIds: [target.userId], mentorIds: [world.people.mentor.userId] });
+      if (assigned.status !== 201) throw new Error(`prepare: assigning answered ${assigned.status} ${assigned.text}`);
+      return assigned.json!.items[0].id as string;
+    },
+    call: (_world, _, assignmentId) => ({ params: { assignmentId }, body: { message: "How is it going? Ping me if you are blocked." } }),
   }),
 
   // ── Evidence and reviews ────────────────────────────────────────────────
