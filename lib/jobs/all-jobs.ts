@@ -13,6 +13,7 @@ import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-key
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
 import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
 import { reminderScanJob } from "@/lib/reminders/scan-job";
+import { weeklySummaryEmailJob, weeklySummaryScanJob } from "@/lib/reminders/weekly-summary";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -28,4 +29,6 @@ export const ALL_JOBS: readonly AnyJob[] = [
   reviewDigestJob,
   reminderEmailJob,
   reminderScanJob,
+  weeklySummaryScanJob,
+  weeklySummaryEmailJob,
 ] as AnyJob[];

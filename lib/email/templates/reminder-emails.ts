@@ -77,3 +77,47 @@ export function stuckEmail(input: ReminderEmailInput & { stuckDays: number; inPr
 export function nudgeEmail(input: { senderName: string; trackTitle: string; message: string; url: string }): EmailContent {
   return simpleEmail(`${input.senderName} sent you a nudge`, [`${input.senderName} sent you a nudge about your track “${input.trackTitle}”:`], { url: input.url, label: "Open your roadmap" }, input.message);
 }
+
+export interface WeeklySummaryInput {
+  organizationName: string;
+  weekOf: string;
+  finished: Array<{ hireName: string; trackTitle: string }>;
+  stuck: Array<{ hireName: string; trackTitle: string; reason: string }>;
+  overdue: Array<{ hireName: string; trackTitle: string; dueDate: string }>;
+  reviews: Array<{ hireName: string; itemTitle: string; waitingHours: number }>;
+  slips: Array<{ hireName: string; trackTitle: string; dueDate: string; finishDate: string }>;
+  dashboardUrl: string;
+}
+
+/** The owners' and admins' Monday email: who finished, who is stuck or overdue, the reviews waiting longest, forecast slips. */
+export function weeklySummaryEmail(input: WeeklySummaryInput): EmailContent {
+  const waited = (hours: number) => (hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} hours`);
+  const sections: Array<{ title: string; empty: string; lines: string[] }> = [
+    { title: `Finished this week (${input.finished.length})`, empty: "Nobody finished a track this week.", lines: input.finished.map((row) => `${row.hireName}: “${row.trackTitle}”`) },
+    { title: `Stuck (${input.stuck.length})`, empty: "Nobody is stuck.", lines: input.stuck.map((row) => `${row.hireName} on “${row.trackTitle}”: ${row.reason}`) },
+    { title: `Overdue (${input.overdue.length})`, empty: "Nothing is overdue.", lines: input.overdue.map((row) => `${row.hireName}: “${row.trackTitle}”, due ${row.dueDate}`) },
+    { title: "Reviews waiting longest", empty: "No evidence is waiting for review.", lines: input.reviews.map((row) => `${row.hireName}: “${row.itemTitle}”, waiting ${waited(row.waitingHours)}`) },
+    { title: `Forecast to finish late (${input.slips.length})`, empty: "Every forecast is on time.", lines: input.slips.map((row) => `${row.hireName}: “${row.trackTitle}” due ${row.dueDate}, at this pace ${row.finishDate}`) },
+  ];
+  const subject = `Onboarding this week in ${input.organizationName}`;
+  const intro = `The week of ${input.weekOf} in ${input.organizationName}.`;
+  const body = html`${paragraph("Hi,")}
+${paragraph(intro)}
+${sections.map(
+  (section) => html`<h2 style="margin:16px 0 8px;font-size:16px;">${section.title}</h2>
+${section.lines.length === 0 ? paragraph(section.empty) : html`<ul style="margin:0 0 16px;padding-left:20px;">${section.lines.map((line) => html`<li>${line}</li>`)}</ul>`}`,
+)}
+${button(input.dashboardUrl, "Open the dashboard")}`;
+  const text = [
+    "Hi,",
+    "",
+    intro,
+    "",
+    ...sections.flatMap((section) => [section.title, ...(section.lines.length === 0 ? [section.empty] : section.lines.map((line) => `- ${line}`)), ""]),
+    `Open the dashboard: ${input.dashboardUrl}`,
+    "",
+    "— Cairn",
+    "",
+  ].join("\n");
+  return { subject, html: emailLayout({ title: subject, preheader: intro, body, footer: FOOTER }), text };
+}
