@@ -20,7 +20,10 @@ export const NUDGE_MAX_LENGTH = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Control characters other than line breaks and tabs have no place in a plain-text note (NUL is refused by the gate already).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const hasControl = (text: string) => [...text].some((char) => {
+  const code = char.codePointAt(0)!;
+  return (code < 0x20 && char !== "\n" && char !== "\r" && char !== "\t") || code === 0x7f;
+});
 
 export const nudgeSchema = z.strictObject({
   message: z
@@ -28,7 +31,7 @@ export const nudgeSchema = z.strictObject({
     .trim()
     .min(1, "Write a short message.")
     .max(NUDGE_MAX_LENGTH, `Keep it to ${NUDGE_MAX_LENGTH} characters.`)
-    .refine((text) => !CONTROL.test(text), "Use plain text, without control characters.")
+    .refine((text) => !hasControl(text), "Use plain text, without control characters.")
     .meta({ description: `Plain text, 1–${NUDGE_MAX_LENGTH} characters after trimming; shown and emailed as typed (never as HTML).` }),
 });
 
