@@ -10,7 +10,8 @@
  *
  *   npm run bench:reminders          (or: npx tsx bench/reminder-scans.ts)
  *
- * Knobs: BENCH_HIRES (default 1000), BENCH_ITERATIONS (default 20). Figures only;
+ * Knobs: BENCH_HIRES (default 1000), BENCH_ITERATIONS (default 20), BENCH_EXPLAIN=1 (print each
+ * scan statement's plan). Figures only;
  * see bench/README.md.
  */
 import os from "node:os";
@@ -81,6 +82,20 @@ async function main() {
         counts.add(run.statements.length);
       }
       console.log(`Later runs (nothing new to tell), ${ITERATIONS} runs: ${spread(times)} ms; statements per run: ${[...counts].join(", ")}.`);
+      if (process.env.BENCH_EXPLAIN) {
+        const { scanStatement, SCAN_KINDS } = await import("../lib/reminders/scan-reminders");
+        for (const kind of SCAN_KINDS) {
+          const statement = scanStatement(kind, NOW);
+          // Inside a rolled-back transaction: EXPLAIN ANALYZE runs the insert.
+          await db
+            .$transaction(async (tx) => {
+              const plan = await tx.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, ...statement.values);
+              console.log(`\n${kind}:\n${plan.map((row) => row["QUERY PLAN"]).join("\n")}`);
+              throw new Error("rollback");
+            })
+            .catch(() => undefined);
+        }
+      }
       const notifications = await db.notification.count({ where: { organizationId: organization.id, type: { startsWith: "reminder." } } });
       console.log(`Reminder notifications stored after all runs: ${notifications} (the first run's ${sent}: none twice).`);
     } finally {
