@@ -14,7 +14,6 @@ import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/
 import { getDb } from "@/lib/db/client";
 import { blockTokenFor } from "@/lib/invitations/block-token";
 import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/comments/route";
-import { createAssignments } from "../../assignments/assignments-fixture";
 import { submitEvidence } from "../../evidence/evidence-fixture";
 import { invitationRow } from "../../invitations/invitations-fixture";
 import { callRoute } from "../../support/call-route";
@@ -206,15 +205,13 @@ export const OPERATIONS: Record<string, Operation> = {
   }),
 
   nudgeHire: op({
-    // One nudge per hire per day: each allowed caller nudges a fresh hire, mentored by the world's mentor.
+    // One nudge per hire per day: each allowed caller finds the day's nudge of the world's hire not yet sent.
+    // (A new assignment per caller would be one the dashboards have never counted: their first read would write it.)
     consumes: true,
     prepare: async (world) => {
-      const target = await world.newMember();
-      const assigned = await createAssignments(world.slug, world.people.admin.cookie, { trackId: world.trackId, assigneeIds: [target.userId], mentorIds: [world.people.mentor.userId] });
-      if (assigned.status !== 201) throw new Error(`prepare: assigning answered ${assigned.status} ${assigned.text}`);
-      return assigned.json!.items[0].id as string;
+      await getDb().reminderSend.deleteMany({ where: { organizationId: world.organization.id, userId: world.people.hire.userId, kind: "nudge" } });
     },
-    call: (_world, _, assignmentId) => ({ params: { assignmentId }, body: { message: "How is it going? Ping me if you are blocked." } }),
+    call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { message: "How is it going? Ping me if you are blocked." } }),
   }),
 
   // ── Evidence and reviews ────────────────────────────────────────────────
