@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as nudgeRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/nudges/route";
 import { getDb } from "@/lib/db/client";
-import { inQuietHours } from "@/lib/reminders/quiet-hours";
+import { inQuietHours, localClock } from "@/lib/reminders/quiet-hours";
 import { runReminderScans } from "@/lib/reminders/scan-reminders";
 import { callRoute } from "../support/call-route";
 import { useEmailDelivery } from "../support/email-delivery";
@@ -20,9 +20,10 @@ const awakeZone = () => ["UTC", "Asia/Tokyo", "America/New_York", "Asia/Kolkata"
 
 describe("reminder delivery", () => {
   it("sends the scan's reminders and a nudge through the running queue, each once", async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const org = await remindedOrg({ startDate: "2026-01-01", dueDate: today, lastActivityAt: new Date() });
     const zone = awakeZone();
+    // Due today where the hire and mentor are (their local day may not be UTC's).
+    const today = localClock(new Date(), zone).day;
+    const org = await remindedOrg({ startDate: "2026-01-01", dueDate: today, lastActivityAt: new Date() });
     await getDb().user.updateMany({ where: { id: { in: [org.hire.userId, org.mentor.userId] } }, data: { timeZone: zone } });
     const { email: hireEmail } = await getDb().user.findUniqueOrThrow({ where: { id: org.hire.userId } });
     await runReminderScans(new Date());
