@@ -4,6 +4,7 @@ import { GET as listNotificationsRoute } from "@/app/api/v1/o/[orgSlug]/notifica
 import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
 import { getLogger } from "@/lib/observability/logger";
+import { inQuietHours, localClock } from "@/lib/reminders/quiet-hours";
 import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
 import { createAssignments, orgWithPublishedTrack } from "../assignments/assignments-fixture";
 import { callRoute } from "../support/call-route";
@@ -64,9 +65,9 @@ describe("you were assigned a track", () => {
 
   it("holds the email until the recipient's quiet hours end, and sends none to someone who turned it off", async () => {
     const org = await orgWithPublishedTrack();
-    // Wherever the test runs, one of these two zones is in its quiet hours (they are 12 hours apart).
-    const hour = new Date().getUTCHours();
-    const quietZone = hour >= 8 && hour < 20 ? "Pacific/Kiritimati" : "UTC";
+    // Whenever the test runs, one of these zones is in its quiet hours, and not in their last hour (offsets at most 5 hours apart).
+    const zones = ["America/New_York", "UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Pacific/Kiritimati"];
+    const quietZone = zones.find((zone) => inQuietHours(new Date(), zone) && localClock(new Date(), zone).hour !== 7)!;
     await getDb().user.update({ where: { id: org.hire.userId }, data: { timeZone: quietZone } });
     await getDb().user.update({ where: { id: org.mentor.userId }, data: { emailOnAssigned: false } });
     const { json } = await createAssignments(org.slug, org.admin.cookie, { trackId: org.trackId, assigneeIds: [org.hire.userId], mentorIds: [org.mentor.userId] });
