@@ -70,7 +70,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="email-heading" className="text-lg font-semibold">
           Email
         </h2>
-        <p className="mt-1 mb-4 text-sm text-muted-foreground">Which emails Cairn sends you. Notifications inside Cairn arrive either way.</p>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">Which emails and reminders Cairn sends you, and your time zone. Notifications inside Cairn arrive either way, except reminders you turn off.</p>
         <EmailPreferencesForm />
       </section>
       <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">

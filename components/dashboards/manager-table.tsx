@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/assignments/progress-bar";
 import { timeAgo } from "@/components/notifications/time-ago";
 import type { ManagerRowJson, ManagerSort } from "./manager-api";
+import { NudgeButton } from "@/components/reminders/nudge-button";
 import { FlagPill } from "./flag-pill";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
@@ -15,7 +16,7 @@ const COLUMNS: Array<{ key: ManagerSort | null; label: string }> = [
   { key: "due", label: "Due" },
   { key: "forecast", label: "Forecast finish" },
   { key: "lastActive", label: "Last active" },
-  { key: null, label: "Flags" },
+  { key: null, label: "Flags and nudge" },
 ];
 
 /**
@@ -68,6 +69,7 @@ export function ManagerTable({
                     {name}
                   </Link>
                   <div className="text-xs font-normal text-muted-foreground">Started {row.startDate}</div>
+
                 </th>
                 <td className="px-3 py-2">
                   {row.track.title}
@@ -90,6 +92,9 @@ export function ManagerTable({
                     {row.flags.unanswered ? <FlagPill title="Changes were requested and not answered yet">Changes unanswered</FlagPill> : null}
                   </ul>
                   {row.flags.stuckReason ? <div className="mt-1 text-xs text-muted-foreground">{row.flags.stuckReason}</div> : null}
+                  <div className="mt-1">
+                    <NudgeButton slug={slug} assignmentId={row.id} hireName={name} />
+                  </div>
                 </td>
               </tr>
             );

@@ -66,7 +66,8 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
     if (event.type.startsWith("track.")) tracks = true;
     if (event.type.startsWith("member.") || event.type.startsWith("invitation.")) members = true;
     if (event.type.startsWith("evidence.")) reviews = true;
-    if (event.type.startsWith("evidence.") || event.type === "comment.created") notifications = true;
+    // Reminders and nudges (lib/reminders) arrive with these events, or with none (the scans): the bell also polls.
+    if (event.type.startsWith("evidence.") || event.type === "comment.created" || event.type === "assignment.nudged" || event.type === "assignment.created") notifications = true;
   }
   for (const [assignmentId, itsEvents] of assignments) {
     if (queryClient.isMutating({ mutationKey: progressWritesKey(slug, assignmentId) }) > 0) continue;

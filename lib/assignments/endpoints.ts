@@ -1,4 +1,5 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
+import { nudgeResultSchema, nudgeSchema } from "@/lib/reminders/nudge";
 import {
   assignmentDetailSchema,
   assignmentItemParamsSchema,
@@ -202,4 +203,21 @@ export const upgradeTrackAssignmentsEndpoint = defineEndpoint({
   params: trackUpgradeParamsSchema,
   body: trackUpgradeSchema,
   response: { status: 200, description: "What happened to each hire.", schema: trackUpgradeResultSchema },
+});
+
+export const nudgeHireEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/nudges",
+  operationId: "nudgeHire",
+  summary: "Nudge the hire",
+  description:
+    "A short plain-text message to the assignment's hire, from an owner or admin or one of the hire's mentors (anyone else who may see the assignment gets 403, the hire themselves included; an assignment the caller may not see is 404). At most one nudge per hire per UTC day, from anyone: a second is a 429 with `Retry-After` and `details.nextAllowedAt`. An assignment that is not active, or a hire who is no longer an active member, is a 409. The hire gets an in-app notification at once and an email after their quiet hours (unless they turned nudge emails off). Records assignment.nudged (without the message).",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.nudge",
+  params: assignmentParamsSchema,
+  body: nudgeSchema,
+  bodyLimitBytes: 8 * 1024,
+  response: { status: 201, description: "The nudge was sent.", schema: nudgeResultSchema },
+  errors: ["CONFLICT", "RATE_LIMITED"],
 });

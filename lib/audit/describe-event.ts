@@ -79,9 +79,11 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
     case "organization.updated": {
       const stuck = p.stuckAfterDays as { from?: unknown; to?: unknown } | undefined;
       const target = p.reviewTargetDays as { from?: unknown; to?: unknown } | undefined;
+      const dueSoon = p.dueSoonDays as { from?: unknown; to?: unknown } | undefined;
       const parts = [
         ...(stuck ? [`when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days`] : []),
         ...(target ? [`the review target from ${shown(target.from)} to ${shown(target.to)} working days`] : []),
+        ...(dueSoon ? [`when due-soon reminders go out from ${shown(dueSoon.from)} to ${shown(dueSoon.to)} days before the due day`] : []),
       ];
       return parts.length > 0 ? `${who} changed ${parts.join(" and ")}.` : `${who} changed the organization’s settings.`;
     }
@@ -125,6 +127,8 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       return `${who} edited draft version ${shown(p.number)} of ${trackTitle(event.subjectId)}${text(p.operation) ? ` (${text(p.operation)})` : ""}.`;
     case "track.published":
       return `${who} published version ${shown(p.number)} of ${trackTitle(event.subjectId)}.`;
+    case "assignment.nudged":
+      return `${who} nudged ${person(p.assigneeId ?? assignment?.assigneeId)} about ${assignment ? quoted(assignment.trackTitle) : "their track"}.`;
     case "assignment.created":
       return `${who} assigned ${assignment ? quoted(assignment.trackTitle) : "a track"} to ${person(p.assigneeId ?? assignment?.assigneeId)}.`;
     case "assignment.updated": {

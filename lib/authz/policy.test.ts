@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "progress.update": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.submit": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.review": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
+  "assignment.nudge": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
   "comment.write": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "dashboard.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },

@@ -62,6 +62,8 @@ export const POLICY = {
   "evidence.review": ["OWNER", "ADMIN", "MENTOR"],
   // Writing in an item's thread, on the assignments one sees (lib/comments).
   "comment.write": EVERYONE,
+  // Nudging a hire: managers any hire, a mentor their mentees (lib/reminders/nudge.ts); never oneself.
+  "assignment.nudge": ["OWNER", "ADMIN", "MENTOR"],
   // The manager's dashboard: every active assignment's progress, forecast and flags, and its CSV export.
   "dashboard.read": MANAGERS,
   // One's own notifications (every query is keyed by the caller).

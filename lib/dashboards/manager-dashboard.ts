@@ -71,7 +71,7 @@ export async function managerDashboard(ctx: OrgContext, query: ManagerDashboardQ
 }
 
 /** Every chosen assignment in the order asked for, with the summary, review times, sections and cohort heatmap. */
-export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, now = new Date()): Promise<Omit<ManagerDashboard, "page" | "assignments"> & { rows: ManagerRow[] }> {
+export async function managerRows(ctx: Pick<OrgContext, "organization">, query: ManagerExportQuery, now = new Date()): Promise<Omit<ManagerDashboard, "page" | "assignments"> & { rows: ManagerRow[] }> {
   const organizationId = ctx.organization.id;
   const runner = pgRunner(getPool());
   // The chosen assignments, as a condition on "Assignment" a: the same in each statement below.

@@ -15,6 +15,9 @@ import { evidenceCheckJob } from "@/lib/evidence/github/evidence-check-job";
 import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
 import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
 import { pruneDeliveriesJob } from "@/lib/webhooks/prune-deliveries";
+import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
+import { reminderScanJob } from "@/lib/reminders/scan-job";
+import { weeklySummaryEmailJob, weeklySummaryScanJob } from "@/lib/reminders/weekly-summary";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -34,4 +37,8 @@ export const ALL_JOBS: readonly AnyJob[] = [
   webhookSweepJob,
   webhookDisabledEmailJob,
   pruneDeliveriesJob,
+  reminderEmailJob,
+  reminderScanJob,
+  weeklySummaryScanJob,
+  weeklySummaryEmailJob,
 ] as AnyJob[];

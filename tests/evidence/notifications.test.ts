@@ -99,7 +99,7 @@ describe("evidence emails", () => {
     expect(emails[0]!.html).toContain("Please add &lt;b&gt;tests&lt;/b&gt;.");
 
     // The hire turns review emails off: the next review enqueues none.
-    expect((await setPreferences(org.hire.cookie, { reviewDone: false })).json).toEqual({ evidenceSubmitted: true, reviewDone: false, reviewDigest: true });
+    expect((await setPreferences(org.hire.cookie, { reviewDone: false })).json).toEqual({ evidenceSubmitted: true, reviewDone: false, reviewDigest: true, assigned: true, dueSoon: true, overdue: true, stuck: true, nudge: true, weeklySummary: true, timeZone: "UTC" });
     expect((await callRoute(getPreferencesRoute, { path: "/api/v1/me/email-preferences", params: {}, cookie: org.hire.cookie })).json!.reviewDone).toBe(false);
     expect((await setPreferences(org.hire.cookie, { reviewDone: "no" })).status).toBe(422);
     expect((await setPreferences(org.hire.cookie, {})).status).toBe(422);

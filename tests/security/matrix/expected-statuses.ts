@@ -108,6 +108,7 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   dismissAssignmentUpgradeNotice: row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
   listTrackUpgradeCandidates:  row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
   upgradeTrackAssignments:     row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
+  nudgeHire:                   row(401, 404, 201, 201, 201, 404, 403, 403, 403, 403, 404, 404),
 
   listItemEvidence:            row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   submitEvidence:              row(401, 404, 403, 403, 403, 404, 201, 404, 403, 404, 404, 404),

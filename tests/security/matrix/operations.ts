@@ -211,6 +211,16 @@ export const OPERATIONS: Record<string, Operation> = {
   // and the answer is 200 with a per-hire outcome whatever the ids (tests/assignments/upgrade-hires.test.ts).
   upgradeTrackAssignments: op({ call: (world) => ({ params: { trackId: world.trackId }, body: { toVersionNumber: 4, assignmentIds: [`c${randomUUID().replaceAll("-", "").slice(0, 24)}`] } }) }),
 
+  nudgeHire: op({
+    // One nudge per hire per day: each allowed caller finds the day's nudge of the world's hire not yet sent.
+    // (A new assignment per caller would be one the dashboards have never counted: their first read would write it.)
+    consumes: true,
+    prepare: async (world) => {
+      await getDb().reminderSend.deleteMany({ where: { organizationId: world.organization.id, userId: world.people.hire.userId, kind: "nudge" } });
+    },
+    call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { message: "How is it going? Ping me if you are blocked." } }),
+  }),
+
   // ── Evidence and reviews ────────────────────────────────────────────────
   listItemEvidence: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Loops") } }) }),
   submitEvidence: op({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
+import { DueSoonForm } from "@/components/orgs/due-soon-form";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { ReviewTargetForm } from "@/components/orgs/review-target-form";
 import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
@@ -15,7 +16,10 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgSlug } = await params;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
   if (access.suspended) return null; // the layout explains the suspension
-  const { stuckAfterDays, reviewTargetDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true, reviewTargetDays: true } });
+  const { stuckAfterDays, reviewTargetDays, dueSoonDays } = await getDb().organization.findUniqueOrThrow({
+    where: { id: access.organization.id },
+    select: { stuckAfterDays: true, reviewTargetDays: true, dueSoonDays: true },
+  });
 
   return (
     <div className="max-w-3xl">
@@ -48,6 +52,21 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
+        )}
+      </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-due-soon">
+        <h2 id="org-due-soon" className="text-lg font-semibold">
+          When are hires reminded of a due date?
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">
+              How many days before an assignment is due its hire and mentors get a reminder (0: none). Overdue reminders follow the day after, then weekly; stuck reminders use the threshold above.
+            </p>
+            <DueSoonForm slug={access.organization.slug} days={dueSoonDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">{dueSoonDays === 0 ? "No due-soon reminders." : `${dueSoonDays} days before the due day.`}</p>
         )}
       </section>
       <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-review-target">
