@@ -7,6 +7,7 @@ const FIELD_LABEL: Record<DiffField, string> = {
   optional: "optional",
   evidenceRequired: "evidence required",
   estimatedMinutes: "estimated time",
+  due: "due",
   resources: "resources",
 };
 

@@ -18,6 +18,7 @@ const node = (index: number, fields: Partial<TrackNodeOut>): TrackNodeOut => ({
   optional: false,
   evidenceRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...fields,
 });

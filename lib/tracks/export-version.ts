@@ -21,12 +21,12 @@ export function documentOf(title: string, nodes: readonly TrackNodeOut[]): Roadm
   const itemById = new Map<string, MutableItem>();
   for (const node of nodes) {
     if (node.kind === "SECTION") {
-      const section: MutableSection = { title: node.title, optional: node.optional, items: [] };
+      const section: MutableSection = { title: node.title, optional: node.optional, due: node.due, items: [] };
       sectionById.set(node.id, section);
       sections.push(section);
       continue;
     }
-    const item: MutableItem = { title: node.title, optional: node.optional, children: [], ...(node.description !== null && { description: node.description }) };
+    const item: MutableItem = { title: node.title, optional: node.optional, due: node.due, children: [], ...(node.description !== null && { description: node.description }) };
     itemById.set(node.id, item);
     if (node.parentId === null) items.push(item);
     else (sectionById.get(node.parentId)?.items ?? itemById.get(node.parentId)?.children)?.push(item);

@@ -33,6 +33,7 @@ function version(name: string, specs: Spec[]): TrackNodeOut[] {
         optional: false,
         evidenceRequired: false,
         estimatedMinutes: null,
+        due: null,
         resources: [],
         ...spec.fields,
       });

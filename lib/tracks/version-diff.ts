@@ -110,6 +110,7 @@ function changedFields(a: Node, b: Node): DiffField[] {
   if (a.optional !== b.optional) fields.push("optional");
   if (a.evidenceRequired !== b.evidenceRequired) fields.push("evidenceRequired");
   if (a.estimatedMinutes !== b.estimatedMinutes) fields.push("estimatedMinutes");
+  if (a.due?.unit !== b.due?.unit || a.due?.count !== b.due?.count) fields.push("due");
   if (!sameResources(a.resources, b.resources)) fields.push("resources");
   return fields;
 }

@@ -51,6 +51,7 @@ export function nodesOf(outline: readonly OutlineLine[]): TrackNodeJson[] {
       optional: flags?.optional ?? false,
       evidenceRequired: flags?.evidenceRequired ?? false,
       estimatedMinutes: null,
+      due: null,
       resources: [],
     };
     stack[depth] = node;

@@ -7,6 +7,7 @@ export function contentOf(node: NodeContent): NodeContent {
     optional: node.optional,
     evidenceRequired: node.evidenceRequired,
     estimatedMinutes: node.estimatedMinutes,
+    due: node.due,
     resources: node.resources,
   };
 }

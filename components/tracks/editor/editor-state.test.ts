@@ -29,6 +29,7 @@ const json = (stableKey: string, parentId: string | null, extra: Partial<TrackNo
   optional: false,
   evidenceRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...extra,
 });

@@ -35,6 +35,7 @@ export function addBody(op: Extract<EditOp, { type: "add" }>, aliases: KeyAliase
       optional: node.optional,
       evidenceRequired: node.evidenceRequired,
       estimatedMinutes: node.estimatedMinutes,
+      due: node.due,
       resources: node.resources,
       // A restored node comes back under its old key, so progress recorded against it still points at it.
       ...(op.restore ? { stableKey: serverKey(aliases, node.key) } : {}),

@@ -1,3 +1,4 @@
+import type { RelativeDue } from "@/lib/roadmap/due-marker";
 import type { Destination, NodeKind, Placed } from "@/lib/tracks/tree-edit";
 
 export interface ResourceLink {
@@ -12,6 +13,8 @@ export interface NodeContent {
   optional: boolean;
   evidenceRequired: boolean;
   estimatedMinutes: number | null;
+  /** Relative to the assignment's start ("day 3", "week 2"); null without one. */
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 
@@ -81,6 +84,7 @@ export interface TrackNodeJson {
   optional: boolean;
   evidenceRequired: boolean;
   estimatedMinutes: number | null;
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 
