@@ -51,6 +51,7 @@ import {
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
+import { extendAssignmentDueDateEndpoint, listAssignmentDueDateExtensionsEndpoint } from "@/lib/assignments/extension-endpoints";
 import { changePasswordEndpoint, getEmailPreferencesEndpoint, getMeEndpoint, revokeSessionsEndpoint, updateEmailPreferencesEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -99,6 +100,8 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   listAssignmentsEndpoint,
   getAssignmentEndpoint,
   updateAssignmentEndpoint,
+  extendAssignmentDueDateEndpoint,
+  listAssignmentDueDateExtensionsEndpoint,
   updateAssignmentItemEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   getAssignmentItemHistoryEndpoint,

@@ -97,6 +97,8 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   listAssignments:             row(401, 404, 200, 200, 200, 200, 200, 200, 403, 200, 404, 200),
   getAssignment:               row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   updateAssignment:            row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
+  extendAssignmentDueDate:     row(401, 404, 201, 201, 403, 403, 403, 403, 403, 403, 404, 404),
+  listAssignmentDueDateExtensions: row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   updateAssignmentItem:        row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
   bulkUpdateAssignmentItems:   row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
   getAssignmentItemHistory:    row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),

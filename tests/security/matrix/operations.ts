@@ -194,6 +194,18 @@ export const OPERATIONS: Record<string, Operation> = {
   listAssignments: op({ call: () => ({}) }),
   getAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate: "2030-01-31" } }) }),
+  extendAssignmentDueDate: op({
+    consumes: true,
+    // A day after the assignment's current due date (set if it has none): each allowed call moves it later.
+    prepare: async (world) => {
+      const row = await getDb().assignment.findUniqueOrThrow({ where: { id: world.assignmentId }, select: { dueDate: true } });
+      const current = row.dueDate ?? new Date("2031-01-01T00:00:00Z");
+      if (!row.dueDate) await getDb().assignment.update({ where: { id: world.assignmentId }, data: { dueDate: current } });
+      return new Date(current.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    },
+    call: (world, _, dueDate) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate, reason: `Leave ${unique()}` } }),
+  }),
+  listAssignmentDueDateExtensions: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignmentItem: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Scope") }, body: { note: `Scope notes ${unique()}` } }) }),
   bulkUpdateAssignmentItems: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { keys: [world.key("HTTP")], state: "IN_PROGRESS" } }) }),
   getAssignmentItemHistory: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Types") } }) }),
