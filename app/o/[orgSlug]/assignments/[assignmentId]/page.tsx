@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoadmapView } from "@/components/assignments/roadmap/roadmap-view";
+import { DueDateHistory } from "@/components/assignments/roadmap/due-date-history";
 import { ActivityCalendar } from "@/components/dashboards/activity-calendar";
+import { can } from "@/lib/authz/policy";
 import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
 import { loadAssignment } from "./load-assignment";
 
@@ -31,6 +33,7 @@ export default async function AssignmentRoadmapPage({ params, searchParams }: Pa
         {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
       </Link>
       <RoadmapView slug={slug} assignmentId={assignment.id} viewerIsAssignee={assignment.viewerIsAssignee} initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
+      <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(access.membership.role, "assignment.update")} />
       {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
       <ActivityCalendar
         slug={slug}
