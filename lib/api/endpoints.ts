@@ -51,6 +51,7 @@ import {
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
+import { deleteCalendarFeedEndpoint, getCalendarFeedEndpoint, readCalendarFeedEndpoint, resetCalendarFeedEndpoint } from "@/lib/calendar/endpoints";
 import { extendAssignmentDueDateEndpoint, listAssignmentDueDateExtensionsEndpoint } from "@/lib/assignments/extension-endpoints";
 import { changePasswordEndpoint, getEmailPreferencesEndpoint, getMeEndpoint, revokeSessionsEndpoint, updateEmailPreferencesEndpoint } from "@/lib/users/endpoints";
 
@@ -102,6 +103,10 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   updateAssignmentEndpoint,
   extendAssignmentDueDateEndpoint,
   listAssignmentDueDateExtensionsEndpoint,
+  getCalendarFeedEndpoint,
+  resetCalendarFeedEndpoint,
+  deleteCalendarFeedEndpoint,
+  readCalendarFeedEndpoint,
   updateAssignmentItemEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   getAssignmentItemHistoryEndpoint,

@@ -7,7 +7,8 @@
  * callers (who must leave it unchanged) and, when the call `consumes` it (a delete,
  * a publish, an approval), again for each allowed caller after the first.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashFeedToken } from "@/lib/calendar/feed-token";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
@@ -102,6 +103,18 @@ export const OPERATIONS: Record<string, Operation> = {
     after: (world, caller) => world.signInAgain(caller.person!),
   }),
   getEmailPreferences: op({ call: () => ({}) }),
+  getCalendarFeed: op({ call: () => ({}) }),
+  resetCalendarFeed: op({ call: () => ({}) }),
+  deleteCalendarFeed: op({ call: () => ({}) }),
+  // The hire's feed link, made for the row: the token is the credential, whoever sends it.
+  readCalendarFeed: op({
+    prepare: async (world) => {
+      const token = randomBytes(32).toString("base64url");
+      await getDb().calendarFeed.upsert({ where: { userId: world.people.hire.userId }, create: { userId: world.people.hire.userId, tokenHash: hashFeedToken(token) }, update: { tokenHash: hashFeedToken(token) } });
+      return token;
+    },
+    call: (_, __, token) => ({ params: { token } }),
+  }),
   updateEmailPreferences: op({ call: () => ({ body: { reviewDigest: false } }) }),
   createOrganization: op({ call: () => ({ body: { name: `Another team ${unique()}` } }) }),
   previewInvitation: op({
