@@ -25,14 +25,26 @@ export interface CalendarInput {
 
 const encoder = new TextEncoder();
 
+/** Control characters other than tab (line breaks are escaped before this runs). */
+function withoutControls(value: string): string {
+  let out = "";
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) continue;
+    out += char;
+  }
+  return out;
+}
+
 /** TEXT value escaping: \ ; , and line breaks; other control characters (never valid in TEXT) dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return withoutControls(
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n"),
+  );
 }
 
 /** Folds one content line at 75 octets: continuation lines start with a space (which counts toward their 75). */
