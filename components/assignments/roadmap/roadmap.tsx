@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { utcDay } from "@/lib/assignments/pacing";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import { ConfirmMarkAll } from "./confirm-mark-all";
 import { ItemPanel } from "./item-panel";
@@ -12,7 +13,6 @@ import { RoadmapToolbar } from "./roadmap-toolbar";
 import { rowDomId } from "./roadmap-row";
 import { RoadmapTree } from "./roadmap-tree";
 import { rowPacing } from "./row-pacing";
-import { utcDay } from "@/lib/assignments/pacing";
 import type { FocusRequest } from "./roadmap-tree";
 import { STATE_LABEL } from "./state-labels";
 import { leftAction, moveTo, rightAction, spaceAction } from "./tree-navigation";
@@ -277,6 +277,7 @@ export function Roadmap({
         path={path}
         row={openKey === null ? undefined : rowByKey.get(openKey)}
         effective={openNode ? effective[model.indexOf.get(openNode.key)!]! : "NOT_STARTED"}
+        pacing={openNode ? pacing[model.indexOf.get(openNode.key)!] : undefined}
         readOnly={!canWrite}
         conversationOpen={detail.assignment.status !== "ARCHIVED"}
         onChange={(change, callbacks) => openNode && writes.setItem(openNode.key, openNode.title, change, callbacks)}
