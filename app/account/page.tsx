@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PersonalTokens } from "@/components/api-tokens/personal-tokens";
+import { CalendarFeed } from "@/components/account/calendar-feed";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { GitHubLink } from "@/components/account/github-link";
 import type { GitHubLinkNotice } from "@/components/account/github-link";
@@ -72,6 +73,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <p className="mt-1 mb-4 text-sm text-muted-foreground">Which emails and reminders Cairn sends you, and your time zone. Notifications inside Cairn arrive either way, except reminders you turn off.</p>
         <EmailPreferencesForm />
+      </section>
+      <section id="calendar" className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading" className="text-lg font-semibold">
+          Calendar
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted-foreground">
+          Due dates of your tracks and of their sections and items, as a calendar feed (iCalendar) your calendar app subscribes to. Only organizations you are an active member of.
+        </p>
+        <CalendarFeed />
       </section>
       <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="sessions">
         <h2 id="sessions" className="text-lg font-semibold">

@@ -82,7 +82,11 @@ export function ManagerTable({
                 <td className="px-3 py-2 whitespace-nowrap">
                   {row.forecast.finishDate ?? "Not enough done yet"}
                   {row.forecast.onTrack === false ? <div className="text-xs font-medium text-danger">After the due date</div> : null}
-                  {row.forecast.perWeek !== null && row.forecast.finishDate ? <div className="text-xs text-muted-foreground">{row.forecast.perWeek} items a week</div> : null}
+                  {row.forecast.minutesPerDay !== undefined && row.forecast.finishDate ? (
+                    <div className="text-xs text-muted-foreground">{row.forecast.minutesPerDay} estimated min a day</div>
+                  ) : row.forecast.perWeek !== null && row.forecast.finishDate ? (
+                    <div className="text-xs text-muted-foreground">{row.forecast.perWeek} items a week</div>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? (now === 0 ? "" : timeAgo(new Date(row.lastActivityAt), new Date(now))) : "Never"}</td>
                 <td className="px-3 py-2">

@@ -8,6 +8,7 @@ const FIELD_LABEL: Record<DiffField, string> = {
   evidenceRequired: "evidence required",
   verificationRequired: "verified on GitHub",
   estimatedMinutes: "estimated time",
+  due: "due",
   resources: "resources",
 };
 

@@ -76,6 +76,8 @@ import {
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
+import { deleteCalendarFeedEndpoint, getCalendarFeedEndpoint, readCalendarFeedEndpoint, resetCalendarFeedEndpoint } from "@/lib/calendar/endpoints";
+import { extendAssignmentDueDateEndpoint, listAssignmentDueDateExtensionsEndpoint } from "@/lib/assignments/extension-endpoints";
 import { changePasswordEndpoint, getEmailPreferencesEndpoint, getMeEndpoint, revokeSessionsEndpoint, updateEmailPreferencesEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -124,6 +126,12 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   listAssignmentsEndpoint,
   getAssignmentEndpoint,
   updateAssignmentEndpoint,
+  extendAssignmentDueDateEndpoint,
+  listAssignmentDueDateExtensionsEndpoint,
+  getCalendarFeedEndpoint,
+  resetCalendarFeedEndpoint,
+  deleteCalendarFeedEndpoint,
+  readCalendarFeedEndpoint,
   updateAssignmentItemEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   getAssignmentItemHistoryEndpoint,

@@ -141,6 +141,8 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
     }
     case "assignment.upgraded":
       return `${who} moved ${assigned} from version ${shown(p.fromNumber)} to version ${shown(p.toNumber)}.`;
+    case "assignment.due_date_extended":
+      return `${who} extended the due date of ${assigned} from ${shown(p.previousDueDate)} to ${shown(p.dueDate)}${text(p.reason) ? `: ${quoted(String(p.reason))}` : ""}.`;
     case "assignment.completed":
       return `${assigned.charAt(0).toUpperCase()}${assigned.slice(1)} was completed.`;
     case "progress.updated":

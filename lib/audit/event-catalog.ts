@@ -46,6 +46,7 @@ export const AUDIT_EVENT_TYPES = {
   "assignment.upgraded": { category: "assignments", label: "Assignment upgraded" },
   "assignment.completed": { category: "assignments", label: "Assignment completed" },
   "assignment.nudged": { category: "assignments", label: "Hire nudged" },
+  "assignment.due_date_extended": { category: "assignments", label: "Due date extended" },
   "progress.updated": { category: "work", label: "Progress logged" },
   "evidence.submitted": { category: "work", label: "Evidence submitted" },
   "evidence.reviewed": { category: "work", label: "Evidence reviewed" },

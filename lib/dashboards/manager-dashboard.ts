@@ -23,6 +23,12 @@ import { sortRows } from "./manager-sort";
 import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
 import type { ProgressSnapshot } from "./progress-snapshot";
 
+/** The snapshot's estimated minutes as the forecast takes them. */
+function minutesOf(snapshot: ProgressSnapshot) {
+  const [done, remaining, unestimated] = snapshot.minutes;
+  return { done, remaining, unestimated };
+}
+
 interface Person {
   id: string;
   name: string | null;
@@ -166,7 +172,7 @@ export async function managerRows(ctx: Pick<OrgContext, "organization">, query: 
       progress: snapshot.track,
       sectionPercents: alignedPercents(snapshot, columnsOf(row)),
       lastActivityAt: row.lastActivityAt,
-      forecast: forecastFinish({ startDate: row.startDate, today, dueDate: row.dueDate, done: snapshot.track.done, total: snapshot.track.total }),
+      forecast: forecastFinish({ startDate: row.startDate, today, dueDate: row.dueDate, done: snapshot.track.done, total: snapshot.track.total, minutes: minutesOf(snapshot) }),
       flags: assignmentFlags({
         now,
         stuckAfterDays: reviews!.stuckAfterDays,

@@ -3,6 +3,8 @@
  * Pure functions, no I/O. The built-in library track is `seed/python-backend-roadmap.txt`.
  */
 export { parseRoadmap, isOptionalTitle, itemFromText, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, MAX_LINE_LENGTH, MAX_ERRORS, DEFAULT_BANNER_WIDTH } from "./parse";
+export { splitDueMarker, formatDueMarker, dueMarkerSuffix, describeDue, dueOffsetDays, earlierDue, isValidDue, maxDueCount, MAX_DUE_DAYS, MAX_DUE_WEEKS } from "./due-marker";
+export type { DueUnit, RelativeDue, DueSplit } from "./due-marker";
 export { MAX_LISTED_REPAIRS } from "./repair-list";
 export { parseRoadmapBytes, decodeRoadmapBytes } from "./decode";
 export { serializeRoadmap, RoadmapSerializeError, DEFAULT_FORMAT } from "./serialize";

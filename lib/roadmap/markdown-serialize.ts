@@ -24,7 +24,7 @@
 import { escapeInline, writeLink } from "./markdown-inline";
 import { DESCRIPTION_ESCAPABLE, leadingBlanks, readLinksLine } from "./markdown";
 import { MAX_LINE_LENGTH } from "./parse";
-import { RoadmapSerializeError, titleWithMarker } from "./serialize";
+import { RoadmapSerializeError, titleWithMarkers } from "./serialize";
 import type { RoadmapItemInput, RoadmapSectionInput } from "./types";
 
 export interface MarkdownDocumentInput {
@@ -64,7 +64,7 @@ export function serializeMarkdown(document: MarkdownDocumentInput): string {
       checkTitle(item.title, where);
       const indent = INDENT.repeat(depth);
       const inner = INDENT.repeat(depth + 1);
-      out.push(`${indent}- [ ] ${escapeInline(titleWithMarker(item.title, item.optional))}`);
+      out.push(`${indent}- [ ] ${escapeInline(titleWithMarkers(item.title, item.optional, item.due, undefined, where))}`);
       if (item.description !== undefined && item.description !== "") {
         if (item.description.includes("\r")) throw new RoadmapSerializeError(`${where} has a carriage return in its description`);
         for (const line of item.description.split("\n")) {
@@ -96,7 +96,7 @@ export function serializeMarkdown(document: MarkdownDocumentInput): string {
     const where = `section ${i + 1}`;
     checkTitle(section.title, where);
     if (out.length > 0) out.push("");
-    out.push(`## ${escapeInline(titleWithMarker(section.title, section.optional), true)}`);
+    out.push(`## ${escapeInline(titleWithMarkers(section.title, section.optional, section.due, undefined, where), true)}`);
     if ((section.items ?? []).length > 0) out.push("");
     writeItems(section.items ?? [], 0, `${where} > `);
   });

@@ -6,7 +6,7 @@ import { MAX_ITEM_LINKS, parseMarkdownRoadmap } from "./markdown";
 import { parseInline } from "./markdown-inline";
 import { serializeMarkdown } from "./markdown-serialize";
 import { parseRoadmap } from "./parse";
-import { titleWithMarker } from "./serialize";
+import { titleWithMarkers } from "./serialize";
 import { flattenRoadmap } from "./stats";
 import type { RoadmapDocument, RoadmapItem, RoadmapItemInput, RoadmapSectionInput } from "./types";
 
@@ -184,12 +184,12 @@ function expectedRows(sections: readonly RoadmapSectionInput[], items: readonly 
   const out: Array<{ depth: number; kind: string; title: string; optional: boolean; description: string | null; resources: unknown[] }> = [];
   const addItems = (list: readonly RoadmapItemInput[], depth: number) => {
     for (const item of list) {
-      out.push({ depth, kind: "item", title: titleWithMarker(item.title, item.optional), optional: Boolean(item.optional) || /\(optional\)/.test(item.title), description: item.description ?? null, resources: [...(item.resources ?? [])] });
+      out.push({ depth, kind: "item", title: titleWithMarkers(item.title, item.optional, item.due, undefined, "item"), optional: Boolean(item.optional) || /\(optional\)/.test(item.title), description: item.description ?? null, resources: [...(item.resources ?? [])] });
       addItems(item.children ?? [], depth + 1);
     }
   };
   for (const section of sections) {
-    out.push({ depth: 0, kind: "section", title: titleWithMarker(section.title, section.optional), optional: Boolean(section.optional) || /\(optional\)/.test(section.title), description: null, resources: [] });
+    out.push({ depth: 0, kind: "section", title: titleWithMarkers(section.title, section.optional, section.due, undefined, "section"), optional: Boolean(section.optional) || /\(optional\)/.test(section.title), description: null, resources: [] });
     addItems(section.items ?? [], 1);
   }
   addItems(items, 0);

@@ -42,7 +42,7 @@
  */
 import { parseInline } from "./markdown-inline";
 import type { InlineLink } from "./markdown-inline";
-import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, isOptionalTitle, itemFromText } from "./parse";
+import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, itemFromText } from "./parse";
 import { repairLineUpTo } from "./repair";
 import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
 import { DEFAULT_FORMAT } from "./serialize";
@@ -394,8 +394,12 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
     }
     const read = inlineOf(source, lineNumber, column, true);
     if (read.text === "") fail(lineNumber, column, "empty-item", "the item has no text; write it after the list marker or delete the line");
+    const text = itemFromText(read.text);
+    if (text.invalidDue) fail(lineNumber, column, "invalid-due", text.invalidDue);
     const item: RoadmapItem = {
-      ...itemFromText(read.text),
+      title: text.title,
+      optional: text.optional,
+      ...(text.due && { due: text.due }),
       depth: depthParent ? depthParent.item.depth + 1 : 0,
       line: lineNumber,
       children: [],
@@ -466,7 +470,9 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
         if (line.level <= 3) {
           const read = inlineOf(line.text, lineNumber, line.column, false);
           if (read.text === "") fail(lineNumber, 1, "empty-section-title", "the heading has no text; write the section's title after the '#' marks");
-          section = { title: read.text, optional: isOptionalTitle(read.text), line: lineNumber, items: [], layout: { blankLinesBefore: 0, openBanner: DEFAULT_FORMAT.bannerWidth, closeBanner: DEFAULT_FORMAT.bannerWidth } };
+          const heading = itemFromText(read.text);
+          if (heading.invalidDue) fail(lineNumber, 1, "invalid-due", heading.invalidDue);
+          section = { title: heading.title, optional: heading.optional, ...(heading.due && { due: heading.due }), line: lineNumber, items: [], layout: { blankLinesBefore: 0, openBanner: DEFAULT_FORMAT.bannerWidth, closeBanner: DEFAULT_FORMAT.bannerWidth } };
           sections.push(section);
           if (sections.length > maxSections) {
             fail(lineNumber, 1, "too-many-sections", `this is section ${sections.length.toLocaleString("en-US")}; a roadmap can have at most ${plural(maxSections, "section")}`);

@@ -175,3 +175,14 @@ export const CREATE_TOKEN_RATE_LIMITS = [
 export const WEBHOOK_TEST_RATE_LIMITS = [
   { name: "webhook-test:org", points: 60, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
 ] satisfies EndpointRateLimit<{ orgId: string | null }>[];
+
+/**
+ * The calendar feed (`GET /api/v1/calendar-feeds/{token}`, decision 0030): a calendar app polls a
+ * link every few minutes to hours; a person may subscribe from a few devices. 60 an hour per link
+ * is far above that and keeps a leaked link from being hammered; 300 an hour per address covers
+ * an office behind one address and stops a script guessing tokens (which are 256 bits anyway).
+ */
+export const CALENDAR_FEED_RATE_LIMITS = [
+  { name: "calendar-feed:ip", points: 300, durationSeconds: HOUR, key: "ip" },
+  { name: "calendar-feed:link", points: 60, durationSeconds: HOUR, key: ({ params }: { params: { token: string } }) => `link:${params.token.slice(0, 16)}` },
+] satisfies EndpointRateLimit<{ params: { token: string } }>[];

@@ -19,6 +19,7 @@ const node = (index: number, fields: Partial<TrackNodeOut>): TrackNodeOut => ({
   evidenceRequired: false,
   verificationRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...fields,
 });

@@ -21,7 +21,7 @@ export function documentOf(title: string, nodes: readonly TrackNodeOut[]): Roadm
   const itemById = new Map<string, MutableItem>();
   for (const node of nodes) {
     if (node.kind === "SECTION") {
-      const section: MutableSection = { title: node.title, optional: node.optional, items: [] };
+      const section: MutableSection = { title: node.title, optional: node.optional, due: node.due, items: [] };
       sectionById.set(node.id, section);
       sections.push(section);
       continue;
@@ -29,6 +29,7 @@ export function documentOf(title: string, nodes: readonly TrackNodeOut[]): Roadm
     const item: MutableItem = {
       title: node.title,
       optional: node.optional,
+      due: node.due,
       children: [],
       ...(node.description !== null && { description: node.description }),
       ...(node.resources.length > 0 && { resources: node.resources }),

@@ -97,6 +97,11 @@ export const trackDetailSchema = trackSummarySchema.extend({ versions: z.array(v
 
 const resourceSchema = z.object({ title: z.string().optional(), url: z.string() });
 
+/** A due relative to the assignment's start (lib/roadmap/due-marker.ts, decision 0030). */
+export const relativeDueSchema = z
+  .object({ unit: z.enum(["day", "week"]), count: z.number() })
+  .meta({ description: "Due on day `count` of the assignment (day 1 is its start date), or at the end of its week `count`." });
+
 export const trackNodeSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -111,6 +116,7 @@ export const trackNodeSchema = z.object({
   evidenceRequired: z.boolean(),
   verificationRequired: z.boolean().meta({ description: "Evidence is approved only once GitHub verified it (decision 0034)." }),
   estimatedMinutes: z.number().nullable(),
+  due: relativeDueSchema.nullable().meta({ description: "The node's own relative due; an item is due at the earliest of its own and its ancestors'." }),
   resources: z.array(resourceSchema),
 });
 export type TrackNodeOut = z.output<typeof trackNodeSchema>;

@@ -34,6 +34,7 @@ function version(name: string, specs: Spec[]): TrackNodeOut[] {
         evidenceRequired: false,
         verificationRequired: false,
         estimatedMinutes: null,
+        due: null,
         resources: [],
         ...spec.fields,
       });

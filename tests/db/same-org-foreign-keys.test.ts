@@ -110,6 +110,11 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
       VALUES (${id()}, ${own.organizationId}, ${own.trackId}, ${parent.versionId}, ${own.hireId}, 'ARCHIVED', current_date, now())`,
   },
   {
+    child: "DueDateExtension → Assignment",
+    constraint: "DueDateExtension_organizationId_assignmentId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "DueDateExtension" (id, "organizationId", "assignmentId", "newDueDate", reason) VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, current_date, 'Moved')`,
+  },
+  {
     child: "AssignmentMentor → Assignment",
     constraint: "AssignmentMentor_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "AssignmentMentor" ("organizationId", "assignmentId", "mentorId") VALUES (${own.organizationId}, ${parent.assignmentId}, ${own.mentorId})`,

@@ -52,6 +52,7 @@ export function nodesOf(outline: readonly OutlineLine[]): TrackNodeJson[] {
       evidenceRequired: flags?.evidenceRequired ?? false,
       verificationRequired: false,
       estimatedMinutes: null,
+      due: null,
       resources: [],
     };
     stack[depth] = node;

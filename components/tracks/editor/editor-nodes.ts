@@ -8,6 +8,7 @@ export function contentOf(node: NodeContent): NodeContent {
     evidenceRequired: node.evidenceRequired,
     verificationRequired: node.verificationRequired,
     estimatedMinutes: node.estimatedMinutes,
+    due: node.due,
     resources: node.resources,
   };
 }

@@ -30,6 +30,7 @@ const json = (stableKey: string, parentId: string | null, extra: Partial<TrackNo
   evidenceRequired: false,
   verificationRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...extra,
 });

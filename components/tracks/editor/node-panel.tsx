@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { MAX_ESTIMATED_MINUTES, MAX_NODE_DESCRIPTION } from "@/lib/tracks/edit-schema";
 import { LinkRows } from "./link-rows";
+import { DueFields } from "./due-fields";
 import { isDirty, valuesWithDraft } from "./node-form";
 import type { FormDraft, FormValues } from "./node-form";
 import type { PlacedNode } from "./types";
@@ -117,6 +118,14 @@ export function NodePanel({
           </p>
         </>
       ) : null}
+      <DueFields
+        id={id}
+        unit={values.dueUnit}
+        count={values.dueCount}
+        error={errors["due.count"] ?? errors.due}
+        onUnit={(dueUnit) => set({ dueUnit, ...(dueUnit !== "" && values.dueCount === "" && { dueCount: "1" }) })}
+        onCount={(dueCount) => set({ dueCount })}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={values.optional} onChange={(event) => set({ optional: event.target.checked })} className="size-4" />
         Optional

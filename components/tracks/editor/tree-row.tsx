@@ -21,6 +21,8 @@ export interface TreeRowProps {
   evidenceRequired: boolean;
   verificationRequired: boolean;
   estimatedMinutes: number | null;
+  /** "day 3", "week 2"; null without a due. */
+  due: string | null;
   linkCount: number;
   hasDescription: boolean;
   unsaved: boolean;
@@ -52,6 +54,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   if (props.evidenceRequired) badges.push("evidence required");
   if (props.verificationRequired) badges.push("verified on GitHub");
   if (props.estimatedMinutes !== null) badges.push(`${props.estimatedMinutes} min`);
+  if (props.due !== null) badges.push(`due ${props.due}`);
   if (props.linkCount > 0) badges.push(props.linkCount === 1 ? "1 link" : `${props.linkCount} links`);
   if (props.hasDescription) badges.push("notes");
   if (props.unsaved) badges.push("unsaved changes");

@@ -1,3 +1,4 @@
+import type { RelativeDue } from "@/lib/roadmap/due-marker";
 import type { Destination, NodeKind, Placed } from "@/lib/tracks/tree-edit";
 
 export interface ResourceLink {
@@ -13,6 +14,8 @@ export interface NodeContent {
   evidenceRequired: boolean;
   verificationRequired: boolean;
   estimatedMinutes: number | null;
+  /** Relative to the assignment's start ("day 3", "week 2"); null without one. */
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 
@@ -83,6 +86,7 @@ export interface TrackNodeJson {
   evidenceRequired: boolean;
   verificationRequired: boolean;
   estimatedMinutes: number | null;
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 

@@ -25,6 +25,7 @@ describe("the 'verified on GitHub' flag in the editor (decision 0034)", () => {
         evidenceRequired: true,
         verificationRequired: true,
         estimatedMinutes: null,
+        due: null,
         resources: [],
       },
     ]);

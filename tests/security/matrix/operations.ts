@@ -7,7 +7,8 @@
  * callers (who must leave it unchanged) and, when the call `consumes` it (a delete,
  * a publish, an approval), again for each allowed caller after the first.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashFeedToken } from "@/lib/calendar/feed-token";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
@@ -104,6 +105,18 @@ export const OPERATIONS: Record<string, Operation> = {
     after: (world, caller) => world.signInAgain(caller.person!),
   }),
   getEmailPreferences: op({ call: () => ({}) }),
+  getCalendarFeed: op({ call: () => ({}) }),
+  resetCalendarFeed: op({ call: () => ({}) }),
+  deleteCalendarFeed: op({ call: () => ({}) }),
+  // The hire's feed link, made for the row: the token is the credential, whoever sends it.
+  readCalendarFeed: op({
+    prepare: async (world) => {
+      const token = randomBytes(32).toString("base64url");
+      await getDb().calendarFeed.upsert({ where: { userId: world.people.hire.userId }, create: { userId: world.people.hire.userId, tokenHash: hashFeedToken(token) }, update: { tokenHash: hashFeedToken(token) } });
+      return token;
+    },
+    call: (_, __, token) => ({ params: { token } }),
+  }),
   updateEmailPreferences: op({ call: () => ({ body: { reviewDigest: false } }) }),
   createOrganization: op({ call: () => ({ body: { name: `Another team ${unique()}` } }) }),
   previewInvitation: op({
@@ -196,6 +209,18 @@ export const OPERATIONS: Record<string, Operation> = {
   listAssignments: op({ call: () => ({}) }),
   getAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate: "2030-01-31" } }) }),
+  extendAssignmentDueDate: op({
+    consumes: true,
+    // A day after the assignment's current due date (set if it has none): each allowed call moves it later.
+    prepare: async (world) => {
+      const row = await getDb().assignment.findUniqueOrThrow({ where: { id: world.assignmentId }, select: { dueDate: true } });
+      const current = row.dueDate ?? new Date("2031-01-01T00:00:00Z");
+      if (!row.dueDate) await getDb().assignment.update({ where: { id: world.assignmentId }, data: { dueDate: current } });
+      return new Date(current.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    },
+    call: (world, _, dueDate) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate, reason: `Leave ${unique()}` } }),
+  }),
+  listAssignmentDueDateExtensions: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignmentItem: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Scope") }, body: { note: `Scope notes ${unique()}` } }) }),
   bulkUpdateAssignmentItems: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { keys: [world.key("HTTP")], state: "IN_PROGRESS" } }) }),
   getAssignmentItemHistory: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Types") } }) }),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoadmapView } from "@/components/assignments/roadmap/roadmap-view";
+import { DueDateHistory } from "@/components/assignments/roadmap/due-date-history";
 import { ActivityCalendar } from "@/components/dashboards/activity-calendar";
 import { NudgeButton } from "@/components/reminders/nudge-button";
 import { can, isManagerRole } from "@/lib/authz/policy";
@@ -43,6 +44,7 @@ export default async function AssignmentRoadmapPage({ params, searchParams }: Pa
         viewerIsAssignee={assignment.viewerIsAssignee}
         viewerIsManager={isManagerRole(access.membership.role)}
         initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
+      <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(access.membership.role, "assignment.update")} />
       {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
       <ActivityCalendar
         slug={slug}
