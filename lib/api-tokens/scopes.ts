@@ -7,16 +7,17 @@ import { PERMISSIONS, permissionsOf } from "@/lib/authz/policy";
 import type { Permission } from "@/lib/authz/policy";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-const NEVER_A_SCOPE: readonly Permission[] = ["token.manage"];
+const NEVER_A_SCOPE = ["token.manage"] as const satisfies readonly Permission[];
 
-export const TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((permission) => !NEVER_A_SCOPE.includes(permission));
+export const TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((permission) => !(NEVER_A_SCOPE as readonly Permission[]).includes(permission));
 
 /** The scopes a member with `role` may give a token (a token never exceeds its member's role). */
 export function grantableScopes(role: Role): Permission[] {
-  return permissionsOf(role).filter((permission) => !NEVER_A_SCOPE.includes(permission));
+  return permissionsOf(role).filter((permission) => !(NEVER_A_SCOPE as readonly Permission[]).includes(permission));
 }
 
-const SCOPE_LABELS: Partial<Record<Permission, string>> = {
+// Every permission has a label (the type says so), so a new one cannot reach the settings page unnamed.
+const SCOPE_LABELS: Record<Exclude<Permission, (typeof NEVER_A_SCOPE)[number]>, string> = {
   "org.read": "Read the organization",
   "org.update": "Rename the organization and change its settings",
   "org.delete": "Delete the organization",
@@ -35,6 +36,7 @@ const SCOPE_LABELS: Partial<Record<Permission, string>> = {
   "assignment.create": "Assign tracks",
   "assignment.update": "Change and archive assignments",
   "assignment.read": "Read assignments",
+  "assignment.nudge": "Nudge hires",
   "progress.update": "Log progress on one's own assignments",
   "evidence.submit": "Submit evidence",
   "evidence.review": "Review evidence",
@@ -42,11 +44,12 @@ const SCOPE_LABELS: Partial<Record<Permission, string>> = {
   "dashboard.read": "Read the manager's dashboard",
   "notification.read": "Read notifications",
   "audit.read": "Read and export the audit log",
+  "integration.manage": "Manage webhooks and Slack channels (they receive the organization's events)",
 };
 
-/** A short sentence for a scope; its own name for one added since (still correct, just terse). */
+/** A short sentence for a scope (its own name for anything that is not one). */
 export function scopeLabel(permission: string): string {
-  return SCOPE_LABELS[permission as Permission] ?? permission;
+  return SCOPE_LABELS[permission as keyof typeof SCOPE_LABELS] ?? permission;
 }
 
 /** Expiry choices the settings pages offer (days; null: never). */
