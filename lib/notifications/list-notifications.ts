@@ -7,6 +7,7 @@ import { memberAssignmentIds } from "@/lib/realtime/rooms";
 import { isReminderType } from "@/lib/reminders/reminder-kinds";
 import type { ReminderPayload } from "@/lib/reminders/reminder-kinds";
 import { reminderText } from "@/lib/reminders/reminder-text";
+import { NOTIFICATION_TYPES } from "./notify";
 import type { NotificationType } from "./notify";
 import type { ListNotificationsQuery, NotificationOut } from "./schema";
 
@@ -26,9 +27,11 @@ export function notificationText(type: NotificationType, actor: { name: string |
  * The caller's notifications about assignments they may still see (the rooms'
  * rule: owners and admins all, anyone else the ones they hold or mentor now), so
  * a mentor taken off an assignment stops hearing about it, old notices included.
+ * Only the kinds this release knows: after a rollback, rows a later release wrote
+ * of a kind added since wait unseen instead of failing the list (docs/operations.md).
  */
 async function mine(ctx: OrgContext): Promise<Prisma.NotificationWhereInput> {
-  const own = { organizationId: ctx.organization.id, userId: ctx.user.id };
+  const own = { organizationId: ctx.organization.id, userId: ctx.user.id, type: { in: [...NOTIFICATION_TYPES] } };
   return isManagerRole(ctx.membership.role) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }
 

@@ -110,6 +110,21 @@ describe("reading Markdown", () => {
     expect(result.errors[0]?.message).toMatch(/^Line 1, column 7: /);
   });
 
+  it("reads due markers the way the text format does, on items and section headings, and writes them back", () => {
+    const document = parsed(["## Week one (due week 1)", "", "- [ ] Laptop set up (due day 1)", "- [ ] Pairing (optional) (due day 3)", "- [ ] Due diligence (due soon)"].join("\n"));
+    const [section] = document.sections;
+    expect(section).toMatchObject({ title: "Week one", due: { unit: "week", count: 1 } });
+    expect(section!.items.map(({ title, optional, due }) => ({ title, optional, due: due ?? null }))).toEqual([
+      { title: "Laptop set up", optional: false, due: { unit: "day", count: 1 } },
+      { title: "Pairing (optional)", optional: true, due: { unit: "day", count: 3 } },
+      { title: "Due diligence (due soon)", optional: false, due: null },
+    ]);
+    const again = parsed(serializeMarkdown(document));
+    expect(flattenRoadmap(again).map(({ title, due }) => [title, due])).toEqual(flattenRoadmap(document).map(({ title, due }) => [title, due]));
+    const invalid = parseMarkdownRoadmap("## S\n\n- [ ] Ship it (due day 0)\n");
+    expect(invalid).toMatchObject({ ok: false, errors: [{ line: 3, code: "invalid-due" }] });
+  });
+
   it("the same limits as the text format", () => {
     expect(parseMarkdownRoadmap(`- ${"x".repeat(20)}\n`, { maxLineLength: 10 })).toMatchObject({ ok: false, errors: [{ line: 1, column: 11, code: "line-too-long" }] });
     expect(parseMarkdownRoadmap("- a\n- b\n- c\n", { maxItems: 2 })).toMatchObject({ ok: false, errors: [{ line: 3, code: "too-many-items" }] });

@@ -26,6 +26,10 @@ import {
   revokePersonalToken,
   revokeServiceToken,
 } from "./api-tokens-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues the "assigned" emails (lib/reminders).
+useJobQueue();
 
 describe("personal tokens", () => {
   it("are shown once, stored as a hash, listed without the secret, and revoked by their person only", async () => {

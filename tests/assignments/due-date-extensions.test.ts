@@ -3,6 +3,10 @@ import { GET as listRoute, POST as extendRoute } from "@/app/api/v1/o/[orgSlug]/
 import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
 import { createAssignments, getAssignment, orgWithPublishedTrack, updateAssignment } from "./assignments-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues the "assigned" emails (lib/reminders).
+useJobQueue();
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
 

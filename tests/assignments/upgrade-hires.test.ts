@@ -11,6 +11,10 @@ import { callRoute } from "../support/call-route";
 import { addNodes, deleteNode, moveNode, updateNode } from "../tracks/edit-fixture";
 import { createDraft, publishVersion } from "../tracks/tracks-fixture";
 import { applyUpgrade, createAssignments, getAssignment, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues the "assigned" emails (lib/reminders).
+useJobQueue();
 
 const listCandidates = (slug: string, cookie: string, trackId: string) => callRoute(listRoute, { path: `/api/v1/o/${slug}/tracks/${trackId}/upgrades`, params: { orgSlug: slug, trackId }, cookie });
 const upgradeHires = (slug: string, cookie: string, trackId: string, body: unknown) =>

@@ -7,6 +7,10 @@ import { createAssignments, updateItem } from "../assignments/assignments-fixtur
 import { callRoute } from "../support/call-route";
 import { addMember } from "../support/factories";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues the "assigned" emails (lib/reminders).
+useJobQueue();
 
 // Dues relative to a start of 2027-03-01 (a Monday): day 2 = 03-02, week 1 = 03-07, day 3 = 03-03.
 const TEXT = ["=====", "Setup (due week 1)", "=====", "- Laptop (due day 2)", "- Accounts, keys; access (due day 3)", "- Reading", "", "=====", "Later", "=====", "- Deploy", ""].join("\n");

@@ -6,6 +6,10 @@ import type { OrgContext } from "@/lib/http/handle";
 import { createAssignments, TRACK_TEXT, updateItem } from "../assignments/assignments-fixture";
 import { updateNode } from "../tracks/edit-fixture";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues the "assigned" emails (lib/reminders).
+useJobQueue();
 
 // Decision 0030: the manager dashboard's forecast uses the estimated minutes when every item left has one.
 const dashboardAt = (organization: { id: string; slug: string }, now: Date) => managerDashboard({ organization } as unknown as OrgContext, managerDashboardQuerySchema.parse({}), now);

@@ -154,6 +154,11 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
       VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${id()}, 1, 'APPROVED', ${own.hireId}, now())`,
   },
   {
+    child: "EvidenceCheck → EvidenceAttempt",
+    constraint: "EvidenceCheck_organizationId_attemptId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "EvidenceCheck" ("attemptId", "organizationId") VALUES (${parent.attemptId}, ${own.organizationId})`,
+  },
+  {
     child: "EvidenceFile → EvidenceAttempt",
     constraint: "EvidenceFile_organizationId_attemptId_fkey",
     insert: (own, parent) => sql`INSERT INTO "EvidenceFile" (id, "organizationId", "attemptId", name, mime, size, "storageKey")

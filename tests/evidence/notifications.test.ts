@@ -127,4 +127,14 @@ describe("evidence emails", () => {
     // The other mentor mentors nobody here; the admin is not a mentor of this assignment.
     expect(await emailsTo(await emailOf(org.otherMentor.userId))).toEqual([]);
   });
+
+  it("leave out a kind this release does not know (a later release's rows after a rollback) instead of failing the list", async () => {
+    const org = await assignedOrg();
+    await submitEvidence(org.slug, org.hire.cookie, org.assignmentId, org.key("Loops"), { note: "done" });
+    await getDb().notification.create({ data: { organizationId: org.organization.id, userId: org.mentor.userId, type: "kind.from-the-future", assignmentId: org.assignmentId, stableKey: "", payload: {} } });
+    const list = await listNotifications(org.slug, org.mentor.cookie);
+    expect(list.status).toBe(200);
+    expect(list.json).toMatchObject({ unreadCount: 1, items: [{ type: "evidence.submitted" }] });
+    expect(list.json!.items).toHaveLength(1);
+  });
 });
