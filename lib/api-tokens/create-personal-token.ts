@@ -1,12 +1,12 @@
 import { getDb } from "@/lib/db/client";
-import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { SessionContext } from "@/lib/http/handle";
 import { resolveOrgScope } from "@/lib/orgs/membership";
 import { assertScopesWithinRole } from "./scope-check";
 import { MAX_PERSONAL_TOKENS_PER_MEMBER } from "./schema";
 import type { CreatePersonalTokenInput } from "./schema";
-import { expiryFrom, toTokenView, tokenSelect } from "./token-view";
+import { storeToken } from "./store-token";
+import { toTokenView } from "./token-view";
 import { newTokenSecret } from "./token-secret";
 
 /**
@@ -25,29 +25,7 @@ export async function createPersonalToken(ctx: SessionContext, input: CreatePers
     if (held >= MAX_PERSONAL_TOKENS_PER_MEMBER) {
       throw new AppError("CONFLICT", `You have ${MAX_PERSONAL_TOKENS_PER_MEMBER} tokens in this organization already. Revoke one first.`);
     }
-    const created = await tx.apiToken.create({
-      data: {
-        organizationId,
-        userId: ctx.user.id,
-        kind: "PERSONAL",
-        name: input.name,
-        prefix: secret.prefix,
-        tokenHash: secret.tokenHash,
-        scopes: input.scopes,
-        createdById: ctx.user.id,
-        expiresAt: expiryFrom(input.expiresInDays),
-      },
-      select: tokenSelect,
-    });
-    await recordEvent(tx, {
-      organizationId,
-      type: "api_token.created",
-      actorId: ctx.user.id,
-      subjectType: "api_token",
-      subjectId: created.id,
-      payload: { name: created.name, kind: "PERSONAL", scopes: input.scopes, expiresAt: created.expiresAt?.toISOString() ?? null },
-    });
-    return created;
+    return storeToken(tx, { organizationId, userId: ctx.user.id, createdById: ctx.user.id, kind: "PERSONAL", secret, name: input.name, scopes: input.scopes, expiresInDays: input.expiresInDays });
   });
   return { ...toTokenView(row), token: secret.token };
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { assertScopesWithinRole } from "./scope-check";
 import { MAX_SERVICE_TOKENS_PER_ORG } from "./schema";
 import type { CreateServiceTokenInput } from "./schema";
-import { expiryFrom, toTokenView, tokenSelect } from "./token-view";
+import { storeToken } from "./store-token";
+import { toTokenView } from "./token-view";
 import { newTokenSecret } from "./token-secret";
 
 /**
@@ -31,29 +31,11 @@ export async function createServiceToken(ctx: OrgContext, input: CreateServiceTo
       select: { id: true },
     });
     await tx.membership.create({ data: { organizationId, userId: account.id, role: input.role } });
-    const created = await tx.apiToken.create({
-      data: {
-        organizationId,
-        userId: account.id,
-        kind: "SERVICE",
-        name: input.name,
-        prefix: secret.prefix,
-        tokenHash: secret.tokenHash,
-        scopes: input.scopes,
-        createdById: ctx.user.id,
-        expiresAt: expiryFrom(input.expiresInDays),
-      },
-      select: tokenSelect,
-    });
-    await recordEvent(tx, {
-      organizationId,
-      type: "api_token.created",
-      actorId: ctx.user.id,
-      subjectType: "api_token",
-      subjectId: created.id,
-      payload: { name: created.name, kind: "SERVICE", role: input.role, scopes: input.scopes, expiresAt: created.expiresAt?.toISOString() ?? null },
-    });
-    return created;
+    return storeToken(
+      tx,
+      { organizationId, userId: account.id, createdById: ctx.user.id, kind: "SERVICE", secret, name: input.name, scopes: input.scopes, expiresInDays: input.expiresInDays },
+      { role: input.role },
+    );
   });
   return { ...toTokenView(row), token: secret.token };
 }

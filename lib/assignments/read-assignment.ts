@@ -32,10 +32,18 @@ export function toItemProgress(row: { stableKey: string; state: ProgressState; n
  */
 export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   const db = getDb();
-  // findAssignment's query, with the upgrade notice (only this read needs it).
-  const found = await db.assignment.findFirst({ where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] }, select: { ...assignmentSelect, upgradeNotice: true } });
+  // findAssignment's query, with the upgrade notice and the track's latest published version (only this read needs them).
+  const found = await db.assignment.findFirst({
+    where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] },
+    select: {
+      ...assignmentSelect,
+      upgradeNotice: true,
+      track: { select: { ...assignmentSelect.track.select, versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+    },
+  });
   if (!found) throw notFound("assignment");
-  const { upgradeNotice, ...row } = found;
+  const { upgradeNotice, track: { versions: [latest], ...track }, ...rest } = found;
+  const row = { ...rest, track };
   const [nodes, progress] = await Promise.all([
     versionNodes(ctx.organization.id, row.versionId, db),
     db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
@@ -62,6 +70,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     archivedItems,
     // The notice is the hire's: others see what changed in the activity feed.
     upgradeNotice: row.assigneeId === ctx.user.id ? parseUpgradeNotice(upgradeNotice) : null,
+    newerVersion: latest && latest.number > row.version.number ? { number: latest.number } : null,
   };
 }
 

@@ -157,6 +157,10 @@ export const assignmentDetailSchema = z.object({
     .array(z.object({ stableKey: z.string(), title: z.string() }))
     .meta({ description: "Items with archived progress (gone from this version after an upgrade), with their last title: their progress rows are in `progress` with `archived: true`." }),
   upgradeNotice: upgradeNoticeSchema.nullable().meta({ description: "For the assignee only (null for anyone else): what the last upgrade someone else made changed, until dismissed." }),
+  newerVersion: z
+    .object({ number: z.number() })
+    .nullable()
+    .meta({ description: "The track's latest published version when it is newer than the assignment's (`GET …/upgrade` previews the move); null when the assignment is on it." }),
 });
 
 export const itemUpdateResultSchema = z.object({

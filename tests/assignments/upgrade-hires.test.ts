@@ -60,6 +60,9 @@ describe("upgrading hires from the track", () => {
       });
     }
 
+    // Each assignment's detail says a newer version exists (the page asks for the preview only then).
+    expect((await getAssignment(org.slug, hires[0]!.cookie, hires[0]!.assignmentId)).json!.newerVersion).toEqual({ number: 2 });
+
     const applied = await upgradeHires(org.slug, org.admin.cookie, org.trackId, { toVersionNumber: 2, assignmentIds: hires.map((hire) => hire.assignmentId) });
     expect(applied.status).toBe(200);
     expect(applied.json).toMatchObject({ upgraded: 3, failed: 0 });
@@ -69,6 +72,7 @@ describe("upgrading hires from the track", () => {
     for (const hire of hires) {
       const detail = (await getAssignment(org.slug, hire.cookie, hire.assignmentId)).json!;
       expect(detail.assignment.version.number).toBe(2);
+      expect(detail.newerVersion).toBeNull();
       const progress = Object.fromEntries(detail.progress.map((row: { stableKey: string }) => [row.stableKey, row]));
       expect(progress[org.key("Types")]).toMatchObject({ state: "DONE", archived: false });
       expect(progress[org.key("Scope")]).toMatchObject({ state: "IN_PROGRESS", note: "Closures next", archived: false });

@@ -41,7 +41,7 @@ export function RoadmapView({
     return (
       <div className="flex flex-col gap-4">
         {viewerIsAssignee ? <UpgradeNotice slug={slug} detail={detail} onShowRemoved={showRemoved} /> : null}
-        {mayUpgrade ? <AssignmentUpgradePanel slug={slug} assignmentId={assignmentId} /> : null}
+        {mayUpgrade ? <AssignmentUpgradePanel slug={slug} assignmentId={assignmentId} newerVersion={detail.newerVersion?.number ?? null} /> : null}
         <Roadmap slug={slug} detail={detail} viewerIsAssignee={viewerIsAssignee} initialItem={initialItem} openItem={openItem} />
         <ArchivedItems slug={slug} detail={detail} open={removedOpen} onOpenChange={setRemovedOpen} />
       </div>

@@ -92,5 +92,6 @@ export function detailOf({ outline = OUTLINE, progress = [], skippedKeys = [], s
     nextUp: [],
     archivedItems: [],
     upgradeNotice: null,
+    newerVersion: null,
   };
 }

@@ -13,10 +13,11 @@ import type { UpgradePreviewJson } from "./upgrade-api";
 /**
  * "A newer version is available" on an assignment, for whoever may move it (a
  * manager, or the hire): what the new version adds and removes, which progress
- * stays (renamed and moved items) and which is archived, and Apply. Nothing shows
- * when the assignment is on the latest version (the preview's 409).
+ * stays (renamed and moved items) and which is archived, and Apply. Asked for only
+ * when the assignment's detail says a newer version exists; nothing shows when it is
+ * on the latest version (or the preview's 409 says it got there meanwhile).
  */
-export function AssignmentUpgradePanel({ slug, assignmentId }: { slug: string; assignmentId: string }) {
+export function AssignmentUpgradePanel({ slug, assignmentId, newerVersion }: { slug: string; assignmentId: string; newerVersion: number | null }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const preview = useQuery({
@@ -30,6 +31,7 @@ export function AssignmentUpgradePanel({ slug, assignmentId }: { slug: string; a
         throw error;
       }
     },
+    enabled: newerVersion !== null,
   });
   const apply = useMutation({
     mutationFn: (toVersionNumber: number) => applyAssignmentUpgrade(slug, assignmentId, toVersionNumber),
@@ -39,7 +41,7 @@ export function AssignmentUpgradePanel({ slug, assignmentId }: { slug: string; a
     },
   });
 
-  if (preview.isPending) return null;
+  if (newerVersion === null || preview.isPending) return null;
   if (preview.isError)
     return (
       <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-danger">

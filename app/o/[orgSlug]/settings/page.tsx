@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
-import { DueSoonForm } from "@/components/orgs/due-soon-form";
+import { OrgDaysSettingForm } from "@/components/orgs/org-days-setting-form";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
-import { ReviewTargetForm } from "@/components/orgs/review-target-form";
-import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { requireOrgPageAccess } from "@/lib/orgs/page-access";
@@ -48,7 +46,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         {can(access.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">The mentors’ dashboard flags a hire after this many days on one item, or without any activity.</p>
-            <StuckThresholdForm slug={access.organization.slug} days={stuckAfterDays} />
+            <OrgDaysSettingForm slug={access.organization.slug} setting="stuckAfterDays" days={stuckAfterDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
@@ -63,7 +61,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
             <p className="mt-1 mb-4 text-sm text-muted-foreground">
               How many days before an assignment is due its hire and mentors get a reminder (0: none). Overdue reminders follow the day after, then weekly; stuck reminders use the threshold above.
             </p>
-            <DueSoonForm slug={access.organization.slug} days={dueSoonDays} />
+            <OrgDaysSettingForm slug={access.organization.slug} setting="dueSoonDays" days={dueSoonDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">{dueSoonDays === 0 ? "No due-soon reminders." : `${dueSoonDays} days before the due day.`}</p>
@@ -78,7 +76,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
             <p className="mt-1 mb-4 text-sm text-muted-foreground">
               Evidence waiting more working days (Monday to Friday) than this is flagged as overdue on the review queue and in the mentors’ daily digest.
             </p>
-            <ReviewTargetForm slug={access.organization.slug} days={reviewTargetDays} />
+            <OrgDaysSettingForm slug={access.organization.slug} setting="reviewTargetDays" days={reviewTargetDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">Evidence is reviewed within {reviewTargetDays} working days; later is overdue.</p>
