@@ -38,8 +38,11 @@ export function EmailPreferencesForm() {
   const preferences = useQuery({ queryKey: KEY, queryFn: () => apiRequest<Preferences>(PATH) });
   const save = useMutation({
     mutationFn: (change: Partial<Preferences>) => apiRequest<Preferences>(PATH, { method: "PATCH", body: change }),
-    onMutate: async (change) => {
-      await queryClient.cancelQueries({ queryKey: KEY });
+    // Synchronous on purpose: the checkbox is controlled, so the change must be in the cache before
+    // the click's event ends, or React puts the box back and it flips only a moment later.
+    onMutate: (change) => {
+      // A read in flight would land without this change; cancelling it keeps the cache as set here.
+      void queryClient.cancelQueries({ queryKey: KEY });
       const before = queryClient.getQueryData<Preferences>(KEY);
       if (before) queryClient.setQueryData<Preferences>(KEY, { ...before, ...change });
       return { before };
