@@ -43,10 +43,11 @@
 import { parseInline } from "./markdown-inline";
 import type { InlineLink } from "./markdown-inline";
 import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, itemFromText } from "./parse";
+import { fileTooLarge, longLineErrors } from "./input-limits";
 import { repairLineUpTo } from "./repair";
 import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
 import { DEFAULT_FORMAT } from "./serialize";
-import { formatSize, locateUtf8Offset, plural, quote, splitLines, utf8Length } from "./text";
+import { plural, quote, splitLines } from "./text";
 import type { ParseError, ParseErrorCode, ParseOptions, ParseResult, ParseWarning, Repair, RoadmapDocument, RoadmapItem, RoadmapResource, RoadmapSection } from "./types";
 
 /** Most links an item keeps (the editor's limit, `MAX_RESOURCES`); later ones keep their text only. */
@@ -233,17 +234,8 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
     else repairs.skip(1);
   };
 
-  const size = utf8Length(text);
-  if (size > maxBytes) {
-    const { line, column } = locateUtf8Offset(text, maxBytes);
-    errors.push({
-      line,
-      column,
-      code: "file-too-large",
-      message: `Line ${line}, column ${column}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit, which is reached here; split it into smaller roadmaps`,
-    });
-    return { ok: false, errors, repairs: [], repairCount: 0, warnings };
-  }
+  const tooLarge = fileTooLarge(text, maxBytes);
+  if (tooLarge) return { ok: false, errors: [tooLarge], repairs: [], repairCount: 0, warnings };
   const fail = (line: number, column: number, code: ParseErrorCode, detail: string) => {
     errors.push({ line, column, code, message: `Line ${line}, column ${column}: ${detail}` });
     if (errors.length >= MAX_ERRORS) throw new TooManyErrors();
@@ -251,22 +243,7 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
 
   const bom = text.startsWith("\uFEFF");
   const split = splitLines(bom ? text.slice(1) : text);
-  try {
-    split.lines.forEach((line, i) => {
-      if (line.length <= maxLineLength) return;
-      let length = 0;
-      for (const _char of line) length++;
-      if (length <= maxLineLength) return;
-      fail(
-        i + 1,
-        maxLineLength + 1,
-        "line-too-long",
-        `the line is ${plural(length, "character")} long, over the limit of ${plural(maxLineLength, "character")} per line, which is reached here; break it into shorter lines (a description can go on over several lines)`,
-      );
-    });
-  } catch (error) {
-    if (!(error instanceof TooManyErrors)) throw error;
-  }
+  errors.push(...longLineErrors(split.lines, maxLineLength, MAX_ERRORS));
   if (errors.length > 0) return { ok: false, errors, repairs: [], repairCount: 0, warnings };
 
   const lines = split.lines.map((raw, i) => {

@@ -38,7 +38,8 @@ import { detectIndentation, describeIndent, indentLevel } from "./indentation";
 import type { IndentStyle } from "./indentation";
 import { repairLineUpTo } from "./repair";
 import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
-import { describeNewline, formatSize, locateUtf8Offset, plural, quote, splitLines, utf8Length } from "./text";
+import { fileTooLarge, longLineErrors } from "./input-limits";
+import { codePointLength, describeNewline, plural, quote, splitLines } from "./text";
 import type {
   BulletChar,
   Newline,
@@ -131,13 +132,6 @@ function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
 }
 
-/** Code points in `line`. */
-function codePointLength(line: string): number {
-  let length = 0;
-  for (const _char of line) length++;
-  return length;
-}
-
 type Line =
   | { kind: "blank" }
   | { kind: "banner"; width: number }
@@ -177,17 +171,8 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
   };
   const warnings: ParseWarning[] = [];
 
-  const size = utf8Length(text);
-  if (size > maxBytes) {
-    const { line, column } = locateUtf8Offset(text, maxBytes);
-    errors.push({
-      line,
-      column,
-      code: "file-too-large",
-      message: `Line ${line}, column ${column}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit, which is reached here; split it into smaller roadmaps`,
-    });
-    return { ok: false, errors, repairs: [], repairCount: 0, warnings };
-  }
+  const tooLarge = fileTooLarge(text, maxBytes);
+  if (tooLarge) return { ok: false, errors: [tooLarge], repairs: [], repairCount: 0, warnings };
 
   const fail = (line: number, column: number, code: ParseErrorCode, detail: string) => {
     errors.push({ line, column, code, message: `Line ${line}, column ${column}: ${detail}` });
@@ -217,21 +202,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
 
   // Lines, each no longer than the limit: nothing else reads a line before this check.
   const split = splitLines(body);
-  try {
-    split.lines.forEach((line, i) => {
-      if (line.length <= maxLineLength) return; // a UTF-16 length within the limit is a code point length within it
-      const length = codePointLength(line);
-      if (length <= maxLineLength) return;
-      fail(
-        i + 1,
-        maxLineLength + 1,
-        "line-too-long",
-        `the line is ${plural(length, "character")} long, over the limit of ${plural(maxLineLength, "character")} per line, which is reached here; break it into shorter lines (a description can go on over several lines)`,
-      );
-    });
-  } catch (error) {
-    if (!(error instanceof TooManyErrors)) throw error;
-  }
+  errors.push(...longLineErrors(split.lines, maxLineLength, MAX_ERRORS));
   if (errors.length > 0) return { ok: false, errors, repairs: repairs.list(), repairCount: repairs.count, warnings };
 
   // Line endings.
