@@ -53,5 +53,5 @@ export const readCalendarFeedEndpoint = defineEndpoint({
   auth: "public",
   params: z.strictObject({ token: z.string().regex(FEED_TOKEN_PATTERN, "Not a calendar feed link.") }),
   rateLimits: CALENDAR_FEED_RATE_LIMITS,
-  response: { status: 200, description: "The calendar, as `text/calendar` (the schema is a placeholder: the body is iCalendar text).", schema: z.string() },
+  response: { status: 200, description: "The calendar, as `text/calendar` (not JSON: the body is RFC 5545 iCalendar text, one VEVENT per due date).", schema: z.string() },
 });
