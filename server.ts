@@ -22,6 +22,7 @@ import { mainPortAccess, serveMetrics, startConfiguredMetricsServer } from "@/li
 import { getTracing } from "@/lib/observability/tracing-config";
 import { disconnectRateLimitStore } from "@/lib/security/rate-limit-store";
 import { startEventRelay } from "@/lib/realtime/event-relay";
+import { createWebhookTrigger } from "@/lib/webhooks/event-trigger";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
 import { assignClientIp } from "@/lib/security/client-ip";
@@ -108,7 +109,9 @@ async function main() {
     const io = attachSocketServer(server, { allowedOrigins: config.allowedOrigins, authenticate: authenticateCookieHeader, roomsFor: roomsForUser, log: realtimeLog });
     setSocketServer(io);
     // Committed events reach this instance's sockets through LISTEN/NOTIFY (decision 0011).
-    const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog });
+    // The same notifications start outgoing webhooks' fan-out, where workers run (decision 0033).
+    const webhookTrigger = config.JOB_WORKERS_ENABLED ? createWebhookTrigger(log.child({ component: "webhooks" })) : undefined;
+    const relay = startEventRelay({ databaseUrl: database.url, io, log: realtimeLog, onEvent: webhookTrigger });
     const metricsServer = await startConfiguredMetricsServer(config);
 
     const shutdown = createShutdown({

@@ -14,6 +14,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth-0123456789",
       // Evidence files written by tests go to a throw-away directory, not the project's .data.
       UPLOADS_DIR: path.join(os.tmpdir(), "cairn-test-uploads"),
+      // Evidence checks never reach the real GitHub from tests (port 9 refuses at once); tests of them start the fake one.
+      GITHUB_API_URL: "http://127.0.0.1:9",
     },
     projects: [
       {

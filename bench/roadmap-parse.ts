@@ -1,7 +1,8 @@
 /**
  * Roadmap parsing benchmark (decision 0015): the CPU time `parseRoadmap` takes on the largest
  * accepted inputs (1 MiB) of several shapes, and how long the event loop waits while one of them
- * is parsed inline and on the parser thread.
+ * is parsed inline and on the parser thread. Then the same for `parseMarkdownRoadmap` on Markdown
+ * shapes (decision 0031).
  *
  *   npm run bench:parse            (or: npx tsx bench/roadmap-parse.ts)
  *
@@ -12,7 +13,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { MAX_ROADMAP_BYTES, parseRoadmap } from "@/lib/roadmap";
+import { MAX_ROADMAP_BYTES, parseMarkdownRoadmap, parseRoadmap, serializeMarkdown } from "@/lib/roadmap";
 import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
 import { OFF_THREAD_MIN_LENGTH } from "@/lib/tracks/roadmap-parser";
 import { ROOT, whole as count } from "./support/bench-database";
@@ -40,6 +41,19 @@ const SHAPES: Array<[string, string]> = [
   [`short lines at the inline limit (${OFF_THREAD_MIN_LENGTH.toLocaleString("en-US")} characters)`, fill("  d \n", "- item\n", OFF_THREAD_MIN_LENGTH)],
 ];
 
+const seedDocument = parseRoadmap(seed);
+const seedMarkdown = seedDocument.ok ? serializeMarkdown({ title: seedDocument.document.title, sections: seedDocument.document.sections }) : "";
+
+const MARKDOWN_SHAPES: Array<[string, string]> = [
+  ["the seed exported as Markdown", seedMarkdown],
+  ["task items with a link each (stops at item 5,001)", fill("- [ ] read [the docs](https://example.com/docs)\n", "## Section\n")],
+  ["description lines", fill("  a description line with [a link](https://example.com)\n", "- [ ] item\n")],
+  ["paragraphs left out", fill("Some text outside any item.\n\n")],
+  ["unclosed links on description lines", fill("  [a](x( [b](<y [c](z \"t\n", "- [ ] item\n")],
+  ["blank lines", fill("\n", "- [ ] item\n")],
+  ["headings (stops at section 1,001)", fill("## T\n")],
+];
+
 function cpuMs(work: () => unknown): number {
   const before = process.cpuUsage();
   work();
@@ -56,6 +70,15 @@ async function main() {
     parseRoadmap(text);
     const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseRoadmap(text))).sort((a, b) => a - b);
     const result = parseRoadmap(text);
+    const outcome = result.ok ? `ok, ${result.repairCount.toLocaleString("en-US")} repairs` : `${result.errors[0]?.code}`;
+    console.log(`${format(times[0]!)} ${format(times[Math.floor(times.length / 2)]!)} ${format(times.at(-1)!)}  ${name} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${outcome}`);
+  }
+
+  console.log(`\nCPU ms per parseMarkdownRoadmap (min / p50 / max of ${ITERATIONS}, after one warm-up)\n`);
+  for (const [name, text] of MARKDOWN_SHAPES) {
+    parseMarkdownRoadmap(text);
+    const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseMarkdownRoadmap(text))).sort((a, b) => a - b);
+    const result = parseMarkdownRoadmap(text);
     const outcome = result.ok ? `ok, ${result.repairCount.toLocaleString("en-US")} repairs` : `${result.errors[0]?.code}`;
     console.log(`${format(times[0]!)} ${format(times[Math.floor(times.length / 2)]!)} ${format(times.at(-1)!)}  ${name} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${outcome}`);
   }

@@ -45,6 +45,8 @@ test("an admin filters the audit log by type and actor, and a reload keeps the f
   await expect(adminPage).toHaveURL(new RegExp(`[?&]actor=${team.owner.id}`));
   await expect(log.getByRole("listitem")).toHaveText([/Olga Owner imported the track “Owner Two”/, /Olga Owner imported the track “Owner One”/]);
   await expect(adminPage.getByText("That is everything matching these filters.")).toBeVisible();
+  // The filters change the URL (a soft navigation): its title is set a moment after the rows show.
+  await expect(adminPage).toHaveTitle(/^Audit log/);
   expect(await seriousViolations(adminPage)).toEqual([]);
 
   // A reload keeps the filters: the form and the rows.

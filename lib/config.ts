@@ -87,6 +87,8 @@ const schema = z
     // GitHub OAuth: sign-in with GitHub is offered exactly when both are set.
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
+    // The GitHub REST API that evidence checks call (decision 0034); the only host they contact.
+    GITHUB_API_URL: httpUrl.default("https://api.github.com"),
 
     // Where rate-limit counters live: Redis when set, else PostgreSQL's rate_limits table.
     REDIS_URL: redisUrl.optional(),
@@ -128,6 +130,13 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (try: openssl rand -hex 32)").optional(),
     METRICS_PORT: port.optional(),
     METRICS_HOST: z.string().min(1).optional(),
+    // Outgoing webhooks and Slack (lib/webhooks, decision 0033): private and loopback targets only when true (self-hosting, tests).
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+    // A failing endpoint is retried with backoff for WEBHOOK_RETRY_HOURS per delivery, and disabled after failing WEBHOOK_DISABLE_AFTER_DAYS.
+    WEBHOOK_RETRY_HOURS: positiveInt.max(168, "expected at most 168 hours").default(24),
+    WEBHOOK_DISABLE_AFTER_DAYS: positiveInt.max(90, "expected at most 90 days").default(3),
+    // Where Slack incoming-webhook URLs must point (tests: a fake Slack).
+    SLACK_API_URL: httpUrl.default("https://hooks.slack.com"),
   })
   .superRefine((env, issue) => {
     if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {

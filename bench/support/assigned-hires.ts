@@ -26,12 +26,20 @@ export async function assignedHires(count: number): Promise<AssignedHires> {
   const trackId = (await createTrack(slug, owner.cookie, { library: "python-backend-roadmap" })).json!.id as string;
   await publishVersion(slug, owner.cookie, trackId, 1);
   const assignmentOf = new Map<string, string>();
-  // A cohort is at most 200 people (lib/assignments/schema.ts).
-  for (let start = 0; start < hires.length; start += 200) {
-    const cohort = hires.slice(start, start + 200);
-    const created = await createAssignments(slug, owner.cookie, { trackId, assigneeIds: cohort.map((hire) => hire.userId), mentorIds: [mentor.userId] });
-    if (created.status !== 201) throw new Error(`assigning answered ${created.status}`);
-    for (const item of created.json!.items as Array<{ id: string; assignee: { id: string } }>) assignmentOf.set(item.assignee.id, item.id);
+  // Assigning enqueues the "assigned" emails (lib/reminders): a queue without workers while it runs, unless the bench runs one.
+  const { getJobQueueIfStarted } = await import("../../lib/jobs/job-queue");
+  const { startTestJobQueue, stopTestJobQueue } = await import("../../tests/support/job-queue");
+  const ownQueue = getJobQueueIfStarted() ? undefined : await startTestJobQueue({ workers: false });
+  try {
+    // A cohort is at most 200 people (lib/assignments/schema.ts).
+    for (let start = 0; start < hires.length; start += 200) {
+      const cohort = hires.slice(start, start + 200);
+      const created = await createAssignments(slug, owner.cookie, { trackId, assigneeIds: cohort.map((hire) => hire.userId), mentorIds: [mentor.userId] });
+      if (created.status !== 201) throw new Error(`assigning answered ${created.status}`);
+      for (const item of created.json!.items as Array<{ id: string; assignee: { id: string } }>) assignmentOf.set(item.assignee.id, item.id);
+    }
+  } finally {
+    if (ownQueue) await stopTestJobQueue(ownQueue);
   }
   const nodes = (await getVersion(slug, owner.cookie, trackId, 1)).json!.nodes as Array<{ id: string; parentId: string | null; kind: string; stableKey: string }>;
   const parents = new Set(nodes.map((node) => node.parentId));

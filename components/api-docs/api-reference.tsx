@@ -5,6 +5,7 @@ import { schemaAnchor } from "./read-document";
 import type { ReadDocument } from "./read-document";
 import { SchemaJson } from "./schema";
 import type { TagGroup } from "./types";
+import { TokenExample } from "./token-example";
 
 export const OPENAPI_JSON_URL = "/api/v1/openapi.json";
 
@@ -126,6 +127,7 @@ export function ApiReference({ reference }: { reference: ReadDocument }) {
                     </div>
                   ))}
                 </dl>
+                {securitySchemes.some(([, scheme]) => scheme.scheme === "bearer") ? <TokenExample /> : null}
               </section>
             ) : null}
 

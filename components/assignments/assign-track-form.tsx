@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { LoadFailed } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
+import { mayMentor } from "@/lib/authz/policy";
 import { assignmentHref, assignmentsHref, assignmentsKey, createAssignments } from "./assignments-api";
 import { describeAssignFailure } from "./assign-errors";
 import type { AssignFailure, AssignField } from "./assign-errors";
@@ -24,7 +25,6 @@ import { useToday } from "./use-today";
 import { useOrgPeople, useOrgTracks } from "./use-pickers";
 import { assignmentBody, validateAssignment } from "./validate-assignment";
 
-const MENTOR_ROLES = new Set(["OWNER", "ADMIN", "MENTOR"]);
 const NO_FAILURE: AssignFailure = { fields: {}, message: null, conflicts: [] };
 
 /**
@@ -66,7 +66,7 @@ export function AssignTrackForm({ slug, initialTrackId }: { slug: string; initia
     return member ? personName(member.user) : "someone no longer listed";
   };
   // Nobody mentors their own assignment: the people chosen leave the mentor list.
-  const mentorChoices = useMemo(() => active.filter((member) => MENTOR_ROLES.has(member.role) && !assigneeIds.includes(member.user.id)), [active, assigneeIds]);
+  const mentorChoices = useMemo(() => active.filter((member) => mayMentor(member.role) && !assigneeIds.includes(member.user.id)), [active, assigneeIds]);
   const effectiveMentorIds = mentorIds.filter((id) => !assigneeIds.includes(id));
 
   const create = useMutation({

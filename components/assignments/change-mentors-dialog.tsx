@@ -6,13 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { MemberJson } from "@/components/members/types";
+import { mayMentor } from "@/lib/authz/policy";
 import { ApiError } from "@/lib/http/api-client";
 import { personName } from "./labels";
 import { PeoplePicker } from "./people-picker";
 import type { AssignmentJson } from "./types";
 import { useUpdateAssignment } from "./use-update-assignment";
 
-const MENTOR_ROLES = new Set(["OWNER", "ADMIN", "MENTOR"]);
 
 /** Mount with a key per assignment: the choice starts from its current mentors. */
 export function ChangeMentorsDialog({
@@ -35,7 +35,7 @@ export function ChangeMentorsDialog({
   // Current mentors stay listed even if their role changed since, so they can be taken off.
   const current = new Set(assignment.mentors.map((mentor) => mentor.id));
   const choices = (people ?? []).filter(
-    (member) => member.user.id !== assignment.assignee.id && (current.has(member.user.id) || (member.status === "ACTIVE" && MENTOR_ROLES.has(member.role))),
+    (member) => member.user.id !== assignment.assignee.id && (current.has(member.user.id) || (member.status === "ACTIVE" && mayMentor(member.role))),
   );
   const serverError = update.error instanceof ApiError ? update.error : null;
   const fieldError = localError ?? serverError?.fieldErrors.mentorIds;

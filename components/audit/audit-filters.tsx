@@ -20,6 +20,7 @@ const SUBJECT_LABELS: Record<(typeof AUDIT_SUBJECT_TYPES)[number], string> = {
   track: "A track",
   assignment: "An assignment",
   user: "A person’s account",
+  api_token: "An API token",
 };
 
 const selectStyles = "h-10 w-full rounded-md border border-border-strong bg-surface px-3 text-sm text-foreground";

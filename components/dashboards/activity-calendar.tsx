@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useEffect, useRef } from "react";
+import { LazyPartBoundary } from "@/components/ui/lazy-part-boundary";
 import { LoadFailed } from "@/components/ui/load-states";
 import { activitySummary, tableRows } from "./activity-days-view";
 import { activityDaysKey, fetchActivityDays } from "./dashboards-api";
@@ -11,7 +12,8 @@ import type { ActivityDaysJson } from "./dashboards-api";
 const CHART_HEIGHT = "h-40";
 
 // The chart (nivo and d3) loads only in the browser and only here; see activity-calendar-chart.tsx.
-const ActivityCalendarChart = dynamic(() => import("./activity-calendar-chart"), {
+const loadChart = () => import("./activity-calendar-chart");
+const ActivityCalendarChart = dynamic(loadChart, {
   ssr: false,
   loading: () => <div className={`${CHART_HEIGHT} animate-pulse rounded-lg bg-surface-muted motion-reduce:animate-none`} />,
 });
@@ -24,6 +26,11 @@ const ActivityCalendarChart = dynamic(() => import("./activity-calendar-chart"),
  */
 export function ActivityCalendar({ slug, userId, heading }: { slug: string; userId: string; heading: string }) {
   const days = useQuery({ queryKey: activityDaysKey(slug, userId), queryFn: () => fetchActivityDays(slug, userId) });
+  // Fetched with the page, not when the first active day appears: a live event can bring that
+  // day while the server is restarting, when the chunk could not be fetched.
+  useEffect(() => {
+    void loadChart().catch(() => undefined);
+  }, []);
   return (
     <section aria-labelledby="activity-calendar-heading" className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4">
       <h2 id="activity-calendar-heading" className="text-lg font-semibold">
@@ -61,7 +68,9 @@ function CalendarBody({ answer }: { answer: ActivityDaysJson }) {
         <figcaption className="text-sm">{summary}.</figcaption>
         <div ref={scroller} aria-hidden="true" className="overflow-x-auto">
           <div className={`${CHART_HEIGHT} min-w-[36rem]`}>
-            <ActivityCalendarChart answer={answer} />
+            <LazyPartBoundary what="activity chart">
+              <ActivityCalendarChart answer={answer} />
+            </LazyPartBoundary>
           </div>
         </div>
       </figure>

@@ -17,7 +17,7 @@ export interface ManagerRowJson {
   /** Per section of `tracks[].sections`, in order; null where nothing counts. */
   sectionPercents: Array<number | null>;
   lastActivityAt: string | null;
-  forecast: { finishDate: string | null; perWeek: number | null; onTrack: boolean | null };
+  forecast: { finishDate: string | null; perWeek: number | null; onTrack: boolean | null; minutesPerDay?: number };
   flags: { stuck: boolean; stuckReason: string | null; overdue: boolean; unanswered: boolean };
 }
 

@@ -2,9 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { FilterSelect } from "@/components/assignments/filter-select";
 import { Button } from "@/components/ui/button";
+import { LazyPartBoundary } from "@/components/ui/lazy-part-boundary";
 import { useNowByMinute } from "@/components/reviews/use-now";
 import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
 import { useUrlView } from "@/components/ui/use-url-view";
@@ -14,7 +15,8 @@ import { ManagerTable } from "./manager-table";
 import { managerSearchOf, managerViewFromSearchParams } from "./manager-view";
 
 // The chart library measures the page: drawn in the browser only, and loaded only when there is something to draw.
-const SectionHeatmap = dynamic(() => import("./section-heatmap").then((module) => module.SectionHeatmap), {
+const loadHeatmap = () => import("./section-heatmap");
+const SectionHeatmap = dynamic(() => loadHeatmap().then((module) => module.SectionHeatmap), {
   ssr: false,
   loading: () => <LoadingBlock />,
 });
@@ -39,6 +41,11 @@ export function ManagerDashboard({ slug }: { slug: string }) {
   // Another filter or order starts again at the first page.
   const choose = useCallback((next: Partial<ManagerFilters>) => setView({ ...next, page: 1 }), [setView]);
   const sortBy = useCallback((sort: ManagerSort, order: "asc" | "desc") => setView({ sort, order, page: 1 }), [setView]);
+  // The heatmap's code is fetched with the page, not when the first assignment arrives live
+  // (perhaps while the server restarts); LazyPartBoundary covers a drop during the page's own load.
+  useEffect(() => {
+    void loadHeatmap().catch(() => undefined);
+  }, []);
   const data = dashboard.data;
   const filtered = Boolean(view.track || view.mentor || view.cohort);
   return (
@@ -73,14 +80,16 @@ export function ManagerDashboard({ slug }: { slug: string }) {
                 <h2 id="heatmap-heading" className="text-lg font-semibold">
                   Where people stall
                 </h2>
-                {data!.tracks.map((track) => (
-                  <SectionHeatmap
-                    key={track.id}
-                    track={track}
-                    pageRows={data!.assignments.filter((row) => row.track.id === track.id)}
-                    cohorts={data!.heatmap.find((entry) => entry.trackId === track.id)?.cohorts ?? []}
-                  />
-                ))}
+                <LazyPartBoundary what="heatmap">
+                  {data!.tracks.map((track) => (
+                    <SectionHeatmap
+                      key={track.id}
+                      track={track}
+                      pageRows={data!.assignments.filter((row) => row.track.id === track.id)}
+                      cohorts={data!.heatmap.find((entry) => entry.trackId === track.id)?.cohorts ?? []}
+                    />
+                  ))}
+                </LazyPartBoundary>
               </section>
             </>
           )}

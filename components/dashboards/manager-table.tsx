@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/assignments/progress-bar";
 import { timeAgo } from "@/components/notifications/time-ago";
 import type { ManagerRowJson, ManagerSort } from "./manager-api";
+import { NudgeButton } from "@/components/reminders/nudge-button";
 import { FlagPill } from "./flag-pill";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
@@ -15,7 +16,7 @@ const COLUMNS: Array<{ key: ManagerSort | null; label: string }> = [
   { key: "due", label: "Due" },
   { key: "forecast", label: "Forecast finish" },
   { key: "lastActive", label: "Last active" },
-  { key: null, label: "Flags" },
+  { key: null, label: "Flags and nudge" },
 ];
 
 /**
@@ -68,6 +69,7 @@ export function ManagerTable({
                     {name}
                   </Link>
                   <div className="text-xs font-normal text-muted-foreground">Started {row.startDate}</div>
+
                 </th>
                 <td className="px-3 py-2">
                   {row.track.title}
@@ -80,7 +82,11 @@ export function ManagerTable({
                 <td className="px-3 py-2 whitespace-nowrap">
                   {row.forecast.finishDate ?? "Not enough done yet"}
                   {row.forecast.onTrack === false ? <div className="text-xs font-medium text-danger">After the due date</div> : null}
-                  {row.forecast.perWeek !== null && row.forecast.finishDate ? <div className="text-xs text-muted-foreground">{row.forecast.perWeek} items a week</div> : null}
+                  {row.forecast.minutesPerDay !== undefined && row.forecast.finishDate ? (
+                    <div className="text-xs text-muted-foreground">{row.forecast.minutesPerDay} estimated min a day</div>
+                  ) : row.forecast.perWeek !== null && row.forecast.finishDate ? (
+                    <div className="text-xs text-muted-foreground">{row.forecast.perWeek} items a week</div>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? (now === 0 ? "" : timeAgo(new Date(row.lastActivityAt), new Date(now))) : "Never"}</td>
                 <td className="px-3 py-2">
@@ -90,6 +96,9 @@ export function ManagerTable({
                     {row.flags.unanswered ? <FlagPill title="Changes were requested and not answered yet">Changes unanswered</FlagPill> : null}
                   </ul>
                   {row.flags.stuckReason ? <div className="mt-1 text-xs text-muted-foreground">{row.flags.stuckReason}</div> : null}
+                  <div className="mt-1">
+                    <NudgeButton slug={slug} assignmentId={row.id} hireName={name} />
+                  </div>
                 </td>
               </tr>
             );

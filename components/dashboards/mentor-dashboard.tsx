@@ -10,6 +10,7 @@ import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
 import { ActivityFeed } from "./activity-feed";
 import { fetchMentorDashboard, mentorDashboardKey } from "./dashboards-api";
 import type { MenteeJson } from "./dashboards-api";
+import { NudgeButton } from "@/components/reminders/nudge-button";
 import { FlagPill } from "./flag-pill";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
@@ -110,6 +111,11 @@ const MenteeCard = memo(function MenteeCard({ slug, mentee, stuckAfterDays }: { 
           </Link>{" "}
           <span className="text-muted-foreground">· the oldest since {ago(mentee.pendingReviews[0]!.submittedAt)}</span>
         </p>
+      ) : null}
+      {assignment.status === "ACTIVE" ? (
+        <div>
+          <NudgeButton slug={slug} assignmentId={assignment.id} hireName={name} />
+        </div>
       ) : null}
     </li>
   );

@@ -4,6 +4,7 @@ import { cx } from "@/components/ui/class-names";
 import { AttemptFiles } from "./attempt-files";
 import { AttemptStatusBadge } from "./attempt-status-badge";
 import { EvidenceLink } from "./evidence-link";
+import { GitHubVerification } from "./github-verification";
 import { personName } from "./evidence-labels";
 import { SanitizedHtml } from "./sanitized-html";
 import type { AttemptJson } from "./types";
@@ -38,6 +39,7 @@ export function AttemptCard({ attempt, headingLevel = 4, children }: { attempt: 
         Sent by {personName(attempt.submittedBy)} · <Time at={attempt.submittedAt} />
       </p>
       {attempt.link ? <EvidenceLink link={attempt.link} className="self-start text-sm" /> : null}
+      <GitHubVerification attempt={attempt} />
       {attempt.noteHtml ? (
         <SanitizedHtml html={attempt.noteHtml} className="rounded-md bg-surface-muted p-2.5" />
       ) : attempt.note ? (

@@ -48,6 +48,8 @@ export interface ReviewQueueFilters {
   trackId: string | null;
   /** A top-level section's stable key (only with a track). */
   sectionKey: string | null;
+  /** Only attempts past the organization's review target (the reviewer SLA). */
+  overdue?: boolean;
 }
 
 export const REVIEW_PAGE_SIZE = 25;
@@ -58,6 +60,7 @@ export function reviewQueueQuery(filters: ReviewQueueFilters, cursor: string | n
   if (filters.assigneeId) params.set("assigneeId", filters.assigneeId);
   if (filters.trackId) params.set("trackId", filters.trackId);
   if (filters.sectionKey) params.set("sectionKey", filters.sectionKey);
+  if (filters.overdue) params.set("overdue", "true");
   if (cursor) params.set("cursor", cursor);
   return params.toString();
 }
@@ -79,4 +82,9 @@ export interface BulkApproveJson {
 /** Approves the chosen attempts, all or nothing (the first that cannot be approved refuses them all). */
 export function approveAttempts(slug: string, attemptIds: string[]): Promise<BulkApproveJson> {
   return apiRequest<BulkApproveJson>(`${orgApi(slug)}/evidence/approve`, { method: "POST", body: { attemptIds } });
+}
+
+/** "Check again": asks GitHub about the attempt's link once more (decision 0034). */
+export function recheckGitHub(slug: string, attemptId: string): Promise<NonNullable<AttemptJson["verification"]>> {
+  return apiRequest<NonNullable<AttemptJson["verification"]>>(`${orgApi(slug)}/evidence/${encodeURIComponent(attemptId)}/github-check`, { method: "POST" });
 }

@@ -60,8 +60,8 @@ describe("the review queue after a decision", () => {
   it("drops the reviewed entry and counts one fewer", () => {
     const data = {
       pages: [
-        { items: [entryOf("x"), entryOf("y")], nextCursor: "c", total: 3 },
-        { items: [entryOf("z")], nextCursor: null, total: 3 },
+        { items: [entryOf("x"), entryOf("y")], nextCursor: "c", total: 3, reviewTargetDays: 2, overdueCount: 0 },
+        { items: [entryOf("z")], nextCursor: null, total: 3, reviewTargetDays: 2, overdueCount: 0 },
       ],
       pageParams: [null, "c"],
     };

@@ -34,9 +34,16 @@ export function detailAfterReview(detail: AssignmentDetailJson, result: Pick<Rev
 
 /** The queue's loaded pages without one attempt (reviewed), its totals one lower. */
 export function withoutQueueEntry(data: InfiniteData<ReviewQueueJson, string | null>, attemptId: string): InfiniteData<ReviewQueueJson, string | null> {
-  if (!data.pages.some((page) => page.items.some((entry) => entry.attempt.id === attemptId))) return data;
+  const removed = data.pages.flatMap((page) => page.items).find((entry) => entry.attempt.id === attemptId);
+  if (!removed) return data;
+  const overdue = removed.waiting.overdue ? 1 : 0;
   return {
     ...data,
-    pages: data.pages.map((page) => ({ ...page, items: page.items.filter((entry) => entry.attempt.id !== attemptId), total: Math.max(0, page.total - 1) })),
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.filter((entry) => entry.attempt.id !== attemptId),
+      total: Math.max(0, page.total - 1),
+      overdueCount: Math.max(0, page.overdueCount - overdue),
+    })),
   };
 }

@@ -31,7 +31,13 @@ export function ItemEvidence({
   itemTitle: string;
   evidenceRequired: boolean;
 }) {
-  const evidence = useQuery({ queryKey: itemEvidenceKey(slug, assignmentId, itemKey), queryFn: () => fetchItemEvidence(slug, assignmentId, itemKey), staleTime: 0 });
+  const evidence = useQuery({
+    queryKey: itemEvidenceKey(slug, assignmentId, itemKey),
+    queryFn: () => fetchItemEvidence(slug, assignmentId, itemKey),
+    staleTime: 0,
+    // A GitHub check runs in the background (decision 0034): look again until it has an answer.
+    refetchInterval: (query) => (query.state.data?.items.some((attempt) => attempt.verification?.status === "PENDING") ? 3000 : false),
+  });
 
   return (
     <section aria-labelledby="item-evidence-heading" className="flex flex-col gap-2">

@@ -14,6 +14,7 @@ export function attemptOf(number: number, extra: Partial<AttemptJson> = {}): Att
     files: [],
     submittedBy: { id: "u1", name: "Noah Kim", email: "noah@example.test" },
     submittedAt: `2026-01-0${number}T10:00:00.000Z`,
+    verification: null,
     review: null,
     ...extra,
   };
@@ -24,6 +25,7 @@ export function entryOf(id: string, extra: Partial<ReviewQueueEntryJson> = {}): 
     attempt: attemptOf(1, { id }),
     assignment: { id: "a1", track: { id: "t1", title: "Starter" }, assignee: { id: "u1", name: "Noah Kim", email: "noah@example.test" } },
     item: { key: "key-loops", title: "Loops", section: { key: "key-basics", title: "Basics" } },
+    waiting: { workingDays: 1, overdue: false },
     ...extra,
   };
 }

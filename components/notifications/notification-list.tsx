@@ -53,7 +53,7 @@ export function NotificationList({ slug }: { slug: string }) {
         <LoadFailed what="notifications" message={list.error.message} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         <p className="rounded-xl border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
-          {unreadOnly ? "Nothing unread." : "No notifications yet. Evidence to review, reviews of your evidence and comments in your threads show up here."}
+          {unreadOnly ? "Nothing unread." : "No notifications yet. Evidence to review, reviews of your evidence, comments in your threads, tracks assigned to you, reminders and nudges show up here."}
         </p>
       ) : (
         <ul aria-label="Notifications" className="flex flex-col divide-y divide-border rounded-xl border border-border bg-surface">

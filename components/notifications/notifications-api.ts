@@ -3,7 +3,7 @@ import { apiRequest } from "@/lib/http/api-client";
 
 export interface NotificationJson {
   id: string;
-  type: "evidence.submitted" | "evidence.reviewed" | "comment.created";
+  type: "evidence.submitted" | "evidence.reviewed" | "comment.created" | "assignment.assigned" | "reminder.due_soon" | "reminder.overdue" | "reminder.stuck" | "nudge";
   actor: { id: string; name: string | null; email: string } | null;
   assignmentId: string;
   stableKey: string;

@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 import { threadKey } from "@/components/comments/comments-api";
 import type { CommentJson, ThreadPageJson } from "@/components/comments/comments-api";
 import { conversationOf } from "@/components/comments/thread-pages";
+import { withItems } from "@/components/assignments/roadmap/optimistic-progress";
+import { detailOf, keyOf } from "@/components/assignments/roadmap/test-detail";
+import type { AssignmentDetailJson } from "@/components/assignments/roadmap/types";
 import { applyLiveEvents } from "./apply-events";
 import type { LiveEvent } from "./live-stream";
 
@@ -20,6 +23,25 @@ describe("applyLiveEvents", () => {
     const { client, stale } = cacheWith(["assignment", "acme", "a1"], ["assignment", "acme", "a1", "evidence", "k"], ["assignment", "acme", "a2"], ["assignments", "acme"], ["review-queue", "acme"]);
     applyLiveEvents(client, "acme", [event("progress.updated", "assignment", "a1")]);
     expect(stale()).toEqual(["assignment/acme/a1", "assignment/acme/a1/evidence/k", "assignments/acme"]);
+  });
+
+  it("applies a progress event to the cached assignment in place and reads again only that item's history", () => {
+    const detail = detailOf();
+    const { client, stale } = cacheWith(["assignment", "acme", "a1", "history", keyOf("Types")], ["assignment", "acme", "a1", "history", keyOf("Scope")], ["assignment", "acme", "a1", "evidence", keyOf("Types")]);
+    client.setQueryData(["assignment", "acme", "a1"], withItems(detail, new Map()));
+    applyLiveEvents(client, "acme", [{ ...event("progress.updated", "assignment", "a1"), payload: { assignmentId: "a1", key: keyOf("Types"), from: "NOT_STARTED", to: "DONE" } }]);
+    expect(stale()).toEqual([`assignment/acme/a1/history/${keyOf("Types")}`]);
+    expect(client.getQueryState(["assignment", "acme", "a1"])?.isInvalidated).toBe(false);
+    const patched = client.getQueryData<AssignmentDetailJson>(["assignment", "acme", "a1"])!;
+    expect(patched.progress).toMatchObject([{ stableKey: keyOf("Types"), state: "DONE" }]);
+    expect(patched.assignment.progress.done).toBe(1);
+  });
+
+  it("reads the assignment again when the event cannot be applied in place", () => {
+    const { client } = cacheWith();
+    client.setQueryData(["assignment", "acme", "a1"], detailOf());
+    applyLiveEvents(client, "acme", [{ ...event("progress.updated", "assignment", "a1"), payload: { assignmentId: "a1", key: keyOf("Types"), from: "IN_PROGRESS", to: "DONE" } }]);
+    expect(client.getQueryState(["assignment", "acme", "a1"])?.isInvalidated).toBe(true);
   });
 
   it("refreshes the review queue and notifications for evidence, and leaves an open track editor alone for track events", () => {

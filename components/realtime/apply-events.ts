@@ -3,10 +3,13 @@
  * again (react-query refetches only those in use). An assignment's key covers its
  * detail, evidence, threads and history; the hire's own tab skips refetching an
  * assignment while its own writes to it are in flight (their answers are newer).
+ * Progress events are applied to a cached assignment in place when they describe
+ * the change completely (patch-progress.ts); only the moved items' history is read again.
  */
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
-import { assignmentKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
+import { assignmentKey, itemHistoryKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
+import type { AssignmentDetailJson } from "@/components/assignments/roadmap/types";
 import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
 import { managerDashboardKey } from "@/components/dashboards/manager-api";
 import { reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
@@ -14,6 +17,7 @@ import { membersKey } from "@/components/members/use-members";
 import { notificationsKey } from "@/components/notifications/notifications-api";
 import { tracksKey } from "@/components/tracks/tracks-api";
 import type { LiveEvent } from "./live-stream";
+import { patchProgress } from "./patch-progress";
 
 /**
  * Marks the queries under `queryKey` stale and reads the ones in use again, but never
@@ -32,22 +36,42 @@ function refresh(queryClient: QueryClient, queryKey: QueryKey): void {
   }
 }
 
+/**
+ * One assignment's events applied to its cached detail, when they can be (true). Not while
+ * the detail is being read: that answer may or may not hold the events, so it is read again.
+ */
+function patchAssignment(queryClient: QueryClient, slug: string, assignmentId: string, events: readonly LiveEvent[]): boolean {
+  const key = assignmentKey(slug, assignmentId);
+  const state = queryClient.getQueryState<AssignmentDetailJson>(key);
+  if (!state?.data || state.fetchStatus !== "idle" || state.isInvalidated) return false;
+  const patched = patchProgress(state.data, events);
+  if (!patched) return false;
+  queryClient.setQueryData<AssignmentDetailJson>(key, patched.detail);
+  for (const item of patched.keys) refresh(queryClient, itemHistoryKey(slug, assignmentId, item));
+  return true;
+}
+
 export function applyLiveEvents(queryClient: QueryClient, slug: string, events: readonly LiveEvent[]): void {
-  const assignments = new Set<string>();
+  const assignments = new Map<string, LiveEvent[]>();
   let reviews = false;
   let notifications = false;
   let tracks = false;
   let members = false;
   for (const event of events) {
-    if (event.subjectType === "assignment") assignments.add(event.subjectId);
+    if (event.subjectType === "assignment") {
+      const list = assignments.get(event.subjectId);
+      if (list) list.push(event);
+      else assignments.set(event.subjectId, [event]);
+    }
     if (event.type.startsWith("track.")) tracks = true;
     if (event.type.startsWith("member.") || event.type.startsWith("invitation.")) members = true;
     if (event.type.startsWith("evidence.")) reviews = true;
-    if (event.type.startsWith("evidence.") || event.type === "comment.created") notifications = true;
+    // Reminders and nudges (lib/reminders) arrive with these events, or with none (the scans): the bell also polls.
+    if (event.type.startsWith("evidence.") || event.type === "comment.created" || event.type === "assignment.nudged" || event.type === "assignment.created") notifications = true;
   }
-  for (const assignmentId of assignments) {
+  for (const [assignmentId, itsEvents] of assignments) {
     if (queryClient.isMutating({ mutationKey: progressWritesKey(slug, assignmentId) }) > 0) continue;
-    refresh(queryClient, assignmentKey(slug, assignmentId));
+    if (!patchAssignment(queryClient, slug, assignmentId, itsEvents)) refresh(queryClient, assignmentKey(slug, assignmentId));
   }
   if (assignments.size > 0) {
     refresh(queryClient, assignmentsKey(slug));

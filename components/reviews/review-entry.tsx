@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { AttemptFiles } from "@/components/evidence/attempt-files";
 import { EvidenceLink } from "@/components/evidence/evidence-link";
+import { GitHubVerification } from "@/components/evidence/github-verification";
 import { personName } from "@/components/evidence/evidence-labels";
 import { RequestChangesForm } from "@/components/evidence/request-changes-form";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import type { ReviewQueueEntryJson } from "@/components/evidence/types";
-import { waitedLong, waitingFor } from "./waiting-time";
+import { overdueLabel, waitedLong, waitingFor } from "./waiting-time";
 
 export const entryDomId = (attemptId: string) => `review-entry-${attemptId}`;
 
@@ -31,6 +32,7 @@ export const ReviewEntry = memo(function ReviewEntry({
   selected,
   tabbable,
   now,
+  reviewTargetDays,
   request,
   chosen,
   onChoose,
@@ -46,6 +48,8 @@ export const ReviewEntry = memo(function ReviewEntry({
   selected: boolean;
   tabbable: boolean;
   now: number;
+  /** The organization's review target in working days (null until known). */
+  reviewTargetDays: number | null;
   /** The open request-changes form, if this entry has one. */
   request: EntryRequest | null;
   /** Ticked for "Approve chosen". */
@@ -84,13 +88,17 @@ export const ReviewEntry = memo(function ReviewEntry({
             {item.section ? ` · ${item.section.title}` : ""} · attempt {attempt.number}
           </p>
         </div>
-        {now > 0 ? (
-          <p className={cx("text-sm whitespace-nowrap tabular-nums", waitedLong(attempt.submittedAt, now) ? "font-medium text-danger" : "text-muted-foreground")}>
-            <time dateTime={attempt.submittedAt}>{waitingFor(attempt.submittedAt, now)}</time>
-          </p>
-        ) : null}
+        <div className="flex flex-col items-end gap-0.5">
+          {now > 0 ? (
+            <p className={cx("text-sm whitespace-nowrap tabular-nums", waitedLong(attempt.submittedAt, now) ? "font-medium text-danger" : "text-muted-foreground")}>
+              <time dateTime={attempt.submittedAt}>{waitingFor(attempt.submittedAt, now)}</time>
+            </p>
+          ) : null}
+          {entry.waiting.overdue && reviewTargetDays !== null ? <p className="text-sm font-medium text-danger">{overdueLabel(entry.waiting.workingDays, reviewTargetDays)}</p> : null}
+        </div>
       </div>
       {attempt.link ? <EvidenceLink link={attempt.link} className="self-start text-sm" /> : null}
+      <GitHubVerification attempt={attempt} />
       {attempt.noteHtml ? (
         <SanitizedHtml html={attempt.noteHtml} className="max-h-48 overflow-y-auto rounded-md bg-surface-muted p-2.5" />
       ) : attempt.note ? (

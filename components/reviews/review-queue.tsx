@@ -47,7 +47,10 @@ export function ReviewQueue({ slug }: { slug: string }) {
   const { toast } = useToast();
   const now = useNowByMinute();
   const [view, setView] = useUrlView(viewFromSearchParams, searchOf);
-  const filters = useMemo<ReviewQueueFilters>(() => ({ assigneeId: view.assigneeId, trackId: view.trackId, sectionKey: view.sectionKey }), [view.assigneeId, view.trackId, view.sectionKey]);
+  const filters = useMemo<ReviewQueueFilters>(
+    () => ({ assigneeId: view.assigneeId, trackId: view.trackId, sectionKey: view.sectionKey, ...(view.overdue ? { overdue: true } : {}) }),
+    [view.assigneeId, view.trackId, view.sectionKey, view.overdue],
+  );
   const queue = useInfiniteQuery({
     queryKey: [...reviewQueueKey(slug), filters],
     queryFn: ({ pageParam }) => fetchReviewQueue(slug, filters, pageParam),
@@ -245,7 +248,15 @@ export function ReviewQueue({ slug }: { slug: string }) {
         </Button>
       </div>
 
-      <ReviewsToolbar filters={filters} onChange={setFilters} people={people.data?.items} tracks={tracks.data?.items} sections={filters.trackId ? version.tree.data?.nodes : undefined} />
+      <ReviewsToolbar
+        filters={filters}
+        onChange={setFilters}
+        people={people.data?.items}
+        tracks={tracks.data?.items}
+        sections={filters.trackId ? version.tree.data?.nodes : undefined}
+        reviewTargetDays={queue.data?.pages[0]?.reviewTargetDays}
+        overdueCount={queue.data?.pages[0]?.overdueCount}
+      />
 
       <p role="status" className="text-sm text-muted-foreground" aria-busy={queue.isFetching || undefined}>
         {queue.isPending ? "Loading the queue…" : queue.isError || total === null ? "" : total === 0 ? "" : `${total} waiting${filtered ? " with these filters" : ""}${entries.length < total ? `, ${entries.length} shown` : ""}.`}
@@ -298,6 +309,7 @@ export function ReviewQueue({ slug }: { slug: string }) {
                     selected={isSelected}
                     tabbable={isSelected}
                     now={now}
+                    reviewTargetDays={queue.data?.pages[0]?.reviewTargetDays ?? null}
                     request={requests.get(entry.attempt.id) ?? null}
                     chosen={chosen.has(entry.attempt.id)}
                     onChoose={onChoose}

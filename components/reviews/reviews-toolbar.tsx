@@ -20,6 +20,8 @@ export const ReviewsToolbar = memo(function ReviewsToolbar({
   people,
   tracks,
   sections,
+  reviewTargetDays,
+  overdueCount,
 }: {
   filters: ReviewQueueFilters;
   onChange: (next: Partial<ReviewQueueFilters>) => void;
@@ -27,6 +29,9 @@ export const ReviewsToolbar = memo(function ReviewsToolbar({
   tracks: TrackOptionJson[] | undefined;
   /** The chosen track's nodes; undefined while loading or without a track. */
   sections: VersionNode[] | undefined;
+  /** The organization's review target in working days, and how many waiting attempts are past it (once the queue has loaded). */
+  reviewTargetDays?: number;
+  overdueCount?: number;
 }) {
   const topSections = sections?.filter((node) => node.parentId === null && node.kind === "SECTION");
   return (
@@ -58,6 +63,16 @@ export const ReviewsToolbar = memo(function ReviewsToolbar({
         ))}
         <Missing value={filters.sectionKey} known={topSections?.some((node) => node.stableKey === filters.sectionKey)} loading={topSections === undefined} label="A section no longer in the track" />
       </FilterSelect>
+      <label className="flex items-center gap-2 text-sm sm:col-span-3">
+        <input type="checkbox" checked={filters.overdue === true} onChange={(event) => onChange({ overdue: event.target.checked || undefined })} />
+        Only overdue
+        {reviewTargetDays !== undefined ? (
+          <span className="text-muted-foreground">
+            (waiting more than {reviewTargetDays} working {reviewTargetDays === 1 ? "day" : "days"}
+            {overdueCount !== undefined ? `: ${overdueCount} now` : ""})
+          </span>
+        ) : null}
+      </label>
     </div>
   );
 });

@@ -35,3 +35,14 @@ describe("review queue URL state", () => {
     expect(isFiltered({ ...NO_FILTERS, trackId: "ct1" })).toBe(true);
   });
 });
+
+describe("the overdue filter in the URL", () => {
+  it("reads and writes overdue=1, counts as a filter, and asks the API for overdue=true", () => {
+    const parsed = view("overdue=1&pages=2");
+    expect(parsed).toMatchObject({ overdue: true, pages: 2 });
+    expect(searchOf(parsed)).toBe("?overdue=1&pages=2");
+    expect(view("overdue=yes").overdue).toBeUndefined();
+    expect(isFiltered({ assigneeId: null, trackId: null, sectionKey: null, overdue: true })).toBe(true);
+    expect(reviewQueueQuery({ assigneeId: null, trackId: null, sectionKey: null, overdue: true }, null)).toBe("limit=25&overdue=true");
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The review queue's filters in its URL (?hire=&track=&section=&pages=), so a
+ * The review queue's filters in its URL (?hire=&track=&section=&overdue=1&pages=), so a
  * reload or a shared link shows the same queue. Values the API would refuse are
  * dropped rather than breaking the page; a section needs its track.
  */
@@ -26,6 +26,7 @@ export function viewFromSearchParams(params: { get(name: string): string | null 
     assigneeId: match(params.get("hire"), ID_PATTERN),
     trackId,
     sectionKey: trackId ? match(params.get("section"), KEY_PATTERN) : null,
+    ...(params.get("overdue") === "1" ? { overdue: true } : {}),
     pages: Number.isInteger(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1,
   };
 }
@@ -36,11 +37,12 @@ export function searchOf(view: ReviewsView): string {
   if (view.assigneeId) params.set("hire", view.assigneeId);
   if (view.trackId) params.set("track", view.trackId);
   if (view.trackId && view.sectionKey) params.set("section", view.sectionKey);
+  if (view.overdue) params.set("overdue", "1");
   if (view.pages > 1) params.set("pages", String(view.pages));
   const search = params.toString();
   return search ? `?${search}` : "";
 }
 
 export function isFiltered(filters: ReviewQueueFilters): boolean {
-  return Boolean(filters.assigneeId || filters.trackId || filters.sectionKey);
+  return Boolean(filters.assigneeId || filters.trackId || filters.sectionKey || filters.overdue);
 }

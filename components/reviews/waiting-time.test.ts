@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waitedLong, waitingFor } from "./waiting-time";
+import { overdueLabel, waitedLong, waitingFor } from "./waiting-time";
 
 const SENT = "2026-03-01T10:00:00.000Z";
 const after = (ms: number) => Date.parse(SENT) + ms;
@@ -20,5 +20,12 @@ describe("waitingFor", () => {
   it("marks two days and more as long", () => {
     expect(waitedLong(SENT, after(47 * 3_600_000))).toBe(false);
     expect(waitedLong(SENT, after(48 * 3_600_000))).toBe(true);
+  });
+});
+
+describe("overdueLabel", () => {
+  it("says how many working days against the target", () => {
+    expect(overdueLabel(3, 2)).toBe("Waiting 3 working days — over the 2-day target");
+    expect(overdueLabel(2, 1)).toBe("Waiting 2 working days — over the 1-day target");
   });
 });

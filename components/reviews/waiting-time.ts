@@ -11,6 +11,11 @@ export function waitingFor(submittedAt: string, now: number): string {
   return `waiting ${Math.floor(waited / DAY)} days`;
 }
 
+/** The reviewer SLA's flag: "Waiting 3 working days — over the 2-day target". */
+export function overdueLabel(workingDays: number, targetDays: number): string {
+  return `Waiting ${workingDays} working ${workingDays === 1 ? "day" : "days"} — over the ${targetDays}-day target`;
+}
+
 /** Two days and more is long for a hire to wait: the page marks it. */
 export function waitedLong(submittedAt: string, now: number): boolean {
   return now - Date.parse(submittedAt) >= 2 * DAY;

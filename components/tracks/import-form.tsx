@@ -11,32 +11,42 @@ import { ApiError } from "@/lib/http/api-client";
 import { PreviewResults } from "./preview-results";
 import { readRoadmapFile } from "./read-roadmap-file";
 import { previewTrackImport, trackHref } from "./tracks-api";
+import type { ImportFormat } from "./tracks-api";
 import type { ImportPreviewJson } from "./types";
 import { useCreateTrack } from "./use-tracks";
 
+const FORMAT_CHOICES: ReadonlyArray<[ImportFormat, string]> = [
+  ["auto", "Detect from the text"],
+  ["text", "Cairn text format"],
+  ["markdown", "Markdown"],
+];
+
 /**
- * Paste or load a roadmap, preview it, then import it. The preview is kept with
- * the text it was made from: Import is enabled only while the text is unchanged
- * and the preview found no errors, so what gets saved is what was shown.
+ * Paste or load a roadmap (Cairn's text format or Markdown), preview it, then
+ * import it. The preview is kept with the text and format choice it was made
+ * from: Import is enabled only while both are unchanged and the preview found no
+ * errors, and it sends the format the preview read, so what gets saved is what
+ * was shown.
  */
 export function ImportForm({ slug }: { slug: string }) {
   const router = useRouter();
   const textId = useId();
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
+  const [format, setFormat] = useState<ImportFormat>("auto");
   const [fileError, setFileError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ text: string; result: ImportPreviewJson } | null>(null);
-  const previewRequest = useMutation({ mutationFn: (source: string) => previewTrackImport(slug, source) });
+  const [preview, setPreview] = useState<{ text: string; format: ImportFormat; result: ImportPreviewJson } | null>(null);
+  const previewRequest = useMutation({ mutationFn: (source: { text: string; format: ImportFormat }) => previewTrackImport(slug, source.text, source.format) });
   const create = useCreateTrack(slug);
 
-  const current = preview?.text === text ? preview.result : null;
+  const current = preview?.text === text && preview.format === format ? preview.result : null;
   const canImport = current?.ok === true && !create.isPending && !create.isSuccess;
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
 
   function onPreview(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    previewRequest.mutate(text, { onSuccess: (result, source) => setPreview({ text: source, result }) });
+    previewRequest.mutate({ text, format }, { onSuccess: (result, source) => setPreview({ ...source, result }) });
   }
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -44,6 +54,7 @@ export function ImportForm({ slug }: { slug: string }) {
     if (!file) return;
     const read = await readRoadmapFile(file);
     setFileError(read.ok ? null : read.message);
+    // The format is detected from the text, not the file name: a .md file may well hold the text format.
     if (read.ok) setText(read.text);
     // Clearing lets the same file be chosen again after it is edited on disk.
     event.target.value = "";
@@ -51,7 +62,8 @@ export function ImportForm({ slug }: { slug: string }) {
 
   function onImport() {
     const trimmed = title.trim();
-    create.mutate({ ...(trimmed && { title: trimmed }), text }, { onSuccess: (track) => router.push(trackHref(slug, track.id)) });
+    if (!current) return;
+    create.mutate({ ...(trimmed && { title: trimmed }), text, format: current.format }, { onSuccess: (track) => router.push(trackHref(slug, track.id)) });
   }
 
   return (
@@ -72,8 +84,21 @@ export function ImportForm({ slug }: { slug: string }) {
             className="w-full rounded-md border border-border-strong bg-surface p-3 font-mono text-xs text-foreground"
           />
           <p id={`${textId}-hint`} className="text-sm text-muted-foreground">
-            Section banners between lines of <code>=</code>, then <code>-</code> bullets indented by depth.
+            Cairn&apos;s text format (section banners between lines of <code>=</code>, then <code>-</code> bullets indented by depth) or a Markdown checklist.
           </p>
+          <MarkdownHelp />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={`${textId}-format`} className="text-sm font-medium">
+            Format
+          </label>
+          <select id={`${textId}-format`} value={format} onChange={(event) => setFormat(event.target.value as ImportFormat)} className="w-full max-w-xs rounded-md border border-border-strong bg-surface px-3 py-2 text-sm text-foreground">
+            {FORMAT_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="flex flex-col gap-1.5">
           <label htmlFor={`${textId}-file`} className="text-sm font-medium">
@@ -90,7 +115,7 @@ export function ImportForm({ slug }: { slug: string }) {
             Import
           </Button>
           <p className="text-sm text-muted-foreground" role="status">
-            {preview && !current ? "The text changed since the preview: preview it again to import." : !preview ? "Preview the text to check it before importing." : ""}
+            {preview && !current ? "The text or format changed since the preview: preview it again to import." : !preview ? "Preview the text to check it before importing." : ""}
           </p>
         </div>
         {previewRequest.isError ? <FormAlert>The preview failed: {previewRequest.error.message}</FormAlert> : null}
@@ -98,5 +123,32 @@ export function ImportForm({ slug }: { slug: string }) {
       </form>
       {preview ? <PreviewResults preview={preview.result} /> : null}
     </div>
+  );
+}
+
+/** How Markdown maps onto a track (decision 0031; lib/roadmap/markdown.ts). */
+function MarkdownHelp() {
+  return (
+    <details className="text-sm text-muted-foreground">
+      <summary className="cursor-pointer font-medium text-foreground">How Markdown is read</summary>
+      <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
+        <li>
+          The only <code>#</code> heading at the top is the track&apos;s title; <code>#</code>, <code>##</code> and <code>###</code> headings are sections.
+        </li>
+        <li>
+          <code>####</code> and deeper headings are items, and the list below them nests under them.
+        </li>
+        <li>
+          List items (<code>- [ ]</code>, <code>- [x]</code>, <code>*</code>, <code>1.</code>) are items, nested by indentation; the check boxes are dropped (progress is each hire&apos;s).
+        </li>
+        <li>
+          <code>[text](https://…)</code> links in an item become its links, the text stays in its title; so do the links on a <code>Links:</code> line under it.
+        </li>
+        <li>Text indented under an item is its description. Text outside any item is left out, and listed with the repairs.</li>
+        <li>
+          A title ending in <code>(optional)</code> makes the item optional.
+        </li>
+      </ul>
+    </details>
   );
 }

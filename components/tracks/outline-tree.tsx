@@ -17,6 +17,7 @@ export function OutlineTree({ nodes, label, open = false }: { nodes: readonly Ou
               <li key={itemIndex} className="py-0.5" style={{ paddingLeft: `${(item.depth - group.baseDepth) * 1.25 + 0.75}rem` }}>
                 {item.title}
                 {item.optional ? <span className="ml-2 rounded bg-surface-muted px-1.5 text-xs text-muted-foreground">optional</span> : null}
+                <ItemLinks node={item} />
               </li>
             ))}
           </ul>
@@ -37,4 +38,27 @@ export function OutlineTree({ nodes, label, open = false }: { nodes: readonly Ou
       })}
     </div>
   );
+}
+
+/** An item's links: the stored ones as links (http(s) only, checked on the way in), a preview's as a count. */
+function ItemLinks({ node }: { node: OutlineNode }) {
+  if (node.resources && node.resources.length > 0) {
+    return (
+      <span className="ml-2 inline-flex flex-wrap gap-x-2 text-xs">
+        {node.resources.map((resource, index) => (
+          <a key={index} href={resource.url} rel="noopener noreferrer nofollow" target="_blank" className="text-link underline underline-offset-2">
+            {resource.title || resource.url}
+          </a>
+        ))}
+      </span>
+    );
+  }
+  if (node.links) {
+    return (
+      <span className="ml-2 text-xs text-muted-foreground">
+        {node.links} {node.links === 1 ? "link" : "links"}
+      </span>
+    );
+  }
+  return null;
 }

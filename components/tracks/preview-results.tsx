@@ -4,7 +4,9 @@ import type { ImportPreviewJson } from "./types";
 // The parser's messages lead with their position; the list shows it once, in its own column.
 const withoutPosition = (message: string) => message.replace(/^Line \d+(, column \d+)?: /, "");
 
-/** What an import would store: counts, each repair and each error with its line, and the tree. */
+const FORMAT_NAMES = { text: "Text format", markdown: "Markdown" } as const;
+
+/** What an import would store: the format it was read in, counts, each repair and each error with its line, and the tree. */
 export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
   const { stats, repairCount, repairs, errors, tree } = preview;
   return (
@@ -12,6 +14,9 @@ export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
       <h2 id="preview-heading" className="text-lg font-semibold">
         Preview
       </h2>
+      <p className="text-sm text-muted-foreground" data-testid="preview-format">
+        {FORMAT_NAMES[preview.format]} {preview.detected ? "detected" : "(as chosen)"}
+      </p>
       {stats ? (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Counts">
           {(

@@ -27,10 +27,17 @@ export interface OutlineNode {
   depth: number;
   title: string;
   optional: boolean;
+  /** A stored item's links, shown with it. */
+  resources?: ReadonlyArray<{ title?: string; url: string }>;
+  /** A previewed item's number of links. */
+  links?: number;
 }
 
 export interface ImportPreviewJson {
   ok: boolean;
+  /** The format the text was read in, and whether it was detected rather than chosen. */
+  format: "text" | "markdown";
+  detected: boolean;
   title: string | null;
   errors: Array<{ line: number; column: number; code: string; message: string }>;
   /** Every repair made; `repairs` lists the first 1,000 by line. */

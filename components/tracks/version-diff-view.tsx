@@ -6,7 +6,9 @@ const FIELD_LABEL: Record<DiffField, string> = {
   description: "description",
   optional: "optional",
   evidenceRequired: "evidence required",
+  verificationRequired: "verified on GitHub",
   estimatedMinutes: "estimated time",
+  due: "due",
   resources: "resources",
 };
 

@@ -11,6 +11,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createDatabase, dropDatabase, uniqueName } from "../../tests/support/database-admin";
+import { startFakeGitHub } from "../../tests/support/fake-github";
 import { startFakeResend } from "../../tests/support/fake-resend";
 import { freePort } from "../../tests/support/free-port";
 import { startTestCluster } from "../../tests/support/test-cluster";
@@ -35,6 +36,8 @@ export default async function globalSetup() {
   const databaseName = uniqueName("cairn_e2e");
   const databaseUrl = await createDatabase(cluster.adminUrl, databaseName);
   const resend = await startFakeResend();
+  // Evidence checks call it (decision 0034); tests add pull requests over HTTP (FAKE_GITHUB_URL).
+  const github = await startFakeGitHub();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
 
@@ -54,11 +57,14 @@ export default async function globalSetup() {
       TRUST_PROXY: E2E_TRUSTED_PROXY_HOPS,
       RESEND_API_KEY: "re_e2e_test_key",
       RESEND_BASE_URL: resend.url,
+      GITHUB_API_URL: github.url,
       // Rate-limit counters live in this run's own database, never in a developer's Redis.
       REDIS_URL: "",
       LOG_FORMAT: "json",
       LOG_LEVEL: "info",
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // Webhook tests point at receivers the test starts on 127.0.0.1 (lib/webhooks, decision 0033).
+      WEBHOOK_ALLOW_PRIVATE: "true",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -71,6 +77,7 @@ export default async function globalSetup() {
   } catch (error) {
     server.kill("SIGKILL");
     await resend.stop();
+    await github.stop();
     await cluster.stop();
     throw error;
   }
@@ -79,6 +86,7 @@ export default async function globalSetup() {
   const demoBefore = await demoEventSequence(databaseUrl);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.FAKE_RESEND_URL = resend.url;
+  process.env.FAKE_GITHUB_URL = github.url;
   // For a test that runs a second instance on the same database (e2e/support/second-server.ts).
   process.env.E2E_DATABASE_URL = databaseUrl;
 
@@ -87,6 +95,7 @@ export default async function globalSetup() {
     server.kill("SIGTERM");
     const code = await exited;
     await resend.stop();
+    await github.stop();
     await dropDatabase(cluster.adminUrl, databaseName).catch(() => undefined);
     await cluster.stop();
     if (code !== 0) throw new Error(`the server did not shut down cleanly on SIGTERM (exit code ${code}); see test-results/e2e-server.log`);

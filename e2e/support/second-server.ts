@@ -45,6 +45,7 @@ export async function secondServer(env: Record<string, string> = {}): Promise<Se
         REDIS_URL: "",
         // Jobs run on the first instance.
         JOB_WORKERS_ENABLED: "false",
+        WEBHOOK_ALLOW_PRIVATE: "true",
         LOG_FORMAT: "json",
         LOG_LEVEL: "info",
         ...env,

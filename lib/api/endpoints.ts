@@ -7,6 +7,14 @@ import { requestSignInLinkEndpoint } from "@/lib/accounts/email-sign-in-endpoint
 import { confirmEmailVerificationEndpoint, resendEmailVerificationEndpoint } from "@/lib/accounts/email-verification-endpoints";
 import { confirmSignUpEndpoint, signUpEndpoint } from "@/lib/accounts/endpoints";
 import { confirmPasswordResetEndpoint, requestPasswordResetEndpoint } from "@/lib/accounts/password-reset-endpoints";
+import {
+  createPersonalTokenEndpoint,
+  createServiceTokenEndpoint,
+  listPersonalTokensEndpoint,
+  listServiceTokensEndpoint,
+  revokePersonalTokenEndpoint,
+  revokeServiceTokenEndpoint,
+} from "@/lib/api-tokens/endpoints";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import {
   acceptInvitationEndpoint,
@@ -35,13 +43,30 @@ import {
 import { addTrackNodesEndpoint, deleteTrackNodeEndpoint, moveTrackNodeEndpoint, updateTrackEndpoint, updateTrackNodeEndpoint } from "@/lib/tracks/edit-endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import { bulkApproveEvidenceEndpoint, downloadEvidenceFileEndpoint, listItemEvidenceEndpoint, reviewEvidenceEndpoint, reviewQueueEndpoint, submitEvidenceEndpoint } from "@/lib/evidence/endpoints";
+import { getMyGitHubEndpoint, startGitHubLinkEndpoint, unlinkGitHubEndpoint } from "@/lib/users/github-endpoints";
+import { getGitHubSettingsEndpoint, removeGitHubTokenEndpoint, rerunEvidenceCheckEndpoint, setGitHubTokenEndpoint } from "@/lib/evidence/github/endpoints";
 import { createItemCommentEndpoint, deleteCommentEndpoint, editCommentEndpoint, listItemCommentsEndpoint } from "@/lib/comments/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import { listActivityEndpoint, listEventLogEndpoint, listEventsEndpoint, personActivityDaysEndpoint } from "@/lib/events/endpoints";
 import { managerDashboardCsvEndpoint, managerDashboardEndpoint, mentorDashboardEndpoint } from "@/lib/dashboards/endpoints";
 import { exportAuditEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import {
+  createSlackChannelEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  listWebhooksEndpoint,
+  redeliverWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
+import {
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
+  nudgeHireEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   createAssignmentsEndpoint,
   getAssignmentItemHistoryEndpoint,
@@ -51,6 +76,8 @@ import {
   updateAssignmentEndpoint,
   updateAssignmentItemEndpoint,
 } from "@/lib/assignments/endpoints";
+import { deleteCalendarFeedEndpoint, getCalendarFeedEndpoint, readCalendarFeedEndpoint, resetCalendarFeedEndpoint } from "@/lib/calendar/endpoints";
+import { extendAssignmentDueDateEndpoint, listAssignmentDueDateExtensionsEndpoint } from "@/lib/assignments/extension-endpoints";
 import { changePasswordEndpoint, getEmailPreferencesEndpoint, getMeEndpoint, revokeSessionsEndpoint, updateEmailPreferencesEndpoint } from "@/lib/users/endpoints";
 
 export const API_ENDPOINTS: AnyEndpoint[] = [
@@ -99,11 +126,21 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   listAssignmentsEndpoint,
   getAssignmentEndpoint,
   updateAssignmentEndpoint,
+  extendAssignmentDueDateEndpoint,
+  listAssignmentDueDateExtensionsEndpoint,
+  getCalendarFeedEndpoint,
+  resetCalendarFeedEndpoint,
+  deleteCalendarFeedEndpoint,
+  readCalendarFeedEndpoint,
   updateAssignmentItemEndpoint,
   bulkUpdateAssignmentItemsEndpoint,
   getAssignmentItemHistoryEndpoint,
   previewAssignmentUpgradeEndpoint,
   applyAssignmentUpgradeEndpoint,
+  dismissAssignmentUpgradeNoticeEndpoint,
+  listTrackUpgradeCandidatesEndpoint,
+  upgradeTrackAssignmentsEndpoint,
+  nudgeHireEndpoint,
   listItemEvidenceEndpoint,
   submitEvidenceEndpoint,
   reviewEvidenceEndpoint,
@@ -127,4 +164,26 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   personActivityDaysEndpoint,
   listAuditEndpoint,
   exportAuditEndpoint,
+  rerunEvidenceCheckEndpoint,
+  getGitHubSettingsEndpoint,
+  setGitHubTokenEndpoint,
+  removeGitHubTokenEndpoint,
+  getMyGitHubEndpoint,
+  startGitHubLinkEndpoint,
+  unlinkGitHubEndpoint,
+  listPersonalTokensEndpoint,
+  createPersonalTokenEndpoint,
+  revokePersonalTokenEndpoint,
+  listServiceTokensEndpoint,
+  createServiceTokenEndpoint,
+  revokeServiceTokenEndpoint,
+  listWebhooksEndpoint,
+  createWebhookEndpoint,
+  createSlackChannelEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecretEndpoint,
+  sendTestWebhookEndpoint,
+  listWebhookDeliveriesEndpoint,
+  redeliverWebhookEndpoint,
 ] as AnyEndpoint[];

@@ -7,16 +7,13 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
+import { isManagerRole } from "@/lib/authz/policy";
 import { forbidden } from "@/lib/http/errors";
 import { mentoredBy } from "./mentoring";
 
-export function isManager(ctx: OrgContext): boolean {
-  return ctx.membership.role === "OWNER" || ctx.membership.role === "ADMIN";
-}
-
 export function visibleAssignments(ctx: OrgContext): Prisma.AssignmentWhereInput {
   const organizationId = ctx.organization.id;
-  if (isManager(ctx)) return { organizationId };
+  if (isManagerRole(ctx.membership.role)) return { organizationId };
   return { organizationId, OR: [{ assigneeId: ctx.user.id }, mentoredBy(ctx.user.id)] };
 }
 

@@ -3,7 +3,9 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { accessChanged } from "@/lib/realtime/access";
-import { confirmMentors, mayMentor } from "./mentoring";
+import { mayMentor } from "@/lib/authz/policy";
+import { notifyAssigned } from "@/lib/reminders/notify-assigned";
+import { confirmMentors } from "./mentoring";
 import { assignmentSelect, summarizeAssignments, todayUtc } from "./assignment-summary";
 import type { CreateAssignmentsInput } from "./schema";
 
@@ -90,6 +92,14 @@ export async function assignTrack(tx: DbClient, ctx: OrgContext, input: CreateAs
   }
   // Recording locked the organization's row: a mentor demoted meanwhile is seen now (mentoring.ts).
   await confirmMentors(tx, organizationId, input.mentorIds);
+  await notifyAssigned(tx, {
+    organizationId,
+    actorId: ctx.user.id,
+    trackTitle: version.track.title,
+    dueDate: input.dueDate ?? null,
+    mentorIds: input.mentorIds,
+    assignments: created.map((id, index) => ({ id, assigneeId: input.assigneeIds[index]! })),
+  });
   ctx.log.info({ trackId: version.track.id, count: created.length }, "track assigned");
   const rows = await tx.assignment.findMany({ where: { organizationId, id: { in: created } }, select: assignmentSelect });
   rows.sort((a, b) => created.indexOf(a.id) - created.indexOf(b.id));

@@ -1,4 +1,5 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
+import { nudgeResultSchema, nudgeSchema } from "@/lib/reminders/nudge";
 import {
   assignmentDetailSchema,
   assignmentItemParamsSchema,
@@ -13,6 +14,11 @@ import {
   upgradeQuerySchema,
   upgradeResultSchema,
   upgradeSchema,
+  upgradeNoticeResultSchema,
+  trackUpgradeCandidatesSchema,
+  trackUpgradeParamsSchema,
+  trackUpgradeResultSchema,
+  trackUpgradeSchema,
   createAssignmentsSchema,
   createdAssignmentsSchema,
   itemUpdateResultSchema,
@@ -155,4 +161,63 @@ export const applyAssignmentUpgradeEndpoint = defineEndpoint({
   body: upgradeSchema,
   response: { status: 200, description: "What was done and the new counts.", schema: upgradeResultSchema },
   errors: ["CONFLICT"],
+});
+
+export const dismissAssignmentUpgradeNoticeEndpoint = defineEndpoint({
+  method: "DELETE",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/upgrade-notice",
+  operationId: "dismissAssignmentUpgradeNotice",
+  summary: "Dismiss the notice of an upgrade",
+  description: `The assignee dismisses "Your track was updated" (the assignment's \`upgradeNotice\`); the archived progress stays in the roadmap's history. Dismissing when there is no notice is no error. Anyone else who sees the assignment gets 403. ${VISIBILITY}`,
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "progress.update",
+  params: assignmentParamsSchema,
+  response: { status: 200, description: "The notice is gone.", schema: upgradeNoticeResultSchema },
+});
+
+export const listTrackUpgradeCandidatesEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/upgrades",
+  operationId: "listTrackUpgradeCandidates",
+  summary: "Hires on older versions of a track",
+  description:
+    "Owners and admins: every active assignment of the track on a version older than the latest published one, each with the diff from its version (added, removed, renamed, moved) and what happens to its progress (kept by stable key, archived where the item is gone, restored where it comes back). Another organization's track is 404.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.update",
+  params: trackUpgradeParamsSchema,
+  response: { status: 200, description: "The hires who can be upgraded.", schema: trackUpgradeCandidatesSchema },
+});
+
+export const upgradeTrackAssignmentsEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/tracks/{trackId}/upgrades",
+  operationId: "upgradeTrackAssignments",
+  summary: "Upgrade many hires to a newer version",
+  description:
+    "Owners and admins: moves each listed assignment of the track to `toVersionNumber`, each in a transaction of its own (like `POST …/assignments/{id}/upgrade`: progress on renamed and moved items stays, progress on removed items is archived, never deleted). One that fails leaves that hire unchanged and the others upgraded; the answer has one result per id. An id that is not an assignment of this track in this organization is `not_found` and changes nothing. Records assignment.upgraded for each upgraded hire, who gets a notice of what changed.",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.update",
+  params: trackUpgradeParamsSchema,
+  body: trackUpgradeSchema,
+  response: { status: 200, description: "What happened to each hire.", schema: trackUpgradeResultSchema },
+});
+
+export const nudgeHireEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/o/{orgSlug}/assignments/{assignmentId}/nudges",
+  operationId: "nudgeHire",
+  summary: "Nudge the hire",
+  description:
+    "A short plain-text message to the assignment's hire, from an owner or admin or one of the hire's mentors (anyone else who may see the assignment gets 403, the hire themselves included; an assignment the caller may not see is 404). At most one nudge per hire per UTC day, from anyone: a second is a 429 with `Retry-After` and `details.nextAllowedAt`. An assignment that is not active, or a hire who is no longer an active member, is a 409. The hire gets an in-app notification at once and an email after their quiet hours (unless they turned nudge emails off). Records assignment.nudged (without the message).",
+  tags: ["Assignments"],
+  auth: "session",
+  permission: "assignment.nudge",
+  params: assignmentParamsSchema,
+  body: nudgeSchema,
+  bodyLimitBytes: 8 * 1024,
+  response: { status: 201, description: "The nudge was sent.", schema: nudgeResultSchema },
+  errors: ["CONFLICT", "RATE_LIMITED"],
 });

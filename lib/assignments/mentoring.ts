@@ -16,15 +16,9 @@ import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
+import { MENTOR_ROLES, mayMentor } from "@/lib/authz/policy";
 import { prismaRunner, sql } from "@/lib/db/sql";
 import type { SqlRunner, Statement } from "@/lib/db/sql";
-
-export const MENTOR_ROLES = ["OWNER", "ADMIN", "MENTOR"] as const satisfies readonly Role[];
-
-/** Whether a member with this role may mentor (their status aside). */
-export function mayMentor(role: string | undefined): boolean {
-  return (MENTOR_ROLES as readonly string[]).includes(role ?? "");
-}
 
 /** Whether a membership in this state keeps its mentor links. */
 export function keepsMentorships(membership: { role: Role; status: string }): boolean {

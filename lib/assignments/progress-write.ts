@@ -64,7 +64,7 @@ export async function countAfterWrite(
   const organizationId = ctx.organization.id;
   const tree = await progressTree(runner, organizationId, assignment.versionId);
   const states = knownStates ?? (await progressStates(runner, organizationId, [assignment.id])).get(assignment.id)!;
-  const summary = summarizeProgress(tree, states, new Set(assignment.skippedKeys));
+  const summary = summarizeProgress(tree, states, new Set(assignment.skippedKeys), { minutes: true });
   let status = assignment.status;
   if (stateChanged && summary.complete && status === "ACTIVE") status = "COMPLETED";
   else if (stateChanged && !summary.complete && status === "COMPLETED") status = "ACTIVE";

@@ -9,6 +9,7 @@ import { visibleAssignments } from "./access";
 import { assignmentSelect, toAssignmentSummary } from "./assignment-summary";
 import type { ProgressNode } from "@/lib/progress/progress-math";
 import type { ItemProgressOut } from "./schema";
+import { parseUpgradeNotice } from "./upgrade-notice";
 
 /** An assignment the caller may see (access.ts), or a 404 as if it did not exist. */
 export async function findAssignment(ctx: OrgContext, assignmentId: string, db: DbClient = getDb()) {
@@ -31,7 +32,18 @@ export function toItemProgress(row: { stableKey: string; state: ProgressState; n
  */
 export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   const db = getDb();
-  const row = await findAssignment(ctx, assignmentId, db);
+  // findAssignment's query, with the upgrade notice and the track's latest published version (only this read needs them).
+  const found = await db.assignment.findFirst({
+    where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] },
+    select: {
+      ...assignmentSelect,
+      upgradeNotice: true,
+      track: { select: { ...assignmentSelect.track.select, versions: { where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+    },
+  });
+  if (!found) throw notFound("assignment");
+  const { upgradeNotice, track: { versions: [latest], ...track }, ...rest } = found;
+  const row = { ...rest, track };
   const [nodes, progress] = await Promise.all([
     versionNodes(ctx.organization.id, row.versionId, db),
     db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
@@ -44,6 +56,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     title: node.title,
     evidenceRequired: node.evidenceRequired,
   }));
+  const archivedItems = await archivedItemTitles(db, ctx.organization.id, row.track.id, progress.filter((item) => item.archivedAt !== null).map((item) => item.stableKey));
   const states = new Map(progress.filter((item) => item.archivedAt === null).map((item) => [item.stableKey, item.state]));
   const summary = summarizeProgress(tree, states, new Set(row.skippedKeys));
   // Notes are private to the hire and their mentors: a manager who is neither sees the states, not the notes.
@@ -54,5 +67,26 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     progress: progress.map((item) => toItemProgress(seesNotes ? item : { ...item, note: null })),
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
     nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
+    archivedItems,
+    // The notice is the hire's: others see what changed in the activity feed.
+    upgradeNotice: row.assigneeId === ctx.user.id ? parseUpgradeNotice(upgradeNotice) : null,
+    newerVersion: latest && latest.number > row.version.number ? { number: latest.number } : null,
   };
+}
+
+/**
+ * The titles of items whose progress is archived (gone from the assignment's version
+ * after an upgrade), from the latest version of the track that had each. A query only
+ * when there are some.
+ */
+async function archivedItemTitles(db: DbClient, organizationId: string, trackId: string, keys: string[]) {
+  if (keys.length === 0) return [];
+  const nodes = await db.trackNode.findMany({
+    where: { organizationId, stableKey: { in: keys }, version: { trackId } },
+    select: { stableKey: true, title: true },
+    orderBy: { version: { number: "desc" } },
+  });
+  const titleOf = new Map<string, string>();
+  for (const node of nodes) if (!titleOf.has(node.stableKey)) titleOf.set(node.stableKey, node.title);
+  return keys.map((stableKey) => ({ stableKey, title: titleOf.get(stableKey) ?? stableKey }));
 }

@@ -133,12 +133,34 @@ export const itemProgressSchema = z.object({
 });
 export type ItemProgressOut = z.output<typeof itemProgressSchema>;
 
+export const upgradeNoticeSchema = z
+  .object({
+    fromNumber: z.number(),
+    toNumber: z.number(),
+    added: z.number().meta({ description: "Nodes the new version added." }),
+    removed: z.number().meta({ description: "Nodes the new version removed." }),
+    renamed: z.number(),
+    moved: z.number(),
+    archived: z.array(z.object({ stableKey: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })).meta({ description: "The hire's progress on removed items: kept in history, no longer counted." }),
+    upgradedAt: z.iso.datetime(),
+  })
+  .meta({ description: "What the last upgrade made by someone else changed, until the hire dismisses it." });
+export type UpgradeNotice = z.output<typeof upgradeNoticeSchema>;
+
 export const assignmentDetailSchema = z.object({
   assignment: assignmentSummarySchema,
   nodes: z.array(trackNodeSchema).meta({ description: "The version's tree in pre-order." }),
   progress: z.array(itemProgressSchema).meta({ description: "Items that left NOT_STARTED or carry a note; the rest are NOT_STARTED." }),
   sections: z.array(z.object({ key: z.string(), counts: countsSchema })),
   nextUp: z.array(z.object({ key: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })),
+  archivedItems: z
+    .array(z.object({ stableKey: z.string(), title: z.string() }))
+    .meta({ description: "Items with archived progress (gone from this version after an upgrade), with their last title: their progress rows are in `progress` with `archived: true`." }),
+  upgradeNotice: upgradeNoticeSchema.nullable().meta({ description: "For the assignee only (null for anyone else): what the last upgrade someone else made changed, until dismissed." }),
+  newerVersion: z
+    .object({ number: z.number() })
+    .nullable()
+    .meta({ description: "The track's latest published version when it is newer than the assignment's (`GET …/upgrade` previews the move); null when the assignment is on it." }),
 });
 
 export const itemUpdateResultSchema = z.object({
@@ -190,3 +212,63 @@ const upgradeOutcomeFields = {
 
 export const upgradePreviewSchema = z.object({ ...upgradeOutcomeFields, diff: versionDiffSchema });
 export const upgradeResultSchema = z.object({ ...upgradeOutcomeFields, assignment: itemUpdateResultSchema.shape.assignment });
+
+// ── The hire's notice of an upgrade, and upgrading many hires from the track ──
+
+export const upgradeNoticeResultSchema = z.object({ upgradeNotice: z.null() });
+
+export const TRACK_UPGRADE_MAX = 200;
+
+export const trackUpgradeParamsSchema = z.strictObject({ orgSlug: orgSlugSchema, trackId: z.cuid() });
+
+export const trackUpgradeCandidatesSchema = z.object({
+  track: z.object({ id: z.string(), title: z.string() }),
+  latest: z.object({ number: z.number() }).nullable().meta({ description: "The latest published version; null when none is published." }),
+  assignments: z
+    .array(
+      z.object({
+        id: z.string(),
+        assignee: personSchema,
+        from: z.object({ number: z.number() }),
+        changes: z.object({ added: z.number(), removed: z.number(), renamed: z.number(), moved: z.number() }).meta({ description: "The version diff from the hire's version to the latest." }),
+        progress: z.object({
+          kept: z.number().meta({ description: "Progress rows whose item is in the latest version (renamed and moved ones included)." }),
+          archived: z.array(z.object({ stableKey: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })).meta({ description: "Progress on items the latest version no longer has: kept in history, not counted." }),
+          restored: z.number().meta({ description: "Archived progress the latest version brings back." }),
+        }),
+      }),
+    )
+    .meta({ description: "Every active assignment of the track on an older version than the latest, the oldest version first." }),
+});
+
+export const trackUpgradeSchema = z.strictObject({
+  toVersionNumber: z.number().int().min(1).max(1_000_000).meta({ description: "The version the list showed: no hire is moved further than that." }),
+  assignmentIds: z
+    .array(z.cuid())
+    .min(1, "Choose at least one hire.")
+    .max(TRACK_UPGRADE_MAX, `Upgrade at most ${TRACK_UPGRADE_MAX} hires at once.`)
+    .refine((ids) => new Set(ids).size === ids.length, "List each assignment once."),
+});
+export type TrackUpgradeInput = z.output<typeof trackUpgradeSchema>;
+
+export const TRACK_UPGRADE_OUTCOMES = ["upgraded", "not_found", "conflict", "failed"] as const;
+
+export const trackUpgradeResultSchema = z.object({
+  upgraded: z.number(),
+  failed: z.number().meta({ description: "Every outcome other than `upgraded`." }),
+  results: z
+    .array(
+      z.object({
+        assignmentId: z.string(),
+        outcome: z.enum(TRACK_UPGRADE_OUTCOMES).meta({
+          description: "`not_found`: no such assignment on this track (another organization's ids included); `conflict`: already on that version or newer, or archived; `failed`: it could not be saved (nothing changed for that hire).",
+        }),
+        message: z.string().nullable(),
+        assignee: personSchema.nullable(),
+        from: z.object({ number: z.number() }).nullable(),
+        to: z.object({ number: z.number() }).nullable(),
+        progress: z.object({ kept: z.number(), archived: z.number(), restored: z.number() }).nullable(),
+      }),
+    )
+    .meta({ description: "One per listed id, in the order sent." }),
+});

@@ -3,7 +3,8 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { accessChanged } from "@/lib/realtime/access";
-import { confirmMentors, endMentorshipsExcept, mayMentor } from "./mentoring";
+import { mayMentor } from "@/lib/authz/policy";
+import { confirmMentors, endMentorshipsExcept } from "./mentoring";
 import { assignmentSelect, summarizeAssignments } from "./assignment-summary";
 import type { UpdateAssignmentInput } from "./schema";
 

@@ -5,7 +5,8 @@ import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
-import { assertAssignee, isManager } from "./access";
+import { isManagerRole } from "@/lib/authz/policy";
+import { assertAssignee } from "./access";
 import { CURRENT_MENTOR_LINKS } from "./mentoring";
 import { archivedAssignment, countAfterWrite } from "./progress-write";
 import { toItemProgress } from "./read-assignment";
@@ -41,7 +42,7 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
     WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}
     FOR UPDATE OF a`, "progress.lock-item");
   // Outside the caller's view, it does not exist (access.ts); inside it, only the assignee writes.
-  if (!locked || (locked.assigneeId !== ctx.user.id && !isManager(ctx) && !locked.isMentor)) throw notFound("assignment");
+  if (!locked || (locked.assigneeId !== ctx.user.id && !isManagerRole(ctx.membership.role) && !locked.isMentor)) throw notFound("assignment");
   assertAssignee(ctx, locked);
   if (locked.status === "ARCHIVED") throw archivedAssignment();
 

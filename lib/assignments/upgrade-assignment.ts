@@ -12,17 +12,21 @@ import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { versionNodes } from "@/lib/tracks/read-version";
 import { diffVersions } from "@/lib/tracks/version-diff";
-import { isManager } from "./access";
+import { isManagerRole } from "@/lib/authz/policy";
+import type { VersionDiff } from "@/lib/tracks/diff-schema";
+import type { TrackNodeOut } from "@/lib/tracks/schema";
 import { findAssignment } from "./read-assignment";
 import type { UpgradeInput } from "./schema";
 import { lockForProgress, settleCompletion } from "./progress-write";
 import { prismaRunner } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { upgradeNoticeOf } from "./upgrade-notice";
 
 type Assignment = Awaited<ReturnType<typeof findAssignment>>;
 
 /** The assignee and the organization's managers may upgrade; a mentor only looks. */
 function assertMayUpgrade(ctx: OrgContext, assignment: Assignment): void {
-  if (!isManager(ctx) && assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment or a manager can upgrade it.");
+  if (!isManagerRole(ctx.membership.role) && assignment.assigneeId !== ctx.user.id) throw forbidden("Only the person on the assignment or a manager can upgrade it.");
 }
 
 async function targetVersion(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {
@@ -39,12 +43,34 @@ async function targetVersion(db: DbClient, ctx: OrgContext, assignment: Assignme
   return target;
 }
 
-async function plan(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined) {
+/**
+ * Published versions never change, so a bulk upgrade (upgrade-hires.ts) reads each one's nodes and
+ * diffs each pair of versions once for all its hires instead of once per hire.
+ */
+export interface UpgradeMemo {
+  nodes: Map<string, TrackNodeOut[]>;
+  diffs: Map<string, VersionDiff>;
+}
+
+export const newUpgradeMemo = (): UpgradeMemo => ({ nodes: new Map(), diffs: new Map() });
+
+async function nodesOf(db: DbClient, organizationId: string, versionId: string, memo: UpgradeMemo | undefined) {
+  const known = memo?.nodes.get(versionId);
+  if (known) return known;
+  const nodes = await versionNodes(organizationId, versionId, db);
+  memo?.nodes.set(versionId, nodes);
+  return nodes;
+}
+
+async function plan(db: DbClient, ctx: OrgContext, assignment: Assignment, number: number | undefined, memo?: UpgradeMemo) {
   const organizationId = ctx.organization.id;
   const target = await targetVersion(db, ctx, assignment, number);
   // In turn, not in parallel: in applyUpgrade `db` is a transaction, which has one connection.
-  const fromNodes = await versionNodes(organizationId, assignment.versionId, db);
-  const toNodes = await versionNodes(organizationId, target.id, db);
+  const fromNodes = await nodesOf(db, organizationId, assignment.versionId, memo);
+  const toNodes = await nodesOf(db, organizationId, target.id, memo);
+  const pair = `${assignment.versionId}→${target.id}`;
+  const diff = memo?.diffs.get(pair) ?? diffVersions(fromNodes, toNodes);
+  memo?.diffs.set(pair, diff);
   const progress = await db.itemProgress.findMany({ where: { organizationId, assignmentId: assignment.id }, select: { stableKey: true, state: true, note: true, archivedAt: true } });
   const toKeys = new Set(toNodes.map((node) => node.stableKey));
   const titleOf = new Map([...toNodes, ...fromNodes].map((node) => [node.stableKey, node.title]));
@@ -52,7 +78,7 @@ async function plan(db: DbClient, ctx: OrgContext, assignment: Assignment, numbe
   const restored = progress.filter((row) => row.archivedAt !== null && toKeys.has(row.stableKey));
   return {
     target,
-    diff: diffVersions(fromNodes, toNodes),
+    diff,
     toKeys,
     progress: {
       kept: progress.filter((row) => row.archivedAt === null && toKeys.has(row.stableKey)).length,
@@ -70,19 +96,24 @@ export async function previewUpgrade(ctx: OrgContext, assignmentId: string, numb
   return { from: { number: assignment.version.number }, to: { number: target.number }, diff, progress, skippedDropped };
 }
 
-/** `tx`: the transaction it runs in, the one that also stores an Idempotency-Key's answer (lib/http/idempotency.ts). */
-export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input: UpgradeInput, tx: DbClient) {
+/**
+ * `tx`: the transaction it runs in, the one that also stores an Idempotency-Key's answer (lib/http/idempotency.ts).
+ * `memo`: shared by the upgrades of one bulk request.
+ */
+export async function applyUpgrade(ctx: OrgContext, assignmentId: string, input: UpgradeInput, tx: DbClient, memo?: UpgradeMemo) {
   const organizationId = ctx.organization.id;
   const assignment = await findAssignment(ctx, assignmentId, getDb());
   assertMayUpgrade(ctx, assignment);
   const locked = await lockForProgress(tx, organizationId, assignmentId);
   // Planned under the lock: the version read above may have been upgraded meanwhile.
   const current = await findAssignment(ctx, assignmentId, tx);
-  const { target, toKeys, progress, skippedDropped } = await plan(tx, ctx, current, input.toVersionNumber);
+  const { target, toKeys, progress, skippedDropped, diff } = await plan(tx, ctx, current, input.toVersionNumber, memo);
   const now = new Date();
+  // Someone else moved the hire: they get a notice of what changed (upgrade-notice.ts); their own upgrade clears an old one.
+  const notice = current.assigneeId === ctx.user.id ? null : upgradeNoticeOf(current.version.number, target.number, diff, progress.archived, now);
   await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: null, stableKey: { notIn: [...toKeys] } }, data: { archivedAt: now } });
   await tx.itemProgress.updateMany({ where: { organizationId, assignmentId, archivedAt: { not: null }, stableKey: { in: [...toKeys] } }, data: { archivedAt: null } });
-  await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)) } });
+  await tx.assignment.update({ where: { id: assignmentId }, data: { versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), upgradeNotice: notice ?? Prisma.DbNull } });
   const { status, summary, events } = await settleCompletion(prismaRunner(tx), ctx, { ...current, versionId: target.id, skippedKeys: current.skippedKeys.filter((key) => toKeys.has(key)), status: locked.status }, true);
   const upgraded = {
     type: "assignment.upgraded",

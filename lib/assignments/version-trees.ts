@@ -44,8 +44,8 @@ export async function progressTrees(runner: SqlRunner, organizationId: string, v
       (version) => version.id,
     ),
   );
-  const rows = await runner.rows<{ versionId: string; id: string; parentId: string | null; stableKey: string; kind: "SECTION" | "ITEM"; title: string; evidenceRequired: boolean }>(sql`
-    SELECT "versionId", id, "parentId", "stableKey", kind::text AS kind, title, "evidenceRequired" FROM "TrackNode"
+  const rows = await runner.rows<{ versionId: string; id: string; parentId: string | null; stableKey: string; kind: "SECTION" | "ITEM"; title: string; evidenceRequired: boolean; estimatedMinutes: number | null }>(sql`
+    SELECT "versionId", id, "parentId", "stableKey", kind::text AS kind, title, "evidenceRequired", "estimatedMinutes" FROM "TrackNode"
     WHERE "organizationId" = ${organizationId} AND "versionId" = ANY(${misses}::text[])
     ORDER BY "versionId", ordinal`);
   const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
@@ -56,6 +56,7 @@ export async function progressTrees(runner: SqlRunner, organizationId: string, v
       kind: row.kind,
       title: row.title,
       evidenceRequired: row.evidenceRequired,
+      estimatedMinutes: row.estimatedMinutes,
     });
   }
   for (const versionId of misses) if (published.has(versionId)) remember(cacheKey(organizationId, versionId), trees.get(versionId)!);

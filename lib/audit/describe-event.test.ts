@@ -23,6 +23,9 @@ describe("audit sentences", () => {
     expect(describe_("assignment.created", { assigneeId: "hal" }, ["assignment", "a1"])).toBe("Ada Admin assigned “Python Backend” to hal@example.test.");
     expect(describe_("progress.updated", { to: "DONE" }, ["assignment", "a1"], "hal")).toBe("hal@example.test marked an item of hal@example.test’s assignment of “Python Backend” done.");
     expect(describe_("organization.updated", { stuckAfterDays: { from: 7, to: 10 } })).toBe("Ada Admin changed when work counts as stuck from 7 to 10 days.");
+    expect(describe_("organization.updated", { reviewTargetDays: { from: 2, to: 3 } })).toBe("Ada Admin changed the review target from 2 to 3 working days.");
+    expect(describe_("organization.updated", { dueSoonDays: { from: 3, to: 5 } })).toBe("Ada Admin changed when due-soon reminders go out from 3 to 5 days before the due day.");
+    expect(describe_("assignment.nudged", { assigneeId: "hal", length: 12 }, ["assignment", "a1"])).toBe("Ada Admin nudged hal@example.test about “Python Backend”.");
   });
 
   it("describes the security and export events", () => {
@@ -43,6 +46,6 @@ describe("audit sentences", () => {
   });
 
   it("keeps the security and audit types out of the live stream", () => {
-    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["audit.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
+    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["api_token.created", "api_token.revoked", "audit.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
   });
 });

@@ -50,6 +50,17 @@ const role = (value: unknown) => ROLE_WORDS[String(value)] ?? String(value ?? "?
 const list = (values: string[]) => (values.length <= 1 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`);
 
 export function describeEvent(event: DescribableEvent, names: AuditNames): string {
+  return describeAction(event, names) + viaToken(event.payload.apiToken);
+}
+
+/** Events a request made with an API token carry it (lib/db/events.ts, decision 0032). */
+function viaToken(token: unknown): string {
+  if (typeof token !== "object" || token === null) return "";
+  const { name, kind } = token as { name?: unknown; kind?: unknown };
+  return ` (with the ${kind === "SERVICE" ? "service" : "personal API"} token ${quoted(name) ?? "“?”"})`;
+}
+
+function describeAction(event: DescribableEvent, names: AuditNames): string {
   const p = event.payload;
   const person = (id: unknown) => (typeof id === "string" ? (displayName(names.people.get(id)) ?? "a former user") : "someone");
   const actor = event.actorId ? person(event.actorId) : null;
@@ -67,7 +78,24 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} renamed the organization from ${quoted(p.from) ?? "?"} to ${quoted(p.to) ?? "?"}.`;
     case "organization.updated": {
       const stuck = p.stuckAfterDays as { from?: unknown; to?: unknown } | undefined;
-      return stuck ? `${who} changed when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days.` : `${who} changed the organization’s settings.`;
+      const target = p.reviewTargetDays as { from?: unknown; to?: unknown } | undefined;
+      const dueSoon = p.dueSoonDays as { from?: unknown; to?: unknown } | undefined;
+      const parts = [
+        ...(stuck ? [`when work counts as stuck from ${shown(stuck.from)} to ${shown(stuck.to)} days`] : []),
+        ...(target ? [`the review target from ${shown(target.from)} to ${shown(target.to)} working days`] : []),
+        ...(dueSoon ? [`when due-soon reminders go out from ${shown(dueSoon.from)} to ${shown(dueSoon.to)} days before the due day`] : []),
+      ];
+      return parts.length > 0 ? `${who} changed ${parts.join(" and ")}.` : `${who} changed the organization’s settings.`;
+    }
+    case "integration.created":
+    case "integration.updated":
+    case "integration.deleted":
+    case "integration.secret_rotated": {
+      // The URL as the settings show it (a Slack URL masked): lib/webhooks/manage-webhooks.ts.
+      const target = `${p.kind === "SLACK" ? "the Slack channel" : "the webhook"} ${text(p.description) || text(p.url) || ""}`.trim();
+      const verb = { "integration.created": "added", "integration.updated": "changed", "integration.deleted": "deleted", "integration.secret_rotated": "rotated the signing secret of" }[event.type];
+      const onOff = event.type === "integration.updated" && typeof p.enabled === "boolean" ? (p.enabled ? " (turned on)" : " (turned off)") : "";
+      return `${who} ${verb} ${target}${onOff}.`;
     }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;
@@ -99,6 +127,8 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return `${who} edited draft version ${shown(p.number)} of ${trackTitle(event.subjectId)}${text(p.operation) ? ` (${text(p.operation)})` : ""}.`;
     case "track.published":
       return `${who} published version ${shown(p.number)} of ${trackTitle(event.subjectId)}.`;
+    case "assignment.nudged":
+      return `${who} nudged ${person(p.assigneeId ?? assignment?.assigneeId)} about ${assignment ? quoted(assignment.trackTitle) : "their track"}.`;
     case "assignment.created":
       return `${who} assigned ${assignment ? quoted(assignment.trackTitle) : "a track"} to ${person(p.assigneeId ?? assignment?.assigneeId)}.`;
     case "assignment.updated": {
@@ -111,6 +141,8 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
     }
     case "assignment.upgraded":
       return `${who} moved ${assigned} from version ${shown(p.fromNumber)} to version ${shown(p.toNumber)}.`;
+    case "assignment.due_date_extended":
+      return `${who} extended the due date of ${assigned} from ${shown(p.previousDueDate)} to ${shown(p.dueDate)}${text(p.reason) ? `: ${quoted(String(p.reason))}` : ""}.`;
     case "assignment.completed":
       return `${assigned.charAt(0).toUpperCase()}${assigned.slice(1)} was completed.`;
     case "progress.updated":
@@ -137,6 +169,12 @@ export function describeEvent(event: DescribableEvent, names: AuditNames): strin
       return p.via === "reset"
         ? `${person(event.subjectId)} set a new password through a reset link; every session of the account ended.`
         : `${person(event.subjectId)} changed their password; every session of the account ended.`;
+    case "api_token.created":
+      return p.kind === "SERVICE"
+        ? `${who} created the service token ${quoted(p.name) ?? "“?”"} (${role(p.role)}; scopes ${Array.isArray(p.scopes) ? p.scopes.join(", ") : "?"}).`
+        : `${who} created the personal API token ${quoted(p.name) ?? "“?”"} (scopes ${Array.isArray(p.scopes) ? p.scopes.join(", ") : "?"}).`;
+    case "api_token.revoked":
+      return `${who} revoked the ${p.kind === "SERVICE" ? "service" : "personal API"} token ${quoted(p.name) ?? "“?”"}.`;
     case "audit.exported": {
       const filters = Object.entries((p.filters ?? {}) as Record<string, unknown>).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`);
       return `${who} exported the audit log as ${String(p.format ?? "a file").toUpperCase()}${filters.length ? ` (filtered by ${filters.join("; ")})` : " (everything)"}.`;

@@ -22,6 +22,10 @@ export const AUDIT_EVENT_TYPES = {
   "organization.created": { category: "organization", label: "Organization created" },
   "organization.renamed": { category: "organization", label: "Organization renamed" },
   "organization.updated": { category: "organization", label: "Settings changed" },
+  "integration.created": { category: "organization", label: "Webhook or Slack channel added" },
+  "integration.updated": { category: "organization", label: "Webhook or Slack channel changed" },
+  "integration.deleted": { category: "organization", label: "Webhook or Slack channel deleted" },
+  "integration.secret_rotated": { category: "organization", label: "Webhook secret rotated" },
   "member.joined": { category: "members", label: "Member joined" },
   "member.role_changed": { category: "members", label: "Role changed" },
   "member.suspended": { category: "members", label: "Member suspended" },
@@ -41,6 +45,8 @@ export const AUDIT_EVENT_TYPES = {
   "assignment.mentors_changed": { category: "assignments", label: "Mentors changed" },
   "assignment.upgraded": { category: "assignments", label: "Assignment upgraded" },
   "assignment.completed": { category: "assignments", label: "Assignment completed" },
+  "assignment.nudged": { category: "assignments", label: "Hire nudged" },
+  "assignment.due_date_extended": { category: "assignments", label: "Due date extended" },
   "progress.updated": { category: "work", label: "Progress logged" },
   "evidence.submitted": { category: "work", label: "Evidence submitted" },
   "evidence.reviewed": { category: "work", label: "Evidence reviewed" },
@@ -52,6 +58,8 @@ export const AUDIT_EVENT_TYPES = {
   "security.signed_out": { category: "security", label: "Signed out" },
   "security.sessions_revoked": { category: "security", label: "Signed out everywhere" },
   "security.password_changed": { category: "security", label: "Password changed" },
+  "api_token.created": { category: "security", label: "API token created" },
+  "api_token.revoked": { category: "security", label: "API token revoked" },
   "audit.exported": { category: "audit", label: "Audit log exported" },
 } as const satisfies Record<string, { category: AuditCategory; label: string }>;
 
@@ -74,5 +82,5 @@ export const AUDIT_ONLY_TYPES: readonly string[] = AUDIT_TYPE_NAMES.filter((type
 export const isAuditOnlyType = (type: string) => AUDIT_ONLY_TYPES.includes(type);
 
 /** The subjects events are about (subjectType), for the subject filter. */
-export const AUDIT_SUBJECT_TYPES = ["organization", "membership", "invitation", "track", "assignment", "user"] as const;
+export const AUDIT_SUBJECT_TYPES = ["organization", "membership", "invitation", "track", "assignment", "user", "api_token"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -34,7 +34,9 @@ import { githubProvider } from "./github-provider";
 import type { CairnGithubProfile } from "./github-provider";
 import { signInWithOAuth, userForOAuthAccount } from "./oauth-account";
 import { getLogger } from "@/lib/observability/logger";
-import { SESSION_MAX_AGE_SECONDS, endSession, newSessionClaims } from "./session";
+import { refreshGitHubLogin } from "@/lib/users/github-link";
+import { GITHUB_LINK_COOKIE, finishGitHubLink } from "@/lib/users/github-link-intent";
+import { SESSION_MAX_AGE_SECONDS, endSession, newSessionClaims, userFromCookies } from "./session";
 import { VERIFICATION_TOKEN_MAX_LENGTH } from "./verification-token";
 
 /** Where a refused OAuth sign-in lands; the sign-in page explains the error code. */
@@ -88,6 +90,24 @@ export function signInProviders(): Provider[] {
   return providers;
 }
 
+/** The GitHub callback of "Link GitHub" (lib/users/github-link-intent.ts), or null for an ordinary sign-in. */
+async function githubLinkCallback(github: { id: unknown; login: unknown }): Promise<string | null> {
+  // The link cookie and the current session, from next-auth's request; a callback run outside a
+  // request (a test calling it directly) has neither, so it is an ordinary sign-in.
+  const { cookies } = await import("next/headers");
+  let store: Awaited<ReturnType<typeof cookies>>;
+  try {
+    store = await cookies();
+  } catch {
+    return null;
+  }
+  const intent = store.get(GITHUB_LINK_COOKIE)?.value;
+  if (intent === undefined) return null;
+  store.delete({ name: GITHUB_LINK_COOKIE, path: "/api/auth" });
+  const signedIn = await userFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
+  return finishGitHubLink(intent, signedIn?.id ?? null, github);
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: getConfig().NEXTAUTH_SECRET,
@@ -103,6 +123,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         const githubProfile = profile as Partial<CairnGithubProfile> | undefined;
+        // "Link GitHub" from the account page: links to the signed-in user and keeps their session (decision 0034).
+        if (account.provider === "github") {
+          const linked = await githubLinkCallback({ id: githubProfile?.id, login: githubProfile?.login });
+          if (linked !== null) return linked;
+        }
         const outcome = await signInWithOAuth({
           provider: account.provider,
           providerAccountId: account.providerAccountId,
@@ -114,6 +139,10 @@ export function authOptions(): NextAuthOptions {
           scope: account.scope ?? null,
           tokenType: account.token_type ?? null,
         });
+        if (outcome.ok && account.provider === "github" && typeof githubProfile?.id === "number" && typeof githubProfile.login === "string") {
+          // Evidence checks compare authors with this login's account (lib/users/github-link.ts).
+          await refreshGitHubLogin(outcome.user.id, { id: githubProfile.id, login: githubProfile.login });
+        }
         return outcome.ok ? true : `/sign-in?error=${OAUTH_EMAIL_UNVERIFIED_ERROR}`;
       },
       async jwt({ token, user, account }) {

@@ -6,7 +6,9 @@
  * carries its own session id (`sid`), made at sign-in: signing out records it
  * in EndedSession, which voids that one token the same way (a copied cookie does
  * not outlive "Sign out"). Both are checked in the statement that reads the user
- * (docs/decisions/0018-session-revocation-and-mentor-access.md).
+ * (docs/decisions/0018-session-revocation-and-mentor-access.md). A service
+ * account (an organization's service token acts as one) never has a session
+ * (decision 0032).
  */
 import { randomBytes } from "node:crypto";
 import { parse as parseCookieHeader } from "cookie";
@@ -115,7 +117,7 @@ export async function sessionFromCookies(
            m.id AS "membershipId", m.role::text AS role, m.status::text AS status, o.id AS "organizationId", o.slug, o.name AS "organizationName"
     FROM "User" u
     LEFT JOIN ("Membership" m JOIN "Organization" o ON o.id = m."organizationId" AND o.slug = ${orgSlug}) ON m."userId" = u.id
-    WHERE u.id = ${token.sub}`, "session.authenticate");
+    WHERE u.id = ${token.sub} AND NOT u."serviceAccount"`, "session.authenticate");
   if (!row || row.sessionVersion !== token.sv || row.ended) return null;
   const membership = row.membershipId ? (row as MembershipRow) : null;
   return { user: { id: row.id, email: row.email, name: row.name }, session: { id: token.sid, version: token.sv }, membership };

@@ -25,10 +25,13 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "progress.update": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.submit": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "evidence.review": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
+  "assignment.nudge": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: false },
   "comment.write": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "dashboard.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "notification.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "audit.read": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
+  "token.manage": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "integration.manage": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
 };
 
 describe("policy table", () => {

@@ -9,7 +9,21 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const ROLES = ["OWNER", "ADMIN", "MENTOR", "MEMBER"] as const satisfies readonly Role[];
 
 const EVERYONE = ROLES;
-const MANAGERS = ["OWNER", "ADMIN"] as const;
+/** Owners and admins: they see and manage everything in their organization. */
+export const MANAGER_ROLES = ["OWNER", "ADMIN"] as const satisfies readonly Role[];
+const MANAGERS = MANAGER_ROLES;
+/** The roles that may mentor a hire (lib/assignments/mentoring.ts holds the rule's queries). */
+export const MENTOR_ROLES = ["OWNER", "ADMIN", "MENTOR"] as const satisfies readonly Role[];
+
+/** Whether a member with this role manages the organization. */
+export function isManagerRole(role: string | undefined): boolean {
+  return (MANAGER_ROLES as readonly string[]).includes(role ?? "");
+}
+
+/** Whether a member with this role may mentor (their status aside). */
+export function mayMentor(role: string | undefined): boolean {
+  return (MENTOR_ROLES as readonly string[]).includes(role ?? "");
+}
 
 export const POLICY = {
   "org.read": EVERYONE,
@@ -48,12 +62,18 @@ export const POLICY = {
   "evidence.review": ["OWNER", "ADMIN", "MENTOR"],
   // Writing in an item's thread, on the assignments one sees (lib/comments).
   "comment.write": EVERYONE,
+  // Nudging a hire: managers any hire, a mentor their mentees (lib/reminders/nudge.ts); never oneself.
+  "assignment.nudge": ["OWNER", "ADMIN", "MENTOR"],
   // The manager's dashboard: every active assignment's progress, forecast and flags, and its CSV export.
   "dashboard.read": MANAGERS,
   // One's own notifications (every query is keyed by the caller).
   "notification.read": EVERYONE,
   // The audit log (every event of the organization, sign-ins included) and its exports.
   "audit.read": MANAGERS,
+  // The organization's service tokens (decision 0032): creating, listing, revoking. Never a token's scope.
+  "token.manage": ["OWNER"],
+  // Outgoing webhooks and Slack channels (lib/webhooks): they send the organization's events elsewhere.
+  "integration.manage": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof POLICY;

@@ -29,14 +29,21 @@ export interface AssignmentFlags {
 
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 
+/**
+ * The stuck rule on one date: more than `stuckAfterDays` whole days before `now`.
+ * The reminder scans hold the same rule in SQL (stuck-sql.ts, checked against
+ * this one in tests/reminders): `since <= now - (stuckAfterDays + 1) days`.
+ */
+export const stuckSinceDate = (since: Date, now: Date, stuckAfterDays: number) => daysBetween(since, now) > stuckAfterDays;
+
 export function assignmentFlags(input: FlagInput): AssignmentFlags {
   const active = input.status === "ACTIVE";
   let stuckReason: string | null = null;
   if (active) {
     const oldest = input.inProgressSince.length > 0 ? new Date(Math.min(...input.inProgressSince.map((date) => date.getTime()))) : null;
     const quiet = input.lastActivityAt ?? input.startDate;
-    if (oldest && daysBetween(oldest, input.now) > input.stuckAfterDays) stuckReason = `An item has been in progress for ${daysBetween(oldest, input.now)} days.`;
-    else if (daysBetween(quiet, input.now) > input.stuckAfterDays) stuckReason = `No activity for ${daysBetween(quiet, input.now)} days.`;
+    if (oldest && stuckSinceDate(oldest, input.now, input.stuckAfterDays)) stuckReason = `An item has been in progress for ${daysBetween(oldest, input.now)} days.`;
+    else if (stuckSinceDate(quiet, input.now, input.stuckAfterDays)) stuckReason = `No activity for ${daysBetween(quiet, input.now)} days.`;
   }
   const today = input.now.toISOString().slice(0, 10);
   return {

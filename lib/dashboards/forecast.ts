@@ -3,6 +3,11 @@
  * the day): counted items done per day since the start, projected over what is
  * left. Deliberately simple and explainable on the dashboard ("at 4.2 items a
  * week"): a manager reads it as a hint, not a promise.
+ *
+ * With the manager's estimates (decision 0030) the pace is in minutes instead: estimated minutes
+ * done per day since the start, projected over the estimated minutes left. Only when every item
+ * left has an estimate and something estimated is done; otherwise items, as before (an item with
+ * no estimate would count as zero minutes and pull the finish day in).
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,6 +18,8 @@ export interface ForecastInput {
   dueDate: string | null;
   done: number;
   total: number;
+  /** Estimated minutes of the counted items: done, left, and how many left have no estimate. */
+  minutes?: { done: number; remaining: number; unestimated: number } | null;
 }
 
 export interface Forecast {
@@ -22,6 +29,8 @@ export interface Forecast {
   perWeek: number | null;
   /** Finishing on or before the due day at this pace; null without a due day or a projection. */
   onTrack: boolean | null;
+  /** Estimated minutes done per day so far (one decimal), present only when the projection used them. */
+  minutesPerDay?: number;
 }
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
@@ -39,6 +48,12 @@ export function forecastFinish(input: ForecastInput): Forecast {
   const perDay = input.done / elapsedDays;
   const perWeek = Math.round(perDay * 70) / 10;
   if (input.done === 0 || input.total === 0) return { finishDate: null, perWeek, onTrack: null };
+  const minutes = input.minutes;
+  if (minutes && minutes.unestimated === 0 && minutes.done > 0) {
+    const minutesPerDay = minutes.done / elapsedDays;
+    const finish = today + Math.ceil(minutes.remaining / minutesPerDay);
+    return { finishDate: dayString(finish), perWeek, onTrack: due === null ? null : finish <= due, minutesPerDay: Math.round(minutesPerDay * 10) / 10 };
+  }
   const finish = today + Math.ceil(remaining / perDay);
   return { finishDate: dayString(finish), perWeek, onTrack: due === null ? null : finish <= due };
 }

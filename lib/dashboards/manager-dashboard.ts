@@ -23,6 +23,12 @@ import { sortRows } from "./manager-sort";
 import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
 import type { ProgressSnapshot } from "./progress-snapshot";
 
+/** The snapshot's estimated minutes as the forecast takes them. */
+function minutesOf(snapshot: ProgressSnapshot) {
+  const [done, remaining, unestimated] = snapshot.minutes;
+  return { done, remaining, unestimated };
+}
+
 interface Person {
   id: string;
   name: string | null;
@@ -71,7 +77,7 @@ export async function managerDashboard(ctx: OrgContext, query: ManagerDashboardQ
 }
 
 /** Every chosen assignment in the order asked for, with the summary, review times, sections and cohort heatmap. */
-export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, now = new Date()): Promise<Omit<ManagerDashboard, "page" | "assignments"> & { rows: ManagerRow[] }> {
+export async function managerRows(ctx: Pick<OrgContext, "organization">, query: ManagerExportQuery, now = new Date()): Promise<Omit<ManagerDashboard, "page" | "assignments"> & { rows: ManagerRow[] }> {
   const organizationId = ctx.organization.id;
   const runner = pgRunner(getPool());
   // The chosen assignments, as a condition on "Assignment" a: the same in each statement below.
@@ -166,7 +172,7 @@ export async function managerRows(ctx: OrgContext, query: ManagerExportQuery, no
       progress: snapshot.track,
       sectionPercents: alignedPercents(snapshot, columnsOf(row)),
       lastActivityAt: row.lastActivityAt,
-      forecast: forecastFinish({ startDate: row.startDate, today, dueDate: row.dueDate, done: snapshot.track.done, total: snapshot.track.total }),
+      forecast: forecastFinish({ startDate: row.startDate, today, dueDate: row.dueDate, done: snapshot.track.done, total: snapshot.track.total, minutes: minutesOf(snapshot) }),
       flags: assignmentFlags({
         now,
         stuckAfterDays: reviews!.stuckAfterDays,

@@ -41,8 +41,13 @@ export const managerRowSchema = z.object({
     .meta({ description: "The percent done of each of the track's sections, in the order of `tracks[].sections`; null where nothing counts (skipped, not applicable) or the assignment's version lacks the section." }),
   lastActivityAt: z.date().nullable().meta({ description: "The hire's last own change: progress or evidence." }),
   forecast: z
-    .object({ finishDate: z.string().nullable(), perWeek: z.number().nullable(), onTrack: z.boolean().nullable() })
-    .meta({ description: "The finish day at the pace kept since the start (counted items done per day), and whether that is by the due day." }),
+    .object({
+      finishDate: z.string().nullable(),
+      perWeek: z.number().nullable(),
+      onTrack: z.boolean().nullable(),
+      minutesPerDay: z.number().optional().meta({ description: "Present when the projection used the estimated minutes (every item left has one): minutes done per day so far." }),
+    })
+    .meta({ description: "The finish day at the pace kept since the start (estimated minutes done per day when every item left has an estimate, else counted items per day), and whether that is by the due day." }),
   flags: flagsSchema,
 });
 export type ManagerRow = z.output<typeof managerRowSchema>;

@@ -16,7 +16,7 @@ import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { Counts, ProgressNode, ProgressSummary } from "@/lib/progress/progress-math";
 
 /** Bumped when the shape changes: snapshots of another version are counted again on read. */
-export const SNAPSHOT_VERSION = 1 as const;
+export const SNAPSHOT_VERSION = 2 as const;
 
 export interface ProgressSnapshot {
   v: typeof SNAPSHOT_VERSION;
@@ -29,6 +29,8 @@ export interface ProgressSnapshot {
    * names them.
    */
   sections: Array<[done: number, total: number, percent: number]>;
+  /** Estimated minutes of the counted items done and left, and how many left have no estimate (v2). */
+  minutes: [done: number, remaining: number, unestimated: number];
 }
 
 /** A version's top-level sections, in order: what a snapshot's `sections` follows. */
@@ -42,6 +44,7 @@ export function snapshotOf(versionId: string, tree: readonly ProgressNode[], sum
     v: SNAPSHOT_VERSION,
     versionId,
     track: summary.track,
+    minutes: summary.minutes ? [summary.minutes.done, summary.minutes.remaining, summary.minutes.unestimated] : [0, 0, 0],
     sections: topSections(tree).map((node) => {
       const counts = summary.byNode.get(node.key)!;
       return [counts.done, counts.total, counts.percent];
@@ -77,7 +80,7 @@ export async function recountSnapshots(
   const states = await progressStates(runner, organizationId, ids);
   for (const assignment of assignments) {
     const tree = trees.get(assignment.versionId) ?? [];
-    const summary = summarizeProgress(tree, states.get(assignment.id) ?? new Map(), new Set(assignment.skippedKeys), { nextUpLimit: 0 });
+    const summary = summarizeProgress(tree, states.get(assignment.id) ?? new Map(), new Set(assignment.skippedKeys), { nextUpLimit: 0, minutes: true });
     counted.set(assignment.id, snapshotOf(assignment.versionId, tree, summary));
   }
   await runner.rows(sql`

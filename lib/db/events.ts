@@ -11,6 +11,7 @@
  * bench/ (see docs/decisions/0005-event-log-ordering.md).
  */
 import { randomBytes } from "node:crypto";
+import { eventTokenStamp } from "@/lib/api-tokens/request-token";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeTraceParent } from "@/lib/observability/trace-context";
@@ -41,7 +42,7 @@ export async function recordEvent(tx: DbClient, event: NewEvent) {
       actorId: event.actorId,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      payload: event.payload ?? {},
+      payload: stampedPayload(event.payload),
       traceParent: activeTraceParent(),
     },
   });
@@ -83,9 +84,18 @@ export function eventCtes(organizationId: string, events: ReadonlyArray<Omit<New
         ${column((event) => event.actorId)}::text[],
         ${column((event) => event.subjectType)}::text[],
         ${column((event) => event.subjectId)}::text[],
-        ${column((event) => JSON.stringify(event.payload ?? {}))}::jsonb[]
+        ${column((event) => JSON.stringify(stampedPayload(event.payload)))}::jsonb[]
       ) WITH ORDINALITY AS event(id, type, actor_id, subject_type, subject_id, payload, ordinality)
     )`;
+}
+
+/**
+ * An event recorded by a request an API token made carries the token (`apiToken`:
+ * id, name, kind), so the audit log names it (decision 0032).
+ */
+function stampedPayload(payload: Prisma.InputJsonObject | undefined): Prisma.InputJsonObject {
+  const token = eventTokenStamp();
+  return token ? { ...payload, apiToken: token } : (payload ?? {});
 }
 
 /** Events of one organization after a sequence number, in order (replay after reconnect). */

@@ -14,9 +14,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
 import { personSchema } from "@/lib/assignments/schema";
 import { progressTrees } from "@/lib/assignments/version-trees";
-import { isManagerRole, memberAssignmentIds } from "@/lib/realtime/rooms";
+import { isManagerRole } from "@/lib/authz/policy";
+import { memberAssignmentIds } from "@/lib/realtime/rooms";
 
-export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "evidence.reviewed", "comment.created", "assignment.created", "assignment.completed", "assignment.upgraded"] as const;
+export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "evidence.reviewed", "comment.created", "assignment.created", "assignment.completed", "assignment.upgraded", "assignment.nudged"] as const;
 
 export const activityQuerySchema = z.strictObject({
   limit: z.coerce.number().int("Use a whole number.").min(1, "Ask for at least 1.").max(100, "Ask for at most 100.").default(30),
@@ -65,6 +66,8 @@ function sentence(type: (typeof ACTIVITY_TYPES)[number], actor: string, item: st
       return `The track was completed.`;
     case "assignment.upgraded":
       return `${actor} moved the assignment to a newer version of its track.`;
+    case "assignment.nudged":
+      return `${actor} sent the hire a nudge.`;
   }
 }
 

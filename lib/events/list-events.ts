@@ -2,7 +2,8 @@ import { AUDIT_ONLY_TYPES } from "@/lib/audit/event-catalog";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
-import { isManagerRole, memberAssignmentIds } from "@/lib/realtime/rooms";
+import { isManagerRole } from "@/lib/authz/policy";
+import { memberAssignmentIds } from "@/lib/realtime/rooms";
 import { toWireEvent } from "@/lib/realtime/wire-event";
 import { REPLAY_MAX } from "./schema";
 

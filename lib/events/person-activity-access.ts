@@ -6,7 +6,7 @@
  * assignments here (mentoring now: lib/assignments/mentoring.ts). Anyone else, an unknown user and another organization's user
  * get the same answer, false, which the API turns into a 404.
  */
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
@@ -15,7 +15,7 @@ export async function mayReadActivityOf(ctx: OrgContext, userId: string): Promis
   // The gate found the caller's own membership here.
   if (userId === ctx.user.id) return true;
   const organizationId = ctx.organization.id;
-  const [row] = isManager(ctx)
+  const [row] = isManagerRole(ctx.membership.role)
     ? await queryRows<{ allowed: boolean }>(sql`
         SELECT EXISTS (SELECT 1 FROM "Membership" WHERE "organizationId" = ${organizationId} AND "userId" = ${userId})
             OR EXISTS (SELECT 1 FROM "Assignment" WHERE "organizationId" = ${organizationId} AND "assigneeId" = ${userId}) AS allowed`)

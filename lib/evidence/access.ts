@@ -7,7 +7,7 @@
 import type { DbClient } from "@/lib/db/client";
 import { forbidden } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { currentMentorLinks } from "@/lib/assignments/mentoring";
 
 /** Whether the caller mentors the assignment now (lib/assignments/mentoring.ts). */
@@ -17,7 +17,7 @@ export async function isMentorOf(db: DbClient, ctx: OrgContext, assignmentId: st
 }
 
 export function mayReview(ctx: OrgContext, isMentor: boolean): boolean {
-  return isManager(ctx) || isMentor;
+  return isManagerRole(ctx.membership.role) || isMentor;
 }
 
 export function assertSubmitter(ctx: OrgContext, assignment: { assigneeId: string }): void {

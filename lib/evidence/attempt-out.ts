@@ -1,6 +1,7 @@
 /** Attempt rows → the API's shape: links recognised, markdown as its stored sanitized HTML (attempt-html.ts). */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { attemptHtml } from "./attempt-html";
+import { toVerificationOut, verificationSelect } from "./github/verification-out";
 import { parseEvidenceLink } from "./evidence-link";
 import type { AttemptOut } from "./schema";
 
@@ -23,6 +24,7 @@ export const attemptSelect = {
   submittedBy: { select: personSelect },
   reviewedBy: { select: personSelect },
   files: { select: { id: true, name: true, mime: true, size: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  githubCheck: { select: verificationSelect },
 } as const satisfies Prisma.EvidenceAttemptSelect;
 
 export type AttemptRow = Prisma.EvidenceAttemptGetPayload<{ select: typeof attemptSelect }>;
@@ -50,6 +52,7 @@ export function toAttemptOut(row: AttemptRow, slug: string): AttemptOut {
     files: row.files.map((file) => ({ ...file, url: fileUrl(slug, file.id) })),
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt,
+    verification: toVerificationOut(row.githubCheck),
     review:
       row.reviewedAt === null
         ? null

@@ -55,7 +55,7 @@ export const reviewEvidenceEndpoint = defineEndpoint({
   operationId: "reviewEvidence",
   summary: "Approve an attempt or request changes",
   description:
-    "Only a waiting attempt is reviewed (422 otherwise, with `details.status`), by one of the assignment's mentors or an owner or admin, never by its author (403). Approving marks the item done (and may complete the assignment); requesting changes needs a comment. Records evidence.reviewed (and progress.updated on approval).",
+    "Only a waiting attempt is reviewed (422 otherwise, with `details.status`), by one of the assignment's mentors or an owner or admin, never by its author (403). Approving marks the item done (and may complete the assignment); an item that requires verified evidence is approved only when the attempt's GitHub check is VERIFIED (409 otherwise, saying why; decision 0034). Requesting changes needs a comment. Records evidence.reviewed (and progress.updated on approval).",
   tags: ["Evidence"],
   auth: "session",
   permission: "evidence.review",

@@ -11,6 +11,7 @@ import { progressTree } from "@/lib/assignments/version-trees";
 import { notify } from "@/lib/notifications/notify";
 import { assertReviewer, isMentorOf } from "./access";
 import { reviewHtmlColumns } from "./attempt-html";
+import { assertApprovable } from "./github/approval-rule";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { ReviewEvidenceInput } from "./schema";
 
@@ -47,6 +48,9 @@ export async function reviewAttempt(tx: DbClient, ctx: OrgContext, attemptId: st
   }
 
   const approved = input.decision === "APPROVE";
+  if (approved) {
+    await assertApprovable(tx, { organizationId, versionId: assignment.versionId, stableKey: attempt.stableKey, attemptId }, attempt.githubCheck);
+  }
   const html = reviewHtmlColumns(attempt, input.comment ?? null);
   await runner.rows(sql`
     UPDATE "EvidenceAttempt" SET status = ${approved ? "APPROVED" : "CHANGES_REQUESTED"}::"EvidenceStatus", "reviewedById" = ${ctx.user.id},

@@ -3,10 +3,11 @@ import { prismaRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { mentoredBy } from "@/lib/assignments/mentoring";
 import { progressTrees } from "@/lib/assignments/version-trees";
 import type { ProgressNode } from "@/lib/progress/progress-math";
+import { overdueCutoff, workingDaysBetween } from "@/lib/time/working-days";
 import { withCurrentAttemptHtml } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
 import type { ReviewQueueEntry, ReviewQueueQuery } from "./schema";
@@ -15,8 +16,10 @@ import type { ReviewQueueEntry, ReviewQueueQuery } from "./schema";
  * What waits for the caller's review, oldest first: attempts still SUBMITTED on
  * active (not archived) assignments they may review (owners and admins: all;
  * mentors: their mentees'), never their own. Filters by hire, track and section
- * (by stable key, in whichever version each assignment is on). Four queries: the
- * versions involved, the page, the count, and the trees of new versions.
+ * (by stable key, in whichever version each assignment is on) and, with `overdue`,
+ * to the attempts waiting longer than the organization's review target (working
+ * days, lib/time/working-days.ts). Queries: the target, the versions involved, the
+ * page, the two counts, and the trees of new versions.
  */
 export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) {
   const db = getDb();
@@ -27,17 +30,21 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
     submittedById: { not: ctx.user.id },
     assignment: {
       status: { not: "ARCHIVED" },
-      ...(isManager(ctx) ? {} : mentoredBy(ctx.user.id)),
+      ...(isManagerRole(ctx.membership.role) ? {} : mentoredBy(ctx.user.id)),
       ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
       ...(query.trackId ? { trackId: query.trackId } : {}),
     },
   };
   const versions = await db.assignment.findMany({ where: { organizationId, evidence: { some: reviewable } }, distinct: ["versionId"], select: { versionId: true } });
   const trees = await progressTrees(prismaRunner(db), organizationId, versions.map((row) => row.versionId));
-  const where: Prisma.EvidenceAttemptWhereInput = query.sectionKey ? { ...reviewable, stableKey: { in: keysUnder(trees.values(), query.sectionKey) } } : reviewable;
+  const filtered: Prisma.EvidenceAttemptWhereInput = query.sectionKey ? { ...reviewable, stableKey: { in: keysUnder(trees.values(), query.sectionKey) } } : reviewable;
+  const { reviewTargetDays } = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { reviewTargetDays: true } });
+  const now = new Date();
+  const overdueWhere: Prisma.EvidenceAttemptWhereInput = { ...filtered, submittedAt: { lt: overdueCutoff(now, reviewTargetDays) } };
+  const where = query.overdue ? overdueWhere : filtered;
 
   const after = query.cursor;
-  const [rows, total] = await Promise.all([
+  const [rows, total, overdueCount] = await Promise.all([
     db.evidenceAttempt.findMany({
       where: after ? { AND: [where, { OR: [{ submittedAt: { gt: after.createdAt } }, { submittedAt: after.createdAt, id: { gt: after.id } }] }] } : where,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -48,6 +55,7 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
       },
     }),
     db.evidenceAttempt.count({ where }),
+    db.evidenceAttempt.count({ where: overdueWhere }),
   ]);
   const page = await withCurrentAttemptHtml(ctx, rows.slice(0, query.limit));
   const places = new Map([...trees].map(([versionId, tree]) => [versionId, placesOf(tree)]));
@@ -58,10 +66,17 @@ export async function listReviewQueue(ctx: OrgContext, query: ReviewQueueQuery) 
       assignment: { id: assignment.id, track: assignment.track, assignee: assignment.assignee },
       // An item gone from the version since (an upgrade) keeps its attempt in the queue, named by its key.
       item: { key: attempt.stableKey, title: place?.title ?? attempt.stableKey, section: place?.section ?? null },
+      waiting: waitingFor(attempt.submittedAt, now, reviewTargetDays),
     };
   });
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor({ createdAt: last.submittedAt, id: last.id }) : null, total };
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor({ createdAt: last.submittedAt, id: last.id }) : null, total, reviewTargetDays, overdueCount };
+}
+
+/** How long an attempt has waited against the review target. */
+export function waitingFor(submittedAt: Date, now: Date, reviewTargetDays: number) {
+  const workingDays = workingDaysBetween(submittedAt, now);
+  return { workingDays, overdue: workingDays > reviewTargetDays };
 }
 
 /** Every stable key under `sectionKey` (itself included) in any of the trees. */

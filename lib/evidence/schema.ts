@@ -6,6 +6,7 @@ import { pageQueryFields } from "@/lib/http/pagination";
 import { MARKDOWN_MAX_LENGTH } from "@/lib/markdown/render-markdown";
 import { stableKeySchema } from "@/lib/tracks/edit-schema";
 import { EVIDENCE_LINK_KINDS, evidenceLinkSchema } from "./evidence-link";
+import { verificationSchema } from "./github/verification-out";
 
 export const EVIDENCE_STATUSES = ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
@@ -67,6 +68,7 @@ export const attemptSchema = z.object({
   ),
   submittedBy: personSchema,
   submittedAt: z.date(),
+  verification: verificationSchema.nullable(),
   review: z
     .object({
       reviewer: personSchema.nullable(),
@@ -97,6 +99,11 @@ export const reviewQueueQuerySchema = z.strictObject({
   assigneeId: z.string().min(1).max(64).optional(),
   trackId: z.cuid().optional(),
   sectionKey: stableKeySchema.optional().meta({ description: "Only items under this section (by stable key)." }),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .meta({ description: "`true`: only attempts waiting more working days than the organization's review target." }),
 });
 export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 
@@ -104,6 +111,10 @@ export const reviewQueueEntrySchema = z.object({
   attempt: attemptSchema,
   assignment: z.object({ id: z.string(), track: z.object({ id: z.string(), title: z.string() }), assignee: personSchema }),
   item: z.object({ key: z.string(), title: z.string(), section: z.object({ key: z.string(), title: z.string() }).nullable() }),
+  waiting: z.object({
+    workingDays: z.number().meta({ description: "Working days (Monday to Friday, UTC) since the day it was submitted." }),
+    overdue: z.boolean().meta({ description: "Waiting more working days than the organization's review target." }),
+  }),
 });
 export type ReviewQueueEntry = z.output<typeof reviewQueueEntrySchema>;
 
@@ -111,6 +122,8 @@ export const reviewQueueSchema = z.object({
   items: z.array(reviewQueueEntrySchema).meta({ description: "Waiting attempts, oldest first." }),
   nextCursor: z.string().nullable(),
   total: z.number().meta({ description: "How many attempts wait for the caller with these filters." }),
+  reviewTargetDays: z.number().meta({ description: "The organization's review target in working days." }),
+  overdueCount: z.number().meta({ description: "How many of the waiting attempts (with the other filters) are past the target." }),
 });
 
 export const BULK_APPROVE_MAX = 100;

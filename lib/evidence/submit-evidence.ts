@@ -11,6 +11,7 @@ import { notify } from "@/lib/notifications/notify";
 import { assertSubmitter } from "./access";
 import { attemptHtmlColumns } from "./attempt-html";
 import { attemptSelect, toAttemptOut } from "./attempt-out";
+import { requestEvidenceCheck } from "./github/request-check";
 import type { AttemptOut, SubmitEvidenceInput } from "./schema";
 
 /** A file already written to the storage (lib/evidence/evidence-files.ts), to be recorded with the attempt. */
@@ -67,6 +68,9 @@ export async function submitEvidence(
     },
     select: attemptSelect,
   });
+  // A GitHub pull request or commit is checked in the background (decision 0034): the attempt answers with its check pending.
+  const checked = await requestEvidenceCheck(tx, organizationId, row);
+  const attempt = checked ? { ...row, githubCheck: { status: "PENDING" as const, problem: null, facts: null, checkedAt: null } } : row;
   const events: AssignmentEvent[] = [];
   const from = await currentItemState(runner, assignmentId, key);
   if (from === "NOT_STARTED") {
@@ -94,5 +98,5 @@ export async function submitEvidence(
   await settleCompletion(runner, ctx, assignment, false);
   await recordEvents(runner, organizationId, events);
   ctx.log.info({ assignmentId, key, attemptId: row.id, number: row.number }, "evidence submitted");
-  return toAttemptOut(row, ctx.organization.slug);
+  return toAttemptOut(attempt, ctx.organization.slug);
 }

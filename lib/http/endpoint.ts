@@ -55,8 +55,16 @@ export interface EndpointDefinition<
   summary: string;
   description?: string;
   tags: string[];
-  /** "public": anyone; "session": a signed-in user (API keys arrive later). */
+  /** "public": anyone; "session": a signed-in user, or an API token where `tokens` allows it. */
   auth: Auth;
+  /**
+   * Whether `Authorization: Bearer cairn_…` API tokens are accepted (decision 0032).
+   * Default: yes for organization endpoints (they declare a permission, and a token
+   * acts within one organization), no for everything else. Set `false` where only the
+   * person at the browser may act (managing tokens themselves); account endpoints
+   * (password, sessions, one's tokens) never accept them.
+   */
+  tokens?: boolean;
   /**
    * For organization-scoped endpoints (a path with {orgSlug}): the permission the
    * caller's role needs. The gate resolves the organization from the caller's
@@ -95,5 +103,13 @@ export function defineEndpoint<
   if (definition.path.includes("{orgSlug}") !== Boolean(definition.permission)) {
     throw new Error(`${definition.operationId}: organization-scoped paths (with {orgSlug}) must declare a permission, and only they may`);
   }
+  if (definition.tokens && !definition.permission) {
+    throw new Error(`${definition.operationId}: only organization endpoints can accept API tokens (a token acts within one organization)`);
+  }
   return definition;
+}
+
+/** Whether the gate accepts API tokens on this endpoint (see `tokens`). */
+export function acceptsTokens(endpoint: Pick<AnyEndpoint, "auth" | "permission" | "tokens">): boolean {
+  return endpoint.auth === "session" && Boolean(endpoint.permission) && endpoint.tokens !== false;
 }

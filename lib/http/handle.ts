@@ -2,7 +2,8 @@
  * The route gate: every API route handler is `handle(endpoint, fn, options?)`. In order it
  * assigns the request id, refuses cross-site writes (a foreign Origin; no Origin on
  * a cookie-authenticated write), refuses text PostgreSQL cannot take in the path's params,
- * authenticates, resolves the organization and checks the endpoint's permission,
+ * authenticates (the session cookie, or an API token where the endpoint accepts one:
+ * decision 0032), resolves the organization and checks the endpoint's permission,
  * validates params and query, runs the endpoint's object-level `authorize` (before any
  * body byte is read), reads (bounded) and validates the body, counts the endpoint's
  * rate limits, calls `fn`, shapes the result with the output schema, maps every
@@ -11,9 +12,12 @@
  * strings are refused (422 naming the field) before validation (storable-text.ts). Business rules live in the services `fn` calls.
  */
 import type { z } from "zod";
+import { authenticateToken, invalidToken } from "@/lib/api-tokens/authenticate-token";
+import { runWithRequestToken } from "@/lib/api-tokens/request-token";
+import type { RequestToken } from "@/lib/api-tokens/request-token";
 import { can } from "@/lib/authz/policy";
 import type { Permission } from "@/lib/authz/policy";
-import { sessionFromCookieHeader } from "@/lib/auth/session";
+import { sessionCookieName, sessionFromCookieHeader } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { databaseUnavailable } from "@/lib/db/database-failure";
@@ -22,12 +26,14 @@ import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { inSpan, traceRoute } from "@/lib/observability/trace-context";
 import { scopeFromRow } from "@/lib/orgs/membership";
-import type { OrgScope } from "@/lib/orgs/membership";
+import type { MembershipRow, OrgScope } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
+import { API_TOKEN_RATE_LIMIT } from "@/lib/security/limits";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
 import { assertSameOrigin } from "@/lib/security/same-origin";
 import { API_CONTENT_SECURITY_POLICY } from "@/lib/security/security-headers";
 import { isMultipart, readJsonBody, readMultipartBody } from "./body";
+import { acceptsTokens } from "./endpoint";
 import type { AnyEndpoint, AuthMode, EndpointDefinition, EndpointRateLimit, RateLimitInput } from "./endpoint";
 import { errorResponse, internalError, REQUEST_ID_HEADER } from "./envelope";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors";
@@ -39,6 +45,8 @@ export interface PublicContext {
   requestId: string;
   log: Logger;
   user: SessionUser | null;
+  /** The API token the request authenticated with (decision 0032); absent for a session cookie. */
+  apiToken?: RequestToken;
 }
 export interface SessionContext extends PublicContext {
   user: SessionUser;
@@ -112,18 +120,37 @@ export function handle<
 
   async function run(request: Request, context: RouteContext, requestId: string, log: Logger, line: Record<string, unknown>): Promise<Response> {
     const { allowedOrigins } = getConfig();
+    // A bearer token is not sent by a browser on its own, so it needs no CSRF defence; the
+    // cookie is refused alongside it (bearerToken), so nothing ambient rides with it.
+    const bearer = endpoint.auth === "session" ? bearerToken(request, endpoint) : null;
     // Before anything is read or written; a missing Origin only matters once a cookie has
     // authenticated the request (a request without credentials forges nothing).
-    assertSameOrigin(request, allowedOrigins, false);
+    if (bearer === null) assertSameOrigin(request, allowedOrigins, false);
     const rawParams = (await context.params) ?? {};
     // Before the organization's slug reaches the session query: PostgreSQL refuses NUL (a 500).
     assertStorableText(rawParams, "params");
     // An organization's endpoint reads the session and the membership in one statement.
     const orgSlug = endpoint.permission && typeof rawParams.orgSlug === "string" ? rawParams.orgSlug : null;
-    const session = endpoint.auth === "session" ? await inSpan("gate.session", () => sessionFromCookieHeader(request.headers.get("cookie"), orgSlug)) : null;
-    const user = session?.user ?? null;
-    if (endpoint.auth === "session" && !user) throw unauthenticated();
-    if (user) assertSameOrigin(request, allowedOrigins, true);
+    let user: SessionUser | null = null;
+    let membershipRow: MembershipRow | null | undefined;
+    let apiToken: RequestToken | undefined;
+    if (bearer !== null) {
+      // acceptsTokens: only organization endpoints, which always have the slug.
+      const caller = await inSpan("gate.session", () => authenticateToken(bearer, orgSlug ?? ""));
+      ({ user, membership: membershipRow, token: apiToken } = caller);
+      line.tokenId = apiToken.id;
+      const outcome = await inSpan("gate.rate_limits", () => consumeRateLimits([{ ...API_TOKEN_RATE_LIMIT, key: `token:${caller.token.id}`, cost: 1 }]));
+      if (!outcome.allowed) {
+        line.rateLimited = true;
+        throw rateLimited(outcome.retryAfterSeconds);
+      }
+    } else if (endpoint.auth === "session") {
+      const session = await inSpan("gate.session", () => sessionFromCookieHeader(request.headers.get("cookie"), orgSlug));
+      user = session?.user ?? null;
+      membershipRow = session?.membership;
+      if (!user) throw unauthenticated();
+      assertSameOrigin(request, allowedOrigins, true);
+    }
     line.userId = user?.id;
 
     // A path that does not fit the endpoint's shape names nothing that exists.
@@ -131,12 +158,14 @@ export function handle<
     if (parsedParams && !parsedParams.success) throw notFound();
     const params = parsedParams?.data as Out<Params>;
 
-    let ctx: PublicContext | OrgContext = { requestId, log, user };
+    let ctx: PublicContext | OrgContext = { requestId, log, user, ...(apiToken ? { apiToken } : {}) };
     if (endpoint.permission) {
-      const scope = scopeFromRow(session?.membership);
+      const scope = scopeFromRow(membershipRow);
       line.orgId = scope.organization.id;
       if (!can(scope.membership.role, endpoint.permission)) throw forbidden();
-      ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id }) };
+      // A token never exceeds its member's role as it is now (checked above), nor the scopes it was given.
+      if (apiToken && !apiToken.scopes.includes(endpoint.permission)) throw forbidden(`This API token does not have the ${endpoint.permission} scope.`);
+      ctx = { ...ctx, user: user!, ...scope, log: log.child({ orgId: scope.organization.id, userId: user!.id, ...(apiToken ? { tokenId: apiToken.id } : {}) }) };
     }
 
     const query = (endpoint.query ? parseInput(endpoint.query, storable(searchParamsToObject(new URL(request.url).searchParams), "query"), "query") : undefined) as Out<Query>;
@@ -162,7 +191,10 @@ export function handle<
       }
     }
 
-    const result = await inSpan(`service ${endpoint.operationId}`, () => fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files }));
+    // Under the token's scope, so the events the handler records name it (lib/db/events.ts).
+    const result = await inSpan(`service ${endpoint.operationId}`, () =>
+      runWithRequestToken(apiToken, () => fn({ request, ctx: ctx as ContextFor<Auth, Scope>, params, query, body, files })),
+    );
     if (result instanceof Response) return result;
     return Response.json(shapeOutput(result), { status: endpoint.response.status, headers: { "cache-control": "no-store" } });
   }
@@ -176,6 +208,26 @@ export function handle<
 
   // Inside the route's span (trace-context.ts), so the error envelope and every log line can name the trace.
   return Object.assign(traceRoute(endpoint.path, route), { endpoint: endpoint as unknown as AnyEndpoint });
+}
+
+/**
+ * The API token of an `Authorization: Bearer` header, or null without one. Another scheme
+ * is not Cairn's (a proxy's Basic authentication passed along) and is ignored. Refused (401)
+ * on an endpoint that does not accept tokens, when malformed, or beside a session cookie:
+ * a request carries one credential, never two to pick from (decision 0032).
+ */
+function bearerToken(request: Request, endpoint: AnyEndpoint): string | null {
+  const header = request.headers.get("authorization");
+  if (header === null || !/^bearer(\s|$)/i.test(header)) return null;
+  if (!acceptsTokens(endpoint)) throw new AppError("UNAUTHENTICATED", "This endpoint does not accept API tokens: it needs a signed-in session.");
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  if (!match) throw invalidToken();
+  const cookieName = sessionCookieName();
+  const cookies = request.headers.get("cookie") ?? "";
+  if (cookies.split(";").some((pair) => pair.trim().startsWith(cookieName))) {
+    throw new AppError("BAD_REQUEST", "Send either an API token or a session cookie, not both.");
+  }
+  return match[1]!;
 }
 
 /** The input unchanged, once no string in it holds a NUL or an unpaired surrogate (else the 422 naming them). */

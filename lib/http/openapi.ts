@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
+import { acceptsTokens } from "./endpoint";
 import type { AnyEndpoint } from "./endpoint";
 import { ERROR_STATUS } from "./errors";
 import type { ErrorCode } from "./errors";
@@ -81,7 +82,9 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
       summary: endpoint.summary,
       ...(endpoint.description ? { description: endpoint.description } : {}),
       tags: endpoint.tags,
-      security: endpoint.auth === "session" ? [{ sessionCookie: [] }] : [],
+      // Either scheme alone (a request with both is refused): an organization endpoint also takes an API token, whose scopes must include the permission.
+      security: endpoint.auth !== "session" ? [] : acceptsTokens(endpoint) ? [{ sessionCookie: [] }, { apiToken: [endpoint.permission!] }] : [{ sessionCookie: [] }],
+      ...(acceptsTokens(endpoint) ? { "x-required-scope": endpoint.permission } : {}),
       parameters: [...parametersOf(endpoint.params, "path"), ...parametersOf(endpoint.query, "query")],
       ...(endpoint.body ? { requestBody: { required: true, content: requestContent(endpoint, endpoint.body) } } : {}),
       responses: {
@@ -106,6 +109,13 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[] = API_ENDPOINTS) {
     components: {
       securitySchemes: {
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (`__Secure-` prefixed over HTTPS)." },
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "cairn_pat_… (personal) or cairn_sat_… (service)",
+          description:
+            "An API token from Account settings (personal) or Organization settings (service tokens, owners), sent as `Authorization: Bearer <token>` without the session cookie. It acts in its one organization, needs the endpoint's permission among its scopes, and never exceeds its member's role at the time of the request. No Origin header is needed. 600 requests a minute per token.",
+        },
       },
       schemas: {
         ErrorEnvelope: {

@@ -1,3 +1,4 @@
+import { assertTokenScope } from "@/lib/api-tokens/token-scope";
 import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { forbidden } from "@/lib/http/errors";
@@ -33,6 +34,9 @@ export async function createInvitations(ctx: OrgContext, input: CreateInvitation
   }
   const refusal = inviteRefusal(ctx.membership.role, input.role);
   if (refusal) throw forbidden(refusal);
+  // A token also needs the scope of the permission the role was just checked for (decision 0032).
+  if (input.role === "OWNER") assertTokenScope(ctx, "member.grantOwner");
+  if (input.role === "ADMIN") assertTokenScope(ctx, "member.manageAdmins");
 
   const result = await getDb().$transaction(async (tx) => {
     const actorRole = await lockForInvitations(tx, ctx);

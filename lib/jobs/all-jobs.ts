@@ -11,6 +11,13 @@ import { invitationEmailJob } from "@/lib/invitations/invitation-email";
 import { pruneEndedSessionsJob } from "@/lib/maintenance/prune-ended-sessions";
 import { pruneIdempotencyKeysJob } from "@/lib/maintenance/prune-idempotency-keys";
 import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/lib/notifications/evidence-email-jobs";
+import { evidenceCheckJob } from "@/lib/evidence/github/evidence-check-job";
+import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
+import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
+import { pruneDeliveriesJob } from "@/lib/webhooks/prune-deliveries";
+import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
+import { reminderScanJob } from "@/lib/reminders/scan-job";
+import { weeklySummaryEmailJob, weeklySummaryScanJob } from "@/lib/reminders/weekly-summary";
 import type { AnyJob } from "./define-job";
 
 export const ALL_JOBS: readonly AnyJob[] = [
@@ -24,4 +31,14 @@ export const ALL_JOBS: readonly AnyJob[] = [
   evidenceArrivedEmailJob,
   reviewDoneEmailJob,
   reviewDigestJob,
+  evidenceCheckJob,
+  webhookFanOutJob,
+  webhookDeliverJob,
+  webhookSweepJob,
+  webhookDisabledEmailJob,
+  pruneDeliveriesJob,
+  reminderEmailJob,
+  reminderScanJob,
+  weeklySummaryScanJob,
+  weeklySummaryEmailJob,
 ] as AnyJob[];

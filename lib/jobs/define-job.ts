@@ -24,6 +24,8 @@ export interface JobContext {
   /** pg-boss's id: the same on every attempt of this job. */
   jobId: string;
   log: Logger;
+  /** Whether a failure now is final (the retries are spent and the job goes to its dead-letter queue). */
+  lastAttempt?: boolean;
 }
 
 export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {

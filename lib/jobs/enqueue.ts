@@ -20,6 +20,20 @@ export async function enqueue<Payload extends z.ZodType>(tx: DbClient, job: JobD
 }
 
 /**
+ * Enqueues many jobs of one kind with one insert, in the caller's transaction
+ * (a scan that found a thousand reminders writes their jobs in one statement).
+ * `startAfter` delays one job (e.g. until the recipient's quiet hours end).
+ */
+export async function enqueueMany<Payload extends z.ZodType>(tx: DbClient, job: JobDefinition<Payload>, items: ReadonlyArray<{ payload: z.input<Payload>; startAfter?: Date }>): Promise<void> {
+  if (items.length === 0) return;
+  await getJobQueue().boss.insert(
+    job.name,
+    items.map((item) => ({ data: checked(job, item.payload), ...(item.startAfter ? { startAfter: item.startAfter } : {}) })),
+    { db: fromPrisma(tx) },
+  );
+}
+
+/**
  * Enqueues a job to run `delaySeconds` from now unless one with the same
  * `batchKey` is already waiting (the job's queue has the "short" policy): the
  * waiting job then does the work of both. Returns the new job's id, or null when

@@ -113,7 +113,7 @@ async function runJob(job: AnyJob, raw: Job<unknown>, retry: RetryPolicy, log: L
   }
   const started = performance.now();
   try {
-    await job.handler(payload.data, { jobId: raw.id, log: jobLog });
+    await job.handler(payload.data, { jobId: raw.id, log: jobLog, lastAttempt: attempt > retry.limit });
     countJobAttempt(job.name, "completed");
     jobLog.info({ durationMs: Math.round(performance.now() - started) }, "job done");
   } catch (error) {

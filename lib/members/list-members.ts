@@ -17,6 +17,8 @@ export async function listMembers(ctx: OrgContext, query: ListMembersQuery) {
   const rows = await getDb().membership.findMany({
     where: {
       organizationId: ctx.organization.id,
+      // Service accounts are managed on the service tokens page, not listed as people (decision 0032).
+      user: { serviceAccount: false },
       ...(query.role && { role: query.role }),
       ...(query.status && { status: query.status }),
       AND: conditions,

@@ -17,7 +17,7 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
   const organizationId = ctx.organization.id;
   const subject = await getDb().$transaction(async (tx) => {
     const locked = await lockMemberships(tx, ctx, membershipId);
-    enforceRules(locked, { kind: "remove" });
+    enforceRules(locked, { kind: "remove" }, ctx.apiToken);
     const { subject } = locked;
     const ended = await endMentorshipsOf(tx, organizationId, subject.userId, "removed", ctx.user.id);
     await tx.membership.delete({ where: { id: subject.membershipId } });

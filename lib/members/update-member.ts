@@ -28,7 +28,7 @@ export async function updateMember(ctx: OrgContext, membershipId: string, update
     if (update.role !== undefined) changes.push({ kind: "role", role: update.role });
     if (update.status !== undefined) changes.push({ kind: "status", status: update.status });
     // Every requested change is checked, even one that turns out to be a no-op.
-    for (const change of changes) enforceRules(locked, change);
+    for (const change of changes) enforceRules(locked, change, ctx.apiToken);
 
     const role = update.role !== subject.role ? update.role : undefined;
     const status = update.status !== subject.status ? update.status : undefined;

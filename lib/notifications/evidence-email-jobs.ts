@@ -16,6 +16,8 @@ import { deliverEmail } from "@/lib/email/deliver-email";
 import { EMAIL_RETRY } from "@/lib/email/retry-policy";
 import { evidenceArrivedEmail, reviewDigestEmail, reviewDoneEmail } from "@/lib/email/templates/evidence-emails";
 import { defineJob } from "@/lib/jobs/define-job";
+import { REVIEW_TARGET_DAYS_MAX } from "@/lib/orgs/schema";
+import { overdueCutoff } from "@/lib/time/working-days";
 
 const TRANSACTION = { timeout: 30_000 };
 const appUrl = (path: string) => new URL(path, getConfig().NEXTAUTH_URL).toString();
@@ -112,17 +114,23 @@ export const reviewDigestJob = defineJob({
   payload: z.object({}),
   retry: EMAIL_RETRY,
   async handler(_payload, { log }) {
-    const day = new Date().toISOString().slice(0, 10);
-    const rows = await prismaRunner(getDb()).rows<{ mentorId: string; email: string; orgName: string; slug: string; waiting: number; oldestHours: number }>(sql`
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10);
+    // The reviewer SLA: an attempt is overdue when submitted before the cutoff of its organization's target
+    // (working days, lib/time/working-days.ts); cutoffs[n - 1] for a target of n days.
+    const cutoffs = Array.from({ length: REVIEW_TARGET_DAYS_MAX }, (_, index) => overdueCutoff(now, index + 1).toISOString().replace("T", " ").replace("Z", ""));
+    const rows = await prismaRunner(getDb()).rows<{ mentorId: string; email: string; orgName: string; slug: string; waiting: number; oldestHours: number; overdue: number; targetDays: number }>(sql`
       SELECT m."mentorId", u.email, o.name AS "orgName", o.slug, count(*)::int AS waiting,
-             floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - min(e."submittedAt")) / 3600)::int AS "oldestHours"
+             floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - min(e."submittedAt")) / 3600)::int AS "oldestHours",
+             count(*) FILTER (WHERE e."submittedAt" < (${cutoffs}::timestamp[])[o."reviewTargetDays"])::int AS overdue,
+             o."reviewTargetDays" AS "targetDays"
       FROM "EvidenceAttempt" e
       JOIN "Assignment" a ON a.id = e."assignmentId" AND a.status <> 'ARCHIVED'
       JOIN ${CURRENT_MENTOR_LINKS} m ON m."assignmentId" = a.id AND m."mentorId" <> e."submittedById"
       JOIN "User" u ON u.id = m."mentorId" AND u."emailReviewDigest"
       JOIN "Organization" o ON o.id = e."organizationId"
       WHERE e.status = 'SUBMITTED' AND e."submittedAt" < (now() AT TIME ZONE 'UTC') - make_interval(hours => ${DIGEST_AFTER_HOURS})
-      GROUP BY m."mentorId", u.email, o.name, o.slug
+      GROUP BY m."mentorId", u.email, o.name, o.slug, o."reviewTargetDays"
       ORDER BY m."mentorId", o.name`);
     const byMentor = new Map<string, typeof rows>();
     for (const row of rows) byMentor.set(row.mentorId, [...(byMentor.get(row.mentorId) ?? []), row]);
@@ -133,7 +141,7 @@ export const reviewDigestJob = defineJob({
           to: orgs[0]!.email,
           // One digest per mentor per day, however often the job runs.
           idempotencyKey: `review-digest/${mentorId}/${day}`,
-          ...reviewDigestEmail({ organizations: orgs.map((org) => ({ name: org.orgName, waiting: org.waiting, oldestHours: org.oldestHours, queueUrl: appUrl(`/o/${org.slug}/reviews`) })) }),
+          ...reviewDigestEmail({ organizations: orgs.map((org) => ({ name: org.orgName, waiting: org.waiting, oldestHours: org.oldestHours, overdue: org.overdue, targetDays: org.targetDays, queueUrl: appUrl(`/o/${org.slug}/reviews`) })) }),
         },
         log,
       );

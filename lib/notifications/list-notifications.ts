@@ -1,17 +1,22 @@
-import { isManager } from "@/lib/assignments/access";
+import { isManagerRole } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
 import { memberAssignmentIds } from "@/lib/realtime/rooms";
+import { isReminderType } from "@/lib/reminders/reminder-kinds";
+import type { ReminderPayload } from "@/lib/reminders/reminder-kinds";
+import { reminderText } from "@/lib/reminders/reminder-text";
+import { NOTIFICATION_TYPES } from "./notify";
 import type { NotificationType } from "./notify";
 import type { ListNotificationsQuery, NotificationOut } from "./schema";
 
 const nameOf = (person: { name: string | null; email: string } | null) => person?.name?.trim() || person?.email || "Someone";
 
 /** The sentence a notification reads as, in the list and the bell. */
-export function notificationText(type: NotificationType, actor: { name: string | null; email: string } | null, payload: { itemTitle?: string; decision?: string; number?: number }): string {
+export function notificationText(type: NotificationType, actor: { name: string | null; email: string } | null, payload: { itemTitle?: string; decision?: string; number?: number } & ReminderPayload): string {
   const who = nameOf(actor);
+  if (isReminderType(type)) return reminderText(type, who, payload);
   const item = `“${payload.itemTitle ?? "an item"}”`;
   if (type === "evidence.submitted") return `${who} submitted evidence for ${item}${payload.number && payload.number > 1 ? ` (attempt ${payload.number})` : ""}.`;
   if (type === "evidence.reviewed") return payload.decision === "APPROVE" ? `${who} approved your evidence for ${item}.` : `${who} asked for changes to your evidence for ${item}.`;
@@ -22,10 +27,12 @@ export function notificationText(type: NotificationType, actor: { name: string |
  * The caller's notifications about assignments they may still see (the rooms'
  * rule: owners and admins all, anyone else the ones they hold or mentor now), so
  * a mentor taken off an assignment stops hearing about it, old notices included.
+ * Only the kinds this release knows: after a rollback, rows a later release wrote
+ * of a kind added since wait unseen instead of failing the list (docs/operations.md).
  */
 async function mine(ctx: OrgContext): Promise<Prisma.NotificationWhereInput> {
-  const own = { organizationId: ctx.organization.id, userId: ctx.user.id };
-  return isManager(ctx) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+  const own = { organizationId: ctx.organization.id, userId: ctx.user.id, type: { in: [...NOTIFICATION_TYPES] } };
+  return isManagerRole(ctx.membership.role) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
 }
 
 function unreadCount(where: Prisma.NotificationWhereInput) {
@@ -49,16 +56,17 @@ export async function listNotifications(ctx: OrgContext, query: ListNotification
   const slug = ctx.organization.slug;
   const items: NotificationOut[] = page.map((row) => {
     const type = row.type as NotificationType;
-    const payload = row.payload as { itemTitle?: string; decision?: "APPROVE" | "REQUEST_CHANGES"; number?: number };
-    // A mentor reviews from the queue; everyone else goes to the item on the roadmap.
-    const href = type === "evidence.submitted" ? `/o/${slug}/reviews` : `/o/${slug}/assignments/${row.assignmentId}?item=${encodeURIComponent(row.stableKey)}&open=1`;
+    const payload = row.payload as { itemTitle?: string; decision?: "APPROVE" | "REQUEST_CHANGES"; number?: number } & ReminderPayload;
+    // A mentor reviews from the queue; reminders and nudges open the assignment; everyone else goes to the item on the roadmap.
+    const href =
+      type === "evidence.submitted" ? `/o/${slug}/reviews` : isReminderType(type) ? `/o/${slug}/assignments/${row.assignmentId}` : `/o/${slug}/assignments/${row.assignmentId}?item=${encodeURIComponent(row.stableKey)}&open=1`;
     return {
       id: row.id,
       type,
       actor: row.actor,
       assignmentId: row.assignmentId,
       stableKey: row.stableKey,
-      itemTitle: payload.itemTitle ?? row.stableKey,
+      itemTitle: payload.itemTitle ?? (isReminderType(type) ? (payload.trackTitle ?? "") : row.stableKey),
       decision: payload.decision ?? null,
       text: notificationText(type, row.actor, payload),
       href,

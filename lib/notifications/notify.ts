@@ -10,7 +10,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue, enqueueBatched } from "@/lib/jobs/enqueue";
 import { evidenceArrivedEmailJob, reviewDoneEmailJob } from "./evidence-email-jobs";
 
-export const NOTIFICATION_TYPES = ["evidence.submitted", "evidence.reviewed", "comment.created"] as const;
+import { REMINDER_NOTIFICATION_TYPES } from "@/lib/reminders/reminder-kinds";
+
+/** The evidence and thread notices (written by notify() below), then the reminders and nudges (lib/reminders). */
+export const NOTIFICATION_TYPES = ["evidence.submitted", "evidence.reviewed", "comment.created", ...REMINDER_NOTIFICATION_TYPES] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** Ten minutes: what arrives for a mentor meanwhile goes out in one email. */
@@ -18,7 +21,7 @@ export const EVIDENCE_EMAIL_BATCH_SECONDS = 600;
 
 export interface NotificationDraft {
   organizationId: string;
-  type: NotificationType;
+  type: "evidence.submitted" | "evidence.reviewed" | "comment.created";
   actorId: string;
   assignmentId: string;
   stableKey: string;

@@ -9,7 +9,7 @@ import { uniqueSlug } from "./slug";
 export async function createOrganizationWithOwner(tx: DbClient, userId: string, name: string) {
   const organization = await tx.organization.create({
     data: { name, slug: await uniqueSlug(tx, name) },
-    select: { id: true, slug: true, name: true, stuckAfterDays: true, createdAt: true },
+    select: { id: true, slug: true, name: true, stuckAfterDays: true, reviewTargetDays: true, dueSoonDays: true, createdAt: true },
   });
   const membership = await tx.membership.create({ data: { organizationId: organization.id, userId, role: "OWNER" } });
   await recordEvent(tx, { organizationId: organization.id, type: "organization.created", actorId: userId, subjectType: "organization", subjectId: organization.id, payload: { name, slug: organization.slug } });

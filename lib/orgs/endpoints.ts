@@ -19,7 +19,7 @@ export const renameOrganizationEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}",
   operationId: "renameOrganization",
   summary: "Rename an organization or change its settings",
-  description: "Owners only. The name and/or `stuckAfterDays` (1–90: when dashboards flag a hire as stuck). Records `organization.renamed` and `organization.updated` for what changed.",
+  description: "Owners only. The name, `stuckAfterDays` (1–90: when dashboards flag a hire as stuck and stuck reminders go out), `reviewTargetDays` (1–30 working days, Monday to Friday: when waiting evidence is flagged as overdue on the review queue and in the mentors' digest) and/or `dueSoonDays` (0–30: how many days before the due day the due-soon reminder goes out; 0 turns it off). Records `organization.renamed` and `organization.updated` for what changed.",
   tags: ["Organizations"],
   auth: "session",
   permission: "org.update",

@@ -27,12 +27,16 @@ export const organizationSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES).meta({ description: "The caller's role in this organization." }),
   stuckAfterDays: z.number().meta({ description: "Dashboards flag a hire as stuck after this many days on one item, or without activity." }),
+  reviewTargetDays: z.number().meta({ description: "The reviewer SLA: evidence waiting more working days (Monday to Friday) than this is flagged as overdue." }),
+  dueSoonDays: z.number().meta({ description: "Reminders tell a hire and their mentors this many days before an assignment's due day (0: no due-soon reminder)." }),
   createdAt: z.date(),
 });
 
 export const STUCK_AFTER_DAYS_MAX = 90;
+export const REVIEW_TARGET_DAYS_MAX = 30;
+export const DUE_SOON_DAYS_MAX = 30;
 
-/** The name, the stuck threshold, or both. */
+/** The name, the stuck threshold, the review target, the due-soon lead, or any of them together. */
 export const renameOrganizationSchema = z
   .strictObject({
     name: orgNameSchema.optional(),
@@ -42,7 +46,22 @@ export const renameOrganizationSchema = z
       .min(1, "Use at least 1 day.")
       .max(STUCK_AFTER_DAYS_MAX, `Use at most ${STUCK_AFTER_DAYS_MAX} days.`)
       .optional(),
+    reviewTargetDays: z
+      .number({ message: "Use a number of working days." })
+      .int("Use a whole number of working days.")
+      .min(1, "Use at least 1 working day.")
+      .max(REVIEW_TARGET_DAYS_MAX, `Use at most ${REVIEW_TARGET_DAYS_MAX} working days.`)
+      .optional(),
+    dueSoonDays: z
+      .number({ message: "Use a number of days." })
+      .int("Use a whole number of days.")
+      .min(0, "Use 0 (no reminder) or more days.")
+      .max(DUE_SOON_DAYS_MAX, `Use at most ${DUE_SOON_DAYS_MAX} days.`)
+      .optional(),
   })
-  .refine((body) => body.name !== undefined || body.stuckAfterDays !== undefined, { message: "Send a name or stuckAfterDays.", path: ["name"] });
+  .refine((body) => body.name !== undefined || body.stuckAfterDays !== undefined || body.reviewTargetDays !== undefined || body.dueSoonDays !== undefined, {
+    message: "Send a name, stuckAfterDays, reviewTargetDays or dueSoonDays.",
+    path: ["name"],
+  });
 
 export const createOrganizationSchema = z.strictObject({ name: orgNameSchema });

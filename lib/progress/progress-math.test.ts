@@ -508,3 +508,29 @@ function isAncestorOf(nodes: readonly ProgressNode[], candidate: string, key: st
   for (let at = parentOf.get(key) ?? null; at !== null; at = parentOf.get(at) ?? null) if (at === candidate) return true;
   return false;
 }
+
+describe("estimated minutes (decision 0030)", () => {
+  it("counts the minutes of counted items done and left, and the items left without an estimate, only when asked", () => {
+    const nodes: ProgressNode[] = [
+      { key: "s", parentKey: null, kind: "SECTION", title: "S" },
+      { key: "a", parentKey: "s", kind: "ITEM", title: "A", estimatedMinutes: 30 },
+      { key: "b", parentKey: "s", kind: "ITEM", title: "B", estimatedMinutes: 45 },
+      { key: "c", parentKey: "s", kind: "ITEM", title: "C", estimatedMinutes: null },
+      { key: "d", parentKey: "s", kind: "ITEM", title: "D", estimatedMinutes: 60 },
+      { key: "e", parentKey: "s", kind: "ITEM", title: "E", estimatedMinutes: 90 },
+      { key: "f", parentKey: "s", kind: "ITEM", title: "F" },
+      // A branch's own estimate does not count: only leaves do.
+      { key: "g", parentKey: "s", kind: "ITEM", title: "G", estimatedMinutes: 500 },
+      { key: "g1", parentKey: "g", kind: "ITEM", title: "G1", estimatedMinutes: 15 },
+    ];
+    const states = new Map<string, ProgressState>([
+      ["a", "DONE"],
+      ["b", "IN_PROGRESS"],
+      ["d", "NOT_APPLICABLE"],
+    ]);
+    const summary = summarizeProgress(nodes, states, new Set(["e"]), { minutes: true });
+    // Done: A (30). Left: B 45 + G1 15; C and F without an estimate. D (not applicable) and E (skipped) do not count.
+    expect(summary.minutes).toEqual({ done: 30, remaining: 60, unestimated: 2 });
+    expect(summarizeProgress(nodes, states, new Set(["e"])).minutes).toBeUndefined();
+  });
+});

@@ -41,6 +41,18 @@ export interface ProgressNode {
   kind: "SECTION" | "ITEM";
   title: string;
   evidenceRequired?: boolean;
+  /** The manager's estimate for an item, in minutes; absent or null when unknown. */
+  estimatedMinutes?: number | null;
+}
+
+/**
+ * Estimated minutes of the counted items (neither skipped nor not applicable): of the done ones,
+ * of the rest, and how many of the rest carry no estimate (decision 0030: the forecast's pace).
+ */
+export interface MinuteCounts {
+  done: number;
+  remaining: number;
+  unestimated: number;
 }
 
 /**
@@ -75,11 +87,15 @@ export interface ProgressSummary {
   nextUp: NextUpItem[];
   /** Every counted leaf is DONE and the track has at least one leaf: `track.percent === 100`. */
   complete: boolean;
+  /** Estimated minutes over the whole assignment's counted leaves; only when asked (`options.minutes`). */
+  minutes?: MinuteCounts;
 }
 
 export interface SummarizeOptions {
   /** How many items nextUp lists at most; 5 when omitted. */
   nextUpLimit?: number;
+  /** Also count the estimated minutes (`summary.minutes`). */
+  minutes?: boolean;
 }
 
 export const DEFAULT_NEXT_UP_LIMIT = 5;
@@ -178,6 +194,7 @@ export function summarizeProgress(
   const notApplicable = new Int32Array(n);
   const skippedLeaves = new Int32Array(n);
   const track = { total: 0, done: 0, inProgress: 0, notApplicable: 0, skipped: 0 };
+  const minutes: MinuteCounts = { done: 0, remaining: 0, unestimated: 0 };
   const byNode = new Map<string, Counts>();
   const entries: [string, Counts][] = [];
 
@@ -192,6 +209,10 @@ export function summarizeProgress(
         const state = states.get(node.key);
         if (state === "DONE") done[i] = 1;
         else if (state === "IN_PROGRESS") inProgress[i] = 1;
+        const estimate = node.estimatedMinutes ?? null;
+        if (state === "DONE") minutes.done += estimate ?? 0;
+        else if (estimate === null) minutes.unestimated += 1;
+        else minutes.remaining += estimate;
       }
     } else if (node.kind === "SECTION" || hasChildren[i] === 1) {
       const counts = { total: total[i]!, done: done[i]!, inProgress: inProgress[i]!, notApplicable: notApplicable[i]!, skipped: skippedLeaves[i]! };
@@ -224,7 +245,7 @@ export function summarizeProgress(
   }
 
   const trackCounts: Counts = { ...track, percent: percentOf(track) };
-  return { track: trackCounts, byNode, nextUp, complete: trackCounts.percent === 100 };
+  return { track: trackCounts, byNode, nextUp, complete: trackCounts.percent === 100, ...(options.minutes && { minutes }) };
 }
 
 function nextUpLimitOf(limit: number | undefined): number {

@@ -53,9 +53,11 @@ interface Options {
   maxRetryMs?: number;
   /** How long one attempt may take to connect (a hung database must not stall the retries). */
   connectTimeoutMs?: number;
+  /** Told the organization of each committed event (outgoing webhooks: lib/webhooks/event-trigger.ts). */
+  onEvent?: (organizationId: string) => void;
 }
 
-export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryMs = 1_000, connectTimeoutMs = 2_000 }: Options): EventRelay {
+export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryMs = 1_000, connectTimeoutMs = 2_000, onEvent }: Options): EventRelay {
   let client: pg.Client | null = null;
   let stopped = false;
   let everConnected = false;
@@ -75,8 +77,9 @@ export function startEventRelay({ databaseUrl, io, log, retryMs = 500, maxRetryM
       else log.warn({ payload: message.payload }, "unknown access notice ignored");
       return;
     }
-    const id = message.payload.split(":")[2];
+    const [organizationId, , id] = message.payload.split(":");
     if (!id) return;
+    if (organizationId && onEvent) onEvent(organizationId);
     pending.push(id);
     if (pending.length === 1) flushing = flushing.then(flush, flush);
   }

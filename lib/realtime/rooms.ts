@@ -7,6 +7,7 @@
  *   (lib/assignments/mentoring.ts).
  */
 import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
+import { isManagerRole } from "@/lib/authz/policy";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -14,8 +15,6 @@ export const managersRoom = (organizationId: string) => `org:${organizationId}:m
 export const assignmentRoom = (assignmentId: string) => `assignment:${assignmentId}`;
 /** One member's sockets in one organization: access changes close them. */
 export const memberRoom = (organizationId: string, userId: string) => `org:${organizationId}:member:${userId}`;
-
-export const isManagerRole = (role: Role) => role === "OWNER" || role === "ADMIN";
 
 /** The rooms an event goes to. */
 export function roomsForEvent(event: { organizationId: string; subjectType: string; subjectId: string }): string[] {

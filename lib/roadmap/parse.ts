@@ -14,6 +14,7 @@
  *       - functions                          ← indentation gives the depth, one level at a time
  *         Notes about functions.             ← description: text one level under an item, directly below it
  *       - GraphQL (optional)                 ← "(optional…)" in the text marks the item optional
+ *       - Auth (due week 2)                  ← a trailing "(due day N)" / "(due week N)": see due-marker.ts
  *
  * Sections are optional: a file without `=` lines is a list of items. A file that has sections
  * cannot have items before the first one.
@@ -31,11 +32,14 @@
  * Errors (nothing is imported from a file with any): see `ParseErrorCode`. Parsing stops after
  * `MAX_ERRORS` errors.
  */
+import { splitDueMarker } from "./due-marker";
+import type { RelativeDue } from "./due-marker";
 import { detectIndentation, describeIndent, indentLevel } from "./indentation";
 import type { IndentStyle } from "./indentation";
 import { repairLineUpTo } from "./repair";
 import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
-import { describeNewline, formatSize, locateUtf8Offset, plural, quote, splitLines, utf8Length } from "./text";
+import { fileTooLarge, longLineErrors } from "./input-limits";
+import { codePointLength, describeNewline, plural, quote, splitLines } from "./text";
 import type {
   BulletChar,
   Newline,
@@ -93,6 +97,27 @@ export function isOptionalTitle(title: string): boolean {
   return false;
 }
 
+/**
+ * What an item's text says about the item: its title, whether it is optional and its due marker
+ * (`due-marker.ts`). The Markdown reader (`markdown.ts`, for a list item's, a deep heading's or a
+ * section heading's text once its Markdown is read) builds its nodes from it, so the markers mean
+ * the same in both formats; this reader splits the due marker itself, for the error's column.
+ */
+export function itemFromText(text: string): ItemText {
+  const split = splitDueMarker(text);
+  if (split.kind === "due") return { title: split.title, optional: isOptionalTitle(split.title), due: split.due };
+  return { title: text, optional: isOptionalTitle(text), ...(split.kind === "invalid" && { invalidDue: split.message }) };
+}
+
+/** A title as read from a bullet's (or a heading's) text: the due marker taken off, or why it is not one. */
+export interface ItemText {
+  title: string;
+  optional: boolean;
+  due?: RelativeDue;
+  /** The text ends like a due marker that is not a valid one: the message for an invalid-due error. */
+  invalidDue?: string;
+}
+
 /** "optional" in any mix of ASCII case at `at` (the `i` flag without `u` folds ASCII letters only). */
 function isOptionalWord(text: string, at: number): boolean {
   for (let k = 0; k < OPTIONAL.length; k++) {
@@ -105,13 +130,6 @@ function isOptionalWord(text: string, at: number): boolean {
 /** `\w` without the `u` flag; NaN (past the end) is not a word character, like the end of input for `\b`. */
 function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-}
-
-/** Code points in `line`. */
-function codePointLength(line: string): number {
-  let length = 0;
-  for (const _char of line) length++;
-  return length;
 }
 
 type Line =
@@ -153,17 +171,8 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
   };
   const warnings: ParseWarning[] = [];
 
-  const size = utf8Length(text);
-  if (size > maxBytes) {
-    const { line, column } = locateUtf8Offset(text, maxBytes);
-    errors.push({
-      line,
-      column,
-      code: "file-too-large",
-      message: `Line ${line}, column ${column}: the file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit, which is reached here; split it into smaller roadmaps`,
-    });
-    return { ok: false, errors, repairs: [], repairCount: 0, warnings };
-  }
+  const tooLarge = fileTooLarge(text, maxBytes);
+  if (tooLarge) return { ok: false, errors: [tooLarge], repairs: [], repairCount: 0, warnings };
 
   const fail = (line: number, column: number, code: ParseErrorCode, detail: string) => {
     errors.push({ line, column, code, message: `Line ${line}, column ${column}: ${detail}` });
@@ -193,21 +202,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
 
   // Lines, each no longer than the limit: nothing else reads a line before this check.
   const split = splitLines(body);
-  try {
-    split.lines.forEach((line, i) => {
-      if (line.length <= maxLineLength) return; // a UTF-16 length within the limit is a code point length within it
-      const length = codePointLength(line);
-      if (length <= maxLineLength) return;
-      fail(
-        i + 1,
-        maxLineLength + 1,
-        "line-too-long",
-        `the line is ${plural(length, "character")} long, over the limit of ${plural(maxLineLength, "character")} per line, which is reached here; break it into shorter lines (a description can go on over several lines)`,
-      );
-    });
-  } catch (error) {
-    if (!(error instanceof TooManyErrors)) throw error;
-  }
+  errors.push(...longLineErrors(split.lines, maxLineLength, MAX_ERRORS));
   if (errors.length > 0) return { ok: false, errors, repairs: repairs.list(), repairCount: repairs.count, warnings };
 
   // Line endings.
@@ -341,6 +336,10 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
           }));
         }
         if (title === "") fail(lineNumber + 1, 1, "empty-section-title", "the section title is empty; a section is a title between two lines of '='");
+        const sectionDue = splitDueMarker(title);
+        if (sectionDue.kind === "invalid") {
+          fail(lineNumber + 1, codePointLength(rawTitle.slice(0, rawTitle.indexOf(title) + sectionDue.index)) + 1, "invalid-due", sectionDue.message);
+        }
         const close = classified[i + 2];
         const closed = close?.kind === "banner";
         if (!closed) {
@@ -351,12 +350,19 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
             `expected a line of '=' under the section title ${quote(title)}; a section is a title between two lines of '='`,
           );
         }
+        const sectionTitle = sectionDue.kind === "due" ? sectionDue.title : title;
         section = {
-          title,
-          optional: isOptionalTitle(title),
+          title: sectionTitle,
+          optional: isOptionalTitle(sectionTitle),
+          ...(sectionDue.kind === "due" && { due: sectionDue.due }),
           line: lineNumber + 1,
           items: [],
-          layout: { blankLinesBefore: pendingBlank, openBanner: line.width, closeBanner: closed ? close.width : line.width },
+          layout: {
+            blankLinesBefore: pendingBlank,
+            openBanner: line.width,
+            closeBanner: closed ? close.width : line.width,
+            ...(sectionDue.kind === "due" && { dueMarker: sectionDue.marker }),
+          },
         };
         sections.push(section);
         if (sections.length > maxSections) {
@@ -402,14 +408,20 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
             message: `Line ${lineNumber}, column ${column + 1}: replaced ${describeIndent(line.gap)} after the bullet with one space`,
           }));
         }
+        const itemDue = splitDueMarker(line.text);
+        if (itemDue.kind === "invalid") {
+          fail(lineNumber, column + 1 + codePointLength(line.gap) + codePointLength(line.text.slice(0, itemDue.index)), "invalid-due", itemDue.message);
+        }
         stack.length = level;
+        const itemTitle = itemDue.kind === "due" ? itemDue.title : line.text;
         const item: RoadmapItem = {
-          title: line.text,
-          optional: isOptionalTitle(line.text),
+          title: itemTitle,
+          optional: isOptionalTitle(itemTitle),
+          ...(itemDue.kind === "due" && { due: itemDue.due }),
           depth: level,
           line: lineNumber,
           children: [],
-          layout: { blankLinesBefore: pendingBlank, bullet: line.bullet },
+          layout: { blankLinesBefore: pendingBlank, bullet: line.bullet, ...(itemDue.kind === "due" && { dueMarker: itemDue.marker }) },
         };
         const parent = stack[level - 1];
         if (parent) parent.children.push(item);

@@ -12,6 +12,8 @@
  * throws a `RoadmapSerializeError` naming the node. Text that `parseRoadmap` would repair
  * (mojibake, citation debris) is written as given and would be repaired on the way back.
  */
+import { dueMarkerSuffix, isValidDue, splitDueMarker } from "./due-marker";
+import type { RelativeDue } from "./due-marker";
 import { DEFAULT_BANNER_WIDTH, isOptionalTitle } from "./parse";
 import type { RoadmapDocumentInput, RoadmapFormat, RoadmapItemInput } from "./types";
 
@@ -51,8 +53,19 @@ function checkFormat(format: RoadmapFormat): void {
   checkCount(format.trailingBlankLines, "format.trailingBlankLines");
 }
 
-function titleWithMarker(title: string, optional: boolean | undefined): string {
-  return optional && !isOptionalTitle(title) ? `${title} (optional)` : title;
+/**
+ * The title line's text: the title, " (optional)" when flagged but not said, then the due marker
+ * (as it was written when the layout kept it). A title that itself ends like a due marker could not
+ * be read back as text, unless a marker follows it (only the last one is taken).
+ */
+export function titleWithMarkers(title: string, optional: boolean | undefined, due: RelativeDue | null | undefined, dueMarker: string | undefined, what: string): string {
+  const withOptional = optional && !isOptionalTitle(title) ? `${title} (optional)` : title;
+  if (due === null || due === undefined) {
+    if (splitDueMarker(withOptional).kind !== "none") throw new RoadmapSerializeError(`${what} has a title ending like a due marker; give it as the due instead`);
+    return withOptional;
+  }
+  if (!isValidDue(due)) throw new RoadmapSerializeError(`${what} has an invalid due (day 1–3650 or week 1–520)`);
+  return withOptional + dueMarkerSuffix(due, dueMarker);
 }
 
 export function serializeRoadmap(document: RoadmapDocumentInput): string {
@@ -87,7 +100,7 @@ export function serializeRoadmap(document: RoadmapDocumentInput): string {
       const bullet = item.layout?.bullet ?? format.bullet;
       if (!["-", "*", "+"].includes(bullet)) throw new RoadmapSerializeError(`${where} has an unknown bullet ${JSON.stringify(bullet)}`);
       blanks(item.layout?.blankLinesBefore ?? (depth === 0 && out.length > 0 ? 1 : 0));
-      out.push(`${format.indent.repeat(depth)}${bullet} ${titleWithMarker(item.title, item.optional)}`);
+      out.push(`${format.indent.repeat(depth)}${bullet} ${titleWithMarkers(item.title, item.optional, item.due, item.layout?.dueMarker, where)}`);
       if (item.description !== undefined) {
         for (const line of item.description.split("\n")) {
           if (line === "" || line.includes("\r")) throw new RoadmapSerializeError(`${where} has a blank line in its description`);
@@ -111,7 +124,7 @@ export function serializeRoadmap(document: RoadmapDocumentInput): string {
     }
     blanks(layout.blankLinesBefore ?? (out.length > 0 ? 1 : 0));
     out.push("=".repeat(layout.openBanner ?? format.bannerWidth));
-    out.push(titleWithMarker(section.title, section.optional));
+    out.push(titleWithMarkers(section.title, section.optional, section.due, layout.dueMarker, where));
     out.push("=".repeat(layout.closeBanner ?? format.bannerWidth));
     writeItems(section.items ?? [], 0, `${where} > `);
   });

@@ -2,7 +2,8 @@
  * Counting and flattening a parsed roadmap: the figures an import preview shows, and the rows
  * that become TrackNodes (parent, position, depth, title, kind, optional flag, description).
  */
-import type { RoadmapDocument, RoadmapItem } from "./types";
+import type { RelativeDue } from "./due-marker";
+import type { RoadmapDocument, RoadmapItem, RoadmapResource } from "./types";
 
 type Tree = Pick<RoadmapDocument, "sections" | "items">;
 
@@ -75,7 +76,11 @@ export interface FlatRoadmapNode {
   kind: "section" | "item";
   title: string;
   optional: boolean;
+  /** The node's own due (due-marker.ts); null without one. */
+  due: RelativeDue | null;
   description: string | null;
+  /** The item's links; empty for sections and for text-format items. */
+  resources: RoadmapResource[];
   /** 1-based source line (the title line for a section). */
   line: number;
 }
@@ -94,7 +99,9 @@ export function flattenRoadmap(document: Tree): FlatRoadmapNode[] {
         kind: "item",
         title: item.title,
         optional: item.optional,
+        due: item.due ?? null,
         description: item.description ?? null,
+        resources: item.resources ?? [],
         line: item.line,
       });
       addItems(item.children, index, depth + 1);
@@ -102,7 +109,7 @@ export function flattenRoadmap(document: Tree): FlatRoadmapNode[] {
   };
   document.sections.forEach((section, position) => {
     const index = rows.length;
-    rows.push({ index, parentIndex: null, position, depth: 0, kind: "section", title: section.title, optional: section.optional, description: null, line: section.line });
+    rows.push({ index, parentIndex: null, position, depth: 0, kind: "section", title: section.title, optional: section.optional, due: section.due ?? null, description: null, resources: [], line: section.line });
     addItems(section.items, index, 1);
   });
   addItems(document.items, null, 0);

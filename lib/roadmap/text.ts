@@ -93,3 +93,10 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return plural(bytes, "byte");
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }
+
+/** Code points in `line`. */
+export function codePointLength(line: string): number {
+  let length = 0;
+  for (const _char of line) length++;
+  return length;
+}

@@ -12,6 +12,8 @@
  */
 
 /** The three list markers the format accepts. */
+import type { RelativeDue } from "./due-marker";
+
 export type BulletChar = "-" | "*" | "+";
 
 /** Line terminators the format accepts ("\r" alone is classic Mac OS). */
@@ -40,6 +42,8 @@ export interface ItemLayout {
   blankLinesBefore: number;
   /** The bullet character this item was written with. */
   bullet: BulletChar;
+  /** The due marker as written, with the spaces before it (" (Due Day 3)"); absent without one. */
+  dueMarker?: string;
 }
 
 export interface SectionLayout {
@@ -49,6 +53,8 @@ export interface SectionLayout {
   openBanner: number;
   /** Width of the closing `=` line. */
   closeBanner: number;
+  /** Same as `ItemLayout.dueMarker`. */
+  dueMarker?: string;
 }
 
 export interface RoadmapItem {
@@ -56,6 +62,8 @@ export interface RoadmapItem {
   title: string;
   /** The title carries a parenthetical starting with "optional", e.g. "(optional)" or "(optional but common)". */
   optional: boolean;
+  /** From a trailing "(due day N)" / "(due week N)", which is taken out of `title` (due-marker.ts); absent without one. */
+  due?: RelativeDue;
   /** Indentation level: 0 for a bullet at the left margin, 1 for one indent in, … */
   depth: number;
   /** 1-based line of the bullet in the source file. */
@@ -67,6 +75,14 @@ export interface RoadmapItem {
   description?: string;
   children: RoadmapItem[];
   layout: ItemLayout;
+  /** Links that go with the item (from Markdown `[text](url)` links; the text format has none). Absent when there are none. */
+  resources?: RoadmapResource[];
+}
+
+/** A link that goes with an item: an http(s) address and, when the link had text, that text. */
+export interface RoadmapResource {
+  title?: string;
+  url: string;
 }
 
 export interface RoadmapSection {
@@ -74,6 +90,8 @@ export interface RoadmapSection {
   title: string;
   /** Same rule as items. */
   optional: boolean;
+  /** Same rule as items. */
+  due?: RelativeDue;
   /** 1-based line of the title (the line between the two `=` lines). */
   line: number;
   items: RoadmapItem[];
@@ -100,7 +118,11 @@ export interface RoadmapItemInput {
   title: string;
   /** When true and the title has no "(optional…)" marker, serializing appends " (optional)". */
   optional?: boolean;
+  /** Written as a trailing "(due day N)" / "(due week N)" after the title (and any "(optional)"). */
+  due?: RelativeDue | null;
   description?: string;
+  /** Written by the Markdown serializer; the text format cannot hold links and leaves them out. */
+  resources?: readonly RoadmapResource[];
   children?: readonly RoadmapItemInput[];
   layout?: Partial<ItemLayout>;
 }
@@ -108,6 +130,7 @@ export interface RoadmapItemInput {
 export interface RoadmapSectionInput {
   title: string;
   optional?: boolean;
+  due?: RelativeDue | null;
   items?: readonly RoadmapItemInput[];
   layout?: Partial<SectionLayout>;
 }
@@ -133,7 +156,11 @@ export type RepairKind =
   /** Extra spaces or a tab after a bullet, or spaces around a section title, normalized. */
   | "spacing"
   /** Bytes that were not valid UTF-8, read as Windows-1252 (only from `parseRoadmapBytes`). */
-  | "encoding";
+  | "encoding"
+  /** Markdown that Cairn does not keep (a paragraph outside any item, front matter), left out (only from `parseMarkdownRoadmap`). */
+  | "skipped"
+  /** A Markdown link that cannot become one of the item's links (not http(s), too long, too many): its text is kept, its address left out. */
+  | "link";
 
 export interface Repair {
   /** 1-based line in the source file. */
@@ -161,7 +188,9 @@ export type ParseErrorCode =
   | "unclosed-section-banner"
   | "description-indent"
   | "comment-not-at-top"
-  | "unexpected-text";
+  | "unexpected-text"
+  /** A trailing "(due day …)" / "(due week …)" that is not a valid due marker (due-marker.ts). */
+  | "invalid-due";
 
 export interface ParseError {
   /** 1-based line in the source file. */

@@ -155,3 +155,34 @@ export const COMMENT_WRITE_RATE_LIMITS = [
   { name: "comments:user:minute", points: 30, durationSeconds: MINUTE, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
   { name: "comments:user:hour", points: 300, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
 ] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * Requests per API token (decision 0032), counted by the gate on every request a token
+ * makes, before the endpoint's own limits: a leaked or runaway integration is bounded
+ * without touching the people who use the browser.
+ */
+export const API_TOKEN_RATE_LIMIT = { name: "api-token", points: 600, durationSeconds: MINUTE } satisfies RateLimit;
+
+/** Creating API tokens (personal or service), per person: each is a new credential. */
+export const CREATE_TOKEN_RATE_LIMITS = [
+  { name: "api-token-create:user", points: 30, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+/**
+ * "Send test event" and "Redeliver" (lib/webhooks): each makes Cairn's server send a
+ * request, so an owner cannot turn it into a request cannon against their own URL.
+ */
+export const WEBHOOK_TEST_RATE_LIMITS = [
+  { name: "webhook-test:org", points: 60, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
+] satisfies EndpointRateLimit<{ orgId: string | null }>[];
+
+/**
+ * The calendar feed (`GET /api/v1/calendar-feeds/{token}`, decision 0030): a calendar app polls a
+ * link every few minutes to hours; a person may subscribe from a few devices. 60 an hour per link
+ * is far above that and keeps a leaked link from being hammered; 300 an hour per address covers
+ * an office behind one address and stops a script guessing tokens (which are 256 bits anyway).
+ */
+export const CALENDAR_FEED_RATE_LIMITS = [
+  { name: "calendar-feed:ip", points: 300, durationSeconds: HOUR, key: "ip" },
+  { name: "calendar-feed:link", points: 60, durationSeconds: HOUR, key: ({ params }: { params: { token: string } }) => `link:${params.token.slice(0, 16)}` },
+] satisfies EndpointRateLimit<{ params: { token: string } }>[];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseRoadmap } from "@/lib/roadmap";
+import { parseMarkdownRoadmap, parseRoadmap } from "@/lib/roadmap";
 import { RoadmapParserThread } from "./roadmap-parser-thread";
 
 const SEED = readFileSync("lib/roadmap/seed/python-backend-roadmap.txt", "utf8");
@@ -24,6 +24,15 @@ describe("RoadmapParserThread", () => {
     expect(seed).toEqual(parseRoadmap(SEED));
     expect(big).toEqual(parseRoadmap(large));
     expect(broken).toEqual(parseRoadmap("- a\n      - b\n"));
+  });
+
+  it("reads Markdown when told to, exactly as inline (decision 0031)", async () => {
+    const parser = thread();
+    const markdown = `# Large\n\n## Week 1\n${"- [ ] an [item](https://example.com)\n  a line of description\n".repeat(4_000)}`;
+    const [read, asText] = await Promise.all([parser.parse(markdown, "markdown"), parser.parse(markdown, "text")]);
+    expect(read).toEqual(parseMarkdownRoadmap(markdown));
+    expect(read).toMatchObject({ ok: true });
+    expect(asText).toEqual(parseRoadmap(markdown));
   });
 
   it("refuses a parse at once when the queue is full", async () => {

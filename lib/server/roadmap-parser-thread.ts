@@ -11,7 +11,7 @@
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/http/errors";
 import type { Logger } from "@/lib/observability/logger";
-import type { ParseResult } from "@/lib/roadmap";
+import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
 import type { RoadmapParser } from "@/lib/tracks/roadmap-parser";
 
 export interface RoadmapParserThreadOptions {
@@ -30,8 +30,13 @@ export const PARSE_TIMEOUT_MS = 10_000;
 export const MAX_QUEUED_PARSES = 16;
 const WORKER_HEAP_MB = 256;
 
-interface Job {
+/** What the worker is sent: the text and the format to read it as. */
+export interface ParseRequest {
   text: string;
+  format: RoadmapFormatName;
+}
+
+interface Job extends ParseRequest {
   resolve: (result: ParseResult) => void;
   reject: (error: unknown) => void;
 }
@@ -57,13 +62,13 @@ export class RoadmapParserThread implements RoadmapParser {
     this.log = options.log;
   }
 
-  parse(text: string): Promise<ParseResult> {
+  parse(text: string, format: RoadmapFormatName = "text"): Promise<ParseResult> {
     if (this.closed) return Promise.reject(unavailable("The server is shutting down; try again in a moment."));
     if (this.waiting.length + (this.running ? 1 : 0) >= this.maxQueued) {
       return Promise.reject(unavailable("Too many roadmaps are being read right now; try again in a moment."));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ text, resolve, reject });
+      this.waiting.push({ text, format, resolve, reject });
       this.next();
     });
   }
@@ -88,7 +93,8 @@ export class RoadmapParserThread implements RoadmapParser {
     const worker = this.worker ?? this.startWorker();
     if (this.ready && !this.running.timer) {
       this.running.timer = setTimeout(() => this.timedOut(), this.timeoutMs);
-      worker.postMessage(this.running.job.text);
+      const { text, format } = this.running.job;
+      worker.postMessage({ text, format } satisfies ParseRequest);
     }
   }
 

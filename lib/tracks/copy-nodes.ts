@@ -15,9 +15,9 @@ export async function copyNodes(tx: DbClient, scope: { organizationId: string; f
   const oldIds = sources.map((node) => node.id);
   const newIds = oldIds.map(() => newNodeId());
   const copied = await tx.$executeRaw`
-    INSERT INTO "TrackNode" ("organizationId", "versionId", "id", "parentId", "position", "depth", "ordinal", "kind", "title", "description", "optional", "evidenceRequired", "estimatedMinutes", "stableKey", "resources")
+    INSERT INTO "TrackNode" ("organizationId", "versionId", "id", "parentId", "position", "depth", "ordinal", "kind", "title", "description", "optional", "evidenceRequired", "estimatedMinutes", "dueUnit", "dueCount", "stableKey", "resources", "verificationRequired")
     SELECT src."organizationId", ${toVersionId}, ids.new_id, parent_ids.new_id, src."position", src."depth", src."ordinal", src."kind", src."title",
-           src."description", src."optional", src."evidenceRequired", src."estimatedMinutes", src."stableKey", src."resources"
+           src."description", src."optional", src."evidenceRequired", src."estimatedMinutes", src."dueUnit", src."dueCount", src."stableKey", src."resources", src."verificationRequired"
     FROM "TrackNode" src
     JOIN unnest(${oldIds}::text[], ${newIds}::text[]) AS ids(old_id, new_id) ON ids.old_id = src."id"
     LEFT JOIN unnest(${oldIds}::text[], ${newIds}::text[]) AS parent_ids(old_id, new_id) ON parent_ids.old_id = src."parentId"

@@ -12,7 +12,7 @@ export const diffQuerySchema = z.strictObject({
 });
 
 /** The fields besides title and place that a diff compares, in the order it lists them. */
-export const DIFF_FIELDS = ["kind", "description", "optional", "evidenceRequired", "estimatedMinutes", "resources"] as const;
+export const DIFF_FIELDS = ["kind", "description", "optional", "evidenceRequired", "verificationRequired", "estimatedMinutes", "due", "resources"] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 const kindSchema = z.enum(["SECTION", "ITEM"]);

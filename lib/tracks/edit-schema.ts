@@ -3,7 +3,7 @@
  * adding, changing, moving and deleting a draft's nodes.
  */
 import { z } from "zod";
-import { MAX_ROADMAP_ITEMS } from "@/lib/roadmap";
+import { MAX_DUE_DAYS, MAX_DUE_WEEKS, MAX_ROADMAP_ITEMS, splitDueMarker } from "@/lib/roadmap";
 import { trackNodeSchema, versionParamsSchema, versionSummarySchema } from "./schema";
 
 export const MAX_NODE_TITLE = 300;
@@ -26,7 +26,21 @@ export const nodeTitleSchema = z
   .min(1, "A title has at least 1 character.")
   .max(MAX_NODE_TITLE, `A title has at most ${MAX_NODE_TITLE} characters.`)
   .regex(/^[^\r\n]*$/, "A title is one line.")
-  .refine((title) => !/^={3,}$/.test(title), "A title cannot be only “=” signs.");
+  .refine((title) => !/^={3,}$/.test(title), "A title cannot be only “=” signs.")
+  // The text format would read such a title back as a due (lib/roadmap/due-marker.ts).
+  .refine((title) => splitDueMarker(title).kind === "none", "Set the due date in the Due field, not at the end of the title.");
+
+/** A relative due as the editor sends it; null clears it (decision 0030). */
+export const dueInputSchema = z
+  .strictObject({
+    unit: z.enum(["day", "week"]),
+    count: z.number().int("A due is a whole number of days or weeks.").min(1, "Days and weeks count from 1."),
+  })
+  .superRefine((due, ctx) => {
+    const max = due.unit === "day" ? MAX_DUE_DAYS : MAX_DUE_WEEKS;
+    if (due.count > max) ctx.addIssue({ code: "custom", path: ["count"], message: `At most ${due.unit} ${max.toLocaleString("en")}.` });
+  })
+  .meta({ description: "Due on day `count` of the assignment (day 1 is its start date) or at the end of its week `count`; null clears it." });
 
 const descriptionSchema = z
   .string()
@@ -58,8 +72,13 @@ const nodeFields = {
   description: descriptionSchema.optional(),
   optional: z.boolean().optional(),
   evidenceRequired: z.boolean().optional().meta({ description: "The item is done only when evidence for it is approved." }),
+  verificationRequired: z
+    .boolean()
+    .optional()
+    .meta({ description: "Evidence for the item is approved only once GitHub verified it: a pull request or commit of the hire's linked account (decision 0034)." }),
   estimatedMinutes: z.number().int("Minutes are a whole number.").min(1, "At least 1 minute.").max(MAX_ESTIMATED_MINUTES).nullable().optional(),
   resources: z.array(resourceInputSchema).max(MAX_RESOURCES, `At most ${MAX_RESOURCES} links per item.`).optional(),
+  due: dueInputSchema.nullable().optional(),
 };
 
 export const updateNodeSchema = z

@@ -17,7 +17,7 @@ import type { SkeletonNode } from "./apply-layout";
 import type { AddNodesInput, EditResult, MoveNodeInput, UpdateNodeInput } from "./edit-schema";
 import { lockDraft, touchVersion } from "./lock-draft";
 import { newNodeId, newStableKey } from "./node-rows";
-import { nodeSelect, toNodeOut, versionEtag } from "./read-version";
+import { dueColumns, nodeSelect, toNodeOut, versionEtag } from "./read-version";
 import type { TrackNodeOut } from "./schema";
 import { versionSummarySelect } from "./track-summary";
 import { TreeEditError, insertSubtree, moveSubtree, removeSubtree, subtreeOf } from "./tree-edit";
@@ -109,7 +109,9 @@ export function addNodes(ctx: OrgContext, target: EditTarget, input: AddNodesInp
           // As on import: a title that says "(optional)" is optional unless told otherwise.
           optional: node.optional ?? isOptionalTitle(node.title),
           evidenceRequired: node.evidenceRequired ?? false,
+          verificationRequired: node.verificationRequired ?? false,
           estimatedMinutes: node.estimatedMinutes ?? null,
+          ...dueColumns(node.due ?? null),
           resources: node.resources ?? [],
           // Laid out by applyLayout.
           position: 0,
@@ -125,8 +127,8 @@ export function addNodes(ctx: OrgContext, target: EditTarget, input: AddNodesInp
 
 export function updateNode(ctx: OrgContext, target: EditTarget, key: string, input: UpdateNodeInput): Promise<EditResult> {
   return editDraft(ctx, target, "update", async (tx, scope) => {
-    const { resources, ...fields } = input;
-    const data: Prisma.TrackNodeUpdateManyMutationInput = { ...fields, ...(resources !== undefined && { resources }) };
+    const { resources, due, ...fields } = input;
+    const data: Prisma.TrackNodeUpdateManyMutationInput = { ...fields, ...(resources !== undefined && { resources }), ...(due !== undefined && dueColumns(due)) };
     const { count } = await tx.trackNode.updateMany({ where: { ...scope, stableKey: key }, data });
     if (count === 0) throw notFound("node");
     return { key, nodes: await readNodes(tx, scope, [key]) };

@@ -22,7 +22,7 @@ export const previewTrackImportEndpoint = defineEndpoint({
   path: "/api/v1/o/{orgSlug}/tracks/import/preview",
   operationId: "previewTrackImport",
   summary: "Preview a roadmap import",
-  description: "Parses roadmap text and returns what importing it would store: counts, the tree, every repair made and every error with its line and column. Writes nothing.",
+  description: "Parses roadmap text (Cairn's text format or Markdown: `format`, detected when `auto` or absent) and returns what importing it would store: the format read, counts, the tree, every repair made and every error with its line and column. Writes nothing.",
   tags: ["Tracks"],
   auth: "session",
   permission: "track.create",
@@ -38,7 +38,7 @@ export const createTrackEndpoint = defineEndpoint({
   operationId: "createTrack",
   summary: "Import a track",
   description:
-    "Creates a track from roadmap text or a built-in library track: version 1 as a draft with every node. The title defaults to the document's `#` title. Text with errors imports nothing and answers 422 with `details.parseErrors` (line, column, code, message). Records track.created.",
+    "Creates a track from roadmap text (Cairn's text format or Markdown, `format` auto-detected unless given) or a built-in library track: version 1 as a draft with every node. The title defaults to the document's `#` title. Text with errors imports nothing and answers 422 with `details.parseErrors` (line, column, code, message). Records track.created.",
   tags: ["Tracks"],
   auth: "session",
   permission: "track.create",
@@ -94,7 +94,7 @@ export const exportTrackVersionEndpoint = defineEndpoint({
   operationId: "exportTrackVersion",
   summary: "Export a track version",
   description:
-    "`format=json` (the default): the version and its tree with every field, as below. `format=text`: the roadmap text format as a `text/plain` download, which imports back to the same tree (titles, order, optional flags, one-paragraph descriptions); a description the format cannot hold (blank lines, a line starting like a bullet) makes it 422 naming the node.",
+    "`format=json` (the default): the version and its tree with every field, as below. `format=text`: the roadmap text format as a `text/plain` download, which imports back to the same tree (titles, order, optional flags, one-paragraph descriptions); a description the format cannot hold (blank lines, a line starting like a bullet) makes it 422 naming the node. `format=markdown`: a `text/markdown` checklist (decision 0031) that imports back to the same tree with descriptions of any length and each item's links.",
   tags: ["Tracks"],
   auth: "session",
   permission: "track.read",

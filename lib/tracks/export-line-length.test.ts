@@ -17,7 +17,9 @@ const node = (index: number, fields: Partial<TrackNodeOut>): TrackNodeOut => ({
   description: null,
   optional: false,
   evidenceRequired: false,
+  verificationRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...fields,
 });

@@ -1,8 +1,8 @@
 /**
- * A stored version written back out: as the roadmap text format (so it can be
- * edited elsewhere and imported again) or as the JSON tree.
+ * A stored version written back out: as the roadmap text format or as Markdown (so
+ * it can be edited elsewhere and imported again), or as the JSON tree.
  */
-import { serializeRoadmap } from "@/lib/roadmap";
+import { serializeMarkdown, serializeRoadmap } from "@/lib/roadmap";
 import type { RoadmapDocumentInput, RoadmapItemInput, RoadmapSectionInput } from "@/lib/roadmap";
 import type { TrackNodeOut } from "./schema";
 
@@ -21,12 +21,19 @@ export function documentOf(title: string, nodes: readonly TrackNodeOut[]): Roadm
   const itemById = new Map<string, MutableItem>();
   for (const node of nodes) {
     if (node.kind === "SECTION") {
-      const section: MutableSection = { title: node.title, optional: node.optional, items: [] };
+      const section: MutableSection = { title: node.title, optional: node.optional, due: node.due, items: [] };
       sectionById.set(node.id, section);
       sections.push(section);
       continue;
     }
-    const item: MutableItem = { title: node.title, optional: node.optional, children: [], ...(node.description !== null && { description: node.description }) };
+    const item: MutableItem = {
+      title: node.title,
+      optional: node.optional,
+      due: node.due,
+      children: [],
+      ...(node.description !== null && { description: node.description }),
+      ...(node.resources.length > 0 && { resources: node.resources }),
+    };
     itemById.set(node.id, item);
     if (node.parentId === null) items.push(item);
     else (sectionById.get(node.parentId)?.items ?? itemById.get(node.parentId)?.children)?.push(item);
@@ -40,8 +47,14 @@ export function exportText(title: string, nodes: readonly TrackNodeOut[]): strin
   return serializeRoadmap(documentOf(title, nodes));
 }
 
+/** Markdown (decision 0031): links and multi-paragraph descriptions, which the text format cannot hold, come along. */
+export function exportMarkdown(title: string, nodes: readonly TrackNodeOut[]): string {
+  const { sections, items } = documentOf(title, nodes);
+  return serializeMarkdown({ title, sections, items });
+}
+
 /** A file name for the download: the title's letters and digits, hyphenated. */
-export function exportFileName(title: string, number: number, extension: "txt" | "json"): string {
+export function exportFileName(title: string, number: number, extension: "txt" | "md" | "json"): string {
   const base = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "track";
   return `${base}-v${number}.${extension}`;
 }

@@ -8,20 +8,21 @@ import type { ParseError } from "@/lib/roadmap";
 import { libraryTrack } from "./library";
 import { insertNodes } from "./insert-nodes";
 import { nodeRows } from "./node-rows";
-import { parseRoadmapText } from "./roadmap-parser";
+import { parseRoadmapText, resolveFormat } from "./roadmap-parser";
 import type { CreateTrackInput, TrackSummary } from "./schema";
 
 const TITLE_MAX = 200;
 
 /**
- * Creates a track from roadmap text (pasted, or a built-in library track): the
+ * Creates a track from roadmap text (pasted text or Markdown, or a built-in library track): the
  * Track, its version 1 as a draft and every node, in one transaction of a constant
  * number of statements whatever the size of the tree, ending with track.created.
  * Text with errors writes nothing and answers 422 listing them.
  */
 export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Promise<TrackSummary> {
   const text = "library" in input ? libraryTrack(input.library).text : input.text;
-  const parsed = await parseRoadmapText(text);
+  const { format } = "library" in input ? { format: "text" as const } : resolveFormat(text, input.format);
+  const parsed = await parseRoadmapText(text, format);
   if (!parsed.ok) throw parseFailed(parsed.errors);
   const { document } = parsed;
   const stats = roadmapStats(document);
@@ -41,7 +42,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
       actorId: ctx.user.id,
       subjectType: "track",
       subjectId: track.id,
-      payload: { title, sections: stats.sections, items: stats.items, ...("library" in input && { library: input.library }) },
+      payload: { title, sections: stats.sections, items: stats.items, ...("library" in input ? { library: input.library } : { format }) },
     });
     return { track, version };
   });

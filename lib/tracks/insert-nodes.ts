@@ -12,7 +12,7 @@ export async function insertNodes(tx: DbClient, scope: { organizationId: string;
   if (rows.length === 0) return;
   const column = <T>(pick: (row: Prisma.TrackNodeCreateManyInput) => T) => rows.map(pick);
   await tx.$executeRaw`
-    INSERT INTO "TrackNode" ("organizationId", "versionId", "id", "parentId", "position", "depth", "ordinal", "kind", "title", "description", "optional", "evidenceRequired", "estimatedMinutes", "resources", "stableKey")
+    INSERT INTO "TrackNode" ("organizationId", "versionId", "id", "parentId", "position", "depth", "ordinal", "kind", "title", "description", "optional", "evidenceRequired", "estimatedMinutes", "dueUnit", "dueCount", "resources", "stableKey", "verificationRequired")
     SELECT ${scope.organizationId}, ${scope.versionId}, node.*
     FROM unnest(
       ${column((row) => row.id!)}::text[],
@@ -26,7 +26,10 @@ export async function insertNodes(tx: DbClient, scope: { organizationId: string;
       ${column((row) => row.optional ?? false)}::boolean[],
       ${column((row) => row.evidenceRequired ?? false)}::boolean[],
       ${column((row) => row.estimatedMinutes ?? null)}::int[],
+      ${column((row) => row.dueUnit ?? null)}::"DueUnit"[],
+      ${column((row) => row.dueCount ?? null)}::int[],
       ${column((row) => JSON.stringify(row.resources ?? []))}::jsonb[],
-      ${column((row) => row.stableKey)}::text[]
+      ${column((row) => row.stableKey)}::text[],
+      ${column((row) => row.verificationRequired ?? false)}::boolean[]
     ) AS node`;
 }

@@ -23,6 +23,30 @@ const ENTRIES: readonly LibraryEntry[] = [
     description: "From Python fundamentals to production backends: web frameworks, databases, testing, deployment and operations.",
     file: "python-backend-roadmap.txt",
   },
+  {
+    id: "first-week",
+    title: "First week at a software company",
+    description: "A new engineer's first five days: accounts, laptop, running the code, a first pull request, people to meet, and shadowing on-call.",
+    file: "first-week.txt",
+  },
+  {
+    id: "frontend-foundations",
+    title: "Frontend foundations",
+    description: "HTML semantics, CSS layout, accessibility, JavaScript and TypeScript, React, testing and performance.",
+    file: "frontend-foundations.txt",
+  },
+  {
+    id: "on-call-readiness",
+    title: "On-call readiness",
+    description: "Before carrying the pager: alerts, runbooks, dashboards, incident roles, postmortems and shadow shifts.",
+    file: "on-call-readiness.txt",
+  },
+  {
+    id: "security-basics",
+    title: "Security basics",
+    description: "Secrets, authentication, the OWASP Top 10, dependencies, least privilege, and how to report a problem.",
+    file: "security-basics.txt",
+  },
 ];
 
 export interface LibraryTrack extends Omit<LibraryEntry, "file"> {

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { flattenRoadmap } from "@/lib/roadmap";
 import type { RoadmapDocument } from "@/lib/roadmap";
+import { dueColumns } from "./read-version";
 
 /** 16 random bytes: collision-free in practice, opaque, and the same length everywhere. */
 export function newNodeId(): string {
@@ -34,6 +35,8 @@ export function nodeRows(document: Pick<RoadmapDocument, "sections" | "items">, 
     title: row.title,
     description: row.description,
     optional: row.optional,
+    resources: row.resources.map((resource) => ({ ...resource })),
+    ...dueColumns(row.due),
     stableKey: newStableKey(),
   }));
 }

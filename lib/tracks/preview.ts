@@ -5,11 +5,14 @@
  * gets saved.
  */
 import { flattenRoadmap, roadmapStats } from "@/lib/roadmap";
-import type { ParseResult } from "@/lib/roadmap";
-import { parseRoadmapText } from "./roadmap-parser";
+import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
+import { parseRoadmapText, resolveFormat } from "./roadmap-parser";
+import type { ImportFormat } from "./roadmap-parser";
 
-export function previewOf(result: ParseResult) {
+export function previewOf(result: ParseResult, read: { format: RoadmapFormatName; detected: boolean } = { format: "text", detected: false }) {
   const base = {
+    format: read.format,
+    detected: read.detected,
     repairCount: result.repairCount,
     repairs: result.repairs.map(({ line, column, kind, message, before, after }) => ({ line, column, kind, message, before, after })),
     warnings: result.warnings.map(({ line, code, message }) => ({ line, code, message })),
@@ -24,10 +27,11 @@ export function previewOf(result: ParseResult) {
     errors: [],
     ...base,
     stats: { sections: stats.sections, items: stats.items, optional: stats.optionalItems, maxDepth: stats.maxDepth },
-    tree: flattenRoadmap(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line })),
+    tree: flattenRoadmap(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line, links: row.resources.length })),
   };
 }
 
-export async function previewImport(text: string) {
-  return previewOf(await parseRoadmapText(text));
+export async function previewImport(text: string, format: ImportFormat = "auto") {
+  const read = resolveFormat(text, format);
+  return previewOf(await parseRoadmapText(text, read.format), read);
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
+import type { RelativeDue } from "@/lib/roadmap";
 import type { OrgContext } from "@/lib/http/handle";
 import type { TrackNodeOut } from "./schema";
 import { toVersionSummary, versionSummarySelect } from "./track-summary";
@@ -53,13 +54,26 @@ export const nodeSelect = {
   description: true,
   optional: true,
   evidenceRequired: true,
+  verificationRequired: true,
   estimatedMinutes: true,
+  dueUnit: true,
+  dueCount: true,
   resources: true,
 } as const satisfies Prisma.TrackNodeSelect;
 
 /** A node row as the API shows it (resources are JSON in the database). */
 export function toNodeOut(row: Prisma.TrackNodeGetPayload<{ select: typeof nodeSelect }>): TrackNodeOut {
-  return { ...row, resources: Array.isArray(row.resources) ? (row.resources as TrackNodeOut["resources"]) : [] };
+  const { dueUnit, dueCount, ...rest } = row;
+  return {
+    ...rest,
+    due: dueUnit !== null && dueCount !== null ? { unit: dueUnit === "DAY" ? "day" : "week", count: dueCount } : null,
+    resources: Array.isArray(row.resources) ? (row.resources as TrackNodeOut["resources"]) : [],
+  };
+}
+
+/** A relative due as the TrackNode columns store it. */
+export function dueColumns(due: RelativeDue | null): { dueUnit: "DAY" | "WEEK" | null; dueCount: number | null } {
+  return due === null ? { dueUnit: null, dueCount: null } : { dueUnit: due.unit === "day" ? "DAY" : "WEEK", dueCount: due.count };
 }
 
 /** Every node of a version in pre-order: one query, walking the (versionId, ordinal) index. */

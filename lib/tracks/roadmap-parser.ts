@@ -5,15 +5,21 @@
  * that server.ts starts (`lib/server/roadmap-parser-thread.ts`), reached through globalThis like
  * the Socket.IO server, since Next.js loads route modules in a module graph of its own. Shorter
  * text, and any text when no thread runs (scripts, most tests), is parsed inline.
+ *
+ * The text is the roadmap text format or Markdown (decision 0031): "auto" (the default) detects
+ * which (`detectRoadmapFormat`, one linear pass), an explicit choice overrides the detection, and
+ * both formats go the same way (inline or to the thread).
  */
-import { parseRoadmap } from "@/lib/roadmap";
-import type { ParseResult } from "@/lib/roadmap";
+import { detectRoadmapFormat, parseMarkdownRoadmap, parseRoadmap } from "@/lib/roadmap";
+import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
 
 /** 64 Ki characters: the worst inline case (a line break every few characters) takes ~12 ms. */
 export const OFF_THREAD_MIN_LENGTH = 64 * 1024;
 
+export type ImportFormat = RoadmapFormatName | "auto";
+
 export interface RoadmapParser {
-  parse(text: string): Promise<ParseResult>;
+  parse(text: string, format?: RoadmapFormatName): Promise<ParseResult>;
 }
 
 const globalForParser = globalThis as unknown as { __cairnRoadmapParser?: RoadmapParser };
@@ -22,8 +28,13 @@ export function setRoadmapParser(parser: RoadmapParser | undefined): void {
   globalForParser.__cairnRoadmapParser = parser;
 }
 
-export async function parseRoadmapText(text: string): Promise<ParseResult> {
+/** The format `text` is read in: the one asked for, or the detected one for "auto". */
+export function resolveFormat(text: string, format: ImportFormat = "auto"): { format: RoadmapFormatName; detected: boolean } {
+  return format === "auto" ? { format: detectRoadmapFormat(text), detected: true } : { format, detected: false };
+}
+
+export async function parseRoadmapText(text: string, format: RoadmapFormatName = "text"): Promise<ParseResult> {
   const parser = globalForParser.__cairnRoadmapParser;
-  if (parser && text.length >= OFF_THREAD_MIN_LENGTH) return parser.parse(text);
-  return parseRoadmap(text);
+  if (parser && text.length >= OFF_THREAD_MIN_LENGTH) return parser.parse(text, format);
+  return format === "markdown" ? parseMarkdownRoadmap(text) : parseRoadmap(text);
 }

@@ -24,13 +24,18 @@ export const versionParamsSchema = z.strictObject({
   number: z.coerce.number().int().min(1).max(1_000_000),
 });
 
-const roadmapTextSchema = z.string().min(1, "Paste the roadmap text.").meta({ description: "The roadmap in Cairn's text format (at most 1 MiB)." });
+const roadmapTextSchema = z.string().min(1, "Paste the roadmap text.").meta({ description: "The roadmap in Cairn's text format or in Markdown (at most 1 MiB)." });
+/** Which format the text is in; "auto" (the default) detects it (decision 0031). */
+const importFormatSchema = z
+  .enum(["auto", "text", "markdown"])
+  .default("auto")
+  .meta({ description: "`text` (Cairn's text format), `markdown`, or `auto` (the default) to detect which from the text." });
 const trackTitleSchema = z.string().trim().min(1, "A title has at least 1 character.").max(200, "A title has at most 200 characters.");
 
-export const previewImportSchema = z.strictObject({ text: roadmapTextSchema });
+export const previewImportSchema = z.strictObject({ text: roadmapTextSchema, format: importFormatSchema });
 
 export const createTrackSchema = z.union([
-  z.strictObject({ title: trackTitleSchema.optional(), text: roadmapTextSchema }),
+  z.strictObject({ title: trackTitleSchema.optional(), text: roadmapTextSchema, format: importFormatSchema }),
   z.strictObject({ title: trackTitleSchema.optional(), library: z.enum(LIBRARY_IDS).meta({ description: "A built-in track to start from." }) }),
 ]);
 export type CreateTrackInput = z.output<typeof createTrackSchema>;
@@ -40,7 +45,7 @@ export const listTracksQuerySchema = z.strictObject({
 });
 export type ListTracksQuery = z.output<typeof listTracksQuerySchema>;
 
-export const exportQuerySchema = z.strictObject({ format: z.enum(["text", "json"]).default("json") });
+export const exportQuerySchema = z.strictObject({ format: z.enum(["text", "markdown", "json"]).default("json") });
 
 const parseErrorSchema = z.object({ line: z.number(), column: z.number(), code: z.string(), message: z.string() });
 const repairSchema = z.object({ line: z.number(), column: z.number().optional(), kind: z.string(), message: z.string(), before: z.string(), after: z.string() });
@@ -48,6 +53,8 @@ const statsSchema = z.object({ sections: z.number(), items: z.number(), optional
 
 export const importPreviewSchema = z.object({
   ok: z.boolean(),
+  format: z.enum(["text", "markdown"]).meta({ description: "The format the text was read in." }),
+  detected: z.boolean().meta({ description: "True when the format was detected (`format: auto`), false when it was asked for." }),
   title: z.string().nullable().meta({ description: "The document's `#` title after repairs; null without one." }),
   errors: z.array(parseErrorSchema),
   repairCount: z.number().meta({ description: "Every repair the import would make; `repairs` lists the first 1,000 of them by line." }),
@@ -55,7 +62,7 @@ export const importPreviewSchema = z.object({
   warnings: z.array(z.object({ line: z.number(), code: z.string(), message: z.string() })),
   stats: statsSchema.nullable().meta({ description: "Null when the text has errors." }),
   tree: z
-    .array(z.object({ depth: z.number(), kind: z.enum(["SECTION", "ITEM"]), title: z.string(), optional: z.boolean(), line: z.number() }))
+    .array(z.object({ depth: z.number(), kind: z.enum(["SECTION", "ITEM"]), title: z.string(), optional: z.boolean(), line: z.number(), links: z.number().meta({ description: "How many links the item has." }) }))
     .meta({ description: "Every node in pre-order; empty when the text has errors." }),
 });
 
@@ -90,6 +97,11 @@ export const trackDetailSchema = trackSummarySchema.extend({ versions: z.array(v
 
 const resourceSchema = z.object({ title: z.string().optional(), url: z.string() });
 
+/** A due relative to the assignment's start (lib/roadmap/due-marker.ts, decision 0030). */
+export const relativeDueSchema = z
+  .object({ unit: z.enum(["day", "week"]), count: z.number() })
+  .meta({ description: "Due on day `count` of the assignment (day 1 is its start date), or at the end of its week `count`." });
+
 export const trackNodeSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -102,7 +114,9 @@ export const trackNodeSchema = z.object({
   description: z.string().nullable(),
   optional: z.boolean(),
   evidenceRequired: z.boolean(),
+  verificationRequired: z.boolean().meta({ description: "Evidence is approved only once GitHub verified it (decision 0034)." }),
   estimatedMinutes: z.number().nullable(),
+  due: relativeDueSchema.nullable().meta({ description: "The node's own relative due; an item is due at the earliest of its own and its ancestors'." }),
   resources: z.array(resourceSchema),
 });
 export type TrackNodeOut = z.output<typeof trackNodeSchema>;

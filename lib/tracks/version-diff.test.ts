@@ -32,7 +32,9 @@ function version(name: string, specs: Spec[]): TrackNodeOut[] {
         description: null,
         optional: false,
         evidenceRequired: false,
+        verificationRequired: false,
         estimatedMinutes: null,
+        due: null,
         resources: [],
         ...spec.fields,
       });

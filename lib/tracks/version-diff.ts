@@ -109,7 +109,9 @@ function changedFields(a: Node, b: Node): DiffField[] {
   if (a.description !== b.description) fields.push("description");
   if (a.optional !== b.optional) fields.push("optional");
   if (a.evidenceRequired !== b.evidenceRequired) fields.push("evidenceRequired");
+  if (a.verificationRequired !== b.verificationRequired) fields.push("verificationRequired");
   if (a.estimatedMinutes !== b.estimatedMinutes) fields.push("estimatedMinutes");
+  if (a.due?.unit !== b.due?.unit || a.due?.count !== b.due?.count) fields.push("due");
   if (!sameResources(a.resources, b.resources)) fields.push("resources");
   return fields;
 }

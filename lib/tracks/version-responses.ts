@@ -5,7 +5,7 @@
 import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { RoadmapSerializeError } from "@/lib/roadmap";
-import { exportFileName, exportText } from "./export-version";
+import { exportFileName, exportMarkdown, exportText } from "./export-version";
 import { etagMatches, findVersion, versionEtag, versionTree } from "./read-version";
 import { versionTreeSchema } from "./schema";
 import type { TrackNodeOut } from "./schema";
@@ -23,17 +23,29 @@ export async function versionResponse(ctx: OrgContext, request: Request, trackId
   return Response.json(tree, { headers: { etag, "cache-control": REVALIDATE } });
 }
 
-export async function exportResponse(ctx: OrgContext, trackId: string, number: number, format: "text" | "json") {
+export async function exportResponse(ctx: OrgContext, trackId: string, number: number, format: "text" | "markdown" | "json") {
   const version = await findVersion(ctx, trackId, number);
   const tree = await versionTree(ctx, version);
   if (format === "json") return tree;
-  return new Response(textOf(version.track.title, number, tree.nodes), {
+  const markdown = format === "markdown";
+  const body = markdown ? markdownOf(version.track.title, number, tree.nodes) : textOf(version.track.title, number, tree.nodes);
+  return new Response(body, {
     headers: {
-      "content-type": "text/plain; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(version.track.title, number, "txt")}"`,
+      "content-type": markdown ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8",
+      "content-disposition": `attachment; filename="${exportFileName(version.track.title, number, markdown ? "md" : "txt")}"`,
       "cache-control": "no-store",
     },
   });
+}
+
+/** Markdown holds everything but a title the editor could not have saved; such a node is a 422 like the text export's. */
+function markdownOf(title: string, number: number, nodes: readonly TrackNodeOut[]): string {
+  try {
+    return exportMarkdown(title, nodes);
+  } catch (error) {
+    if (!(error instanceof RoadmapSerializeError)) throw error;
+    throw invalidInput("query.format", `Version ${number} cannot be written as Markdown: ${error.message}. Export it as JSON instead.`);
+  }
 }
 
 /**

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createAssignments, getAssignment, listAssignments, orgWithPublishedTrack, updateAssignment, updateItem } from "./assignments-fixture";
 import { createTrack } from "../tracks/tracks-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
 

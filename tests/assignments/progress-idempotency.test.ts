@@ -13,6 +13,10 @@ import { callRoute } from "../support/call-route";
 import { countQueries } from "../support/count-queries";
 import { createDraft, publishVersion } from "../tracks/tracks-fixture";
 import { createAssignments, orgWithPublishedTrack } from "./assignments-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
 

@@ -3,6 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { countQueries } from "../support/count-queries";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
 import { bulkUpdateItems, createAssignments, getAssignment, itemHistory, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 type Org = Awaited<ReturnType<typeof orgWithPublishedTrack>>;
 

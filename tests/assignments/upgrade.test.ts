@@ -3,6 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { addNodes, deleteNode, moveNode, updateNode } from "../tracks/edit-fixture";
 import { createDraft, publishVersion } from "../tracks/tracks-fixture";
 import { applyUpgrade, createAssignments, getAssignment, orgWithPublishedTrack, previewUpgrade, updateItem } from "./assignments-fixture";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 /** v1 as assigned, progress logged, then v2: Types renamed, Scope moved under Loops, HTTP deleted, Testing added. */
 async function assignmentWithNewerVersion() {

@@ -5,6 +5,10 @@ import { assignedOrg } from "../evidence/evidence-fixture";
 import { countQueries } from "../support/count-queries";
 import { addMember, createUser } from "../support/factories";
 import { activityDays, insertEvents } from "./activity-events";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 const MARCH = "from=2026-03-01&to=2026-03-31";
 const utcToday = () => new Date().toISOString().slice(0, 10);

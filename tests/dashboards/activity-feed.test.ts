@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { createAssignments } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
 import { activity, insertEvents } from "./activity-events";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 interface Entry {
   sequence: number;

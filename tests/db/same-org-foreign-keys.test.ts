@@ -44,6 +44,7 @@ async function tenant() {
   const spareMentor = await createUser();
   await addMember(organizationId, spareMentor.id, "MENTOR");
   const invitation = await invitationRow(organizationId, `invitee-${id()}@example.test`);
+  const endpoint = await getDb().webhookEndpoint.create({ data: { organizationId, url: "https://hooks.example.com/x", displayUrl: "https://hooks.example.com/x", eventTypes: ["progress.updated"] } });
   return {
     organizationId,
     trackId: org.trackId,
@@ -58,6 +59,7 @@ async function tenant() {
     mentorId: org.otherMentor.userId,
     spareMentorId: spareMentor.id,
     invitationId: invitation.row.id,
+    endpointId: endpoint.id,
   };
 }
 type Tenant = Awaited<ReturnType<typeof tenant>>;
@@ -108,6 +110,11 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
       VALUES (${id()}, ${own.organizationId}, ${own.trackId}, ${parent.versionId}, ${own.hireId}, 'ARCHIVED', current_date, now())`,
   },
   {
+    child: "DueDateExtension → Assignment",
+    constraint: "DueDateExtension_organizationId_assignmentId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "DueDateExtension" (id, "organizationId", "assignmentId", "newDueDate", reason) VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, current_date, 'Moved')`,
+  },
+  {
     child: "AssignmentMentor → Assignment",
     constraint: "AssignmentMentor_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "AssignmentMentor" ("organizationId", "assignmentId", "mentorId") VALUES (${own.organizationId}, ${parent.assignmentId}, ${own.mentorId})`,
@@ -123,6 +130,12 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
     constraint: "AssignmentMentorHistory_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "AssignmentMentorHistory" (id, "organizationId", "assignmentId", "mentorId", "startedAt", reason)
       VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${own.mentorId}, now(), 'unassigned')`,
+  },
+  {
+    child: "ApiToken → Membership",
+    constraint: "ApiToken_organizationId_userId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "ApiToken" (id, "organizationId", "userId", kind, name, prefix, "tokenHash", scopes)
+      VALUES (${id()}, ${own.organizationId}, ${parent.spareMentorId}, 'PERSONAL', 'A token', 'cairn_pat_abcd', ${id()}, ARRAY['org.read'])`,
   },
   {
     child: "InvitationSend → Invitation",
@@ -141,6 +154,11 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
       VALUES (${id()}, ${own.organizationId}, ${parent.assignmentId}, ${id()}, 1, 'APPROVED', ${own.hireId}, now())`,
   },
   {
+    child: "EvidenceCheck → EvidenceAttempt",
+    constraint: "EvidenceCheck_organizationId_attemptId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "EvidenceCheck" ("attemptId", "organizationId") VALUES (${parent.attemptId}, ${own.organizationId})`,
+  },
+  {
     child: "EvidenceFile → EvidenceAttempt",
     constraint: "EvidenceFile_organizationId_attemptId_fkey",
     insert: (own, parent) => sql`INSERT INTO "EvidenceFile" (id, "organizationId", "attemptId", name, mime, size, "storageKey")
@@ -157,6 +175,12 @@ const relations: Array<{ child: string; constraint: string; refusedBy?: RegExp; 
     constraint: "Notification_organizationId_assignmentId_fkey",
     insert: (own, parent) => sql`INSERT INTO "Notification" (id, "organizationId", "userId", type, "assignmentId", "stableKey")
       VALUES (${id()}, ${own.organizationId}, ${own.hireId}, 'comment.created', ${parent.assignmentId}, ${id()})`,
+  },
+  {
+    child: "WebhookDelivery → WebhookEndpoint",
+    constraint: "WebhookDelivery_organizationId_endpointId_fkey",
+    insert: (own, parent) => sql`INSERT INTO "WebhookDelivery" (id, "organizationId", "endpointId", position, "eventType", event)
+      VALUES (${id()}, ${own.organizationId}, ${parent.endpointId}, ${1 + Math.floor(Math.random() * 1e9)}, 'webhook.test', '{}')`,
   },
 ];
 

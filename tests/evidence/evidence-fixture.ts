@@ -4,6 +4,7 @@ import { GET as listRoute, POST as submitRoute } from "@/app/api/v1/o/[orgSlug]/
 import { POST as reviewRoute } from "@/app/api/v1/o/[orgSlug]/evidence/[attemptId]/review/route";
 import { GET as queueRoute } from "@/app/api/v1/o/[orgSlug]/reviews/route";
 import { POST as bulkApproveRoute } from "@/app/api/v1/o/[orgSlug]/evidence/approve/route";
+import { getDb } from "@/lib/db/client";
 import { callRoute } from "../support/call-route";
 import { createAssignments, orgWithPublishedTrack } from "../assignments/assignments-fixture";
 
@@ -11,7 +12,10 @@ export async function assignedOrg() {
   const org = await orgWithPublishedTrack();
   const { status, json } = await createAssignments(org.slug, org.admin.cookie, { trackId: org.trackId, assigneeIds: [org.hire.userId], mentorIds: [org.mentor.userId] });
   expect(status).toBe(201);
-  return { ...org, assignmentId: json!.items[0].id as string };
+  const assignmentId = json!.items[0].id as string;
+  // The evidence tests count evidence and thread notices: the "assigned" ones (tests/reminders) are cleared.
+  await getDb().notification.deleteMany({ where: { assignmentId, type: "assignment.assigned" } });
+  return { ...org, assignmentId };
 }
 
 export function submitEvidence(slug: string, cookie: string, assignmentId: string, key: string, body: unknown, idempotencyKey?: string) {

@@ -9,7 +9,7 @@ describe("GET /api/v1/o/{orgSlug}", () => {
     const { organization, user } = await createOrgWithMember("MENTOR");
     const { status, json } = await callRoute(GET, { path: `/api/v1/o/${organization.slug}`, params: { orgSlug: organization.slug }, cookie: await sessionCookieFor(user) });
     expect(status).toBe(200);
-    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", stuckAfterDays: 7, createdAt: organization.createdAt.toISOString() });
+    expect(json).toEqual({ id: organization.id, slug: organization.slug, name: organization.name, role: "MENTOR", stuckAfterDays: 7, reviewTargetDays: 2, dueSoonDays: 3, createdAt: organization.createdAt.toISOString() });
   });
 
   it("answers 404, not 403, for another organization's slug", async () => {
@@ -60,6 +60,19 @@ describe("PATCH /api/v1/o/{orgSlug}", () => {
     expect((await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: {} })).status).toBe(422);
     const events = await getDb().event.findMany({ where: { organizationId: organization.id } });
     expect(events.map((event) => [event.type, event.payload])).toEqual([["organization.updated", { stuckAfterDays: { from: 7, to: 10 } }]]);
+  });
+
+  it("lets an owner set when due-soon reminders go out (0 to 30 days before), recording organization.updated; bad values change nothing", async () => {
+    const { organization, user } = await createOrgWithMember("OWNER");
+    const cookie = await sessionCookieFor(user);
+    const { status, json } = await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: { dueSoonDays: 0 } });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ stuckAfterDays: 7, dueSoonDays: 0 });
+    for (const dueSoonDays of [-1, 31, 1.5, "3", null]) {
+      expect((await callRoute(PATCH, { params: { orgSlug: organization.slug }, cookie, body: { dueSoonDays } })).status).toBe(422);
+    }
+    const events = await getDb().event.findMany({ where: { organizationId: organization.id } });
+    expect(events.map((event) => [event.type, event.payload])).toEqual([["organization.updated", { dueSoonDays: { from: 3, to: 0 } }]]);
   });
 
   it("lets an owner rename and records one organization.renamed event", async () => {

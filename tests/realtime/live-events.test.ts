@@ -14,6 +14,10 @@ import { updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
 import { callRoute } from "../support/call-route";
 import { until, useLiveInstances } from "../support/live-instances";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 const live = useLiveInstances(2);
 

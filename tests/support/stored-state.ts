@@ -34,6 +34,8 @@ const TABLES = [
   "ItemComment",
   "Notification",
   "IdempotencyKey",
+  "WebhookEndpoint",
+  "WebhookDelivery",
 ] as const;
 
 // Scheduled jobs are enqueued by pg-boss's clock whenever their time comes, whatever the test does.

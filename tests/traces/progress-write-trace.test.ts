@@ -13,6 +13,10 @@ import { assignedOrg } from "../evidence/evidence-fixture";
 import { captureLogs } from "../support/capture-logs";
 import { until, useLiveInstances } from "../support/live-instances";
 import { ancestry, recordedSpans, spanIdOf, spansNamed, traceIdOf } from "../support/recorded-spans";
+import { useJobQueue } from "../support/use-job-queue";
+
+// Assigning a track enqueues its emails (lib/reminders).
+useJobQueue();
 
 const live = useLiveInstances(1);
 const logs = captureLogs();

@@ -38,10 +38,16 @@ describe("GET /api/v1/o/{orgSlug}/tracks/{trackId}", () => {
 });
 
 describe("GET /api/v1/o/{orgSlug}/track-library", () => {
-  it("lists the built-in Python Backend Roadmap with the seed's counts, for every role", async () => {
+  it("lists the five built-in tracks with their counts, for every role", async () => {
     const { organization, members } = await organizationWith("MEMBER");
     const { status, json } = await getLibraryList(organization.slug, members[0]!.cookie);
     expect(status).toBe(200);
-    expect(json!.items).toEqual([{ id: "python-backend-roadmap", title: "Python Backend Roadmap", description: expect.any(String), counts: { sections: 15, items: 703, optional: 3 } }]);
+    expect(json!.items).toEqual([
+      { id: "python-backend-roadmap", title: "Python Backend Roadmap", description: expect.any(String), counts: { sections: 15, items: 703, optional: 3 } },
+      { id: "first-week", title: "First week at a software company", description: expect.any(String), counts: { sections: 8, items: 104, optional: 3 } },
+      { id: "frontend-foundations", title: "Frontend foundations", description: expect.any(String), counts: { sections: 7, items: 122, optional: 5 } },
+      { id: "on-call-readiness", title: "On-call readiness", description: expect.any(String), counts: { sections: 7, items: 85, optional: 2 } },
+      { id: "security-basics", title: "Security basics", description: expect.any(String), counts: { sections: 6, items: 87, optional: 3 } },
+    ]);
   });
 });

@@ -19,9 +19,9 @@ const thread = new RoadmapParserThread();
 const offThread: number[] = [];
 beforeAll(() => {
   setRoadmapParser({
-    parse: (text) => {
+    parse: (text, format) => {
       offThread.push(text.length);
-      return thread.parse(text);
+      return thread.parse(text, format);
     },
   });
 });

@@ -12,7 +12,8 @@ describe("POST /api/v1/o/{orgSlug}/tracks/import/preview", () => {
     expect(json!.title).toBe("🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)");
     expect(json!.stats).toEqual({ sections: 15, items: 703, optional: 3, maxDepth: 7 });
     expect(json!.tree).toHaveLength(718);
-    expect(json!.tree[0]).toEqual({ depth: 0, kind: "SECTION", title: "FOUNDATIONS (backend prerequisites)", optional: false, line: 5 });
+    expect(json!.tree[0]).toEqual({ depth: 0, kind: "SECTION", title: "FOUNDATIONS (backend prerequisites)", optional: false, line: 5, links: 0 });
+    expect(json!).toMatchObject({ format: "text", detected: true });
     expect(json!.tree.filter((row: { kind: string }) => row.kind === "SECTION")).toHaveLength(15);
     // The mojibake title and the chat-export citations are each reported with their line.
     const titleRepair = json!.repairs[0];

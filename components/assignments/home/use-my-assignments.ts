@@ -19,6 +19,20 @@ export function useMyAssignments(slug: string, userId: string) {
 }
 
 /**
+ * The details of the hire's active assignments (at most `THIS_WEEK_DETAILS`), for "This week": the
+ * same cache entries as the roadmap and the next items, so nothing is read twice.
+ */
+export function useAssignmentDetails(slug: string, assignmentIds: readonly string[]) {
+  return useQueries({
+    queries: assignmentIds.map((id) => ({ queryKey: assignmentKey(slug, id), queryFn: () => fetchAssignment(slug, id) })),
+    combine: (results) => ({
+      details: results.flatMap((result) => (result.data ? [result.data] : [])),
+      pending: results.some((result) => result.isPending),
+    }),
+  });
+}
+
+/**
  * The next items of a few assignments, from their details: the list has no next
  * items, and the detail is what the roadmap opens with, so the same request
  * makes opening a roadmap from here instant (one cache entry per assignment).

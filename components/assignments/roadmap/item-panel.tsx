@@ -9,7 +9,9 @@ import { ItemHistory } from "./item-history";
 import { ItemLinksEditor } from "./item-links-editor";
 import { ItemNoteEditor } from "./item-note-editor";
 import { ItemStateControls } from "./item-state-controls";
+import { formatDay } from "./due-date";
 import type { EffectiveState, RoadmapNode } from "./roadmap-model";
+import type { RowPacing } from "./row-pacing";
 import { SafeLink } from "./safe-link";
 import type { ItemChange, ItemProgressJson } from "./types";
 import type { WriteCallbacks } from "./use-progress-writes";
@@ -28,6 +30,7 @@ export function ItemPanel({
   path,
   row,
   effective,
+  pacing,
   readOnly,
   conversationOpen,
   onChange,
@@ -40,6 +43,8 @@ export function ItemPanel({
   path: readonly string[];
   row: ItemProgressJson | undefined;
   effective: EffectiveState;
+  /** The item's due and estimate as its row shows them (row-pacing.ts). */
+  pacing?: RowPacing;
   readOnly: boolean;
   /** Whether the viewer may write in the item's thread (anyone who sees an assignment that is not archived). */
   conversationOpen: boolean;
@@ -65,6 +70,12 @@ export function ItemPanel({
       {node && source ? (
         // Keyed by item, so a draft typed for one item never shows on another.
         <div key={node.key} className="flex max-h-[60dvh] flex-col gap-5 overflow-y-auto pr-1">
+          {pacing?.dueDay ? (
+            <p className="text-sm">
+              Due {formatDay(pacing.dueDay)}
+              {pacing.due ? <span className={pacing.overdue ? "font-medium text-danger" : "text-muted-foreground"}> ({pacing.due})</span> : null}
+            </p>
+          ) : null}
           {source.optional || source.evidenceRequired || source.estimatedMinutes !== null ? (
             <p className="flex flex-wrap gap-1.5 text-xs">
               {source.optional ? <span className="rounded bg-surface-muted px-1.5 py-0.5 ring-1 ring-border ring-inset">optional</span> : null}

@@ -24,6 +24,11 @@ export interface RoadmapRowProps {
   optional: boolean;
   evidenceRequired: boolean;
   hasNote: boolean;
+  /** "due in 2 days" / "overdue by 1 day" while open; null otherwise (row-pacing.ts). */
+  due: string | null;
+  overdue: boolean;
+  /** "about 30 min", "about 2 h in all"; null without estimates. */
+  minutes: string | null;
   /** Counted leaves done and in all below a branch; unused on leaves. */
   done: number;
   total: number;
@@ -89,6 +94,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
   if (props.optional) badges.push("optional");
   if (props.evidenceRequired) badges.push("evidence required");
   if (props.hasNote) badges.push("note");
+  if (props.minutes !== null && !excluded) badges.push(props.minutes);
 
   return (
     <div
@@ -147,6 +153,11 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
       </span>
       <span id={`${id}-about`} className="flex shrink-0 flex-wrap items-center justify-end gap-1">
         {props.notice ? <span className="rounded bg-danger/10 px-1.5 text-xs font-medium text-danger">{props.notice}</span> : null}
+        {props.due !== null ? (
+          <span data-due="" className={cx("rounded px-1.5 text-xs", props.overdue ? "bg-danger/10 font-medium text-danger" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
+            {props.due}
+          </span>
+        ) : null}
         {badges.map((badge) => (
           <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "in progress" ? "bg-primary/10 text-primary" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
             {badge}

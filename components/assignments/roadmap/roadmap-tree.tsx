@@ -8,6 +8,7 @@ import { RoadmapRow, rowDomId } from "./roadmap-row";
 import { treeCommandFor } from "./tree-navigation";
 import type { TreeCommand } from "./tree-navigation";
 import type { VisibleRow } from "./visible-rows";
+import type { RowPacing } from "./row-pacing";
 
 export interface FocusRequest {
   key: string;
@@ -30,6 +31,7 @@ export const RoadmapTree = memo(function RoadmapTree({
   states,
   effective,
   counts,
+  pacing,
   noteKeys,
   tabbableKey,
   search,
@@ -48,6 +50,8 @@ export const RoadmapTree = memo(function RoadmapTree({
   states: ReadonlyMap<string, ProgressState>;
   effective: readonly EffectiveState[];
   counts: ReadonlyMap<string, Counts>;
+  /** Per node, in the model's order (row-pacing.ts). */
+  pacing: readonly RowPacing[];
   noteKeys: ReadonlySet<string>;
   tabbableKey: string | null;
   search: string;
@@ -133,6 +137,9 @@ export const RoadmapTree = memo(function RoadmapTree({
             optional={node.source.optional}
             evidenceRequired={node.source.evidenceRequired}
             hasNote={noteKeys.has(row.key)}
+            due={pacing[row.index]?.due ?? null}
+            overdue={pacing[row.index]?.overdue ?? false}
+            minutes={pacing[row.index]?.minutes ?? null}
             done={branch?.done ?? 0}
             total={branch?.total ?? 0}
             percent={branch?.percent ?? 0}

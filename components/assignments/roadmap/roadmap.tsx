@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { utcDay } from "@/lib/assignments/pacing";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import { ConfirmMarkAll } from "./confirm-mark-all";
 import { ItemPanel } from "./item-panel";
@@ -11,6 +12,7 @@ import { ancestorsOf, effectiveStates, roadmapModelOf, statesOf } from "./roadma
 import { RoadmapToolbar } from "./roadmap-toolbar";
 import { rowDomId } from "./roadmap-row";
 import { RoadmapTree } from "./roadmap-tree";
+import { rowPacing } from "./row-pacing";
 import type { FocusRequest } from "./roadmap-tree";
 import { STATE_LABEL } from "./state-labels";
 import { leftAction, moveTo, rightAction, spaceAction } from "./tree-navigation";
@@ -56,6 +58,9 @@ export function Roadmap({
   const states = useMemo(() => statesOf(detail.progress), [detail.progress]);
   const effective = useMemo(() => effectiveStates(model, states), [model, states]);
   const counts = useMemo(() => summarizeProgress(model.progressNodes, states, model.skipped).byNode, [model, states]);
+  // Today as the browser's clock says, in UTC like the assignment's dates; a new day shows on the next render.
+  const today = utcDay(new Date());
+  const pacing = useMemo(() => rowPacing(model, effective, detail.assignment.startDate, today), [model, effective, detail.assignment.startDate, today]);
   const rowByKey = useMemo(() => new Map(detail.progress.map((row) => [row.stableKey, row])), [detail.progress]);
   const noteKeys = useMemo(() => new Set(detail.progress.filter((row) => row.note).map((row) => row.stableKey)), [detail.progress]);
 
@@ -252,6 +257,7 @@ export function Roadmap({
           states={states}
           effective={effective}
           counts={counts}
+          pacing={pacing}
           noteKeys={noteKeys}
           tabbableKey={tabbableKey}
           search={search}
@@ -271,6 +277,7 @@ export function Roadmap({
         path={path}
         row={openKey === null ? undefined : rowByKey.get(openKey)}
         effective={openNode ? effective[model.indexOf.get(openNode.key)!]! : "NOT_STARTED"}
+        pacing={openNode ? pacing[model.indexOf.get(openNode.key)!] : undefined}
         readOnly={!canWrite}
         conversationOpen={detail.assignment.status !== "ARCHIVED"}
         onChange={(change, callbacks) => openNode && writes.setItem(openNode.key, openNode.title, change, callbacks)}

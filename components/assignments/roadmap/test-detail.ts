@@ -50,7 +50,9 @@ export function nodesOf(outline: readonly OutlineLine[]): TrackNodeJson[] {
       description: null,
       optional: flags?.optional ?? false,
       evidenceRequired: flags?.evidenceRequired ?? false,
+      verificationRequired: false,
       estimatedMinutes: null,
+      due: null,
       resources: [],
     };
     stack[depth] = node;
@@ -88,5 +90,8 @@ export function detailOf({ outline = OUTLINE, progress = [], skippedKeys = [], s
     progress,
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: zero })),
     nextUp: [],
+    archivedItems: [],
+    upgradeNotice: null,
+    newerVersion: null,
   };
 }

@@ -6,7 +6,9 @@ export function contentOf(node: NodeContent): NodeContent {
     description: node.description,
     optional: node.optional,
     evidenceRequired: node.evidenceRequired,
+    verificationRequired: node.verificationRequired,
     estimatedMinutes: node.estimatedMinutes,
+    due: node.due,
     resources: node.resources,
   };
 }

@@ -28,7 +28,9 @@ const json = (stableKey: string, parentId: string | null, extra: Partial<TrackNo
   description: null,
   optional: false,
   evidenceRequired: false,
+  verificationRequired: false,
   estimatedMinutes: null,
+  due: null,
   resources: [],
   ...extra,
 });

@@ -120,7 +120,7 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
 
   function addNode(kind: NodeKind, destination: Required<Destination> | null) {
     if (!destination) return;
-    const node: EditorNode = { key: editor.newKey(), parentKey: destination.parentKey, kind, title: NEW_TITLE[kind], description: null, optional: false, evidenceRequired: false, estimatedMinutes: null, resources: [] };
+    const node: EditorNode = { key: editor.newKey(), parentKey: destination.parentKey, kind, title: NEW_TITLE[kind], description: null, optional: false, evidenceRequired: false, verificationRequired: false, estimatedMinutes: null, due: null, resources: [] };
     if (run({ type: "add", destination, nodes: [node], restore: false }, `Add “${node.title}”`, `Added “${node.title}”. Type its title, then Enter.`) === null) return;
     openPath(destination.parentKey);
     setSelectedKey(node.key);

@@ -33,6 +33,30 @@ describe("checkForm", () => {
   });
 });
 
+describe("the due fields", () => {
+  const due = node("d", "S", "ITEM", { title: "Laptop", due: { unit: "day", count: 3 } });
+
+  it("sends a new, changed or cleared due, and nothing when it is the same", () => {
+    expect(formValuesOf(due)).toMatchObject({ dueUnit: "day", dueCount: "3" });
+    expect(checkForm(due, formValuesOf(due))).toEqual({ ok: true, changes: null });
+    expect(checkForm(due, { ...formValuesOf(due), dueCount: " 3 " })).toEqual({ ok: true, changes: null });
+    expect(checkForm(due, { ...formValuesOf(due), dueUnit: "week" })).toEqual({ ok: true, changes: { due: { unit: "week", count: 3 } } });
+    expect(checkForm(due, { ...formValuesOf(due), dueUnit: "" })).toEqual({ ok: true, changes: { due: null } });
+    expect(checkForm(item, { ...formValuesOf(item), dueUnit: "week", dueCount: "2" })).toEqual({ ok: true, changes: { due: { unit: "week", count: 2 } } });
+  });
+
+  it("names what is wrong with the number under the server's field name", () => {
+    expect(checkForm(due, { ...formValuesOf(due), dueCount: "" })).toEqual({ ok: false, errors: { "due.count": "Say which day: a whole number from 1." } });
+    expect(checkForm(due, { ...formValuesOf(due), dueCount: "0" })).toEqual({ ok: false, errors: { "due.count": "Days and weeks count from 1." } });
+    expect(checkForm(due, { ...formValuesOf(due), dueUnit: "week", dueCount: "600" })).toEqual({ ok: false, errors: { "due.count": "At most week 520." } });
+    expect(checkForm(due, { ...formValuesOf(due), dueCount: "2.5" })).toEqual({ ok: false, errors: { "due.count": "A due is a whole number of days or weeks." } });
+  });
+
+  it("refuses a title that ends like a due marker", () => {
+    expect(checkForm(due, { ...formValuesOf(due), title: "Laptop (due week 1)" })).toEqual({ ok: false, errors: { title: "Set the due date in the Due field, not at the end of the title." } });
+  });
+});
+
 describe("drafts and server errors", () => {
   it("lays a draft over the node's values, field by field", () => {
     expect(valuesWithDraft(item, { description: "typed" })).toEqual({ ...formValuesOf(item), description: "typed" });

@@ -16,8 +16,13 @@ export interface FormValues {
   description: string;
   /** As typed; whole minutes or empty. */
   estimatedMinutes: string;
+  /** "" for no due date. */
+  dueUnit: "" | "day" | "week";
+  /** As typed; whole days or weeks from 1. */
+  dueCount: string;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   resources: LinkRow[];
 }
 
@@ -29,8 +34,11 @@ export function formValuesOf(node: NodeContent): FormValues {
     title: node.title,
     description: node.description ?? "",
     estimatedMinutes: node.estimatedMinutes === null ? "" : String(node.estimatedMinutes),
+    dueUnit: node.due?.unit ?? "",
+    dueCount: node.due === null ? "" : String(node.due.count),
     optional: node.optional,
     evidenceRequired: node.evidenceRequired,
+    verificationRequired: node.verificationRequired,
     resources: node.resources.map((link) => ({ title: link.title ?? "", url: link.url })),
   };
 }
@@ -58,8 +66,17 @@ export function checkForm(node: NodeContent, values: FormValues): FormCheck {
   const minutes = minutesText === "" ? null : Number(minutesText);
   if (minutes !== null && Number.isNaN(minutes)) return { ok: false, errors: { estimatedMinutes: "Minutes are a whole number." } };
   if (minutes !== node.estimatedMinutes) body.estimatedMinutes = minutes;
+  if (values.dueUnit === "") {
+    if (node.due !== null) body.due = null;
+  } else {
+    const countText = values.dueCount.trim();
+    const count = countText === "" ? Number.NaN : Number(countText);
+    if (Number.isNaN(count)) return { ok: false, errors: { "due.count": `Say which ${values.dueUnit}: a whole number from 1.` } };
+    if (node.due === null || node.due.unit !== values.dueUnit || node.due.count !== count) body.due = { unit: values.dueUnit, count };
+  }
   if (values.optional !== node.optional) body.optional = values.optional;
   if (values.evidenceRequired !== node.evidenceRequired) body.evidenceRequired = values.evidenceRequired;
+  if (values.verificationRequired !== node.verificationRequired) body.verificationRequired = values.verificationRequired;
 
   // Rows left completely empty are dropped; `rowOf` maps a sent link back to its row.
   const rowOf: number[] = [];

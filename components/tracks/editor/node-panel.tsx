@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { MAX_ESTIMATED_MINUTES, MAX_NODE_DESCRIPTION } from "@/lib/tracks/edit-schema";
 import { LinkRows } from "./link-rows";
+import { DueFields } from "./due-fields";
 import { isDirty, valuesWithDraft } from "./node-form";
 import type { FormDraft, FormValues } from "./node-form";
 import type { PlacedNode } from "./types";
@@ -102,8 +103,29 @@ export function NodePanel({
             <input type="checkbox" checked={values.evidenceRequired} onChange={(event) => set({ evidenceRequired: event.target.checked })} className="size-4" />
             Evidence required
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={values.verificationRequired}
+              onChange={(event) => set({ verificationRequired: event.target.checked })}
+              className="size-4"
+              aria-describedby={`${id}-verification-hint`}
+            />
+            Evidence must be verified on GitHub
+          </label>
+          <p id={`${id}-verification-hint`} className="-mt-1 text-xs text-muted-foreground">
+            A mentor can approve only a pull request or commit GitHub shows is the hire&apos;s own (merged, checks not failing).
+          </p>
         </>
       ) : null}
+      <DueFields
+        id={id}
+        unit={values.dueUnit}
+        count={values.dueCount}
+        error={errors["due.count"] ?? errors.due}
+        onUnit={(dueUnit) => set({ dueUnit, ...(dueUnit !== "" && values.dueCount === "" && { dueCount: "1" }) })}
+        onCount={(dueCount) => set({ dueCount })}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={values.optional} onChange={(event) => set({ optional: event.target.checked })} className="size-4" />
         Optional

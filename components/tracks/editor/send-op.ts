@@ -34,7 +34,9 @@ export function addBody(op: Extract<EditOp, { type: "add" }>, aliases: KeyAliase
       description: node.description,
       optional: node.optional,
       evidenceRequired: node.evidenceRequired,
+      verificationRequired: node.verificationRequired,
       estimatedMinutes: node.estimatedMinutes,
+      due: node.due,
       resources: node.resources,
       // A restored node comes back under its old key, so progress recorded against it still points at it.
       ...(op.restore ? { stableKey: serverKey(aliases, node.key) } : {}),

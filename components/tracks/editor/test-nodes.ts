@@ -3,7 +3,7 @@ import { layOutTree } from "@/lib/tracks/tree-edit";
 import type { EditorNode, PlacedNode } from "./types";
 
 export function node(key: string, parentKey: string | null, kind: EditorNode["kind"] = parentKey === null ? "SECTION" : "ITEM", content: Partial<EditorNode> = {}): EditorNode {
-  return { key, parentKey, kind, title: key, description: null, optional: false, evidenceRequired: false, estimatedMinutes: null, resources: [], ...content };
+  return { key, parentKey, kind, title: key, description: null, optional: false, evidenceRequired: false, verificationRequired: false, estimatedMinutes: null, due: null, resources: [], ...content };
 }
 
 export const placed = (nodes: EditorNode[]): PlacedNode[] => layOutTree(nodes);

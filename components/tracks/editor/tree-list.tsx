@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { DragEvent, KeyboardEvent, MouseEvent } from "react";
 import type { Destination } from "@/lib/tracks/tree-edit";
+import { describeDue } from "@/lib/roadmap/due-marker";
 import { dropDestination, zoneAt } from "./drop-target";
 import type { DropZone } from "./drop-target";
 import { treeCommandFor } from "./tree-keyboard";
@@ -208,7 +209,9 @@ function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Ro
       posInSet={posInSet}
       optional={node.optional}
       evidenceRequired={node.evidenceRequired}
+      verificationRequired={node.verificationRequired}
       estimatedMinutes={node.estimatedMinutes}
+      due={node.due === null ? null : describeDue(node.due)}
       linkCount={node.resources.length}
       hasDescription={node.description !== null}
       unsaved={unsaved}

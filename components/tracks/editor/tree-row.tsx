@@ -19,7 +19,10 @@ export interface TreeRowProps {
   tabbable: boolean;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
+  /** "day 3", "week 2"; null without a due. */
+  due: string | null;
   linkCount: number;
   hasDescription: boolean;
   unsaved: boolean;
@@ -49,7 +52,9 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const badges: string[] = [];
   if (props.optional) badges.push("optional");
   if (props.evidenceRequired) badges.push("evidence required");
+  if (props.verificationRequired) badges.push("verified on GitHub");
   if (props.estimatedMinutes !== null) badges.push(`${props.estimatedMinutes} min`);
+  if (props.due !== null) badges.push(`due ${props.due}`);
   if (props.linkCount > 0) badges.push(props.linkCount === 1 ? "1 link" : `${props.linkCount} links`);
   if (props.hasDescription) badges.push("notes");
   if (props.unsaved) badges.push("unsaved changes");

@@ -1,3 +1,4 @@
+import type { RelativeDue } from "@/lib/roadmap/due-marker";
 import type { Destination, NodeKind, Placed } from "@/lib/tracks/tree-edit";
 
 export interface ResourceLink {
@@ -11,7 +12,10 @@ export interface NodeContent {
   description: string | null;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
+  /** Relative to the assignment's start ("day 3", "week 2"); null without one. */
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 
@@ -80,7 +84,9 @@ export interface TrackNodeJson {
   description: string | null;
   optional: boolean;
   evidenceRequired: boolean;
+  verificationRequired: boolean;
   estimatedMinutes: number | null;
+  due: RelativeDue | null;
   resources: ResourceLink[];
 }
 

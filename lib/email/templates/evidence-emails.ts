@@ -44,10 +44,16 @@ ${button(input.roadmapUrl, "Open your roadmap")}`;
   return { subject, html: emailLayout({ title: subject, preheader: verdict, body, footer: FOOTER }), text };
 }
 
-export function reviewDigestEmail(input: { organizations: Array<{ name: string; waiting: number; oldestHours: number; queueUrl: string }> }): EmailContent {
+export function reviewDigestEmail(input: {
+  organizations: Array<{ name: string; waiting: number; oldestHours: number; overdue?: number; targetDays?: number; queueUrl: string }>;
+}): EmailContent {
   const total = input.organizations.reduce((sum, org) => sum + org.waiting, 0);
-  const subject = `${total} ${total === 1 ? "submission has" : "submissions have"} waited over a day for your review`;
-  const lines = input.organizations.map((org) => `${org.name}: ${org.waiting} waiting, the oldest for ${org.oldestHours} hours`);
+  const overdue = input.organizations.reduce((sum, org) => sum + (org.overdue ?? 0), 0);
+  const subject = `${total} ${total === 1 ? "submission has" : "submissions have"} waited over a day for your review${overdue > 0 ? ` (${overdue} overdue)` : ""}`;
+  // Overdue: past the organization's review target in working days (the reviewer SLA).
+  const overdueText = (org: (typeof input.organizations)[number]) =>
+    org.overdue ? `; ${org.overdue} overdue (over the ${org.targetDays}-working-day target)` : "";
+  const lines = input.organizations.map((org) => `${org.name}: ${org.waiting} waiting, the oldest for ${org.oldestHours} hours${overdueText(org)}`);
   const body = html`${paragraph("Hi,")}
 ${paragraph("Evidence from your mentees is waiting for you:")}
 ${input.organizations.map((org, index) => html`${paragraph(lines[index]!)}${button(org.queueUrl, `Review in ${org.name}`)}`)}`;

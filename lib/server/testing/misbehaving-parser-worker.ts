@@ -7,7 +7,7 @@ import { parseRoadmap } from "../../roadmap/parse";
 
 const port = parentPort;
 if (!port) throw new Error("misbehaving-parser-worker runs as a worker thread");
-port.on("message", (text: string) => {
+port.on("message", ({ text }: { text: string }) => {
   if (text === "hang") for (;;);
   if (text === "crash") process.exit(3);
   port.postMessage(parseRoadmap(text));

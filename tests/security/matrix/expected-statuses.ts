@@ -59,7 +59,14 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   revokeAllSessions:           signedIn(200),
   changePassword:              signedIn(200),
   getEmailPreferences:         signedIn(200),
+  getCalendarFeed:             signedIn(200),
+  resetCalendarFeed:           signedIn(201),
+  deleteCalendarFeed:          signedIn(200),
+  readCalendarFeed:            everyone(200),
   updateEmailPreferences:      signedIn(200),
+  getMyGitHub:                 signedIn(200),
+  startGitHubLink:             signedIn(200),
+  unlinkGitHub:                signedIn(200),
   createOrganization:          signedIn(201),
   previewInvitation:           everyone(200),
   // The link is for another address: only signed out (creating that account) does it work.
@@ -97,11 +104,17 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   listAssignments:             row(401, 404, 200, 200, 200, 200, 200, 200, 403, 200, 404, 200),
   getAssignment:               row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   updateAssignment:            row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
+  extendAssignmentDueDate:     row(401, 404, 201, 201, 403, 403, 403, 403, 403, 403, 404, 404),
+  listAssignmentDueDateExtensions: row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   updateAssignmentItem:        row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
   bulkUpdateAssignmentItems:   row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
   getAssignmentItemHistory:    row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   previewAssignmentUpgrade:    row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   applyAssignmentUpgrade:      row(401, 404, 200, 200, 403, 404, 200, 404, 403, 404, 404, 404),
+  dismissAssignmentUpgradeNotice: row(401, 404, 403, 403, 403, 404, 200, 404, 403, 404, 404, 404),
+  listTrackUpgradeCandidates:  row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
+  upgradeTrackAssignments:     row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
+  nudgeHire:                   row(401, 404, 201, 201, 201, 404, 403, 403, 403, 403, 404, 404),
 
   listItemEvidence:            row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   submitEvidence:              row(401, 404, 403, 403, 403, 404, 201, 404, 403, 404, 404, 404),
@@ -109,6 +122,12 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   listReviewQueue:             row(401, 404, 200, 200, 200, 200, 403, 403, 403, 403, 404, 200),
   bulkApproveEvidence:         row(401, 404, 200, 200, 200, 404, 403, 403, 403, 403, 404, 404),
   downloadEvidenceFile:        row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
+  // "Check again" (decision 0034): whoever sees the attempt.
+  rerunEvidenceCheck:          row(401, 404, 202, 202, 202, 404, 202, 404, 403, 404, 404, 404),
+  // The organization's GitHub token: owners ("org.update"); crossOrg reads and sets its own organization's.
+  getGitHubSettings:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  setGitHubToken:              row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  removeGitHubToken:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
 
   listItemComments:            row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   createItemComment:           row(401, 404, 201, 201, 201, 404, 201, 404, 403, 404, 404, 404),
@@ -127,4 +146,25 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   // The audit log ("audit.read": owners and admins); crossOrg reads its own organization's.
   listAuditLog:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   exportAuditLog:              row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+
+  // API tokens (decision 0032). A personal token is made in the organization its body names (the caller's slug):
+  // A's for everyone but crossOrg, who makes one in B; a suspended member may not, a non-member finds nothing.
+  listPersonalTokens:          signedIn(200),
+  createPersonalToken:         row(401, 404, 201, 201, 201, 201, 201, 201, 403, 201, 404, 201),
+  // The token is the owner's: anyone else's revoke finds nothing.
+  revokePersonalToken:         row(401, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  // Service tokens: owners ("token.manage"); crossOrg lists and makes its own organization's, and cannot revoke A's.
+  listServiceTokens:           row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  createServiceToken:          row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  revokeServiceToken:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  // Outgoing webhooks and Slack ("integration.manage": owners only); crossOrg uses its own slug with A's endpoint ids: 404.
+  listWebhooks:                row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  createWebhook:               row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  createSlackChannel:          row(401, 404, 201, 403, 403, 403, 403, 403, 403, 403, 404, 201),
+  updateWebhook:               row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  deleteWebhook:               row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  rotateWebhookSecret:         row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  sendTestWebhook:             row(401, 404, 202, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  listWebhookDeliveries:       row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 404),
+  redeliverWebhook:            row(401, 404, 202, 403, 403, 403, 403, 403, 403, 403, 404, 404),
 };

@@ -7,12 +7,15 @@
  * callers (who must leave it unchanged) and, when the call `consumes` it (a delete,
  * a publish, an approval), again for each allowed caller after the first.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashFeedToken } from "@/lib/calendar/feed-token";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { issueVerificationToken } from "@/lib/auth/verification-token";
 import { hashResetToken, newResetToken, resetTokenExpiry } from "@/lib/accounts/password-reset-token";
 import { getDb } from "@/lib/db/client";
 import { blockTokenFor } from "@/lib/invitations/block-token";
+import { POST as createServiceTokenRoute } from "@/app/api/v1/o/[orgSlug]/service-tokens/route";
+import { newTokenSecret } from "@/lib/api-tokens/token-secret";
 import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/comments/route";
 import { submitEvidence } from "../../evidence/evidence-fixture";
 import { invitationRow } from "../../invitations/invitations-fixture";
@@ -102,6 +105,18 @@ export const OPERATIONS: Record<string, Operation> = {
     after: (world, caller) => world.signInAgain(caller.person!),
   }),
   getEmailPreferences: op({ call: () => ({}) }),
+  getCalendarFeed: op({ call: () => ({}) }),
+  resetCalendarFeed: op({ call: () => ({}) }),
+  deleteCalendarFeed: op({ call: () => ({}) }),
+  // The hire's feed link, made for the row: the token is the credential, whoever sends it.
+  readCalendarFeed: op({
+    prepare: async (world) => {
+      const token = randomBytes(32).toString("base64url");
+      await getDb().calendarFeed.upsert({ where: { userId: world.people.hire.userId }, create: { userId: world.people.hire.userId, tokenHash: hashFeedToken(token) }, update: { tokenHash: hashFeedToken(token) } });
+      return token;
+    },
+    call: (_, __, token) => ({ params: { token } }),
+  }),
   updateEmailPreferences: op({ call: () => ({ body: { reviewDigest: false } }) }),
   createOrganization: op({ call: () => ({ body: { name: `Another team ${unique()}` } }) }),
   previewInvitation: op({
@@ -194,6 +209,18 @@ export const OPERATIONS: Record<string, Operation> = {
   listAssignments: op({ call: () => ({}) }),
   getAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignment: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate: "2030-01-31" } }) }),
+  extendAssignmentDueDate: op({
+    consumes: true,
+    // A day after the assignment's current due date (set if it has none): each allowed call moves it later.
+    prepare: async (world) => {
+      const row = await getDb().assignment.findUniqueOrThrow({ where: { id: world.assignmentId }, select: { dueDate: true } });
+      const current = row.dueDate ?? new Date("2031-01-01T00:00:00Z");
+      if (!row.dueDate) await getDb().assignment.update({ where: { id: world.assignmentId }, data: { dueDate: current } });
+      return new Date(current.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    },
+    call: (world, _, dueDate) => ({ params: { assignmentId: world.assignmentId }, body: { dueDate, reason: `Leave ${unique()}` } }),
+  }),
+  listAssignmentDueDateExtensions: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
   updateAssignmentItem: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Scope") }, body: { note: `Scope notes ${unique()}` } }) }),
   bulkUpdateAssignmentItems: op({ call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { keys: [world.key("HTTP")], state: "IN_PROGRESS" } }) }),
   getAssignmentItemHistory: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Types") } }) }),
@@ -202,6 +229,21 @@ export const OPERATIONS: Record<string, Operation> = {
     consumes: true,
     prepare: async (world) => world.nextUpgrade(),
     call: (world, _, toVersionNumber) => ({ params: { assignmentId: world.assignmentId }, body: { toVersionNumber } }),
+  }),
+  dismissAssignmentUpgradeNotice: op({ call: (world) => ({ params: { assignmentId: world.assignmentId } }) }),
+  listTrackUpgradeCandidates: op({ call: (world) => ({ params: { trackId: world.trackId } }) }),
+  // An id of no assignment: the hire's own is upgraded version by version by applyAssignmentUpgrade above,
+  // and the answer is 200 with a per-hire outcome whatever the ids (tests/assignments/upgrade-hires.test.ts).
+  upgradeTrackAssignments: op({ call: (world) => ({ params: { trackId: world.trackId }, body: { toVersionNumber: 4, assignmentIds: [`c${randomUUID().replaceAll("-", "").slice(0, 24)}`] } }) }),
+
+  nudgeHire: op({
+    // One nudge per hire per day: each allowed caller finds the day's nudge of the world's hire not yet sent.
+    // (A new assignment per caller would be one the dashboards have never counted: their first read would write it.)
+    consumes: true,
+    prepare: async (world) => {
+      await getDb().reminderSend.deleteMany({ where: { organizationId: world.organization.id, userId: world.people.hire.userId, kind: "nudge" } });
+    },
+    call: (world) => ({ params: { assignmentId: world.assignmentId }, body: { message: "How is it going? Ping me if you are blocked." } }),
   }),
 
   // ── Evidence and reviews ────────────────────────────────────────────────
@@ -224,6 +266,21 @@ export const OPERATIONS: Record<string, Operation> = {
     call: (_, __, attemptId) => ({ body: { attemptIds: [attemptId] } }),
   }),
   downloadEvidenceFile: op({ call: (world) => ({ params: { fileId: world.fileId } }) }),
+  rerunEvidenceCheck: op({
+    // A pull request link: the check is enqueued (no worker runs it here).
+    prepare: async (world) => {
+      const sent = await submitEvidence(world.slug, world.people.hire.cookie, world.assignmentId, world.nextDrill(), { link: "https://github.com/acme/api/pull/42" });
+      if (sent.status !== 201) throw new Error(`prepare: evidence answered ${sent.status} ${sent.text}`);
+      return sent.json!.id as string;
+    },
+    call: (_, __, attemptId) => ({ params: { attemptId } }),
+  }),
+  getGitHubSettings: op({ call: () => ({}) }),
+  getMyGitHub: op({ call: () => ({}) }),
+  startGitHubLink: op({ call: () => ({}) }),
+  unlinkGitHub: op({ call: () => ({}) }),
+  setGitHubToken: op({ call: () => ({ body: { token: `ghp_${"m".repeat(36)}` } }) }),
+  removeGitHubToken: op({ call: () => ({}) }),
 
   // ── Threads and notifications ───────────────────────────────────────────
   listItemComments: op({ call: (world) => ({ params: { assignmentId: world.assignmentId, key: world.key("Types") } }) }),
@@ -255,4 +312,46 @@ export const OPERATIONS: Record<string, Operation> = {
   // ── The audit log ───────────────────────────────────────────────────────
   listAuditLog: op({ call: (world) => ({ query: `limit=5&type=member.joined,member.role_changed&actor=${world.people.owner.userId}` }) }),
   exportAuditLog: op({ call: () => ({ query: "format=csv&type=member.joined" }) }),
+
+  // ── API tokens ──────────────────────────────────────────────────────────
+  listPersonalTokens: op({ call: () => ({}) }),
+  createPersonalToken: op({ call: (_, caller) => ({ body: { orgSlug: caller.slug, name: `Matrix ${unique()}`, scopes: ["org.read"], expiresInDays: 30 } }) }),
+  revokePersonalToken: op({
+    consumes: true,
+    prepare: async (world) => {
+      const secret = newTokenSecret("PERSONAL");
+      const { userId } = world.people.owner;
+      const token = await getDb().apiToken.create({
+        data: { organizationId: world.organization.id, userId, kind: "PERSONAL", name: "Matrix", prefix: secret.prefix, tokenHash: secret.tokenHash, scopes: ["org.read"], createdById: userId },
+      });
+      return token.id;
+    },
+    call: (_, __, tokenId) => ({ params: { tokenId } }),
+  }),
+  listServiceTokens: op({ call: () => ({}) }),
+  createServiceToken: op({ call: () => ({ body: { name: `Matrix bot ${unique()}`, role: "MEMBER", scopes: ["org.read"], expiresInDays: null } }) }),
+  revokeServiceToken: op({
+    consumes: true,
+    prepare: async (world) => {
+      const { slug } = world;
+      const made = await callRoute(createServiceTokenRoute, { path: `/api/v1/o/${slug}/service-tokens`, params: { orgSlug: slug }, cookie: world.people.owner.cookie, body: { name: "Matrix bot", role: "MEMBER", scopes: ["org.read"], expiresInDays: null } });
+      if (made.status !== 201) throw new Error(`prepare: service token answered ${made.status} ${made.text}`);
+      return made.json!.id as string;
+    },
+    call: (_, __, tokenId) => ({ params: { tokenId } }),
+  }),
+  // ── Outgoing webhooks and Slack ─────────────────────────────────────────
+  listWebhooks: op({ call: () => ({ query: "kind=WEBHOOK" }) }),
+  createWebhook: op({ call: () => ({ body: { url: `https://hooks.example.com/${unique()}`, eventTypes: ["progress.updated"] } }) }),
+  createSlackChannel: op({ call: () => ({ body: { url: `https://hooks.slack.com/services/T000/B000/${unique()}`, description: "#onboarding", eventTypes: ["evidence.submitted"] } }) }),
+  updateWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId }, body: { description: `Changed ${unique()}` } }) }),
+  deleteWebhook: op({ consumes: true, prepare: (world) => world.newWebhook(), call: (_, __, endpointId) => ({ params: { endpointId } }) }),
+  rotateWebhookSecret: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  sendTestWebhook: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  listWebhookDeliveries: op({ call: (world) => ({ params: { endpointId: world.webhookId } }) }),
+  redeliverWebhook: op({
+    consumes: true,
+    prepare: (world) => world.deliveredWebhook(),
+    call: (world, _, deliveryId) => ({ params: { endpointId: world.webhookId, deliveryId } }),
+  }),
 };

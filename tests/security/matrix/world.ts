@@ -15,6 +15,7 @@
  */
 import { expect } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { sealSecret } from "@/lib/jobs/sealed-secret";
 import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/comments/route";
 import { createAssignments, updateItem } from "../../assignments/assignments-fixture";
 import { submitEvidence } from "../../evidence/evidence-fixture";
@@ -113,6 +114,15 @@ export async function buildWorld() {
   expect(invited.status).toBe(200);
   expect(invited.json!.invited).toHaveLength(1);
 
+  // An outgoing webhook of A (never sent: no workers run in the matrix) with the rows its routes act on.
+  const webhookOf = async () =>
+    (
+      await getDb().webhookEndpoint.create({
+        data: { organizationId: a.organization.id, url: "https://hooks.example.com/matrix", displayUrl: "https://hooks.example.com/matrix", sealedSecret: sealSecret("whsec_matrix"), eventTypes: ["progress.updated"] },
+      })
+    ).id;
+  const webhookId = await webhookOf();
+
   let drills = 0;
   let reviewDrill: string | undefined;
   let upgrades = 1;
@@ -129,6 +139,17 @@ export async function buildWorld() {
     fileId: attempt.json!.files[0].id as string,
     commentId: hireComment.json!.id as string,
     invitationId: invited.json!.invited[0].id as string,
+    webhookId,
+    /** Another webhook of A (deleting one uses it up). */
+    newWebhook: webhookOf,
+    /** A delivery of `webhookId` that was sent (redelivering queues it again). */
+    async deliveredWebhook(): Promise<string> {
+      const endpoint = await getDb().webhookEndpoint.update({ where: { id: webhookId }, data: { nextPosition: { increment: 1 } } });
+      const delivery = await getDb().webhookDelivery.create({
+        data: { organizationId: a.organization.id, endpointId: webhookId, position: endpoint.nextPosition - 1n, eventType: "webhook.test", event: {}, status: "SUCCEEDED", attempts: 1, deliveredAt: new Date() },
+      });
+      return delivery.id;
+    },
     /** The draft the editing endpoints change. */
     draft: { trackId, number: 5 },
     /** An item of the hire's assignment no attempt has used yet. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { OrgActivityFeed } from "@/components/dashboards/org-activity-feed";
 import { requireOrgPageAccess } from "@/lib/orgs/page-access";
-import { isManagerRole } from "@/lib/realtime/rooms";
+import { isManagerRole } from "@/lib/authz/policy";
 
 type Params = { params: Promise<{ orgSlug: string }> };
 

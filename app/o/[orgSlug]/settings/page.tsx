@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
+import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
+import { OrgDaysSettingForm } from "@/components/orgs/org-days-setting-form";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
-import { StuckThresholdForm } from "@/components/orgs/stuck-threshold-form";
 import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { requireOrgPageAccess } from "@/lib/orgs/page-access";
@@ -11,7 +14,10 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { orgSlug } = await params;
   const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
   if (access.suspended) return null; // the layout explains the suspension
-  const { stuckAfterDays } = await getDb().organization.findUniqueOrThrow({ where: { id: access.organization.id }, select: { stuckAfterDays: true } });
+  const { stuckAfterDays, reviewTargetDays, dueSoonDays } = await getDb().organization.findUniqueOrThrow({
+    where: { id: access.organization.id },
+    select: { stuckAfterDays: true, reviewTargetDays: true, dueSoonDays: true },
+  });
 
   return (
     <div className="max-w-3xl">
@@ -40,12 +46,66 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         {can(access.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">The mentors’ dashboard flags a hire after this many days on one item, or without any activity.</p>
-            <StuckThresholdForm slug={access.organization.slug} days={stuckAfterDays} />
+            <OrgDaysSettingForm slug={access.organization.slug} setting="stuckAfterDays" days={stuckAfterDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
         )}
       </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-due-soon">
+        <h2 id="org-due-soon" className="text-lg font-semibold">
+          When are hires reminded of a due date?
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">
+              How many days before an assignment is due its hire and mentors get a reminder (0: none). Overdue reminders follow the day after, then weekly; stuck reminders use the threshold above.
+            </p>
+            <OrgDaysSettingForm slug={access.organization.slug} setting="dueSoonDays" days={dueSoonDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">{dueSoonDays === 0 ? "No due-soon reminders." : `${dueSoonDays} days before the due day.`}</p>
+        )}
+      </section>
+      <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-review-target">
+        <h2 id="org-review-target" className="text-lg font-semibold">
+          Review target
+        </h2>
+        {can(access.membership.role, "org.update") ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-muted-foreground">
+              Evidence waiting more working days (Monday to Friday) than this is flagged as overdue on the review queue and in the mentors’ daily digest.
+            </p>
+            <OrgDaysSettingForm slug={access.organization.slug} setting="reviewTargetDays" days={reviewTargetDays} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-muted-foreground">Evidence is reviewed within {reviewTargetDays} working days; later is overdue.</p>
+        )}
+      </section>
+      {can(access.membership.role, "integration.manage") ? (
+        <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-integrations">
+          <h2 id="org-integrations" className="text-lg font-semibold">
+            Integrations
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-muted-foreground">Send the organization&apos;s events to other tools.</p>
+          <ul className="flex flex-col gap-2 text-sm">
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/webhooks`} className="font-medium text-link underline-offset-2 hover:underline">
+                Webhooks
+              </Link>{" "}
+              <span className="text-muted-foreground">— signed JSON to your own URL</span>
+            </li>
+            <li>
+              <Link href={`/o/${access.organization.slug}/settings/slack`} className="font-medium text-link underline-offset-2 hover:underline">
+                Slack
+              </Link>{" "}
+              <span className="text-muted-foreground">— reviews and completions posted to channels</span>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
+      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export const loadAssignment = cache(async (access: OrgScope & { user: SessionUse
   const ctx: OrgContext = { requestId: randomUUID(), log: getLogger(), user: access.user, organization: access.organization, membership: access.membership };
   try {
     const row = await findAssignment(ctx, assignmentId);
-    return { id: row.id, title: row.track.title, assignee: row.assignee, viewerIsAssignee: row.assigneeId === access.user.id };
+    return { id: row.id, title: row.track.title, status: row.status, assignee: row.assignee, viewerIsAssignee: row.assigneeId === access.user.id };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

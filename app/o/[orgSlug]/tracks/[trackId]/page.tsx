@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UpgradeHiresPanel } from "@/components/assignments/upgrade/upgrade-hires-panel";
 import { ExportLinks } from "@/components/tracks/export-links";
 import { OutlineTree } from "@/components/tracks/outline-tree";
 import { StartDraftButton } from "@/components/tracks/start-draft-button";
@@ -46,6 +47,9 @@ export default async function TrackPage({ params }: Params) {
         </h2>
         <VersionList slug={slug} trackId={track.id} versions={track.versions} canEdit={can(role, "track.edit")} canPublish={can(role, "track.publish")} />
       </section>
+
+      {/* Managers move hires on older versions to the latest (issue 15). */}
+      {can(role, "assignment.update") && track.versions.some((version) => version.status === "PUBLISHED") ? <UpgradeHiresPanel slug={slug} trackId={track.id} /> : null}
 
       {latest ? (
         <section aria-labelledby="tree-heading" className="flex flex-col gap-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/tracks/import-form";
+import { LibraryPicker } from "@/components/tracks/library-picker";
 import { can } from "@/lib/authz/policy";
 import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
 
@@ -27,7 +28,15 @@ export default async function ImportTrackPage({ params }: Params) {
         </h1>
       </div>
       {can(access.membership.role, "track.create") ? (
-        <ImportForm slug={slug} />
+        <>
+          <ImportForm slug={slug} />
+          <section aria-labelledby="library-heading" className="flex flex-col gap-3 border-t border-border pt-5">
+            <h2 id="library-heading" className="text-lg font-semibold">
+              Or start from the library
+            </h2>
+            <LibraryPicker slug={slug} />
+          </section>
+        </>
       ) : (
         <p role="alert" className="rounded-xl border border-border bg-surface p-4 text-sm">
           Only owners and admins can import tracks.

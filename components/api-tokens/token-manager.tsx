@@ -1,0 +1,100 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { useToast } from "@/components/ui/toast";
+import { apiRequest } from "@/lib/http/api-client";
+import { CreatedToken } from "./created-token";
+import { TokenForm } from "./token-form";
+import type { TokenFormValues } from "./token-form";
+import { TokenList } from "./token-list";
+import type { ApiToken, CreatedApiToken } from "./types";
+
+/**
+ * The list, the create form and the secret shown once, for one collection of tokens
+ * (a person's, or an organization's service tokens). `body` adds the caller's own
+ * fields to what the form collected; `extra` renders them.
+ */
+export function TokenManager({
+  queryKey,
+  path,
+  revokePath,
+  scopes,
+  extra,
+  body,
+  showOrganization,
+  showRole,
+  blocked,
+}: {
+  queryKey: readonly unknown[];
+  path: string;
+  revokePath: (token: ApiToken) => string;
+  scopes: readonly string[];
+  extra?: ReactNode;
+  body: (values: TokenFormValues) => Record<string, unknown>;
+  showOrganization?: boolean;
+  showRole?: boolean;
+  /** Why no token can be made here (no organization), instead of the form. */
+  blocked?: string;
+}) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const tokens = useQuery({ queryKey, queryFn: () => apiRequest<{ tokens: ApiToken[] }>(path) });
+  const create = useMutation({
+    mutationFn: (values: TokenFormValues) => apiRequest<CreatedApiToken>(path, { method: "POST", body: body(values) }),
+    onSuccess: (token) => {
+      setCreated(token);
+      setCreating(false);
+      void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (token: ApiToken) => apiRequest(revokePath(token), { method: "DELETE" }),
+    onSuccess: (_, token) => {
+      toast({ tone: "success", title: `“${token.name}” revoked` });
+      if (created?.id === token.id) setCreated(null);
+      void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+
+  return (
+    <div className="flex flex-col gap-5">
+      {created ? <CreatedToken token={created.token} name={created.name} onDone={() => setCreated(null)} /> : null}
+      {blocked ? (
+        <p className="text-sm text-muted-foreground">{blocked}</p>
+      ) : creating ? (
+        <div className="flex flex-col gap-3 rounded-lg border border-border p-4">
+          <TokenForm scopes={scopes} extra={extra} submitting={create.isPending} error={create.error} onSubmit={(values) => create.mutate(values)} />
+          <div>
+            <Button variant="ghost" onClick={() => (setCreating(false), create.reset())}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <Button onClick={() => (setCreating(true), setCreated(null))}>New token</Button>
+        </div>
+      )}
+      {tokens.isPending ? (
+        <LoadingBlock />
+      ) : tokens.isError ? (
+        <LoadFailed what="tokens" message={tokens.error.message} onRetry={() => void tokens.refetch()} />
+      ) : (
+        <TokenList
+          tokens={tokens.data.tokens}
+          showOrganization={showOrganization}
+          showRole={showRole}
+          revoking={revoke.isPending}
+          revokeError={revoke.error}
+          onRevoke={(token, done) => revoke.mutate(token, { onSuccess: done })}
+        />
+      )}
+    </div>
+  );
+}

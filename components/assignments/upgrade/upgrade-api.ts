@@ -1,0 +1,48 @@
+/** The upgrade endpoints the assignment and track pages call, with their cache keys (issue 15). */
+import type { z } from "zod";
+import { apiRequest } from "@/lib/http/api-client";
+import type { trackUpgradeCandidatesSchema, trackUpgradeResultSchema, upgradePreviewSchema, upgradeResultSchema } from "@/lib/assignments/schema";
+import type { Wire } from "../roadmap/types";
+
+export type UpgradePreviewJson = Wire<z.output<typeof upgradePreviewSchema>>;
+export type UpgradeResultJson = Wire<z.output<typeof upgradeResultSchema>>;
+export type UpgradeCandidatesJson = Wire<z.output<typeof trackUpgradeCandidatesSchema>>;
+export type UpgradeCandidateJson = UpgradeCandidatesJson["assignments"][number];
+export type TrackUpgradeResultJson = Wire<z.output<typeof trackUpgradeResultSchema>>;
+
+const orgBase = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
+const assignmentBase = (slug: string, assignmentId: string) => `${orgBase(slug)}/assignments/${encodeURIComponent(assignmentId)}`;
+
+export const upgradePreviewKey = (slug: string, assignmentId: string) => ["assignment-upgrade", slug, assignmentId] as const;
+export const upgradeCandidatesKey = (slug: string, trackId: string) => ["track-upgrades", slug, trackId] as const;
+
+export function fetchUpgradePreview(slug: string, assignmentId: string): Promise<UpgradePreviewJson> {
+  return apiRequest<UpgradePreviewJson>(`${assignmentBase(slug, assignmentId)}/upgrade`);
+}
+
+export function applyAssignmentUpgrade(slug: string, assignmentId: string, toVersionNumber: number): Promise<UpgradeResultJson> {
+  return apiRequest<UpgradeResultJson>(`${assignmentBase(slug, assignmentId)}/upgrade`, { method: "POST", body: { toVersionNumber } });
+}
+
+export function dismissUpgradeNotice(slug: string, assignmentId: string): Promise<{ upgradeNotice: null }> {
+  return apiRequest<{ upgradeNotice: null }>(`${assignmentBase(slug, assignmentId)}/upgrade-notice`, { method: "DELETE" });
+}
+
+export function fetchUpgradeCandidates(slug: string, trackId: string): Promise<UpgradeCandidatesJson> {
+  return apiRequest<UpgradeCandidatesJson>(`${orgBase(slug)}/tracks/${encodeURIComponent(trackId)}/upgrades`);
+}
+
+export function upgradeHires(slug: string, trackId: string, body: { toVersionNumber: number; assignmentIds: string[] }): Promise<TrackUpgradeResultJson> {
+  return apiRequest<TrackUpgradeResultJson>(`${orgBase(slug)}/tracks/${encodeURIComponent(trackId)}/upgrades`, { method: "POST", body });
+}
+
+/** "3 new items, 1 removed, 2 renamed, 1 moved": the parts that are not zero. */
+export function changeSummary(changes: { added: number; removed: number; renamed: number; moved: number }): string {
+  const parts = [
+    changes.added > 0 ? `${changes.added} new ${changes.added === 1 ? "item" : "items"}` : null,
+    changes.removed > 0 ? `${changes.removed} removed` : null,
+    changes.renamed > 0 ? `${changes.renamed} renamed` : null,
+    changes.moved > 0 ? `${changes.moved} moved` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(", ") : "no item changes";
+}
