@@ -8,9 +8,9 @@ import type { ProgressState } from "@/lib/progress/progress-math";
 import { isManagerRole } from "@/lib/authz/policy";
 import { assertAssignee } from "./access";
 import { CURRENT_MENTOR_LINKS } from "./mentoring";
-import { archivedAssignment, countAfterWrite } from "./progress-write";
+import { archivedAssignment, countAfterWrite } from "@/lib/progress/progress-write";
 import { toItemProgress } from "./read-assignment";
-import { progressTree } from "./version-trees";
+import { progressTree } from "@/lib/progress/version-trees";
 import type { UpdateItemInput } from "./schema";
 
 type ProgressRow = Parameters<typeof toItemProgress>[0];

@@ -13,7 +13,7 @@ import { prismaRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
 import { personSchema } from "@/lib/assignments/schema";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { isManagerRole } from "@/lib/authz/policy";
 import { memberAssignmentIds } from "@/lib/realtime/rooms";
 
@@ -74,7 +74,7 @@ function sentence(type: (typeof ACTIVITY_TYPES)[number], actor: string, item: st
 export async function listActivity(ctx: OrgContext, { limit, before }: ActivityQuery) {
   const db = getDb();
   const organizationId = ctx.organization.id;
-  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role) ? {} : { subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
+  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role) ? {} : { subjectId: { in: await memberAssignmentIds(ctx) } };
   const page = await db.event.findMany({
     where: { organizationId, subjectType: "assignment", type: { in: [...ACTIVITY_TYPES] }, ...visible, ...(before === undefined ? {} : { sequence: { lt: BigInt(before) } }) },
     orderBy: { sequence: "desc" },

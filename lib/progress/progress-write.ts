@@ -1,6 +1,9 @@
 /**
- * The steps every progress write shares (one item, a bulk, an upgrade): lock the
- * assignment, then count it again and settle whether it is complete.
+ * The steps every progress write shares (one item, a bulk, an upgrade, evidence
+ * submitted or approved): lock the assignment, set an item's state, then count it
+ * again and settle whether it is complete. lib/assignments and lib/evidence call
+ * these after deciding who may write (lib/assignments/access.ts); this module
+ * decides nothing about people, so it imports none of them.
  */
 import type { DbClient } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
@@ -8,19 +11,18 @@ import type { SqlRunner, Statement } from "@/lib/db/sql";
 import type { NewEvent } from "@/lib/db/events";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { snapshotOf } from "@/lib/dashboards/progress-snapshot";
-import type { ProgressSnapshot } from "@/lib/dashboards/progress-snapshot";
-import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
-import { visibleAssignments } from "./access";
-import { progressStates } from "./assignment-summary";
+import { summarizeProgress } from "./progress-math";
+import type { ProgressState, ProgressSummary } from "./progress-math";
+import { snapshotOf } from "./progress-snapshot";
+import type { ProgressSnapshot } from "./progress-snapshot";
+import { progressStates } from "./progress-states";
 import { progressTree } from "./version-trees";
 
 export type AssignmentEvent = Omit<NewEvent, "organizationId">;
 
 export const archivedAssignment = () => new AppError("CONFLICT", "This assignment is archived; it no longer takes progress.");
 
-type AssignmentStatus = "ACTIVE" | "COMPLETED" | "ARCHIVED";
+export type AssignmentStatus = "ACTIVE" | "COMPLETED" | "ARCHIVED";
 
 /**
  * Locks the assignment row for a progress write: one writer per assignment at a
@@ -85,11 +87,11 @@ export async function settleCompletion(...args: Parameters<typeof countAfterWrit
 
 /**
  * One UPDATE of the assignment after a progress write: its counts for the
- * dashboards (lib/dashboards/progress-snapshot.ts), the hire's last activity when
+ * dashboards (progress-snapshot.ts), the hire's last activity when
  * the hire made the change, and the new status (completed, stamped now, or back to
  * active) when it changed. Timestamps are UTC without a zone, as Prisma writes them.
  */
-function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressSnapshot, status: AssignmentStatus | null): Statement {
+export function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressSnapshot, status: AssignmentStatus | null): Statement {
   return sql`
     UPDATE "Assignment" SET "progressSnapshot" = ${JSON.stringify(snapshot)}::jsonb,
       "lastActivityAt" = CASE WHEN "assigneeId" = ${actorId} THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') ELSE "lastActivityAt" END,
@@ -97,19 +99,6 @@ function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressS
       "completedAt" = CASE WHEN ${status}::text IS NULL THEN "completedAt" WHEN ${status}::text = 'COMPLETED' THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END,
       "updatedAt" = CASE WHEN ${status}::text IS NULL THEN "updatedAt" ELSE date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END
     WHERE id = ${assignmentId}`;
-}
-
-/**
- * The assignment a progress write is for: only the columns the write needs, in one
- * query, and only if the caller may see it (access.ts), else 404.
- */
-export async function findAssignmentForWrite(ctx: OrgContext, assignmentId: string, db: DbClient) {
-  const row = await db.assignment.findFirst({
-    where: { AND: [{ id: assignmentId }, visibleAssignments(ctx)] },
-    select: { id: true, status: true, versionId: true, assigneeId: true, skippedKeys: true },
-  });
-  if (!row) throw notFound("assignment");
-  return row;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { progressTree } from "@/lib/assignments/version-trees";
+import { progressTree } from "@/lib/progress/version-trees";
 import { countQueries } from "../support/count-queries";
 import { createTrack, organizationWith, publishVersion } from "../tracks/tracks-fixture";
 import { prismaRunner } from "@/lib/db/sql";

@@ -1,6 +1,7 @@
 /**
- * Version trees as the progress module reads them. Assignments point at
- * published versions, which never change, so their trees are kept in memory
+ * Version trees as the progress module reads them, cached (server only: the
+ * pure conversion from stored rows is node-tree.ts, which the browser uses too).
+ * Assignments point at published versions, which never change, so their trees are kept in memory
  * (a small LRU per process, keyed by organization and version): counting an
  * assignment after each progress write then needs no read of its 700 nodes.
  * Drafts are read every time and never kept. A miss is read with the caller's
@@ -9,7 +10,8 @@
  */
 import { sql } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
-import type { ProgressNode } from "@/lib/progress/progress-math";
+import { toProgressNodes } from "./node-tree";
+import type { ProgressNode } from "./progress-math";
 
 const MAX_TREES = 32;
 const cache = new Map<string, ProgressNode[]>();
@@ -48,17 +50,9 @@ export async function progressTrees(runner: SqlRunner, organizationId: string, v
     SELECT "versionId", id, "parentId", "stableKey", kind::text AS kind, title, "evidenceRequired", "estimatedMinutes" FROM "TrackNode"
     WHERE "organizationId" = ${organizationId} AND "versionId" = ANY(${misses}::text[])
     ORDER BY "versionId", ordinal`);
-  const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
-  for (const row of rows) {
-    trees.get(row.versionId)!.push({
-      key: row.stableKey,
-      parentKey: row.parentId === null ? null : keyOf.get(row.parentId)!,
-      kind: row.kind,
-      title: row.title,
-      evidenceRequired: row.evidenceRequired,
-      estimatedMinutes: row.estimatedMinutes,
-    });
-  }
+  // One conversion for all the versions read: a parent is always in its child's version.
+  const nodes = toProgressNodes(rows);
+  rows.forEach((row, index) => trees.get(row.versionId)!.push(nodes[index]!));
   for (const versionId of misses) if (published.has(versionId)) remember(cacheKey(organizationId, versionId), trees.get(versionId)!);
   return trees;
 }

@@ -2,18 +2,18 @@
  * An assignment's progress counts as the dashboards read them: the track's counts
  * and each top-level section's, from the same progress math as everything else.
  * Every progress write stores them on the assignment in its own transaction
- * (countAfterWrite), so the manager's dashboard reads 1,000 hires' progress as
- * 1,000 small JSON values instead of counting 700,000 rows
- * (docs/decisions/0012-dashboard-counters.md). An assignment whose snapshot is
+ * (countAfterWrite, progress-write.ts), so the manager's dashboard reads 1,000
+ * hires' progress as 1,000 small JSON values instead of counting 700,000 rows
+ * (docs/decisions/0012-dashboard-counters.md); lib/dashboards only reads them. An assignment whose snapshot is
  * missing (made before the column, or written by the demo seed) or of an older
  * shape is counted on read and saved then.
  */
 import { sql } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
-import { progressStates } from "@/lib/assignments/assignment-summary";
-import { progressTrees } from "@/lib/assignments/version-trees";
-import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { Counts, ProgressNode, ProgressSummary } from "@/lib/progress/progress-math";
+import { summarizeProgress } from "./progress-math";
+import type { Counts, ProgressNode, ProgressSummary } from "./progress-math";
+import { progressStates } from "./progress-states";
+import { progressTrees } from "./version-trees";
 
 /** Bumped when the shape changes: snapshots of another version are counted again on read. */
 export const SNAPSHOT_VERSION = 2 as const;
