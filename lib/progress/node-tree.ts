@@ -5,9 +5,9 @@
  * (components/assignments/skip-options.ts) all use.
  *
  * The database and the API name a node's parent by row id; progress, skips and
- * tree edits name nodes by stable key, which survives versions. Pure and
- * import-free (but for types) so client components use it too: keep anything
- * that reads the database out of this file.
+ * tree edits name nodes by stable key, which survives versions. Pure (it imports
+ * only progress-math.ts) so client components use it too: anything that reads the
+ * database stays out of this file (eslint.config.mjs enforces it).
  */
 import { ProgressTreeError } from "./progress-math";
 import type { ProgressNode } from "./progress-math";
