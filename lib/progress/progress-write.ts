@@ -3,7 +3,7 @@
  * submitted or approved): lock the assignment, set an item's state, then count it
  * again and settle whether it is complete. lib/assignments and lib/evidence call
  * these after deciding who may write (lib/assignments/access.ts); this module
- * decides nothing about people, so it imports none of them.
+ * decides nothing about people and imports none of those features (eslint.config.mjs).
  */
 import type { DbClient } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
