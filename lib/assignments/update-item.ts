@@ -5,10 +5,12 @@ import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
-import { isManagerRole } from "@/lib/authz/policy";
-import { assertAssignee } from "./access";
-import { CURRENT_MENTOR_LINKS } from "./mentoring";
-import { archivedAssignment, countAfterWrite } from "@/lib/progress/progress-write";
+import { assertAssignee, visibleAssignmentSql } from "./access";
+import { applyLeafChange } from "@/lib/progress/delta";
+import type { LeafChange } from "@/lib/progress/delta";
+import { readSnapshot } from "@/lib/progress/progress-snapshot";
+import { progressStates } from "@/lib/progress/progress-states";
+import { archivedAssignment, countAfterWrite, settleCounts } from "@/lib/progress/progress-write";
 import { toItemProgress } from "./read-assignment";
 import { progressTree } from "@/lib/progress/version-trees";
 import type { UpdateItemInput } from "./schema";
@@ -21,10 +23,12 @@ const invalidState = (message: string, details?: Record<string, unknown>) => inv
  * The hire changes one item: its state (along the allowed transitions), its
  * note or links. One transaction on the pool in plain SQL (the hot path:
  * docs/decisions/0010-hot-path-sql.md) of two statements: the assignment locked
- * with the item's current row and every state; then, counted in between, one
- * statement with the progress row upsert, the assignment's counts (completing or
- * reopening it when a state changed) and its events: progress.updated (with the
- * old and new state), and assignment.completed. `runner` is the transaction's:
+ * with the item's current row, its stored counts and the items marked not
+ * applicable; then, the counts changed by this item in between (by delta,
+ * lib/progress/delta.ts, decision 0036: no read or count of the other items),
+ * one statement with the progress row upsert, the assignment's counts
+ * (completing or reopening it when a state changed) and its events:
+ * progress.updated (with the old and new state), and assignment.completed. `runner` is the transaction's:
  * idempotentSql's (lib/http/idempotency.ts), which with an Idempotency-Key also
  * stores the answer in it.
  */
@@ -33,20 +37,21 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
   // One writer per assignment (the state read here is the one the write replaces); who may see it is decided from the same row.
   const [locked] = await runner.rows<LockedItem>(sql`
     SELECT a.status::text AS status, a."assigneeId", a."versionId", a."skippedKeys",
-           EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${ctx.user.id}) AS "isMentor",
-           p.state::text AS state, p."notApplicableReason", p."archivedAt",
-           -- Every current state, read with the lock: the count after the write needs no second read.
-           (SELECT coalesce(json_agg(json_build_array(q."stableKey", q.state::text)), '[]'::json) FROM "ItemProgress" q
-            WHERE q."assignmentId" = a.id AND q."archivedAt" IS NULL AND q.state <> 'NOT_STARTED') AS states
+           ${visibleAssignmentSql(ctx, sql`a`)} AS visible,
+           p.state::text AS state, p."notApplicableReason", p."archivedAt", a."progressSnapshot" AS snapshot,
+           -- The items marked not applicable (a few, by a partial index): one of them above this item excludes it from the counts.
+           ARRAY(SELECT q."stableKey" FROM "ItemProgress" q
+                 WHERE q."assignmentId" = a.id AND q.state = 'NOT_APPLICABLE' AND q."archivedAt" IS NULL) AS "notApplicable"
     FROM "Assignment" a LEFT JOIN "ItemProgress" p ON p."assignmentId" = a.id AND p."stableKey" = ${key}
     WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}
     FOR UPDATE OF a`, "progress.lock-item");
   // Outside the caller's view, it does not exist (access.ts); inside it, only the assignee writes.
-  if (!locked || (locked.assigneeId !== ctx.user.id && !isManagerRole(ctx.membership.role) && !locked.isMentor)) throw notFound("assignment");
+  if (!locked?.visible) throw notFound("assignment");
   assertAssignee(ctx, locked);
   if (locked.status === "ARCHIVED") throw archivedAssignment();
 
-  const node = (await progressTree(runner, organizationId, locked.versionId)).find((candidate) => candidate.key === key);
+  const tree = await progressTree(runner, organizationId, locked.versionId);
+  const node = tree.find((candidate) => candidate.key === key);
   if (!node) throw notFound("item");
   if (node.kind !== "ITEM") throw invalidState("Sections have no state of their own; mark their items.");
   const from: ProgressState = locked.state !== null && locked.archivedAt === null ? locked.state : "NOT_STARTED";
@@ -60,13 +65,15 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
     throw invalidInput("body.notApplicableReason", "Say why this item does not apply.");
   }
   const reason = to === "NOT_APPLICABLE" ? (input.notApplicableReason ?? locked.notApplicableReason ?? null) : null;
-  // The counts after the write are known before it (the states read with the lock, changed by this item),
+  // The counts after the write are known before it (the stored ones, changed by this item: lib/progress/delta.ts),
   // so the assignment's UPDATE (counts, last activity, a changed status) rides in the upsert's statement, and so do the events.
-  const states = new Map(locked.states);
-  if (to === "NOT_STARTED") states.delete(key);
-  else states.set(key, to);
   const assignment = { id: assignmentId, versionId: locked.versionId, skippedKeys: locked.skippedKeys, status: locked.status };
-  const { status, summary, events, update } = await countAfterWrite(runner, ctx, assignment, from !== to, states);
+  const stored = readSnapshot(locked.snapshot, locked.versionId);
+  const exclusions = { skipped: new Set(locked.skippedKeys), notApplicable: new Set(locked.notApplicable) };
+  const counts = stored && applyLeafChange(stored, tree, { key, from, to }, exclusions);
+  const { status, events, update, track } = counts
+    ? { ...settleCounts(ctx, assignment, from !== to, { ...stored, ...counts }), track: counts.track }
+    : await countAgain(runner, ctx, assignment, { key, from, to });
   const updated = {
     type: "progress.updated",
     actorId: ctx.user.id,
@@ -90,7 +97,21 @@ export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentI
       "archivedAt" = NULL,
       "updatedAt" = EXCLUDED."updatedAt"
     RETURNING "stableKey", state::text AS state, "notApplicableReason", note, links, "updatedAt", "archivedAt"`, "progress.write-item");
-  return { item: toItemProgress(row!), assignment: { id: assignmentId, status, progress: summary.track } };
+  return { item: toItemProgress(row!), assignment: { id: assignmentId, status, progress: track } };
+}
+
+/**
+ * The slow path, for what a delta cannot do: a parent item's change (its NOT_APPLICABLE
+ * excludes a subtree), or an assignment without stored counts of the current shape
+ * (lib/progress/progress-snapshot.ts). Reads every state and counts them all, as
+ * every write did before decision 0036; one statement more.
+ */
+async function countAgain(runner: SqlRunner, ctx: OrgContext, assignment: Parameters<typeof countAfterWrite>[2], change: LeafChange) {
+  const states = (await progressStates(runner, ctx.organization.id, [assignment.id])).get(assignment.id) ?? new Map<string, ProgressState>();
+  if (change.to === "NOT_STARTED") states.delete(change.key);
+  else states.set(change.key, change.to);
+  const { summary, ...counted } = await countAfterWrite(runner, ctx, assignment, change.from !== change.to, states);
+  return { ...counted, track: summary.track };
 }
 
 interface LockedItem {
@@ -98,10 +119,13 @@ interface LockedItem {
   assigneeId: string;
   versionId: string;
   skippedKeys: string[];
-  isMentor: boolean;
+  /** The caller may see it (access.ts's rule, its SQL form). */
+  visible: boolean;
   state: ProgressState | null;
   notApplicableReason: string | null;
   archivedAt: Date | null;
-  /** [stableKey, state] of every current row that left NOT_STARTED. */
-  states: Array<[string, ProgressState]>;
+  /** The stored counts (a ProgressSnapshot when of the current shape). */
+  snapshot: unknown;
+  /** The keys of the items marked not applicable. */
+  notApplicable: string[];
 }

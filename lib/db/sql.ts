@@ -15,6 +15,7 @@ import { timedStatement } from "@/lib/observability/statement-metrics";
 import { inSpan } from "@/lib/observability/trace-context";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
+import { preparedName } from "./prepared-statements";
 
 const STATEMENT = Symbol("statement");
 
@@ -73,7 +74,9 @@ export const utcTimestampTypes = {
 export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     async rows<T>(statement: Statement, name = "sql") {
-      const result = await timedStatement(name, () => client.query({ text: statement.text, values: statement.values, types: utcTimestampTypes }));
+      // Named, so each connection parses and plans the statement once (prepared-statements.ts).
+      const query = { name: preparedName(statement.text), text: statement.text, values: statement.values, types: utcTimestampTypes };
+      const result = await timedStatement(name, () => client.query(query));
       return result.rows as T[];
     },
   };

@@ -67,15 +67,31 @@ export async function countAfterWrite(
   const tree = await progressTree(runner, organizationId, assignment.versionId);
   const states = knownStates ?? (await progressStates(runner, organizationId, [assignment.id])).get(assignment.id)!;
   const summary = summarizeProgress(tree, states, new Set(assignment.skippedKeys), { minutes: true });
+  return { summary, ...settleCounts(ctx, assignment, stateChanged, snapshotOf(assignment.versionId, tree, summary)) };
+}
+
+/**
+ * What follows from an assignment's counts after a write (see countAfterWrite):
+ * its status, the assignment.completed event if it completed, and the UPDATE
+ * saving the counts. For a write that already has the new counts (the one-item
+ * write updates the stored ones by delta, lib/progress/delta.ts).
+ */
+export function settleCounts(
+  ctx: OrgContext,
+  assignment: { id: string; status: AssignmentStatus },
+  stateChanged: boolean,
+  snapshot: ProgressSnapshot,
+): Omit<CountedWrite, "summary"> {
+  const complete = snapshot.track.percent === 100;
   let status = assignment.status;
-  if (stateChanged && summary.complete && status === "ACTIVE") status = "COMPLETED";
-  else if (stateChanged && !summary.complete && status === "COMPLETED") status = "ACTIVE";
-  const update = countsUpdate(ctx.user.id, assignment.id, snapshotOf(assignment.versionId, tree, summary), status === assignment.status ? null : status);
+  if (stateChanged && complete && status === "ACTIVE") status = "COMPLETED";
+  else if (stateChanged && !complete && status === "COMPLETED") status = "ACTIVE";
+  const update = countsUpdate(ctx.user.id, assignment.id, snapshot, status === assignment.status ? null : status);
   if (status === "COMPLETED" && assignment.status !== "COMPLETED") {
-    const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: summary.track.total } };
-    return { status, summary, events: [completed], update };
+    const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: snapshot.track.total } };
+    return { status, events: [completed], update };
   }
-  return { status, summary, events: [], update };
+  return { status, events: [], update };
 }
 
 /** countAfterWrite, then its UPDATE: for writes whose statements are already made (a bulk, a review, an upgrade, a submission). */

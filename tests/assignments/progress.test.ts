@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { prismaRunner } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { summarizeProgress } from "@/lib/progress/progress-math";
+import { snapshotOf } from "@/lib/progress/progress-snapshot";
+import { progressStates } from "@/lib/progress/progress-states";
+import { progressTree } from "@/lib/progress/version-trees";
 import { countQueries } from "../support/count-queries";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
 import { bulkUpdateItems, createAssignments, getAssignment, itemHistory, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
@@ -130,5 +136,68 @@ describe("PUT /assignments/{id}/items/{key}: the hot path", () => {
     expect(stored.progressSnapshot).toMatchObject({ track: { done: 1 } });
     expect(await getDb().event.count({ where: { subjectId: assignmentId, type: "progress.updated" } })).toBe(2);
     expect(await statesOf(assignmentId)).toEqual({ [org.key("Types")]: "DONE" });
+  });
+});
+
+describe("PUT /assignments/{id}/items/{key}: counts by delta (decision 0036)", () => {
+  /** The counts as counting every item again makes them. */
+  async function fullCount(org: Org, assignmentId: string) {
+    const { versionId, skippedKeys } = await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { versionId: true, skippedKeys: true } });
+    const runner = prismaRunner(getDb());
+    const tree = await progressTree(runner, org.organization.id, versionId);
+    const states = (await progressStates(runner, org.organization.id, [assignmentId])).get(assignmentId) ?? new Map();
+    return snapshotOf(versionId, tree, summarizeProgress(tree, states, new Set(skippedKeys), { nextUpLimit: 0, minutes: true }));
+  }
+  const stored = async (assignmentId: string) => (await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progressSnapshot: true } })).progressSnapshot;
+
+  it("stores the same counts as a full count through leaf changes, a parent item marked not applicable, a skip and lost counts", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const steps: Array<[title: string, body: Record<string, unknown>]> = [
+      ["Types", { state: "IN_PROGRESS" }],
+      ["Scope", { state: "DONE" }],
+      ["HTTP", { state: "NOT_APPLICABLE", notApplicableReason: "Not our stack" }],
+      // A parent item: its whole subtree leaves the counts (counted again in full).
+      ["Variables", { state: "NOT_APPLICABLE", notApplicableReason: "Known already" }],
+      // Under a not-applicable parent a leaf's change counts for nothing.
+      ["Types", { state: "DONE" }],
+      ["Variables", { state: "NOT_STARTED" }],
+      ["Types", { state: "NOT_STARTED" }],
+      ["HTTP", { state: "IN_PROGRESS" }],
+      ["Routing", { state: "DONE" }],
+    ];
+    for (const [title, body] of steps) {
+      const { status, json } = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), body);
+      expect(status).toBe(200);
+      const expected = await fullCount(org, assignmentId);
+      expect(await stored(assignmentId)).toEqual(expected);
+      expect(json!.assignment.progress).toEqual(expected.track);
+    }
+
+    // A skipped branch: the leaf's change leaves the counts alone.
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { skippedKeys: [org.key("Web (optional)")] } });
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { progressSnapshot: (await fullCount(org, assignmentId)) as unknown as Prisma.InputJsonObject } });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Routing"), { state: "NOT_STARTED" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+
+    // Counts lost (or of an older shape) are counted again in full, and then kept by delta.
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { progressSnapshot: Prisma.DbNull } });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "IN_PROGRESS" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+  });
+
+  it("completes the assignment when the last counted item is done, and reopens it", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    for (const title of ["Types", "Scope", "HTTP", "Routing"]) await updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), { state: "DONE" });
+    // Loops needs evidence: marking it not applicable leaves nothing counted undone.
+    const last = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Loops"), { state: "NOT_APPLICABLE", notApplicableReason: "Covered elsewhere" });
+    expect(last.json!.assignment).toMatchObject({ status: "COMPLETED", progress: { done: 4, total: 4, notApplicable: 1, percent: 100 } });
+    expect(await getDb().event.count({ where: { subjectId: assignmentId, type: "assignment.completed" } })).toBe(1);
+    const reopened = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "IN_PROGRESS" });
+    expect(reopened.json!.assignment).toMatchObject({ status: "ACTIVE", progress: { done: 3, total: 4, percent: 75 } });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
   });
 });
