@@ -81,12 +81,14 @@ export function settleCounts(
   assignment: { id: string; status: AssignmentStatus },
   stateChanged: boolean,
   snapshot: ProgressSnapshot,
+  /** Save only if the row is still at this revision (see countsUpdate). */
+  revision?: string,
 ): Omit<CountedWrite, "summary"> {
   const complete = snapshot.track.percent === 100;
   let status = assignment.status;
   if (stateChanged && complete && status === "ACTIVE") status = "COMPLETED";
   else if (stateChanged && !complete && status === "COMPLETED") status = "ACTIVE";
-  const update = countsUpdate(ctx.user.id, assignment.id, snapshot, status === assignment.status ? null : status);
+  const update = countsUpdate(ctx.user.id, assignment.id, snapshot, status === assignment.status ? null : status, revision);
   if (status === "COMPLETED" && assignment.status !== "COMPLETED") {
     const completed = { type: "assignment.completed", actorId: ctx.user.id, subjectType: "assignment", subjectId: assignment.id, payload: { assignmentId: assignment.id, items: snapshot.track.total } };
     return { status, events: [completed], update };
@@ -107,14 +109,17 @@ export async function settleCompletion(...args: Parameters<typeof countAfterWrit
  * the hire made the change, and the new status (completed, stamped now, or back to
  * active) when it changed. Timestamps are UTC without a zone, as Prisma writes them.
  */
-export function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressSnapshot, status: AssignmentStatus | null): Statement {
+export function countsUpdate(actorId: string, assignmentId: string, snapshot: ProgressSnapshot, status: AssignmentStatus | null, revision?: string): Statement {
+  // Every progress write saves the counts on the assignment's row, so its xmin (the transaction that last
+  // wrote it) is a revision: a write that read the row at one revision updates it only if it is still there.
+  const guard = revision === undefined ? sql`` : sql` AND xmin = ${revision}::xid RETURNING id`;
   return sql`
     UPDATE "Assignment" SET "progressSnapshot" = ${JSON.stringify(snapshot)}::jsonb,
       "lastActivityAt" = CASE WHEN "assigneeId" = ${actorId} THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') ELSE "lastActivityAt" END,
       status = coalesce(${status}::"AssignmentStatus", status),
       "completedAt" = CASE WHEN ${status}::text IS NULL THEN "completedAt" WHEN ${status}::text = 'COMPLETED' THEN date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END,
       "updatedAt" = CASE WHEN ${status}::text IS NULL THEN "updatedAt" ELSE date_trunc('milliseconds', now() AT TIME ZONE 'UTC') END
-    WHERE id = ${assignmentId}`;
+    WHERE id = ${assignmentId}${guard}`;
 }
 
 /**
