@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { apiRequest } from "@/lib/http/api-client";
 
@@ -39,7 +39,7 @@ export function CalendarFeed() {
   });
 
   if (status.isError && !status.data) return <LoadFailed what="calendar feed" message={status.error.message} onRetry={() => void status.refetch()} />;
-  if (status.isPending) return <LoadingBlock />;
+  if (status.isPending) return <LoadingStatus block>Loading the calendar feed…</LoadingStatus>;
   const enabled = status.data.enabled;
 
   async function copy(link: string) {

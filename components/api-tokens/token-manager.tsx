@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { apiRequest } from "@/lib/http/api-client";
 import { CreatedToken } from "./created-token";
@@ -82,7 +82,7 @@ export function TokenManager({
         </div>
       )}
       {tokens.isPending ? (
-        <LoadingBlock />
+        <LoadingStatus block>Loading the tokens…</LoadingStatus>
       ) : tokens.isError ? (
         <LoadFailed what="tokens" message={tokens.error.message} onRetry={() => void tokens.refetch()} />
       ) : (

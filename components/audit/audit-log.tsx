@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
+import { EmptyNote, LoadFailed, LoadingStatus, NextPageControls } from "@/components/ui/load-states";
 import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { typeLabel } from "@/lib/audit/describe-event";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
@@ -53,23 +53,10 @@ export function AuditLog({ slug, query }: { slug: string; query: string }) {
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const { listRef, markLoadMore } = useFocusFirstAdded(entries.length);
 
-  if (log.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the audit log…
-        </p>
-        <LoadingBlock />
-      </div>
-    );
-  }
+  if (log.isPending) return <LoadingStatus block>Loading the audit log…</LoadingStatus>;
   if (log.isError && entries.length === 0) return <LoadFailed what="audit log" message={failureText(log.error)} onRetry={() => void log.refetch()} />;
   if (entries.length === 0) {
-    return (
-      <p className="rounded-xl border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
-        {query ? "No events match these filters." : "Nothing has been recorded yet."}
-      </p>
-    );
+    return <EmptyNote boxed>{query ? "No events match these filters." : "Nothing has been recorded yet."}</EmptyNote>;
   }
   const onlyThis = (item: AuditItem) => {
     const params = new URLSearchParams(query);

@@ -6,7 +6,7 @@ import { memo } from "react";
 import { ProgressBar } from "@/components/assignments/progress-bar";
 import { timeAgo } from "@/components/notifications/time-ago";
 import { useNowByMinute } from "@/components/reviews/use-now";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { ActivityFeed } from "./activity-feed";
 import { fetchMentorDashboard, mentorDashboardKey } from "./dashboards-api";
 import type { MenteeJson } from "./dashboards-api";
@@ -25,12 +25,7 @@ export function MentorDashboard({ slug }: { slug: string }) {
           Your mentees
         </h2>
         {dashboard.isPending ? (
-          <>
-            <p role="status" className="text-sm text-muted-foreground">
-              Loading your mentees…
-            </p>
-            <LoadingBlock />
-          </>
+          <LoadingStatus block>Loading your mentees…</LoadingStatus>
         ) : dashboard.isError ? (
           <LoadFailed what="dashboard" message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />
         ) : dashboard.data.mentees.length === 0 ? (

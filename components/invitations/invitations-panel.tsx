@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
@@ -75,18 +76,11 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
       )}
 
       {invitations.isPending ? (
-        <p className="text-sm text-muted-foreground" role="status">
-          Loading invitations…
-        </p>
-      ) : invitations.isError ? (
-        <div role="alert" className="flex items-center gap-3 text-sm">
-          <span>Could not load the invitations. {invitations.error instanceof ApiError ? invitations.error.message : ""}</span>
-          <Button variant="secondary" size="sm" onClick={() => void invitations.refetch()}>
-            Retry
-          </Button>
-        </div>
+        <LoadingStatus>Loading invitations…</LoadingStatus>
+      ) : invitations.isError && items.length === 0 ? (
+        <LoadFailed what="invitations" message={invitations.error.message} onRetry={() => void invitations.refetch()} />
       ) : items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">No pending invitations. Invite people to see them here until they join.</p>
+        <EmptyNote boxed>No pending invitations. Invite people to see them here until they join.</EmptyNote>
       ) : (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Pending invitations</caption>

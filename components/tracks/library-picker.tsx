@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { LoadFailed } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { apiRequest } from "@/lib/http/api-client";
 import type { LibraryId } from "@/lib/tracks/library-ids";
 import { trackHref } from "./tracks-api";
@@ -26,13 +26,7 @@ export function LibraryPicker({ slug }: { slug: string }) {
   const startedId = create.variables && "library" in create.variables ? create.variables.library : null;
 
   if (library.isError) return <LoadFailed what="library" message={library.error.message} onRetry={() => void library.refetch()} />;
-  if (library.isPending) {
-    return (
-      <p role="status" className="text-sm text-muted-foreground">
-        Loading the library…
-      </p>
-    );
-  }
+  if (library.isPending) return <LoadingStatus>Loading the library…</LoadingStatus>;
   return (
     <div className="flex flex-col gap-3">
       <ul aria-label="Library" className="grid gap-3 sm:grid-cols-2">

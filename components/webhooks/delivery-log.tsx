@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { LoadFailed } from "@/components/ui/load-states";
+import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 import { deliveriesKey } from "./types";
@@ -36,9 +36,9 @@ export function DeliveryLog({ slug, endpointId, enabled }: { slug: string; endpo
     onError: (error) => toast({ tone: "error", title: "Not redelivered", description: error instanceof ApiError ? error.message : "Try again." }),
   });
 
-  if (log.isPending) return <p className="text-sm text-muted-foreground" role="status">Loading deliveries…</p>;
+  if (log.isPending) return <LoadingStatus>Loading deliveries…</LoadingStatus>;
   if (log.isError) return <LoadFailed what="deliveries" message={log.error.message} onRetry={() => void log.refetch()} />;
-  if (log.data.items.length === 0) return <p className="text-sm text-muted-foreground">No deliveries yet. Send a test event, or wait for the next event of the chosen types.</p>;
+  if (log.data.items.length === 0) return <EmptyNote>No deliveries yet. Send a test event, or wait for the next event of the chosen types.</EmptyNote>;
 
   return (
     <div className="overflow-x-auto">

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 import { DeliveryLog } from "./delivery-log";
@@ -33,10 +33,7 @@ export function IntegrationsManager({ slug, kind }: { slug: string; kind: Endpoi
       {list.isError ? (
         <LoadFailed what={`${WORDS[kind].noun}s`} message={list.error.message} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
-        <>
-          <p className="sr-only" role="status">Loading…</p>
-          <LoadingBlock />
-        </>
+        <LoadingStatus block>{`Loading the ${WORDS[kind].noun}s…`}</LoadingStatus>
       ) : (
         <>
           <CreateEndpointForm slug={slug} kind={kind} types={kind === "SLACK" ? list.data.slackEventTypes : list.data.eventTypes} />
