@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import type { JobQueue } from "@/lib/jobs/job-queue";
 import { recordOccasionEvents } from "@/lib/reminders/occasion-events";
 import { createAssignments, updateItem } from "../assignments/assignments-fixture";
+import { activity } from "../dashboards/activity-events";
 import { startTestJobQueue, stopTestJobQueue } from "../support/job-queue";
 import { remindedOrg } from "./reminders-fixture";
 
@@ -56,6 +57,15 @@ describe("stuck and overdue events", () => {
       ["assignment.stuck", null],
     ]);
     await expectGapFree(org.organization.id);
+
+    // The mentor's activity feed says so, without an actor (the hire is named beside it).
+    const feed = await activity(org.slug, org.mentor.cookie, "limit=3");
+    expect(feed.status).toBe(200);
+    expect(feed.json!.items.map((entry: { type: string; actor: unknown; text: string }) => [entry.type, entry.actor, entry.text])).toEqual([
+      ["assignment.stuck", null, "Stuck: no progress for 9 days."],
+      ["assignment.overdue", null, "The track is overdue: 8 days past its due day."],
+      ["assignment.overdue", null, "The track is overdue: 1 day past its due day."],
+    ]);
   });
 
   it("records stuck once per stretch of being stuck: activity ends one, the next is a new occasion", async () => {
