@@ -132,6 +132,8 @@ test("an owner connects a Slack channel: Slack URLs only, the URL masked, turned
 });
 
 test("an owner edits a webhook's URL and event types; the page checks them and keeps what was saved", async ({ page, factory, signIn, baseURL }) => {
+  // Two page loads, five round trips through the dialog and a reload: 25–30 s on the shared 2-core machine.
+  test.setTimeout(60_000);
   const team = await factory.team("Edit Hooks Org");
   await signIn(page, team.owner);
   const api = new OrgApi(page, baseURL!, team.slug);
