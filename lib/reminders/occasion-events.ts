@@ -15,16 +15,16 @@
  * the events of many organizations, so the transaction first locks every
  * organization with a new occasion, in id order (the order account-events.ts uses
  * too, so the two cannot deadlock), `FOR NO KEY UPDATE` (what an UPDATE of the
- * counter takes; it leaves foreign-key checks of other writers alone). The second
- * statement starts after the locks are held, so its snapshot holds every event
- * those organizations committed before, and a write that records events there
- * later waits for this commit: an assignment completed meanwhile is seen
- * completed, and no event of it comes after its `assignment.completed`. That
- * statement claims the occasions in `EventOccasion` (ON CONFLICT DO NOTHING), numbers the
+ * counter takes; it leaves foreign-key checks of other writers alone), and names
+ * the assignments whose occasions are new. The second statement starts after the
+ * locks are held, so its snapshot holds every event those organizations committed
+ * before, and a write that records events there later waits for this commit: an
+ * assignment completed meanwhile is seen completed, and no event of it comes after
+ * its `assignment.completed`. That statement looks at those assignments again,
+ * claims their occasions in `EventOccasion` (ON CONFLICT DO NOTHING), numbers the
  * claimed ones per organization (row_number), moves each organization's counter
  * once by its count, and inserts the events with the numbers the counter gave.
- * Occasions of an organization that gained one between the two statements wait
- * for the next run.
+ * An occasion that arose between the two statements waits for the next run.
  *
  * The occasion keys have no foreign key to the assignment on purpose (see the
  * EventOccasion model): a key-share lock on an Assignment row a progress write
@@ -47,9 +47,9 @@ const isoTime = (column: Statement) => sql`to_char(${column}, 'YYYY-MM-DD"T"HH24
 
 /**
  * Every occasion due now: ("organizationId", "assignmentId", type, key, payload),
- * at most one per kind per assignment. `organizations`, when given, keeps those only.
+ * at most one per kind per assignment. `only`, when given, looks at those assignments only.
  */
-export function occasionsSql(now: Date, organizations?: readonly string[]): Statement {
+export function occasionsSql(now: Date, only?: { assignments: readonly string[] }): Statement {
   const at = utc(now);
   // The UTC day: events have no recipient whose own day would count (the reminders use the recipient's).
   const day = sql`(${at})::date`;
@@ -75,24 +75,33 @@ export function occasionsSql(now: Date, organizations?: readonly string[]): Stat
                                 'inProgress', ip.since IS NOT NULL AND ip.since = s.since)
       WHERE s.since IS NOT NULL
     ) k
-    WHERE a.status = 'ACTIVE'${organizations ? sql` AND a."organizationId" = ANY(${[...organizations]}::text[])` : sql``}`;
+    WHERE a.status = 'ACTIVE'${only ? sql` AND a.id = ANY(${[...only.assignments]}::text[])` : sql``}`;
 }
 
-/** The organizations with an occasion not yet recorded, locked in id order (first statement). */
+/**
+ * The organizations with an occasion not yet recorded, locked in id order, each with the
+ * assignments of those occasions (first statement): the second looks at those only, so the
+ * counters are held for a few index lookups, not for another pass over every assignment.
+ */
 function lockStatement(now: Date): Statement {
   return sql`
-    SELECT o.id FROM "Organization" o
-    WHERE o.id IN (
-      SELECT c."organizationId" FROM (${occasionsSql(now)}) c
-      WHERE NOT EXISTS (SELECT 1 FROM "EventOccasion" eo WHERE eo."organizationId" = c."organizationId" AND eo.key = c.key))
+    SELECT o.id, fresh.assignments FROM "Organization" o
+    JOIN (
+      SELECT c."organizationId", array_agg(DISTINCT c."assignmentId") AS assignments FROM (${occasionsSql(now)}) c
+      WHERE NOT EXISTS (SELECT 1 FROM "EventOccasion" eo WHERE eo."organizationId" = c."organizationId" AND eo.key = c.key)
+      GROUP BY c."organizationId"
+    ) fresh ON fresh."organizationId" = o.id
     ORDER BY o.id
-    FOR NO KEY UPDATE`;
+    FOR NO KEY UPDATE OF o`;
 }
 
-/** Claims, numbers and records the occasions of the locked organizations (second statement). */
-export function recordStatement(now: Date, organizations: readonly string[]): Statement {
+/**
+ * Claims, numbers and records the occasions of the given assignments, all of organizations this
+ * transaction has locked (second statement; its snapshot is taken after the locks).
+ */
+export function recordStatement(now: Date, assignments: readonly string[]): Statement {
   return sql`
-    WITH occasions AS (${occasionsSql(now, organizations)}),
+    WITH occasions AS (${occasionsSql(now, { assignments })}),
     claimed AS (
       INSERT INTO "EventOccasion" ("organizationId", key, type, "assignmentId", "createdAt")
       SELECT "organizationId", key, type, "assignmentId", ${utc(now)} FROM occasions
@@ -131,15 +140,10 @@ export interface OccasionResult {
 export async function recordOccasionEvents(now: Date): Promise<OccasionResult> {
   return withTransaction(async (runner) => {
     const recorded: Record<OccasionEventType, number> = { "assignment.overdue": 0, "assignment.stuck": 0 };
-    const locked = await runner.rows<{ id: string }>(lockStatement(now), "occasions.lock");
+    const locked = await runner.rows<{ id: string; assignments: string[] }>(lockStatement(now), "occasions.lock");
     if (locked.length === 0) return { recorded, organizations: 0 };
-    const rows = await runner.rows<{ type: OccasionEventType; count: number }>(
-      recordStatement(
-        now,
-        locked.map((row) => row.id),
-      ),
-      "occasions.record",
-    );
+    const assignments = locked.flatMap((row) => row.assignments);
+    const rows = await runner.rows<{ type: OccasionEventType; count: number }>(recordStatement(now, assignments), "occasions.record");
     for (const row of rows) recorded[row.type] = row.count;
     return { recorded, organizations: locked.length };
   });
