@@ -11,6 +11,8 @@ import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 import { DeliveryLog } from "./delivery-log";
+import { EditEndpointDialog } from "./edit-endpoint-dialog";
+import { TypeCheckboxes } from "./type-checkboxes";
 import { deliveriesKey, endpointsKey, SLACK_TYPE_LABELS } from "./types";
 import type { Endpoint, EndpointKind, EndpointList } from "./types";
 
@@ -46,32 +48,13 @@ export function IntegrationsManager({ slug, kind }: { slug: string; kind: Endpoi
             ) : (
               <ul className="flex flex-col gap-4">
                 {list.data.items.map((endpoint) => (
-                  <EndpointCard key={endpoint.id} slug={slug} endpoint={endpoint} />
+                  <EndpointCard key={endpoint.id} slug={slug} endpoint={endpoint} types={kind === "SLACK" ? list.data.slackEventTypes : list.data.eventTypes} />
                 ))}
               </ul>
             )}
           </section>
         </>
       )}
-    </div>
-  );
-}
-
-function TypeCheckboxes({ types, chosen, onChange, disabled }: { types: string[]; chosen: string[]; onChange: (next: string[]) => void; disabled?: boolean }) {
-  return (
-    <div className="grid gap-2 sm:grid-cols-2">
-      {types.map((type) => (
-        <label key={type} className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            disabled={disabled}
-            checked={chosen.includes(type)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, type] : chosen.filter((item) => item !== type))}
-          />
-          {SLACK_TYPE_LABELS[type] ? <span>{SLACK_TYPE_LABELS[type]}</span> : <span className="font-mono text-xs">{type}</span>}
-        </label>
-      ))}
     </div>
   );
 }
@@ -123,7 +106,7 @@ function CreateEndpointForm({ slug, kind, types }: { slug: string; kind: Endpoin
           <legend className="mb-1 text-sm font-medium">{kind === "SLACK" ? "Post these" : "Event types"}</legend>
           <TypeCheckboxes types={types} chosen={chosen} onChange={setChosen} />
           {kind === "SLACK" ? (
-            <p className="text-xs text-muted-foreground">Cairn records no event when a hire is stuck or overdue (the dashboards flag those), so they cannot be posted.</p>
+            <p className="text-xs text-muted-foreground">Stuck and overdue are checked every hour: a post when a hire gets stuck, and when an assignment becomes overdue (then weekly while it stays overdue).</p>
           ) : null}
           {errors.eventTypes ? (
             <p id="event-types-error" className="text-sm text-danger">
@@ -179,11 +162,12 @@ function SecretDialog({ secret, onClose, title = "Your signing secret" }: { secr
   );
 }
 
-function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
+function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpoint; types: string[] }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [showLog, setShowLog] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const base = `/api/v1/o/${slug}/webhooks/${endpoint.id}`;
   const refresh = () => queryClient.invalidateQueries({ queryKey: endpointsKey(slug, endpoint.kind) });
@@ -241,6 +225,9 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
           <p className="mt-1 text-xs text-muted-foreground">{endpoint.eventTypes.map((type) => SLACK_TYPE_LABELS[type] ?? type).join(", ")}</p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-haspopup="dialog">
+            Edit
+          </Button>
           <Button size="sm" variant="secondary" onClick={() => test.mutate()} loading={test.isPending} disabled={!endpoint.enabled}>
             Send test event
           </Button>
@@ -268,6 +255,7 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
         ) : null}
       </div>
       <SecretDialog secret={secret} onClose={() => setSecret(null)} title="Your new signing secret" />
+      {editing ? <EditEndpointDialog slug={slug} endpoint={endpoint} types={types} onClose={() => setEditing(false)} /> : null}
       <Dialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
