@@ -32,7 +32,7 @@ function fieldErrorsOf(envelope: Envelope): Record<string, string> {
   return errors;
 }
 
-export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
 export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
   return (await apiExchange<T>(path, init)).data;
@@ -49,8 +49,11 @@ export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): P
       headers: { ...(init.body === undefined || form ? {} : { "content-type": "application/json" }), ...init.headers },
       body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: "same-origin",
+      signal: init.signal,
     });
-  } catch {
+  } catch (error) {
+    // A cancelled request (react-query dropping a stale query) is not a network failure.
+    if (init.signal?.aborted) throw error;
     throw new ApiError(0, "NETWORK", "Could not reach Cairn. Check your connection and try again.", {});
   }
   const text = await response.text();
