@@ -30,6 +30,10 @@ describe("endpointUrl", () => {
 
   it("refuses a missing or empty path parameter instead of calling another endpoint", () => {
     expect(() => endpointUrl(api.getAssignment, { params: { orgSlug: "acme", assignmentId: "" } })).toThrow(/no value for \{assignmentId\}/);
+    // @ts-expect-error the compiler asks for the params too
+    expect(() => endpointUrl(api.getAssignment)).toThrow(/no value for \{orgSlug\}/);
+    // @ts-expect-error and for the body of an endpoint that takes one
+    void callEndpoint(api.renameOrganization, { params: { orgSlug: "acme" } }).catch(() => undefined);
   });
 
   it("needs no options for an endpoint without parameters", () => {

@@ -60,9 +60,7 @@ export type CallOptions<C> = ParamsOption<C> &
 type UrlOptions<C> = ParamsOption<C> & QueryOption<C>;
 
 /** Optional when the endpoint needs neither params, query nor body. */
-type OptionsArg<O> = {} extends O ? [options?: O] : [options: O];
-
-type QueryValue = string | number | boolean | null | undefined | Date | ReadonlyArray<string | number | boolean>;
+type OptionsArg<O> = Partial<Record<never, never>> extends O ? [options?: O] : [options: O];
 
 /**
  * The path with each `{name}` replaced by its value, percent-encoded as one
@@ -75,7 +73,7 @@ export function endpointUrl<C extends ClientEndpoint>(endpoint: C, ...[options]:
     if (value === undefined || value === null || value === "") throw new Error(`${endpoint.method} ${endpoint.path}: no value for {${name}}`);
     return encodeURIComponent(String(value));
   });
-  const query = queryString((options?.query ?? {}) as Record<string, QueryValue>);
+  const query = queryString(options?.query ?? {});
   return query ? `${path}?${query}` : path;
 }
 
@@ -83,11 +81,11 @@ export function endpointUrl<C extends ClientEndpoint>(endpoint: C, ...[options]:
  * `undefined`, `null` and `false` leave a parameter out (the API's flags are
  * "true" or absent); arrays repeat the name; dates go as ISO strings.
  */
-export function queryString(query: Record<string, QueryValue>): string {
+export function queryString(query: object): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
+  for (const [name, value] of Object.entries(query) as Array<[string, unknown]>) {
     if (value === undefined || value === null || value === false) continue;
-    const values = Array.isArray(value) ? value : [value];
+    const values: unknown[] = Array.isArray(value) ? value : [value];
     for (const item of values) search.append(name, item instanceof Date ? item.toISOString() : String(item));
   }
   return search.toString();
