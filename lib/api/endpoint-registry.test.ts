@@ -35,6 +35,15 @@ describe("the generated endpoint registries", () => {
   });
 });
 
+describe("the browser's side", () => {
+  it("imports nothing of the server: the declarations reach the client registry as types only", () => {
+    for (const file of [CLIENT_REGISTRY, "lib/api/client.ts", "lib/http/api-client.ts"]) {
+      const valueImports = [...readFileSync(path.join(root, file), "utf8").matchAll(/^import (?!type )[^;]*? from "([^"]+)";/gms)].map((match) => match[1]);
+      expect(valueImports.filter((module) => !["./client", "@/lib/http/api-client"].includes(module!)), file).toEqual([]);
+    }
+  });
+});
+
 describe("routeFolderPath", () => {
   it("turns dynamic segments into the declarations' {name} placeholders", () => {
     expect(routeFolderPath("app/api/v1/o/[orgSlug]/assignments/[assignmentId]/items/[key]/route.ts")).toBe("/api/v1/o/{orgSlug}/assignments/{assignmentId}/items/{key}");
