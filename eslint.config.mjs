@@ -56,6 +56,18 @@ export default tseslint.config(
     },
   },
   {
+    // Components call the API through the endpoint declarations (decision 0037), never a hand-built URL.
+    files: ["components/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Literal[value=/\\/api\\/v1\\//]", message: "Call the API with callEndpoint(api.<operationId>, …) and link to it with endpointUrl (lib/api/client.ts)." },
+        { selector: "TemplateElement[value.raw=/\\/api\\/v1\\//]", message: "Call the API with callEndpoint(api.<operationId>, …) and link to it with endpointUrl (lib/api/client.ts)." },
+      ],
+    },
+  },
+  {
     // Command-line entry points talk to a person on a terminal.
     files: ["scripts/**", "prisma/seed.ts", "bench/**", "server.ts"],
     rules: { "no-console": "off" },

@@ -5,7 +5,10 @@ import Link from "next/link";
 import { EmptyNote, LoadFailed, LoadingStatus, NextPageControls } from "@/components/ui/load-states";
 import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { typeLabel } from "@/lib/audit/describe-event";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
+import { auditFiltersOf } from "./audit-view";
 
 interface AuditItem {
   id: string;
@@ -42,10 +45,10 @@ const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
  * to its first row. Not live: an audit is read as of when it was loaded.
  */
 export function AuditLog({ slug, query }: { slug: string; query: string }) {
-  const base = `/api/v1/o/${encodeURIComponent(slug)}/audit?limit=${PAGE_SIZE}${query ? `&${query}` : ""}`;
   const log = useInfiniteQuery({
     queryKey: auditKey(slug, query),
-    queryFn: ({ pageParam }) => apiRequest<AuditPage>(`${base}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }): Promise<AuditPage> =>
+      callEndpoint(api.listAuditLog, { params: { orgSlug: slug }, query: { limit: PAGE_SIZE, ...auditFiltersOf(query), cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     retry: false,

@@ -8,7 +8,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
@@ -23,7 +25,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
 
   const invitations = useInfiniteQuery({
     queryKey: ["invitations", slug],
-    queryFn: ({ pageParam }) => apiRequest<InvitationPageJson>(`/api/v1/o/${slug}/invitations${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }): Promise<InvitationPageJson> => callEndpoint(api.listInvitations, { params: { orgSlug: slug }, query: { cursor: pageParam || undefined } }),
     initialPageParam: "",
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -32,7 +34,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["invitations", slug] });
 
   const resend = useMutation({
-    mutationFn: (invitation: InvitationJson) => apiRequest<InvitationJson>(`/api/v1/o/${slug}/invitations/${invitation.id}/resend`, { method: "POST" }),
+    mutationFn: (invitation: InvitationJson): Promise<InvitationJson> => callEndpoint(api.resendInvitation, { params: { orgSlug: slug, invitationId: invitation.id } }),
     onSuccess: (invitation) => {
       toast({ tone: "success", title: `Sent a new link to ${invitation.email}`, description: "The previous link no longer works." });
       void refresh();
@@ -41,7 +43,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
   });
 
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationJson) => apiRequest(`/api/v1/o/${slug}/invitations/${invitation.id}`, { method: "DELETE" }),
+    mutationFn: (invitation: InvitationJson) => callEndpoint(api.revokeInvitation, { params: { orgSlug: slug, invitationId: invitation.id } }),
     onSuccess: (_data, invitation) => {
       toast({ tone: "success", title: `Revoked the invitation to ${invitation.email}` });
       void refresh();

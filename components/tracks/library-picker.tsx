@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { LibraryId } from "@/lib/tracks/library-ids";
 import { trackHref } from "./tracks-api";
 import { useCreateTrack } from "./use-tracks";
@@ -19,7 +20,7 @@ export function LibraryPicker({ slug }: { slug: string }) {
   const router = useRouter();
   const library = useQuery({
     queryKey: ["track-library", slug],
-    queryFn: () => apiRequest<LibraryJson>(`/api/v1/o/${encodeURIComponent(slug)}/track-library`),
+    queryFn: (): Promise<LibraryJson> => callEndpoint(api.listTrackLibrary, { params: { orgSlug: slug } }),
     staleTime: Infinity, // shipped with the release: it never changes while the page is open
   });
   const create = useCreateTrack(slug);

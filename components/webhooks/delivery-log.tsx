@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { deliveriesKey } from "./types";
 import type { Delivery } from "./types";
 
@@ -24,11 +26,11 @@ export function DeliveryLog({ slug, endpointId, enabled }: { slug: string; endpo
   const key = deliveriesKey(slug, endpointId);
   const log = useQuery({
     queryKey: key,
-    queryFn: () => apiRequest<{ items: Delivery[]; nextBefore: number | null }>(`/api/v1/o/${slug}/webhooks/${endpointId}/deliveries?limit=50`),
+    queryFn: (): Promise<{ items: Delivery[]; nextBefore: number | null }> => callEndpoint(api.listWebhookDeliveries, { params: { orgSlug: slug, endpointId }, query: { limit: 50 } }),
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === "PENDING") ? 2_000 : false),
   });
   const redeliver = useMutation({
-    mutationFn: (deliveryId: string) => apiRequest<Delivery>(`/api/v1/o/${slug}/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
+    mutationFn: (deliveryId: string): Promise<Delivery> => callEndpoint(api.redeliverWebhook, { params: { orgSlug: slug, endpointId, deliveryId } }),
     onSuccess: () => {
       toast({ tone: "success", title: "Queued again" });
       void queryClient.invalidateQueries({ queryKey: key });

@@ -8,7 +8,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { TypeCheckboxes } from "./type-checkboxes";
 import { endpointsKey } from "./types";
 import type { Endpoint } from "./types";
@@ -45,7 +47,7 @@ export function EditEndpointDialog({ slug, endpoint, types, onClose }: { slug: s
   const [chosen, setChosen] = useState<string[]>(endpoint.eventTypes.filter((type) => types.includes(type)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: Changes) => apiRequest<Endpoint>(`/api/v1/o/${slug}/webhooks/${endpoint.id}`, { method: "PATCH", body }),
+    mutationFn: (body: Changes): Promise<Endpoint> => callEndpoint(api.updateWebhook, { params: { orgSlug: slug, endpointId: endpoint.id }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: endpointsKey(slug, endpoint.kind) });
       toast({ tone: "success", title: "Saved" });

@@ -9,7 +9,10 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import type { EndpointBody } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { DeliveryLog } from "./delivery-log";
 import { EditEndpointDialog } from "./edit-endpoint-dialog";
 import { TypeCheckboxes } from "./type-checkboxes";
@@ -28,7 +31,7 @@ function errorText(error: unknown) {
 /** Settings → Webhooks / Slack: the organization's endpoints of one kind, a form to add one, and each one's log. */
 export function IntegrationsManager({ slug, kind }: { slug: string; kind: EndpointKind }) {
   const key = endpointsKey(slug, kind);
-  const list = useQuery({ queryKey: key, queryFn: () => apiRequest<EndpointList>(`/api/v1/o/${slug}/webhooks?kind=${kind}`) });
+  const list = useQuery({ queryKey: key, queryFn: (): Promise<EndpointList> => callEndpoint(api.listWebhooks, { params: { orgSlug: slug }, query: { kind } }) });
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,8 +69,12 @@ function CreateEndpointForm({ slug, kind, types }: { slug: string; kind: Endpoin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: { url: string; description: string; eventTypes: string[] }) =>
-      apiRequest<Endpoint & { secret: string | null }>(`/api/v1/o/${slug}/${kind === "SLACK" ? "slack-channels" : "webhooks"}`, { method: "POST", body }),
+    mutationFn: (body: { url: string; description: string; eventTypes: string[] }): Promise<Endpoint & { secret: string | null }> => {
+      if (kind !== "SLACK") return callEndpoint(api.createWebhook, { params: { orgSlug: slug }, body });
+      // The boxes offer only the types a Slack channel takes (the `types` prop); the API checks them all the same.
+      const eventTypes = body.eventTypes as EndpointBody<typeof api.createSlackChannel>["eventTypes"];
+      return callEndpoint(api.createSlackChannel, { params: { orgSlug: slug }, body: { ...body, eventTypes } });
+    },
     onSuccess: (created, _body) => {
       void queryClient.invalidateQueries({ queryKey: endpointsKey(slug, kind) });
       if (created.secret) setSecret(created.secret);
@@ -169,12 +176,12 @@ function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpo
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const base = `/api/v1/o/${slug}/webhooks/${endpoint.id}`;
+  const params = { orgSlug: slug, endpointId: endpoint.id };
   const refresh = () => queryClient.invalidateQueries({ queryKey: endpointsKey(slug, endpoint.kind) });
   const name = endpoint.description || endpoint.url;
 
   const toggle = useMutation({
-    mutationFn: () => apiRequest<Endpoint>(base, { method: "PATCH", body: { enabled: !endpoint.enabled } }),
+    mutationFn: (): Promise<Endpoint> => callEndpoint(api.updateWebhook, { params, body: { enabled: !endpoint.enabled } }),
     onSuccess: (saved) => {
       toast({ tone: "success", title: saved.enabled ? "Turned on" : "Turned off" });
       void refresh();
@@ -182,7 +189,7 @@ function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpo
     onError: (error) => toast({ tone: "error", title: "Not changed", description: errorText(error) }),
   });
   const test = useMutation({
-    mutationFn: () => apiRequest(`${base}/test`, { method: "POST" }),
+    mutationFn: () => callEndpoint(api.sendTestWebhook, { params }),
     onSuccess: () => {
       setShowLog(true);
       toast({ tone: "success", title: "Test event queued", description: "Its delivery appears in the log." });
@@ -191,12 +198,12 @@ function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpo
     onError: (error) => toast({ tone: "error", title: "No test event sent", description: errorText(error) }),
   });
   const rotate = useMutation({
-    mutationFn: () => apiRequest<{ secret: string }>(`${base}/secret`, { method: "POST" }),
+    mutationFn: () => callEndpoint(api.rotateWebhookSecret, { params }),
     onSuccess: (answer) => setSecret(answer.secret),
     onError: (error) => toast({ tone: "error", title: "The secret was not rotated", description: errorText(error) }),
   });
   const remove = useMutation({
-    mutationFn: () => apiRequest(base, { method: "DELETE" }),
+    mutationFn: () => callEndpoint(api.deleteWebhook, { params }),
     onSuccess: () => {
       setConfirmDelete(false);
       toast({ tone: "success", title: "Deleted" });
