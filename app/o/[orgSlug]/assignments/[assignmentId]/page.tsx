@@ -33,15 +33,16 @@ const page = orgPage(
     // A manager, or a mentor who sees it (so mentors it), may nudge the hire of an active assignment.
     const mayNudge = !viewerIsAssignee && assignment.status === "ACTIVE" && can(ctx.membership.role, "assignment.nudge");
 
+    // Around everything that reads the assignment's query (the roadmap, the due-date history).
     return (
-      <div className="flex flex-col gap-4">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <Link href={viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
-            {viewerIsAssignee ? "← My work" : "← Assignments"}
-          </Link>
-          {mayNudge ? <NudgeButton slug={slug} assignmentId={assignment.id} hireName={hireName} /> : null}
-        </div>
-        <RoadmapHydration slug={slug} assignmentId={assignment.id} state={dehydratedAssignment(slug, detail)}>
+      <RoadmapHydration slug={slug} assignmentId={assignment.id} state={dehydratedAssignment(slug, detail)}>
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Link href={viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
+              {viewerIsAssignee ? "← My work" : "← Assignments"}
+            </Link>
+            {mayNudge ? <NudgeButton slug={slug} assignmentId={assignment.id} hireName={hireName} /> : null}
+          </div>
           <RoadmapView
             slug={slug}
             assignmentId={assignment.id}
@@ -50,11 +51,11 @@ const page = orgPage(
             initialItem={typeof item === "string" ? item : null}
             openItem={open === "1"}
           />
-        </RoadmapHydration>
-        <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(ctx.membership.role, "assignment.update")} />
-        {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
-        <ActivityCalendar slug={slug} userId={assignment.assignee.id} heading={viewerIsAssignee ? "Your activity" : `${hireName}’s activity`} />
-      </div>
+          <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(ctx.membership.role, "assignment.update")} />
+          {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
+          <ActivityCalendar slug={slug} userId={assignment.assignee.id} heading={viewerIsAssignee ? "Your activity" : `${hireName}’s activity`} />
+        </div>
+      </RoadmapHydration>
     );
   },
 );
