@@ -5,6 +5,8 @@
  * explains), no permission → 404, and the session and membership in one statement. And
  * the roadmap page's server read: what it hands to react-query is what the API answers.
  */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { isValidElement } from "react";
 import type { ReactElement, ReactNode } from "react";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
@@ -71,7 +73,25 @@ function findElement(node: ReactNode, type: unknown): ReactElement<Record<string
   return findElement(node.props.children as ReactNode, type);
 }
 
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? pageFiles(full) : name === "page.tsx" ? [full] : [];
+  });
+}
+
 describe("orgPage", () => {
+  it("is every page of an organization, each declaring its own route and exporting its metadata", async () => {
+    const files = pageFiles(path.join("app", "o", "[orgSlug]"));
+    expect(files.length).toBeGreaterThanOrEqual(22);
+    for (const file of files) {
+      const module = (await import(/* @vite-ignore */ path.resolve(file))) as { default: { declaration?: { path: string } }; generateMetadata?: unknown; metadata?: unknown };
+      expect(module.default.declaration?.path, file).toBe(`/${path.relative("app", path.dirname(file)).split(path.sep).join("/")}`);
+      expect(module.generateMetadata, file).toBe((module.default as unknown as { generateMetadata: unknown }).generateMetadata);
+      expect(module.metadata, file).toBeUndefined();
+    }
+  });
+
   it("sends a signed-out visitor to sign in and back to the page, with the query the page keeps", async () => {
     const { organization } = await organizationWith("OWNER");
     const slug = organization.slug;
