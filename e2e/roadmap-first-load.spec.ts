@@ -12,6 +12,8 @@ const item = (page: Page, title: string) => page.getByRole("tree").getByRole("tr
  * and the page works from that copy.
  */
 test("a cold load of the roadmap makes no request for the assignment, and the roadmap works from the server's copy", async ({ factory, pageAs, baseURL }) => {
+  // A track set up through the API and two cold loads of the page: well within 30 s alone, not always on a busy machine.
+  test.setTimeout(60_000);
   const team = await factory.team("First Load Org");
   const hire = await factory.person(team, { name: "Tomás Ibarra", role: "MEMBER" });
   const ownerApi = new OrgApi(await pageAs(team.owner), baseURL!, team.slug);
