@@ -1,19 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
-import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/http/errors";
-import type { OrgContext } from "@/lib/http/handle";
-import { getLogger } from "@/lib/observability/logger";
-import type { OrgScope } from "@/lib/orgs/membership";
 import { trackParamsSchema, versionParamsSchema } from "@/lib/tracks/schema";
-
-export type TrackPageAccess = OrgScope & { user: SessionUser };
-
-/** The context the API's services take, for a page that reads through them. */
-export function pageContext(access: TrackPageAccess): OrgContext {
-  return { requestId: randomUUID(), log: getLogger(), user: access.user, organization: access.organization, membership: access.membership };
-}
 
 /**
  * Path segments checked with the API's own schemas: an id or number that cannot
