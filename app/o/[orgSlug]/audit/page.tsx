@@ -1,7 +1,9 @@
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLog } from "@/components/audit/audit-log";
-import { auditQueryOf, auditViewOf } from "@/components/audit/audit-view";
+import { auditFiltersOf, auditQueryOf, auditViewOf } from "@/components/audit/audit-view";
 import { buttonStyles } from "@/components/ui/button";
+import { endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { auditActorOptions } from "@/lib/audit/actor-options";
 import { orgPage, orgTitle } from "@/lib/orgs/org-page";
 
@@ -17,7 +19,7 @@ const page = orgPage(
     const view = auditViewOf(searchParams);
     const query = auditQueryOf(view);
     const actors = await auditActorOptions(ctx.organization.id);
-    const exportHref = (format: "csv" | "json") => `/api/v1/o/${encodeURIComponent(ctx.organization.slug)}/audit/export?format=${format}${query ? `&${query}` : ""}`;
+    const exportHref = (format: "csv" | "json") => endpointUrl(api.exportAuditLog, { params: { orgSlug: ctx.organization.slug }, query: { format, ...auditFiltersOf(query) } });
 
     return (
       <section aria-labelledby="audit-page-heading" className="flex flex-col gap-5">
