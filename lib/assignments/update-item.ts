@@ -1,7 +1,7 @@
 import { eventCtes } from "@/lib/db/events";
-import { sql } from "@/lib/db/sql";
+import { sql, withTransaction } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
-import { AppError, invalidInput, notFound } from "@/lib/http/errors";
+import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { getMetrics } from "@/lib/observability/metrics";
 import { canTransition, summarizeProgress, transitionsFrom } from "@/lib/progress/progress-math";
@@ -20,11 +20,6 @@ type ProgressRow = Parameters<typeof toItemProgress>[0];
 
 const invalidState = (message: string, details?: Record<string, unknown>) => invalidInput("body.state", message, details);
 
-/** How many times a write is tried in all when others change the assignment between its read and its write. */
-const WRITE_ATTEMPTS = 5;
-
-const busyAssignment = () => new AppError("CONFLICT", "This assignment kept changing while your change was being saved; try again in a moment.");
-
 /**
  * The hire changes one item: its state (along the allowed transitions), its
  * note or links. Plain SQL on the pool (the hot path, decision 0010), two
@@ -36,21 +31,25 @@ const busyAssignment = () => new AppError("CONFLICT", "This assignment kept chan
  *    upsert and the events (progress.updated with the old and new state, and
  *    assignment.completed): atomic as any statement is, and guarded by the
  *    revision read in 1, so it writes nothing at all if another write came in
- *    between; then it is tried again from 1 (WRITE_ATTEMPTS in all, then 409).
+ *    between. Then the write is made again, this time holding the assignment's row
+ *    from the read to the write (a transaction: BEGIN, the read FOR UPDATE, the
+ *    write, COMMIT), so writers racing on one assignment never starve each other.
  * `runner` is the pool's, or with an Idempotency-Key the transaction of
  * idempotentSql (lib/http/idempotency.ts), which also stores the answer in it.
  */
 export async function updateItem(runner: SqlRunner, ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
-  for (let attempt = 1; ; attempt++) {
-    const written = await tryUpdateItem(runner, ctx, assignmentId, key, input);
-    if (written) return written;
-    getMetrics().progressWriteRetries.inc();
-    if (attempt === WRITE_ATTEMPTS) throw busyAssignment();
-  }
+  const written = await tryUpdateItem(runner, ctx, assignmentId, key, input, false);
+  if (written) return written;
+  getMetrics().progressWriteRetries.inc();
+  const locked = (tx: SqlRunner) => tryUpdateItem(tx, ctx, assignmentId, key, input, true);
+  const again = await (runner.inTransaction ? locked(runner) : withTransaction(locked));
+  // With the row held from the read on, no other write can come in between.
+  if (!again) throw new Error("A progress write holding its assignment's row found it changed.");
+  return again;
 }
 
-/** One attempt: the answer, or null when the assignment changed since it was read (nothing was written). */
-async function tryUpdateItem(runner: SqlRunner, ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput) {
+/** One attempt: the answer, or null when the assignment changed since it was read (nothing was written). `lock` holds its row from the read on. */
+async function tryUpdateItem(runner: SqlRunner, ctx: OrgContext, assignmentId: string, key: string, input: UpdateItemInput, lock: boolean) {
   const organizationId = ctx.organization.id;
   const [read] = await runner.rows<ReadItem>(sql`
     SELECT a.xmin::text AS revision, a.status::text AS status, a."assigneeId", a."versionId", a."skippedKeys",
@@ -60,7 +59,7 @@ async function tryUpdateItem(runner: SqlRunner, ctx: OrgContext, assignmentId: s
            ARRAY(SELECT q."stableKey" FROM "ItemProgress" q
                  WHERE q."assignmentId" = a.id AND q.state = 'NOT_APPLICABLE' AND q."archivedAt" IS NULL) AS "notApplicable"
     FROM "Assignment" a LEFT JOIN "ItemProgress" p ON p."assignmentId" = a.id AND p."stableKey" = ${key}
-    WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}`, "progress.read-item");
+    WHERE a.id = ${assignmentId} AND a."organizationId" = ${organizationId}${lock ? sql` FOR UPDATE OF a` : sql``}`, lock ? "progress.lock-item" : "progress.read-item");
   // Outside the caller's view, it does not exist (access.ts); inside it, only the assignee writes.
   if (!read?.visible) throw notFound("assignment");
   assertAssignee(ctx, read);

@@ -60,6 +60,8 @@ export interface SqlRunner {
    * transaction the client's own metrics name it "$queryRawUnsafe" instead.
    */
   rows<T>(statement: Statement, name?: string): Promise<T[]>;
+  /** Whether its statements run in one transaction (withTransaction's), or each on its own (the pool's). */
+  readonly inTransaction: boolean;
 }
 
 const TIMESTAMP_OID = 1114;
@@ -71,8 +73,9 @@ export const utcTimestampTypes = {
     oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
+export function pgRunner(client: pg.Pool | pg.PoolClient, inTransaction = false): SqlRunner {
   return {
+    inTransaction,
     async rows<T>(statement: Statement, name = "sql") {
       // Named, so each connection parses and plans the statement once (prepared-statements.ts).
       const query = { name: preparedName(statement.text), text: statement.text, values: statement.values, types: utcTimestampTypes };
@@ -82,8 +85,10 @@ export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
-export function prismaRunner(db: DbClient): SqlRunner {
+/** Statements through a Prisma client or transaction; it cannot tell which, so say `inTransaction` where it matters (lib/assignments/update-item.ts). */
+export function prismaRunner(db: DbClient, inTransaction = false): SqlRunner {
   return {
+    inTransaction,
     rows<T>(statement: Statement) {
       return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
     },
@@ -110,7 +115,7 @@ async function runTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise
   let broken: Error | undefined;
   try {
     await timedStatement("sql.begin", () => client.query("BEGIN"));
-    const result = await fn(pgRunner(client));
+    const result = await fn(pgRunner(client, true));
     await timedStatement("sql.commit", () => client.query("COMMIT"));
     return result;
   } catch (error) {
