@@ -14,9 +14,8 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
-import { getPool } from "@/lib/db/client";
 import { pgRunner, prismaRunner, queryRows, sql, withTransaction } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
 import { invalidInput } from "./errors";
