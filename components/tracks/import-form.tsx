@@ -126,7 +126,7 @@ export function ImportForm({ slug }: { slug: string }) {
   );
 }
 
-/** How Markdown maps onto a track (decision 0031; lib/roadmap/markdown.ts). */
+/** How Markdown maps onto a track (decision 0031; lib/outline/markdown.ts). */
 function MarkdownHelp() {
   return (
     <details className="text-sm text-muted-foreground">

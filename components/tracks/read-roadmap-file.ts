@@ -1,4 +1,4 @@
-/** The parser's own limit (lib/roadmap MAX_ROADMAP_BYTES), checked before reading so a huge file never loads. */
+/** The parser's own limit (lib/outline MAX_OUTLINE_BYTES), checked before reading so a huge file never loads. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type FileReadResult = { ok: true; text: string } | { ok: false; message: string };

@@ -11,7 +11,7 @@
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/http/errors";
 import type { Logger } from "@/lib/observability/logger";
-import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
+import type { ParseResult, OutlineFormatName } from "@/lib/outline";
 import type { RoadmapParser } from "@/lib/tracks/roadmap-parser";
 
 export interface RoadmapParserThreadOptions {
@@ -33,7 +33,7 @@ const WORKER_HEAP_MB = 256;
 /** What the worker is sent: the text and the format to read it as. */
 export interface ParseRequest {
   text: string;
-  format: RoadmapFormatName;
+  format: OutlineFormatName;
 }
 
 interface Job extends ParseRequest {
@@ -62,7 +62,7 @@ export class RoadmapParserThread implements RoadmapParser {
     this.log = options.log;
   }
 
-  parse(text: string, format: RoadmapFormatName = "text"): Promise<ParseResult> {
+  parse(text: string, format: OutlineFormatName = "text"): Promise<ParseResult> {
     if (this.closed) return Promise.reject(unavailable("The server is shutting down; try again in a moment."));
     if (this.waiting.length + (this.running ? 1 : 0) >= this.maxQueued) {
       return Promise.reject(unavailable("Too many roadmaps are being read right now; try again in a moment."));

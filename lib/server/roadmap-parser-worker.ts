@@ -3,11 +3,11 @@
  * the result back. It says "ready" once its modules are loaded.
  */
 import { parentPort } from "node:worker_threads";
-import { parseMarkdownRoadmap } from "../roadmap/markdown";
-import { parseRoadmap } from "../roadmap/parse";
+import { parseMarkdownOutline } from "../outline/markdown";
+import { parseOutline } from "../outline/parse";
 import type { ParseRequest } from "./roadmap-parser-thread";
 
 const port = parentPort;
 if (!port) throw new Error("roadmap-parser-worker runs as a worker thread");
-port.on("message", ({ text, format }: ParseRequest) => port.postMessage(format === "markdown" ? parseMarkdownRoadmap(text) : parseRoadmap(text)));
+port.on("message", ({ text, format }: ParseRequest) => port.postMessage(format === "markdown" ? parseMarkdownOutline(text) : parseOutline(text)));
 port.postMessage("ready");

@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { roadmapStats } from "@/lib/roadmap";
-import type { ParseError } from "@/lib/roadmap";
+import { outlineStats } from "@/lib/outline";
+import type { ParseError } from "@/lib/outline";
 import { libraryTrack } from "./library";
 import { insertNodes } from "./insert-nodes";
 import { nodeRows } from "./node-rows";
@@ -25,7 +25,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
   const parsed = await parseRoadmapText(text, format);
   if (!parsed.ok) throw parseFailed(parsed.errors);
   const { document } = parsed;
-  const stats = roadmapStats(document);
+  const stats = outlineStats(document);
   const title = (input.title ?? document.title?.trim() ?? "").slice(0, TITLE_MAX) || "Untitled track";
   const organizationId = ctx.organization.id;
 

@@ -7,19 +7,19 @@
  * text, and any text when no thread runs (scripts, most tests), is parsed inline.
  *
  * The text is the roadmap text format or Markdown (decision 0031): "auto" (the default) detects
- * which (`detectRoadmapFormat`, one linear pass), an explicit choice overrides the detection, and
+ * which (`detectOutlineFormat`, one linear pass), an explicit choice overrides the detection, and
  * both formats go the same way (inline or to the thread).
  */
-import { detectRoadmapFormat, parseMarkdownRoadmap, parseRoadmap } from "@/lib/roadmap";
-import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
+import { detectOutlineFormat, parseMarkdownOutline, parseOutline } from "@/lib/outline";
+import type { ParseResult, OutlineFormatName } from "@/lib/outline";
 
 /** 64 Ki characters: the worst inline case (a line break every few characters) takes ~12 ms. */
 export const OFF_THREAD_MIN_LENGTH = 64 * 1024;
 
-export type ImportFormat = RoadmapFormatName | "auto";
+export type ImportFormat = OutlineFormatName | "auto";
 
 export interface RoadmapParser {
-  parse(text: string, format?: RoadmapFormatName): Promise<ParseResult>;
+  parse(text: string, format?: OutlineFormatName): Promise<ParseResult>;
 }
 
 const globalForParser = globalThis as unknown as { __cairnRoadmapParser?: RoadmapParser };
@@ -29,12 +29,12 @@ export function setRoadmapParser(parser: RoadmapParser | undefined): void {
 }
 
 /** The format `text` is read in: the one asked for, or the detected one for "auto". */
-export function resolveFormat(text: string, format: ImportFormat = "auto"): { format: RoadmapFormatName; detected: boolean } {
-  return format === "auto" ? { format: detectRoadmapFormat(text), detected: true } : { format, detected: false };
+export function resolveFormat(text: string, format: ImportFormat = "auto"): { format: OutlineFormatName; detected: boolean } {
+  return format === "auto" ? { format: detectOutlineFormat(text), detected: true } : { format, detected: false };
 }
 
-export async function parseRoadmapText(text: string, format: RoadmapFormatName = "text"): Promise<ParseResult> {
+export async function parseRoadmapText(text: string, format: OutlineFormatName = "text"): Promise<ParseResult> {
   const parser = globalForParser.__cairnRoadmapParser;
   if (parser && text.length >= OFF_THREAD_MIN_LENGTH) return parser.parse(text, format);
-  return format === "markdown" ? parseMarkdownRoadmap(text) : parseRoadmap(text);
+  return format === "markdown" ? parseMarkdownOutline(text) : parseOutline(text);
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { MAX_LINE_LENGTH } from "@/lib/roadmap";
+import { MAX_LINE_LENGTH } from "@/lib/outline";
 import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
 import { IMPORT_BODY_LIMIT_BYTES } from "@/lib/tracks/schema";
 import { OFF_THREAD_MIN_LENGTH, setRoadmapParser } from "@/lib/tracks/roadmap-parser";
