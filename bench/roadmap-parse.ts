@@ -14,8 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MAX_OUTLINE_BYTES, parseMarkdownOutline, parseOutline, serializeMarkdown } from "@/lib/outline";
-import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
-import { OFF_THREAD_MIN_LENGTH } from "@/lib/tracks/roadmap-parser";
+import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
+import { OFF_THREAD_MIN_LENGTH } from "@/lib/tracks/outline-parser";
 import { ROOT, whole as count } from "./support/bench-database";
 
 const ITERATIONS = count("BENCH_ITERATIONS", 5);
@@ -85,7 +85,7 @@ async function main() {
 
   // The event loop's longest wait (a 1 ms timer's lateness) while the heaviest shapes are parsed
   // inline and on the parser thread, and while nothing runs (the machine's own noise).
-  const thread = new RoadmapParserThread();
+  const thread = new OutlineParserThread();
   await thread.parse("- warm up");
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const longestWait = async (work: () => Promise<unknown>) => {

@@ -6,8 +6,8 @@
  */
 import { flattenOutline, outlineStats } from "@/lib/outline";
 import type { ParseResult, OutlineFormatName } from "@/lib/outline";
-import { parseRoadmapText, resolveFormat } from "./roadmap-parser";
-import type { ImportFormat } from "./roadmap-parser";
+import { parseOutlineText, resolveFormat } from "./outline-parser";
+import type { ImportFormat } from "./outline-parser";
 
 export function previewOf(result: ParseResult, read: { format: OutlineFormatName; detected: boolean } = { format: "text", detected: false }) {
   const base = {
@@ -33,5 +33,5 @@ export function previewOf(result: ParseResult, read: { format: OutlineFormatName
 
 export async function previewImport(text: string, format: ImportFormat = "auto") {
   const read = resolveFormat(text, format);
-  return previewOf(await parseRoadmapText(text, read.format), read);
+  return previewOf(await parseOutlineText(text, read.format), read);
 }

@@ -1,5 +1,5 @@
 /**
- * A parser worker for roadmap-parser-thread.test.ts that misbehaves on request: the text "hang"
+ * A parser worker for outline-parser-thread.test.ts that misbehaves on request: the text "hang"
  * never gets an answer, "crash" ends the worker, anything else is parsed like the real worker.
  */
 import { parentPort } from "node:worker_threads";

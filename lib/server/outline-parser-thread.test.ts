@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseMarkdownOutline, parseOutline } from "@/lib/outline";
-import { RoadmapParserThread } from "./roadmap-parser-thread";
+import { OutlineParserThread } from "./outline-parser-thread";
 
 const SEED = readFileSync("lib/outline/seed/python-backend-roadmap.txt", "utf8");
 const MISBEHAVING = new URL("./testing/misbehaving-parser-worker.ts", import.meta.url);
 
-const threads: RoadmapParserThread[] = [];
-function thread(options: ConstructorParameters<typeof RoadmapParserThread>[0] = {}) {
-  const created = new RoadmapParserThread(options);
+const threads: OutlineParserThread[] = [];
+function thread(options: ConstructorParameters<typeof OutlineParserThread>[0] = {}) {
+  const created = new OutlineParserThread(options);
   threads.push(created);
   return created;
 }
@@ -16,7 +16,7 @@ afterEach(async () => {
   await Promise.all(threads.splice(0).map((created) => created.close()));
 });
 
-describe("RoadmapParserThread", () => {
+describe("OutlineParserThread", () => {
   it("parses on a worker exactly as inline, one text after another", async () => {
     const parser = thread();
     const large = `# Large\n\n- item\n${"  a line of description \n".repeat(40_000)}`;
