@@ -13,7 +13,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { prismaRunner } from "@/lib/db/sql";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { RelativeDue } from "@/lib/roadmap/due-marker";
+import type { RelativeDue } from "@/lib/outline/due-marker";
 import type { AllDayEvent } from "./ics";
 
 /** Bounds the answer: a calendar app downloads it every few hours. */

@@ -5,7 +5,7 @@ import type { DragEvent, MouseEvent } from "react";
 import { Tree, treeItemOf } from "@/components/ui/tree/tree";
 import type { FocusRequest } from "@/components/ui/tree/tree";
 import type { Destination } from "@/lib/tracks/tree-edit";
-import { describeDue } from "@/lib/roadmap/due-marker";
+import { describeDue } from "@/lib/outline/due-marker";
 import { dropDestination, zoneAt } from "./drop-target";
 import type { DropZone } from "./drop-target";
 import { treeCommandFor } from "./tree-keyboard";

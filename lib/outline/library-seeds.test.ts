@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseRoadmap } from "./parse";
-import { serializeRoadmap } from "./serialize";
-import { roadmapStats } from "./stats";
+import { parseOutline } from "./parse";
+import { serializeOutline } from "./serialize";
+import { outlineStats } from "./stats";
 
 /** The four library tracks written for Cairn (the Python roadmap has its own test, seed.test.ts). */
 const SEEDS = [
@@ -15,7 +15,7 @@ const SEEDS = [
 
 describe.each(SEEDS)("the library track $file", ({ file, title, sections }) => {
   const text = readFileSync(fileURLToPath(new URL(`./seed/${file}`, import.meta.url)), "utf8");
-  const result = parseRoadmap(text);
+  const result = parseOutline(text);
 
   it("parses with no errors, no repairs and no warnings", () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
@@ -25,12 +25,12 @@ describe.each(SEEDS)("the library track $file", ({ file, title, sections }) => {
 
   it("serializes back byte for byte", () => {
     if (!result.ok) throw new Error("does not parse");
-    expect(serializeRoadmap(result.document)).toBe(text);
+    expect(serializeOutline(result.document)).toBe(text);
   });
 
   it(`has its title, ${sections} sections, 40 to 125 items, nested items, descriptions and optional branches`, () => {
     if (!result.ok) throw new Error("does not parse");
-    const stats = roadmapStats(result.document);
+    const stats = outlineStats(result.document);
     expect(result.document.title).toBe(title);
     expect(stats.sections).toBe(sections);
     expect(stats.items).toBeGreaterThanOrEqual(40);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRoadmap } from "./parse";
-import { DEFAULT_FORMAT, RoadmapSerializeError, serializeRoadmap } from "./serialize";
-import type { BulletChar, RoadmapDocumentInput, RoadmapFormat, RoadmapItemInput, RoadmapSectionInput } from "./types";
+import { parseOutline } from "./parse";
+import { DEFAULT_FORMAT, OutlineSerializeError, serializeOutline } from "./serialize";
+import type { BulletChar, OutlineDocumentInput, OutlineFormat, OutlineItemInput, OutlineSectionInput } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Generators. Titles mix ASCII, punctuation the format uses ("-", "*", "#", "="), and legitimate
@@ -58,7 +58,7 @@ interface Options {
   layout: boolean;
 }
 
-function itemArbitrary(depth: number, options: Options): fc.Arbitrary<RoadmapItemInput> {
+function itemArbitrary(depth: number, options: Options): fc.Arbitrary<OutlineItemInput> {
   const children = depth === 0 ? fc.constant([]) : fc.array(itemArbitrary(depth - 1, options), { maxLength: 3 });
   const layout = options.layout ? fc.record({ blankLinesBefore: fc.nat(2), bullet }) : fc.constant(undefined);
   return fc.record({ named: titled, description, children, layout }).map(({ named, description: text, children: kids, layout: l }) => ({
@@ -69,9 +69,9 @@ function itemArbitrary(depth: number, options: Options): fc.Arbitrary<RoadmapIte
   }));
 }
 
-function documentArbitrary(options: Options): fc.Arbitrary<RoadmapDocumentInput> {
+function documentArbitrary(options: Options): fc.Arbitrary<OutlineDocumentInput> {
   const items = fc.array(itemArbitrary(4, options), { maxLength: 4 });
-  const section: fc.Arbitrary<RoadmapSectionInput> = fc
+  const section: fc.Arbitrary<OutlineSectionInput> = fc
     .record({
       named: titled,
       items,
@@ -85,7 +85,7 @@ function documentArbitrary(options: Options): fc.Arbitrary<RoadmapDocumentInput>
       while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
       return lines;
     });
-  const format: fc.Arbitrary<Partial<RoadmapFormat> | undefined> = options.layout
+  const format: fc.Arbitrary<Partial<OutlineFormat> | undefined> = options.layout
     ? fc.record({
         bom: fc.boolean(),
         newline: fc.constantFrom("\n" as const, "\r\n" as const, "\r" as const),
@@ -104,8 +104,8 @@ function documentArbitrary(options: Options): fc.Arbitrary<RoadmapDocumentInput>
 }
 
 /** What a tree means, without layout or line numbers. */
-function meaning(document: RoadmapDocumentInput) {
-  const items = (list: readonly RoadmapItemInput[] | undefined): unknown[] =>
+function meaning(document: OutlineDocumentInput) {
+  const items = (list: readonly OutlineItemInput[] | undefined): unknown[] =>
     (list ?? []).map((item) => ({ title: item.title, optional: item.optional ?? false, description: item.description ?? null, children: items(item.children) }));
   return {
     header: document.header ?? [],
@@ -115,23 +115,23 @@ function meaning(document: RoadmapDocumentInput) {
 }
 
 function parseOk(text: string) {
-  const result = parseRoadmap(text);
+  const result = parseOutline(text);
   if (!result.ok) throw new Error(`did not parse:\n${result.errors.map((e) => e.message).join("\n")}\n---\n${text}`);
   return result;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-describe("serializeRoadmap", () => {
+describe("serializeOutline", () => {
   it("property: random trees round-trip through serialize → parse", () => {
     fc.assert(
       fc.property(documentArbitrary({ layout: false }), (document) => {
-        const text = serializeRoadmap(document);
+        const text = serializeOutline(document);
         const result = parseOk(text);
         expect(result.repairs).toEqual([]);
         expect(meaning(result.document)).toEqual(meaning(document));
         // The default style is itself a clean file.
-        expect(serializeRoadmap(result.document)).toBe(text);
+        expect(serializeOutline(result.document)).toBe(text);
       }),
       { numRuns: 300 },
     );
@@ -140,11 +140,11 @@ describe("serializeRoadmap", () => {
   it("property: clean files in any convention serialize back byte for byte", () => {
     fc.assert(
       fc.property(documentArbitrary({ layout: true }), (document) => {
-        const text = serializeRoadmap(document);
+        const text = serializeOutline(document);
         const result = parseOk(text);
         expect(result.repairs).toEqual([]);
         expect(meaning(result.document)).toEqual(meaning(document));
-        expect(serializeRoadmap(result.document)).toBe(text);
+        expect(serializeOutline(result.document)).toBe(text);
       }),
       { numRuns: 300 },
     );
@@ -153,8 +153,8 @@ describe("serializeRoadmap", () => {
   it("property: parse records the layout it was given", () => {
     fc.assert(
       fc.property(documentArbitrary({ layout: true }), (document) => {
-        const result = parseOk(serializeRoadmap(document));
-        const layouts = (items: readonly RoadmapItemInput[] | undefined): unknown[] => (items ?? []).map((item) => [item.layout, layouts(item.children)]);
+        const result = parseOk(serializeOutline(document));
+        const layouts = (items: readonly OutlineItemInput[] | undefined): unknown[] => (items ?? []).map((item) => [item.layout, layouts(item.children)]);
         expect((document.sections ?? []).map((s) => [s.layout, layouts(s.items)])).toEqual(result.document.sections.map((s) => [s.layout, layouts(s.items)]));
         expect(layouts(document.items)).toEqual(layouts(result.document.items));
         expect(result.document.format.bom).toBe(document.format?.bom);
@@ -170,20 +170,20 @@ describe("serializeRoadmap", () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join("")), (text) => {
-        const first = parseRoadmap(text);
+        const first = parseOutline(text);
         if (!first.ok) return;
-        const written = serializeRoadmap(first.document);
+        const written = serializeOutline(first.document);
         const second = parseOk(written);
         expect(second.repairs).toEqual([]);
         expect(meaning(second.document)).toEqual(meaning(first.document));
-        expect(serializeRoadmap(second.document)).toBe(written);
+        expect(serializeOutline(second.document)).toBe(written);
       }),
       { numRuns: 1000 },
     );
   });
 
   it("writes a tree without layout in the seed's style", () => {
-    const text = serializeRoadmap({
+    const text = serializeOutline({
       header: ["# Track"],
       sections: [
         { title: "ONE", items: [{ title: "a", children: [{ title: "b", optional: true, description: "why b" }] }, { title: "c" }] },
@@ -195,17 +195,17 @@ describe("serializeRoadmap", () => {
   });
 
   it("writes a file without sections, and an empty document as nothing", () => {
-    expect(serializeRoadmap({ items: [{ title: "a" }, { title: "b", children: [{ title: "c" }] }] })).toBe("- a\n\n- b\n  - c\n");
-    expect(serializeRoadmap({})).toBe("");
-    expect(serializeRoadmap({ format: { bom: true } })).toBe("\uFEFF");
+    expect(serializeOutline({ items: [{ title: "a" }, { title: "b", children: [{ title: "c" }] }] })).toBe("- a\n\n- b\n  - c\n");
+    expect(serializeOutline({})).toBe("");
+    expect(serializeOutline({ format: { bom: true } })).toBe("\uFEFF");
     expect(DEFAULT_FORMAT).toMatchObject({ newline: "\n", indent: "  ", bullet: "-", bannerWidth: 69 });
   });
 
   it("does not add a second optional marker", () => {
-    expect(serializeRoadmap({ items: [{ title: "NoSQL (optional but common)", optional: true }] })).toBe("- NoSQL (optional but common)\n");
+    expect(serializeOutline({ items: [{ title: "NoSQL (optional but common)", optional: true }] })).toBe("- NoSQL (optional but common)\n");
   });
 
-  it.each<[string, RoadmapDocumentInput, RegExp]>([
+  it.each<[string, OutlineDocumentInput, RegExp]>([
     ["an empty title", { items: [{ title: " " }] }, /item 1 has an empty title/],
     ["a line break in a title", { sections: [{ title: "a\nb" }] }, /section 1 has a line break/],
     ["a title with edge whitespace", { items: [{ title: "a", children: [{ title: "b " }] }] }, /item 1 > item 1 has spaces or tabs/],
@@ -220,7 +220,7 @@ describe("serializeRoadmap", () => {
     ["a narrow banner", { sections: [{ title: "S", layout: { openBanner: 2 } }] }, /narrower than 3/],
     ["a negative blank-line count", { items: [{ title: "a", layout: { blankLinesBefore: -1 } }] }, /blankLinesBefore must be a whole number/],
   ])("rejects %s", (_name, document, message) => {
-    expect(() => serializeRoadmap(document)).toThrow(RoadmapSerializeError);
-    expect(() => serializeRoadmap(document)).toThrow(message);
+    expect(() => serializeOutline(document)).toThrow(OutlineSerializeError);
+    expect(() => serializeOutline(document)).toThrow(message);
   });
 });

@@ -1,27 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, isOptionalTitle, parseRoadmap } from "./parse";
+import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_OUTLINE_BYTES, MAX_OUTLINE_ITEMS, MAX_OUTLINE_SECTIONS, isOptionalTitle, parseOutline } from "./parse";
 import { MAX_LISTED_REPAIRS } from "./repair-list";
-import { serializeRoadmap } from "./serialize";
-import { countItems, depthHistogram, flattenRoadmap, maxDepth, roadmapStats } from "./stats";
-import type { ParseOptions, RoadmapDocument, RoadmapItem } from "./types";
+import { serializeOutline } from "./serialize";
+import { countItems, depthHistogram, flattenOutline, maxDepth, outlineStats } from "./stats";
+import type { ParseOptions, OutlineDocument, OutlineItem } from "./types";
 
 function parsed(text: string, options?: ParseOptions) {
-  const result = parseRoadmap(text, options);
+  const result = parseOutline(text, options);
   if (!result.ok) throw new Error(`expected a clean parse, got:\n${result.errors.map((e) => e.message).join("\n")}`);
   return result;
 }
 
 function failed(text: string, options?: ParseOptions) {
-  const result = parseRoadmap(text, options);
+  const result = parseOutline(text, options);
   if (result.ok) throw new Error("expected errors, but the text parsed");
   return result;
 }
 
 /** The tree without line numbers and layout: [title, children] pairs. */
 type Shape = [string, Shape[]];
-const shapeOf = (items: readonly RoadmapItem[]): Shape[] => items.map((item) => [item.title, shapeOf(item.children)]);
-const sectionShapes = (document: RoadmapDocument) => document.sections.map((section) => [section.title, shapeOf(section.items)]);
+const shapeOf = (items: readonly OutlineItem[]): Shape[] => items.map((item) => [item.title, shapeOf(item.children)]);
+const sectionShapes = (document: OutlineDocument) => document.sections.map((section) => [section.title, shapeOf(section.items)]);
 
 const BASIC = [
   "# My Roadmap",
@@ -46,7 +46,7 @@ const BASIC = [
   "",
 ].join("\n");
 
-describe("parseRoadmap: structure", () => {
+describe("parseOutline: structure", () => {
   it("reads the header, sections and the item tree with depths and lines", () => {
     const { document, repairs, warnings } = parsed(BASIC);
     expect(repairs).toEqual([]);
@@ -94,12 +94,12 @@ describe("parseRoadmap: structure", () => {
     expect(countItems(document)).toBe(6);
     expect(depthHistogram(document)).toEqual([3, 2, 1]);
     expect(maxDepth(document)).toBe(2);
-    expect(roadmapStats(document)).toEqual({ sections: 2, items: 6, optionalItems: 1, maxDepth: 2, depthHistogram: [3, 2, 1] });
+    expect(outlineStats(document)).toEqual({ sections: 2, items: 6, optionalItems: 1, maxDepth: 2, depthHistogram: [3, 2, 1] });
     expect(maxDepth(parsed("# nothing\n").document)).toBe(-1);
   });
 
   it("flattens to rows in pre-order with parent, position and depth", () => {
-    const rows = flattenRoadmap(parsed(BASIC).document);
+    const rows = flattenOutline(parsed(BASIC).document);
     expect(rows.map((r) => [r.kind, r.title, r.parentIndex, r.position, r.depth])).toEqual([
       ["section", "BASICS", null, 0, 0],
       ["item", "Python", 0, 0, 1],
@@ -137,8 +137,8 @@ describe("parseRoadmap: structure", () => {
   });
 });
 
-describe("parseRoadmap: conventions of clean files are detected and kept", () => {
-  const variants: Array<[string, string, Partial<RoadmapDocument["format"]>]> = [
+describe("parseOutline: conventions of clean files are detected and kept", () => {
+  const variants: Array<[string, string, Partial<OutlineDocument["format"]>]> = [
     ["4-space indent", BASIC.replace(/^( +)/gm, (s) => s + s), { indent: "    " }],
     ["tab indent", BASIC.replace(/^( +)/gm, (s) => "\t".repeat(s.length / 2)), { indent: "\t" }],
     ["CRLF", BASIC.replace(/\n/g, "\r\n"), { newline: "\r\n" }],
@@ -157,7 +157,7 @@ describe("parseRoadmap: conventions of clean files are detected and kept", () =>
     expect(repairs).toEqual([]);
     expect(sectionShapes(document)).toEqual(sectionShapes(parsed(BASIC).document));
     expect(document.format).toMatchObject(format);
-    expect(serializeRoadmap(document)).toBe(text);
+    expect(serializeOutline(document)).toBe(text);
   });
 
   it("keeps each item's own bullet in a file that mixes them", () => {
@@ -165,11 +165,11 @@ describe("parseRoadmap: conventions of clean files are detected and kept", () =>
     const { document, repairs } = parsed(text);
     expect(repairs).toEqual([]);
     expect(document.items[0]?.children[0]?.children[0]?.layout.bullet).toBe("+");
-    expect(serializeRoadmap(document)).toBe(text);
+    expect(serializeOutline(document)).toBe(text);
   });
 });
 
-describe("parseRoadmap: repairs", () => {
+describe("parseOutline: repairs", () => {
   it("removes trailing whitespace and serializes the repaired text", () => {
     const result = parsed("- a  \n  - b\t\n   \n- c\n");
     expect(result.repairs.map((r) => [r.line, r.kind])).toEqual([
@@ -177,7 +177,7 @@ describe("parseRoadmap: repairs", () => {
       [2, "trailing-whitespace"],
       [3, "trailing-whitespace"],
     ]);
-    expect(serializeRoadmap(result.document)).toBe("- a\n  - b\n\n- c\n");
+    expect(serializeOutline(result.document)).toBe("- a\n  - b\n\n- c\n");
   });
 
   it("repairs mojibake and citation debris in titles, then marks optional items", () => {
@@ -201,7 +201,7 @@ describe("parseRoadmap: repairs", () => {
     expect(result.repairs).toEqual([
       { line: 2, kind: "line-ending", before: "\n", after: "\r\n", message: "Line 2: changed the LF line ending to CRLF, like the rest of the file" },
     ]);
-    expect(serializeRoadmap(result.document)).toBe("- a\r\n- b\r\n- c\r\n- d\r\n");
+    expect(serializeOutline(result.document)).toBe("- a\r\n- b\r\n- c\r\n- d\r\n");
   });
 
   it("resolves a tab in a space-indented file as one level", () => {
@@ -220,14 +220,14 @@ describe("parseRoadmap: repairs", () => {
       [4, "indentation", "\t    ", "        "],
     ]);
     expect(result.repairs[0]?.message).toBe("Line 3, column 1: rewrote the indentation (1 tab) as level 1 in the file's style (4 spaces)");
-    expect(serializeRoadmap(result.document)).toBe("- a\n    - b\n    - c\n        - d\n");
+    expect(serializeOutline(result.document)).toBe("- a\n    - b\n    - c\n        - d\n");
   });
 
   it("resolves space indentation in a tab-indented file when the file shows the width", () => {
     const result = parsed("- a\n\t- b\n\t\t- c\n- d\n  - e\n\t- f\n");
     expect(result.document.format.indent).toBe("\t");
     expect(result.repairs.map((r) => [r.line, r.kind])).toEqual([[5, "indentation"]]);
-    expect(serializeRoadmap(result.document)).toBe("- a\n\t- b\n\t\t- c\n- d\n\t- e\n\t- f\n");
+    expect(serializeOutline(result.document)).toBe("- a\n\t- b\n\t\t- c\n- d\n\t- e\n\t- f\n");
   });
 
   it("normalizes extra space after a bullet and around a section title", () => {
@@ -237,18 +237,18 @@ describe("parseRoadmap: repairs", () => {
       [4, 2, "spacing"],
       [5, 2, "spacing"],
     ]);
-    expect(serializeRoadmap(result.document)).toBe("===\nTitle\n===\n- a\n- b\n");
+    expect(serializeOutline(result.document)).toBe("===\nTitle\n===\n- a\n- b\n");
   });
 
   it("drops a byte-order mark that was itself garbled", () => {
     const result = parsed("ï»¿- a\n");
     expect(result.document.format.bom).toBe(false);
     expect(result.repairs[0]).toMatchObject({ line: 1, kind: "mojibake", before: "ï»¿", after: "" });
-    expect(serializeRoadmap(result.document)).toBe("- a\n");
+    expect(serializeOutline(result.document)).toBe("- a\n");
   });
 });
 
-describe("parseRoadmap: errors name the line and column", () => {
+describe("parseOutline: errors name the line and column", () => {
   const cases: Array<[string, string, { line: number; column: number; code: string; message: string }]> = [
     [
       "an indentation jump",
@@ -405,15 +405,15 @@ describe("parseRoadmap: errors name the line and column", () => {
 
   it("rejects more than 1 MB by default", () => {
     const line = `- ${"x".repeat(98)}\n`; // 101 bytes: byte 1,048,576 is column 96 of line 10,382
-    const big = line.repeat(Math.ceil((MAX_ROADMAP_BYTES + 1) / line.length));
+    const big = line.repeat(Math.ceil((MAX_OUTLINE_BYTES + 1) / line.length));
     const result = failed(big);
     expect(result.errors[0]?.code).toBe("file-too-large");
     expect(result.errors[0]?.message).toMatch(/^Line 10382, column 96: the file is 1 MB, over the 1 MB limit/);
   });
 
   it("rejects more than 5,000 items, at the first item over", () => {
-    const ok = "- item\n".repeat(MAX_ROADMAP_ITEMS);
-    expect(countItems(parsed(ok).document)).toBe(MAX_ROADMAP_ITEMS);
+    const ok = "- item\n".repeat(MAX_OUTLINE_ITEMS);
+    expect(countItems(parsed(ok).document)).toBe(MAX_OUTLINE_ITEMS);
     const result = failed(`${ok}- one too many\n`);
     expect(result.errors).toEqual([
       {
@@ -427,7 +427,7 @@ describe("parseRoadmap: errors name the line and column", () => {
   });
 });
 
-describe("parseRoadmap: line length", () => {
+describe("parseOutline: line length", () => {
   it(`rejects a line over ${MAX_LINE_LENGTH.toLocaleString("en-US")} characters, naming the line and the column where the limit is reached`, () => {
     const long = `- ${"x".repeat(MAX_LINE_LENGTH)}`;
     const result = failed(`# Title\n\n- short\n${long}\n- after\n`);
@@ -471,18 +471,18 @@ describe("parseRoadmap: line length", () => {
   });
 });
 
-describe("parseRoadmap: output bounded by the input", () => {
-  it(`rejects more than ${MAX_ROADMAP_SECTIONS.toLocaleString("en-US")} sections, at the first one over`, () => {
+describe("parseOutline: output bounded by the input", () => {
+  it(`rejects more than ${MAX_OUTLINE_SECTIONS.toLocaleString("en-US")} sections, at the first one over`, () => {
     const section = (i: number) => `===\nS${i}\n===\n- item\n`;
-    const ok = Array.from({ length: MAX_ROADMAP_SECTIONS }, (_, i) => section(i)).join("");
-    expect(parsed(ok).document.sections).toHaveLength(MAX_ROADMAP_SECTIONS);
-    const result = failed(`${ok}${section(MAX_ROADMAP_SECTIONS)}`);
+    const ok = Array.from({ length: MAX_OUTLINE_SECTIONS }, (_, i) => section(i)).join("");
+    expect(parsed(ok).document.sections).toHaveLength(MAX_OUTLINE_SECTIONS);
+    const result = failed(`${ok}${section(MAX_OUTLINE_SECTIONS)}`);
     expect(result.errors).toEqual([
       {
-        line: MAX_ROADMAP_SECTIONS * 4 + 2,
+        line: MAX_OUTLINE_SECTIONS * 4 + 2,
         column: 1,
         code: "too-many-sections",
-        message: `Line ${MAX_ROADMAP_SECTIONS * 4 + 2}, column 1: this is section 1,001; a roadmap can have at most 1,000 sections`,
+        message: `Line ${MAX_OUTLINE_SECTIONS * 4 + 2}, column 1: this is section 1,001; a roadmap can have at most 1,000 sections`,
       },
     ]);
     expect(failed("===\nA\n===\n===\nB\n===\n", { maxSections: 1 }).errors[0]).toMatchObject({ line: 5, code: "too-many-sections" });

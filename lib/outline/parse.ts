@@ -19,7 +19,7 @@
  * Sections are optional: a file without `=` lines is a list of items. A file that has sections
  * cannot have items before the first one.
  *
- * Accepted variations, kept as they are (so `serializeRoadmap(parse(x))` gives `x` back): a BOM;
+ * Accepted variations, kept as they are (so `serializeOutline(parse(x))` gives `x` back): a BOM;
  * LF, CRLF or CR line endings; any number of spaces or a tab per level (detected per file, see
  * `indentation.ts`); `-`, `*` and `+` bullets (each item keeps its own); any number of blank lines
  * between things; banners of any width; a missing final newline; blank lines at the end.
@@ -49,21 +49,21 @@ import type {
   ParseResult,
   ParseWarning,
   Repair,
-  RoadmapDocument,
-  RoadmapFormat,
-  RoadmapItem,
-  RoadmapSection,
+  OutlineDocument,
+  OutlineFormat,
+  OutlineItem,
+  OutlineSection,
 } from "./types";
 
 /** Largest accepted file: 1 MiB of UTF-8. */
-export const MAX_ROADMAP_BYTES = 1024 * 1024;
+export const MAX_OUTLINE_BYTES = 1024 * 1024;
 /** Most items accepted in one file. */
-export const MAX_ROADMAP_ITEMS = 5000;
+export const MAX_OUTLINE_ITEMS = 5000;
 /**
  * Most sections accepted in one file (the seed has 15). Without a limit, 1 MiB of "===\nT\n===\n"
  * made 100,000 sections: a 17 MB preview and as many rows to insert.
  */
-export const MAX_ROADMAP_SECTIONS = 1000;
+export const MAX_OUTLINE_SECTIONS = 1000;
 /** Parsing stops collecting errors after this many. */
 export const MAX_ERRORS = 100;
 /** Banner width for sections written without one (the seed's). */
@@ -157,11 +157,11 @@ function classify(line: string): Line {
 
 class TooManyErrors extends Error {}
 
-export function parseRoadmap(text: string, options: ParseOptions = {}): ParseResult {
-  const maxBytes = options.maxBytes ?? MAX_ROADMAP_BYTES;
-  const maxItems = options.maxItems ?? MAX_ROADMAP_ITEMS;
+export function parseOutline(text: string, options: ParseOptions = {}): ParseResult {
+  const maxBytes = options.maxBytes ?? MAX_OUTLINE_BYTES;
+  const maxItems = options.maxItems ?? MAX_OUTLINE_ITEMS;
   const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH;
-  const maxSections = options.maxSections ?? MAX_ROADMAP_SECTIONS;
+  const maxSections = options.maxSections ?? MAX_OUTLINE_SECTIONS;
   const errors: ParseError[] = [];
   const repairs = new RepairList();
   /** Records a repair on `line`, describing it only if it can still be listed. */
@@ -249,11 +249,11 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
   const style: IndentStyle = detectIndentation(indents);
   const usesSections = classified.some((line) => line.kind === "banner");
 
-  const sections: RoadmapSection[] = [];
-  const rootItems: RoadmapItem[] = [];
-  let section: RoadmapSection | null = null;
-  let stack: RoadmapItem[] = [];
-  let lastItem: RoadmapItem | null = null;
+  const sections: OutlineSection[] = [];
+  const rootItems: OutlineItem[] = [];
+  let section: OutlineSection | null = null;
+  let stack: OutlineItem[] = [];
+  let lastItem: OutlineItem | null = null;
   let descriptionOpen = false;
   let pendingBlank = headerEnd - headerLength;
   let itemCount = 0;
@@ -414,7 +414,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
         }
         stack.length = level;
         const itemTitle = itemDue.kind === "due" ? itemDue.title : line.text;
-        const item: RoadmapItem = {
+        const item: OutlineItem = {
           title: itemTitle,
           optional: isOptionalTitle(itemTitle),
           ...(itemDue.kind === "due" && { due: itemDue.due }),
@@ -487,7 +487,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
   }
   if (itemCount === 0) warnings.push({ line: 1, code: "no-items", message: "Line 1: the file has no items" });
 
-  const format: RoadmapFormat = {
+  const format: OutlineFormat = {
     bom,
     newline,
     indent: style.unit,
@@ -496,7 +496,7 @@ export function parseRoadmap(text: string, options: ParseOptions = {}): ParseRes
     finalNewline: split.finalNewline,
     trailingBlankLines: pendingBlank,
   };
-  const document: RoadmapDocument = { header, title: headerTitle(header), sections, items: rootItems, format };
+  const document: OutlineDocument = { header, title: headerTitle(header), sections, items: rootItems, format };
   return { ok: true, document, repairs: repairs.list(), repairCount: repairs.count, warnings };
 }
 

@@ -1,24 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_RESOURCES } from "@/lib/tracks/edit-schema";
-import { detectRoadmapFormat } from "./detect-format";
-import { MAX_ITEM_LINKS, parseMarkdownRoadmap } from "./markdown";
+import { detectOutlineFormat } from "./detect-format";
+import { MAX_ITEM_LINKS, parseMarkdownOutline } from "./markdown";
 import { parseInline } from "./markdown-inline";
 import { serializeMarkdown } from "./markdown-serialize";
-import { parseRoadmap } from "./parse";
+import { parseOutline } from "./parse";
 import { titleWithMarkers } from "./serialize";
-import { flattenRoadmap } from "./stats";
-import type { RoadmapDocument, RoadmapItem, RoadmapItemInput, RoadmapSectionInput } from "./types";
+import { flattenOutline } from "./stats";
+import type { OutlineDocument, OutlineItem, OutlineItemInput, OutlineSectionInput } from "./types";
 
-function parsed(text: string): RoadmapDocument {
-  const result = parseMarkdownRoadmap(text);
+function parsed(text: string): OutlineDocument {
+  const result = parseMarkdownOutline(text);
   if (!result.ok) throw new Error(result.errors.map((error) => error.message).join("\n"));
   return result.document;
 }
 
 /** The tree as the stored rows would hold it. */
-function rows(document: RoadmapDocument) {
-  return flattenRoadmap(document).map(({ depth, kind, title, optional, description, resources }) => ({ depth, kind, title, optional, description, resources }));
+function rows(document: OutlineDocument) {
+  return flattenOutline(document).map(({ depth, kind, title, optional, description, resources }) => ({ depth, kind, title, optional, description, resources }));
 }
 
 describe("reading Markdown", () => {
@@ -47,10 +47,10 @@ describe("reading Markdown", () => {
   });
 
   it("links become the item's resources and leave their text in the title; other addresses are reported", () => {
-    const result = parseMarkdownRoadmap("- [ ] Read the [style guide](https://example.com/style \"Style\") and <https://example.com/x> and [this](./local.md)\n");
+    const result = parseMarkdownOutline("- [ ] Read the [style guide](https://example.com/style \"Style\") and <https://example.com/x> and [this](./local.md)\n");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const item = result.document.items[0] as RoadmapItem;
+    const item = result.document.items[0] as OutlineItem;
     expect(item.title).toBe("Read the style guide and https://example.com/x and this");
     expect(item.resources).toEqual([{ title: "style guide", url: "https://example.com/style" }, { url: "https://example.com/x" }]);
     expect(result.repairs).toMatchObject([{ line: 1, kind: "link", before: "./local.md" }]);
@@ -64,12 +64,12 @@ describe("reading Markdown", () => {
       ["REST", false],
     ]);
     // The same bullet text gives the same item in both formats.
-    const text = parseRoadmap("- GraphQL (optional)\n");
+    const text = parseOutline("- GraphQL (optional)\n");
     expect(text.ok && text.document.items[0]?.title).toBe("GraphQL (optional)");
   });
 
   it("text under an item is its description, paragraphs kept; text outside items is left out and reported", () => {
-    const result = parseMarkdownRoadmap(["Intro.", "", "## S", "Under the heading.", "", "- [ ] Item", "  First line", "  second line.", "", "  Another paragraph.", "  - [ ] Child", "", "Loose text."].join("\n"));
+    const result = parseMarkdownOutline(["Intro.", "", "## S", "Under the heading.", "", "- [ ] Item", "  First line", "  second line.", "", "  Another paragraph.", "  - [ ] Child", "", "Loose text."].join("\n"));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.document.sections[0]?.items[0]?.description).toBe("First line\nsecond line.\n\nAnother paragraph.");
@@ -99,7 +99,7 @@ describe("reading Markdown", () => {
   });
 
   it("errors carry lines and columns like the text format's", () => {
-    const result = parseMarkdownRoadmap("- [ ] Before\n## Section\n- [ ]\n##\n");
+    const result = parseMarkdownOutline("- [ ] Before\n## Section\n- [ ]\n##\n");
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map(({ line, code }) => [line, code])).toEqual([
@@ -120,22 +120,22 @@ describe("reading Markdown", () => {
       { title: "Due diligence (due soon)", optional: false, due: null },
     ]);
     const again = parsed(serializeMarkdown(document));
-    expect(flattenRoadmap(again).map(({ title, due }) => [title, due])).toEqual(flattenRoadmap(document).map(({ title, due }) => [title, due]));
-    const invalid = parseMarkdownRoadmap("## S\n\n- [ ] Ship it (due day 0)\n");
+    expect(flattenOutline(again).map(({ title, due }) => [title, due])).toEqual(flattenOutline(document).map(({ title, due }) => [title, due]));
+    const invalid = parseMarkdownOutline("## S\n\n- [ ] Ship it (due day 0)\n");
     expect(invalid).toMatchObject({ ok: false, errors: [{ line: 3, code: "invalid-due" }] });
   });
 
   it("the same limits as the text format", () => {
-    expect(parseMarkdownRoadmap(`- ${"x".repeat(20)}\n`, { maxLineLength: 10 })).toMatchObject({ ok: false, errors: [{ line: 1, column: 11, code: "line-too-long" }] });
-    expect(parseMarkdownRoadmap("- a\n- b\n- c\n", { maxItems: 2 })).toMatchObject({ ok: false, errors: [{ line: 3, code: "too-many-items" }] });
-    expect(parseMarkdownRoadmap("## a\n## b\n", { maxSections: 1 })).toMatchObject({ ok: false, errors: [{ line: 2, code: "too-many-sections" }] });
-    expect(parseMarkdownRoadmap("- a\n", { maxBytes: 2 })).toMatchObject({ ok: false, errors: [{ code: "file-too-large" }] });
+    expect(parseMarkdownOutline(`- ${"x".repeat(20)}\n`, { maxLineLength: 10 })).toMatchObject({ ok: false, errors: [{ line: 1, column: 11, code: "line-too-long" }] });
+    expect(parseMarkdownOutline("- a\n- b\n- c\n", { maxItems: 2 })).toMatchObject({ ok: false, errors: [{ line: 3, code: "too-many-items" }] });
+    expect(parseMarkdownOutline("## a\n## b\n", { maxSections: 1 })).toMatchObject({ ok: false, errors: [{ line: 2, code: "too-many-sections" }] });
+    expect(parseMarkdownOutline("- a\n", { maxBytes: 2 })).toMatchObject({ ok: false, errors: [{ code: "file-too-large" }] });
   });
 
   it("keeps at most the editor's number of links per item", () => {
     expect(MAX_ITEM_LINKS).toBe(MAX_RESOURCES);
     const links = Array.from({ length: 25 }, (_, i) => `[l${i}](https://example.com/${i})`).join(" ");
-    const result = parseMarkdownRoadmap(`- [ ] Many ${links}\n`);
+    const result = parseMarkdownOutline(`- [ ] Many ${links}\n`);
     expect(result.ok && result.document.items[0]?.resources).toHaveLength(MAX_ITEM_LINKS);
     expect(result.repairs.filter((repair) => repair.kind === "link")).toHaveLength(5);
   });
@@ -154,13 +154,13 @@ describe("reading Markdown", () => {
 
 describe("detecting the format", () => {
   it("banners mean the text format; headings, task boxes, numbers and links mean Markdown", () => {
-    expect(detectRoadmapFormat("# Title\n\n===\nS\n===\n- [ ] a\n")).toBe("text");
-    expect(detectRoadmapFormat("# Title\n- a\n  - b\n")).toBe("text");
-    expect(detectRoadmapFormat("# Title\n## Week 1\n- a\n")).toBe("markdown");
-    expect(detectRoadmapFormat("- [ ] a\n")).toBe("markdown");
-    expect(detectRoadmapFormat("1. a\n")).toBe("markdown");
-    expect(detectRoadmapFormat("- read [docs](https://x.y)\n")).toBe("markdown");
-    expect(detectRoadmapFormat("- a\n# later heading\n")).toBe("markdown");
+    expect(detectOutlineFormat("# Title\n\n===\nS\n===\n- [ ] a\n")).toBe("text");
+    expect(detectOutlineFormat("# Title\n- a\n  - b\n")).toBe("text");
+    expect(detectOutlineFormat("# Title\n## Week 1\n- a\n")).toBe("markdown");
+    expect(detectOutlineFormat("- [ ] a\n")).toBe("markdown");
+    expect(detectOutlineFormat("1. a\n")).toBe("markdown");
+    expect(detectOutlineFormat("- read [docs](https://x.y)\n")).toBe("markdown");
+    expect(detectOutlineFormat("- a\n# later heading\n")).toBe("markdown");
   });
 });
 
@@ -186,18 +186,18 @@ const description = fc.option(
 const url = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom("https://example.com/a b", "https://example.com/(x", "https://example.com/<a>", "https://example.com/[x]", "https://example.com/\\p"));
 const resource = fc.record({ title: fc.option(titleText, { nil: undefined }), url }).map(({ title, url: address }) => (title === undefined ? { url: address } : { title, url: address }));
 
-function itemArbitrary(depth: number): fc.Arbitrary<RoadmapItemInput> {
+function itemArbitrary(depth: number): fc.Arbitrary<OutlineItemInput> {
   const children = depth === 0 ? fc.constant([]) : fc.array(itemArbitrary(depth - 1), { maxLength: 3 });
   return fc
     .record({ title: titleText, optional: fc.boolean(), description, resources: fc.array(resource, { maxLength: 3 }), children })
     .map(({ description: text, resources, ...rest }) => ({ ...rest, ...(text !== undefined && { description: text }), ...(resources.length > 0 && { resources }) }));
 }
-const sectionArbitrary: fc.Arbitrary<RoadmapSectionInput> = fc.record({ title: titleText, optional: fc.boolean(), items: fc.array(itemArbitrary(3), { maxLength: 3 }) });
+const sectionArbitrary: fc.Arbitrary<OutlineSectionInput> = fc.record({ title: titleText, optional: fc.boolean(), items: fc.array(itemArbitrary(3), { maxLength: 3 }) });
 
 /** What a tree should read back as: an optional node's title says so, as in the text format. */
-function expectedRows(sections: readonly RoadmapSectionInput[], items: readonly RoadmapItemInput[]) {
+function expectedRows(sections: readonly OutlineSectionInput[], items: readonly OutlineItemInput[]) {
   const out: Array<{ depth: number; kind: string; title: string; optional: boolean; description: string | null; resources: unknown[] }> = [];
-  const addItems = (list: readonly RoadmapItemInput[], depth: number) => {
+  const addItems = (list: readonly OutlineItemInput[], depth: number) => {
     for (const item of list) {
       out.push({ depth, kind: "item", title: titleWithMarkers(item.title, item.optional, item.due, undefined, "item"), optional: Boolean(item.optional) || /\(optional\)/.test(item.title), description: item.description ?? null, resources: [...(item.resources ?? [])] });
       addItems(item.children ?? [], depth + 1);
@@ -220,9 +220,9 @@ describe("Markdown export round trip", () => {
     fc.assert(
       fc.property(tree, ({ title, sections, items }) => {
         const markdown = serializeMarkdown({ title, sections, items });
-        const result = parseMarkdownRoadmap(markdown);
+        const result = parseMarkdownOutline(markdown);
         if (!result.ok) throw new Error(`${result.errors[0]?.message}\n${markdown}`);
-        expect(detectRoadmapFormat(markdown)).toBe(sections.length > 0 || items.length > 0 ? "markdown" : "text");
+        expect(detectOutlineFormat(markdown)).toBe(sections.length > 0 || items.length > 0 ? "markdown" : "text");
         expect(result.repairs).toEqual([]);
         expect(result.document.title).toBe(title === null ? null : title.replace(/\s+/g, " ").trim());
         expect(rows(result.document)).toEqual(expectedRows(sections, items));

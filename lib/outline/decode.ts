@@ -3,12 +3,12 @@
  * round-trips), and reads bytes that are not valid UTF-8 as Windows-1252, reporting that.
  */
 import { decodeLegacy } from "./legacy-encodings";
-import { MAX_ROADMAP_BYTES, parseRoadmap } from "./parse";
+import { MAX_OUTLINE_BYTES, parseOutline } from "./parse";
 import { MAX_LISTED_REPAIRS } from "./repair-list";
 import { formatSize } from "./text";
 import type { ParseOptions, ParseResult } from "./types";
 
-export function decodeRoadmapBytes(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+export function decodeOutlineBytes(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -29,8 +29,8 @@ function codePointsBeforeLimit(text: string): number {
   return count;
 }
 
-export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
-  const maxBytes = options.maxBytes ?? MAX_ROADMAP_BYTES;
+export function parseOutlineBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const maxBytes = options.maxBytes ?? MAX_OUTLINE_BYTES;
   if (bytes.length > maxBytes) {
     // Name the line where the limit is reached without decoding the whole upload.
     let line = 1;
@@ -57,8 +57,8 @@ export function parseRoadmapBytes(bytes: Uint8Array, options: ParseOptions = {})
       warnings: [],
     };
   }
-  const { text, encoding } = decodeRoadmapBytes(bytes);
-  const result = parseRoadmap(text, options);
+  const { text, encoding } = decodeOutlineBytes(bytes);
+  const result = parseOutline(text, options);
   if (encoding === "windows-1252") {
     result.repairs.unshift({
       line: 1,

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { MiB, expectLinearTime as expectLinear, fill } from "@/lib/testing/linear-time";
-import { detectRoadmapFormat } from "./detect-format";
-import { MAX_ROADMAP_BYTES } from "./parse";
-import { parseMarkdownRoadmap } from "./markdown";
+import { detectOutlineFormat } from "./detect-format";
+import { MAX_OUTLINE_BYTES } from "./parse";
+import { parseMarkdownOutline } from "./markdown";
 import { parseInline } from "./markdown-inline";
 
 const big = { maxBytes: 4 * MiB, maxLineLength: 4 * MiB };
@@ -31,7 +31,7 @@ describe("Markdown inline scanning on one huge line", () => {
       const inline = expectLinear(name, () => parseInline(line));
       expect(inline.links).toEqual([]);
       // And as an item's text in a file (the line limit lifted).
-      expect(expectLinear(`${name} in a file`, () => parseMarkdownRoadmap(`- ${line}`, big)).ok).toBe(true);
+      expect(expectLinear(`${name} in a file`, () => parseMarkdownOutline(`- ${line}`, big)).ok).toBe(true);
     });
   }
 
@@ -54,10 +54,10 @@ describe("Markdown files of 1 MiB", () => {
     ["thematic breaks", "- - -\n"],
   ] as const) {
     it(name, () => {
-      const text = name === "deeply nested items" ? Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}- a`).join("\n") : fill(unit, MAX_ROADMAP_BYTES - 16);
-      const result = expectLinear(name, () => parseMarkdownRoadmap(text, { maxItems: 1_000_000, maxSections: 1_000_000 }));
+      const text = name === "deeply nested items" ? Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}- a`).join("\n") : fill(unit, MAX_OUTLINE_BYTES - 16);
+      const result = expectLinear(name, () => parseMarkdownOutline(text, { maxItems: 1_000_000, maxSections: 1_000_000 }));
       expect(result.ok).toBe(true);
-      expectLinear(`${name}: detection`, () => detectRoadmapFormat(text));
+      expectLinear(`${name}: detection`, () => detectOutlineFormat(text));
     });
   }
 });

@@ -17,29 +17,29 @@
  * themselves rather than as links; links are written on "Links:" lines, never inside the title, so
  * the title stays exactly what it was. A description line that would read as something else (a
  * list item, a fence, a "Links:" line…) gets the leading backslash the reader removes. What
- * Markdown cannot carry throws a `RoadmapSerializeError` naming the node, as the text format does:
+ * Markdown cannot carry throws a `OutlineSerializeError` naming the node, as the text format does:
  * an empty or multi-line title, a "\r" in a description, items beside sections. Trailing blanks at
  * the end of a description line are written but, as in the text format, not read back.
  */
 import { escapeInline, writeLink } from "./markdown-inline";
 import { DESCRIPTION_ESCAPABLE, leadingBlanks, readLinksLine } from "./markdown";
 import { MAX_LINE_LENGTH } from "./parse";
-import { RoadmapSerializeError, titleWithMarkers } from "./serialize";
-import type { RoadmapItemInput, RoadmapSectionInput } from "./types";
+import { OutlineSerializeError, titleWithMarkers } from "./serialize";
+import type { OutlineItemInput, OutlineSectionInput } from "./types";
 
 export interface MarkdownDocumentInput {
   /** Written as the `#` heading at the top; none when null or absent. */
   title?: string | null;
-  sections?: readonly RoadmapSectionInput[];
-  items?: readonly RoadmapItemInput[];
+  sections?: readonly OutlineSectionInput[];
+  items?: readonly OutlineItemInput[];
 }
 
 const INDENT = "  ";
 
 function checkTitle(title: string, what: string): void {
-  if (title.trim() === "") throw new RoadmapSerializeError(`${what} has an empty title`);
-  if (/[\r\n]/.test(title)) throw new RoadmapSerializeError(`${what} has a line break in its title`);
-  if (title.trim() !== title) throw new RoadmapSerializeError(`${what} has blanks at the start or end of its title`);
+  if (title.trim() === "") throw new OutlineSerializeError(`${what} has an empty title`);
+  if (/[\r\n]/.test(title)) throw new OutlineSerializeError(`${what} has a line break in its title`);
+  if (title.trim() !== title) throw new OutlineSerializeError(`${what} has blanks at the start or end of its title`);
 }
 
 function descriptionLine(line: string): string {
@@ -53,12 +53,12 @@ function descriptionLine(line: string): string {
 export function serializeMarkdown(document: MarkdownDocumentInput): string {
   const sections = document.sections ?? [];
   const rootItems = document.items ?? [];
-  if (sections.length > 0 && rootItems.length > 0) throw new RoadmapSerializeError("a roadmap with sections cannot also have top-level items outside them");
+  if (sections.length > 0 && rootItems.length > 0) throw new OutlineSerializeError("a roadmap with sections cannot also have top-level items outside them");
   const out: string[] = [];
   const title = document.title?.replace(/\s+/g, " ").trim();
   if (title) out.push(`# ${escapeInline(title, true)}`);
 
-  const writeItems = (items: readonly RoadmapItemInput[], depth: number, path: string) => {
+  const writeItems = (items: readonly OutlineItemInput[], depth: number, path: string) => {
     items.forEach((item, i) => {
       const where = `${path}item ${i + 1}`;
       checkTitle(item.title, where);
@@ -66,7 +66,7 @@ export function serializeMarkdown(document: MarkdownDocumentInput): string {
       const inner = INDENT.repeat(depth + 1);
       out.push(`${indent}- [ ] ${escapeInline(titleWithMarkers(item.title, item.optional, item.due, undefined, where))}`);
       if (item.description !== undefined && item.description !== "") {
-        if (item.description.includes("\r")) throw new RoadmapSerializeError(`${where} has a carriage return in its description`);
+        if (item.description.includes("\r")) throw new OutlineSerializeError(`${where} has a carriage return in its description`);
         for (const line of item.description.split("\n")) {
           const written = descriptionLine(line);
           out.push(written === "" ? "" : `${inner}${written}`);

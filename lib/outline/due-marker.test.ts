@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueMarkerSuffix, dueOffsetDays, earlierDue, formatDueMarker, MAX_DUE_DAYS, MAX_DUE_WEEKS, splitDueMarker } from "./due-marker";
 import type { RelativeDue } from "./due-marker";
-import { isOptionalTitle, parseRoadmap } from "./parse";
-import { serializeRoadmap } from "./serialize";
+import { isOptionalTitle, parseOutline } from "./parse";
+import { serializeOutline } from "./serialize";
 
 describe("splitDueMarker", () => {
   it("takes a trailing day or week marker out of the title", () => {
@@ -130,8 +130,8 @@ describe("round trip", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(titleArb, fc.option(dueArb, { nil: null }), fc.boolean()), { minLength: 1, maxLength: 8 }), dueArb, (rows, sectionDue) => {
         const items = rows.map(([title, due, optional]) => ({ title, due, optional }));
-        const text = serializeRoadmap({ sections: [{ title: "Basics", due: sectionDue, items }] });
-        const parsed = parseRoadmap(text);
+        const text = serializeOutline({ sections: [{ title: "Basics", due: sectionDue, items }] });
+        const parsed = parseOutline(text);
         expect(parsed.ok).toBe(true);
         if (!parsed.ok) return;
         const section = parsed.document.sections[0]!;
@@ -139,7 +139,7 @@ describe("round trip", () => {
         expect(section.items.map((item) => [item.title, item.due ?? null])).toEqual(
           rows.map(([title, due, optional]) => [optional && !isOptionalTitle(title) ? `${title} (optional)` : title, due]),
         );
-        expect(serializeRoadmap(parsed.document)).toBe(text);
+        expect(serializeOutline(parsed.document)).toBe(text);
       }),
       { seed: 30, numRuns: 300 },
     );
@@ -161,7 +161,7 @@ describe("in the text format", () => {
       "- Reading (optional) (due week 2)",
       "",
     ].join("\r\n");
-    const parsed = parseRoadmap(text);
+    const parsed = parseOutline(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const [section] = parsed.document.sections;
@@ -174,11 +174,11 @@ describe("in the text format", () => {
       ["Editor (optional)", { unit: "day", count: 2 }, true],
       ["Use due day 3 wisely", undefined, false],
     ]);
-    expect(serializeRoadmap(parsed.document)).toBe(text);
+    expect(serializeOutline(parsed.document)).toBe(text);
   });
 
   it("reports an invalid marker with its line and column, and imports nothing", () => {
-    const parsed = parseRoadmap("=====\nBasics (due week 0)\n=====\n- Intro\n  - Deep (due day -1)\n- 🐍 x (due day 9999)\n");
+    const parsed = parseOutline("=====\nBasics (due week 0)\n=====\n- Intro\n  - Deep (due day -1)\n- 🐍 x (due day 9999)\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.map((error) => [error.code, error.line, error.column])).toEqual([
@@ -190,10 +190,10 @@ describe("in the text format", () => {
   });
 
   it("refuses to write a title that would read back as a marker", () => {
-    expect(() => serializeRoadmap({ items: [{ title: "Intro (due day 3)" }] })).toThrow(/due marker/);
-    expect(() => serializeRoadmap({ items: [{ title: "Intro (due day 0)" }] })).toThrow(/due marker/);
-    expect(() => serializeRoadmap({ items: [{ title: "Intro", due: { unit: "day", count: 0 } }] })).toThrow(/invalid due/);
-    expect(serializeRoadmap({ items: [{ title: "Intro (due day 3)", due: { unit: "week", count: 1 } }] })).toBe("- Intro (due day 3) (due week 1)\n");
-    expect(serializeRoadmap({ items: [{ title: "Intro", optional: true, due: { unit: "week", count: 1 } }] })).toBe("- Intro (optional) (due week 1)\n");
+    expect(() => serializeOutline({ items: [{ title: "Intro (due day 3)" }] })).toThrow(/due marker/);
+    expect(() => serializeOutline({ items: [{ title: "Intro (due day 0)" }] })).toThrow(/due marker/);
+    expect(() => serializeOutline({ items: [{ title: "Intro", due: { unit: "day", count: 0 } }] })).toThrow(/invalid due/);
+    expect(serializeOutline({ items: [{ title: "Intro (due day 3)", due: { unit: "week", count: 1 } }] })).toBe("- Intro (due day 3) (due week 1)\n");
+    expect(serializeOutline({ items: [{ title: "Intro", optional: true, due: { unit: "week", count: 1 } }] })).toBe("- Intro (optional) (due week 1)\n");
   });
 });

@@ -2,10 +2,10 @@
  * Types for the roadmap text format (see `parse.ts` for the grammar).
  *
  * Two families of shapes:
- * - `RoadmapDocument` / `RoadmapSection` / `RoadmapItem` are what `parseRoadmap` returns: every
- *   field filled in, including `line` numbers and the `layout` facts `serializeRoadmap` needs to
+ * - `OutlineDocument` / `OutlineSection` / `OutlineItem` are what `parseOutline` returns: every
+ *   field filled in, including `line` numbers and the `layout` facts `serializeOutline` needs to
  *   reproduce the file byte for byte.
- * - `RoadmapDocumentInput` / `RoadmapSectionInput` / `RoadmapItemInput` are what `serializeRoadmap`
+ * - `OutlineDocumentInput` / `OutlineSectionInput` / `OutlineItemInput` are what `serializeOutline`
  *   accepts: the same shapes with everything but titles optional, so a tree built elsewhere (for
  *   example from stored TrackNodes) can be written out in the default style.
  * A parsed document is assignable to the input types.
@@ -20,7 +20,7 @@ export type BulletChar = "-" | "*" | "+";
 export type Newline = "\n" | "\r\n" | "\r";
 
 /** File-wide conventions, detected on parse and reused on serialize. */
-export interface RoadmapFormat {
+export interface OutlineFormat {
   /** The file starts with a U+FEFF byte-order mark. */
   bom: boolean;
   /** The file's line terminator (the majority one if the file mixed them; the rest were repaired). */
@@ -57,7 +57,7 @@ export interface SectionLayout {
   dueMarker?: string;
 }
 
-export interface RoadmapItem {
+export interface OutlineItem {
   /** The item text after repairs, verbatim (an "(optional)" marker stays in the title). */
   title: string;
   /** The title carries a parenthetical starting with "optional", e.g. "(optional)" or "(optional but common)". */
@@ -73,19 +73,19 @@ export interface RoadmapItem {
    * of their own, joined with "\n". Absent when there are none.
    */
   description?: string;
-  children: RoadmapItem[];
+  children: OutlineItem[];
   layout: ItemLayout;
   /** Links that go with the item (from Markdown `[text](url)` links; the text format has none). Absent when there are none. */
-  resources?: RoadmapResource[];
+  resources?: OutlineResource[];
 }
 
 /** A link that goes with an item: an http(s) address and, when the link had text, that text. */
-export interface RoadmapResource {
+export interface OutlineResource {
   title?: string;
   url: string;
 }
 
-export interface RoadmapSection {
+export interface OutlineSection {
   /** The text between the two `=` lines, after repairs. */
   title: string;
   /** Same rule as items. */
@@ -94,11 +94,11 @@ export interface RoadmapSection {
   due?: RelativeDue;
   /** 1-based line of the title (the line between the two `=` lines). */
   line: number;
-  items: RoadmapItem[];
+  items: OutlineItem[];
   layout: SectionLayout;
 }
 
-export interface RoadmapDocument {
+export interface OutlineDocument {
   /**
    * The preamble verbatim (after repairs): the `#` lines at the top and any blank lines among
    * them, without the blank lines that separate it from the body (those are the first node's
@@ -108,13 +108,13 @@ export interface RoadmapDocument {
   /** The first `#` line of the header without its `#` marks, e.g. "🐍 PYTHON BACKEND ROADMAP …"; null without one. */
   title: string | null;
   /** Sections in file order. Empty when the file uses no `=` banners. */
-  sections: RoadmapSection[];
+  sections: OutlineSection[];
   /** Top-level items of a file without sections. Always empty when `sections` is not. */
-  items: RoadmapItem[];
-  format: RoadmapFormat;
+  items: OutlineItem[];
+  format: OutlineFormat;
 }
 
-export interface RoadmapItemInput {
+export interface OutlineItemInput {
   title: string;
   /** When true and the title has no "(optional…)" marker, serializing appends " (optional)". */
   optional?: boolean;
@@ -122,24 +122,24 @@ export interface RoadmapItemInput {
   due?: RelativeDue | null;
   description?: string;
   /** Written by the Markdown serializer; the text format cannot hold links and leaves them out. */
-  resources?: readonly RoadmapResource[];
-  children?: readonly RoadmapItemInput[];
+  resources?: readonly OutlineResource[];
+  children?: readonly OutlineItemInput[];
   layout?: Partial<ItemLayout>;
 }
 
-export interface RoadmapSectionInput {
+export interface OutlineSectionInput {
   title: string;
   optional?: boolean;
   due?: RelativeDue | null;
-  items?: readonly RoadmapItemInput[];
+  items?: readonly OutlineItemInput[];
   layout?: Partial<SectionLayout>;
 }
 
-export interface RoadmapDocumentInput {
+export interface OutlineDocumentInput {
   header?: readonly string[];
-  sections?: readonly RoadmapSectionInput[];
-  items?: readonly RoadmapItemInput[];
-  format?: Partial<RoadmapFormat>;
+  sections?: readonly OutlineSectionInput[];
+  items?: readonly OutlineItemInput[];
+  format?: Partial<OutlineFormat>;
 }
 
 export type RepairKind =
@@ -155,9 +155,9 @@ export type RepairKind =
   | "indentation"
   /** Extra spaces or a tab after a bullet, or spaces around a section title, normalized. */
   | "spacing"
-  /** Bytes that were not valid UTF-8, read as Windows-1252 (only from `parseRoadmapBytes`). */
+  /** Bytes that were not valid UTF-8, read as Windows-1252 (only from `parseOutlineBytes`). */
   | "encoding"
-  /** Markdown that Cairn does not keep (a paragraph outside any item, front matter), left out (only from `parseMarkdownRoadmap`). */
+  /** Markdown that Cairn does not keep (a paragraph outside any item, front matter), left out (only from `parseMarkdownOutline`). */
   | "skipped"
   /** A Markdown link that cannot become one of the item's links (not http(s), too long, too many): its text is kept, its address left out. */
   | "link";
@@ -215,16 +215,16 @@ export interface ParseWarning {
  * `repairCount` counts every repair made (the text is repaired in full either way).
  */
 export type ParseResult =
-  | { ok: true; document: RoadmapDocument; repairs: Repair[]; repairCount: number; warnings: ParseWarning[] }
+  | { ok: true; document: OutlineDocument; repairs: Repair[]; repairCount: number; warnings: ParseWarning[] }
   | { ok: false; errors: ParseError[]; repairs: Repair[]; repairCount: number; warnings: ParseWarning[] };
 
 export interface ParseOptions {
-  /** Largest accepted input, in UTF-8 bytes. Default `MAX_ROADMAP_BYTES` (1 MiB). */
+  /** Largest accepted input, in UTF-8 bytes. Default `MAX_OUTLINE_BYTES` (1 MiB). */
   maxBytes?: number;
-  /** Most items accepted. Default `MAX_ROADMAP_ITEMS` (5,000). */
+  /** Most items accepted. Default `MAX_OUTLINE_ITEMS` (5,000). */
   maxItems?: number;
   /** Longest accepted line, in characters (code points). Default `MAX_LINE_LENGTH` (12,000). */
   maxLineLength?: number;
-  /** Most sections accepted. Default `MAX_ROADMAP_SECTIONS` (1,000). */
+  /** Most sections accepted. Default `MAX_OUTLINE_SECTIONS` (1,000). */
   maxSections?: number;
 }

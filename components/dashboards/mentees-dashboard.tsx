@@ -16,7 +16,7 @@ import { FlagPill } from "./flag-pill";
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
 
 /** "Who needs me now?": the viewer's mentees, flagged ones first, and what happened lately. Live events keep both current. */
-export function MentorDashboard({ slug }: { slug: string }) {
+export function MenteesDashboard({ slug }: { slug: string }) {
   const dashboard = useQuery({ queryKey: mentorDashboardKey(slug), queryFn: () => fetchMentorDashboard(slug) });
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">

@@ -1,5 +1,5 @@
 /**
- * A worker thread that parses roadmap text for route handlers (see lib/tracks/roadmap-parser.ts),
+ * A worker thread that parses outline text for route handlers (see lib/tracks/outline-parser.ts),
  * so a 1 MiB import never holds up the event loop. One worker, started on first use and unref'd
  * (it never keeps the process alive), parses one text at a time; the others wait in a queue of
  * at most `maxQueued`, beyond which a parse is refused at once. A parse that runs past
@@ -11,10 +11,10 @@
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/http/errors";
 import type { Logger } from "@/lib/observability/logger";
-import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
-import type { RoadmapParser } from "@/lib/tracks/roadmap-parser";
+import type { ParseResult, OutlineFormatName } from "@/lib/outline";
+import type { OutlineParser } from "@/lib/tracks/outline-parser";
 
-export interface RoadmapParserThreadOptions {
+export interface OutlineParserThreadOptions {
   /** Longest a parse may take once the worker has the text. */
   timeoutMs?: number;
   /** Parses running or waiting at once. */
@@ -33,7 +33,7 @@ const WORKER_HEAP_MB = 256;
 /** What the worker is sent: the text and the format to read it as. */
 export interface ParseRequest {
   text: string;
-  format: RoadmapFormatName;
+  format: OutlineFormatName;
 }
 
 interface Job extends ParseRequest {
@@ -43,7 +43,7 @@ interface Job extends ParseRequest {
 
 const unavailable = (message: string) => new AppError("SERVICE_UNAVAILABLE", message);
 
-export class RoadmapParserThread implements RoadmapParser {
+export class OutlineParserThread implements OutlineParser {
   private readonly timeoutMs: number;
   private readonly maxQueued: number;
   private readonly workerUrl: URL;
@@ -55,14 +55,14 @@ export class RoadmapParserThread implements RoadmapParser {
   private running: { job: Job; timer: NodeJS.Timeout | null } | null = null;
   private closed = false;
 
-  constructor(options: RoadmapParserThreadOptions = {}) {
+  constructor(options: OutlineParserThreadOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS;
     this.maxQueued = options.maxQueued ?? MAX_QUEUED_PARSES;
-    this.workerUrl = options.workerUrl ?? new URL("./roadmap-parser-worker.ts", import.meta.url);
+    this.workerUrl = options.workerUrl ?? new URL("./outline-parser-worker.ts", import.meta.url);
     this.log = options.log;
   }
 
-  parse(text: string, format: RoadmapFormatName = "text"): Promise<ParseResult> {
+  parse(text: string, format: OutlineFormatName = "text"): Promise<ParseResult> {
     if (this.closed) return Promise.reject(unavailable("The server is shutting down; try again in a moment."));
     if (this.waiting.length + (this.running ? 1 : 0) >= this.maxQueued) {
       return Promise.reject(unavailable("Too many roadmaps are being read right now; try again in a moment."));

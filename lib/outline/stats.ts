@@ -3,19 +3,19 @@
  * that become TrackNodes (parent, position, depth, title, kind, optional flag, description).
  */
 import type { RelativeDue } from "./due-marker";
-import type { RoadmapDocument, RoadmapItem, RoadmapResource } from "./types";
+import type { OutlineDocument, OutlineItem, OutlineResource } from "./types";
 
-type Tree = Pick<RoadmapDocument, "sections" | "items">;
+type Tree = Pick<OutlineDocument, "sections" | "items">;
 
 /** Every item in document order (pre-order: a parent before its children). */
-export function* walkItems(document: Tree): Generator<RoadmapItem> {
-  const stack: RoadmapItem[] = [];
+export function* walkItems(document: Tree): Generator<OutlineItem> {
+  const stack: OutlineItem[] = [];
   const roots = [...document.sections.flatMap((section) => section.items), ...document.items];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i] as RoadmapItem);
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i] as OutlineItem);
   while (stack.length > 0) {
-    const item = stack.pop() as RoadmapItem;
+    const item = stack.pop() as OutlineItem;
     yield item;
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as RoadmapItem);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as OutlineItem);
   }
 }
 
@@ -44,7 +44,7 @@ export function maxDepth(document: Tree): number {
   return depthHistogram(document).length - 1;
 }
 
-export interface RoadmapStats {
+export interface OutlineStats {
   sections: number;
   items: number;
   optionalItems: number;
@@ -53,7 +53,7 @@ export interface RoadmapStats {
   depthHistogram: number[];
 }
 
-export function roadmapStats(document: Tree): RoadmapStats {
+export function outlineStats(document: Tree): OutlineStats {
   const histogram = depthHistogram(document);
   let items = 0;
   let optionalItems = 0;
@@ -64,7 +64,7 @@ export function roadmapStats(document: Tree): RoadmapStats {
   return { sections: countSections(document), items, optionalItems, maxDepth: histogram.length - 1, depthHistogram: histogram };
 }
 
-export interface FlatRoadmapNode {
+export interface FlatOutlineNode {
   /** Index of this row in the returned array. */
   index: number;
   /** Index of the parent row; null for sections, and for top-level items of a file without sections. */
@@ -80,15 +80,15 @@ export interface FlatRoadmapNode {
   due: RelativeDue | null;
   description: string | null;
   /** The item's links; empty for sections and for text-format items. */
-  resources: RoadmapResource[];
+  resources: OutlineResource[];
   /** 1-based source line (the title line for a section). */
   line: number;
 }
 
 /** The tree as rows in pre-order, so every parent comes before its children. */
-export function flattenRoadmap(document: Tree): FlatRoadmapNode[] {
-  const rows: FlatRoadmapNode[] = [];
-  const addItems = (items: readonly RoadmapItem[], parentIndex: number | null, depth: number) => {
+export function flattenOutline(document: Tree): FlatOutlineNode[] {
+  const rows: FlatOutlineNode[] = [];
+  const addItems = (items: readonly OutlineItem[], parentIndex: number | null, depth: number) => {
     items.forEach((item, position) => {
       const index = rows.length;
       rows.push({

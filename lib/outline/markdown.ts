@@ -42,13 +42,13 @@
  */
 import { parseInline } from "./markdown-inline";
 import type { InlineLink } from "./markdown-inline";
-import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_ROADMAP_BYTES, MAX_ROADMAP_ITEMS, MAX_ROADMAP_SECTIONS, itemFromText } from "./parse";
+import { MAX_ERRORS, MAX_LINE_LENGTH, MAX_OUTLINE_BYTES, MAX_OUTLINE_ITEMS, MAX_OUTLINE_SECTIONS, itemFromText } from "./parse";
 import { fileTooLarge, longLineErrors } from "./input-limits";
 import { repairLineUpTo } from "./repair";
 import { MAX_LISTED_REPAIRS, RepairList } from "./repair-list";
 import { DEFAULT_FORMAT } from "./serialize";
 import { plural, quote, splitLines } from "./text";
-import type { ParseError, ParseErrorCode, ParseOptions, ParseResult, ParseWarning, Repair, RoadmapDocument, RoadmapItem, RoadmapResource, RoadmapSection } from "./types";
+import type { ParseError, ParseErrorCode, ParseOptions, ParseResult, ParseWarning, Repair, OutlineDocument, OutlineItem, OutlineResource, OutlineSection } from "./types";
 
 /** Most links an item keeps (the editor's limit, `MAX_RESOURCES`); later ones keep their text only. */
 export const MAX_ITEM_LINKS = 20;
@@ -214,18 +214,18 @@ export function isHttpUrl(url: string): boolean {
 class TooManyErrors extends Error {}
 
 interface Open {
-  item: RoadmapItem;
+  item: OutlineItem;
   /** Column of the list marker; -1 for a heading item, so any list nests under it. */
   indent: number;
   /** Where the item's content starts; description lines lose this much indentation. */
   contentColumn: number;
 }
 
-export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): ParseResult {
-  const maxBytes = options.maxBytes ?? MAX_ROADMAP_BYTES;
-  const maxItems = options.maxItems ?? MAX_ROADMAP_ITEMS;
+export function parseMarkdownOutline(text: string, options: ParseOptions = {}): ParseResult {
+  const maxBytes = options.maxBytes ?? MAX_OUTLINE_BYTES;
+  const maxItems = options.maxItems ?? MAX_OUTLINE_ITEMS;
   const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH;
-  const maxSections = options.maxSections ?? MAX_ROADMAP_SECTIONS;
+  const maxSections = options.maxSections ?? MAX_OUTLINE_SECTIONS;
   const errors: ParseError[] = [];
   const warnings: ParseWarning[] = [];
   const repairs = new RepairList();
@@ -302,9 +302,9 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
   const usesSections = classified.some((line, i) => line.kind === "heading" && line.level <= 3 && i !== titleLine);
 
   let title: string | null = null;
-  const sections: RoadmapSection[] = [];
-  const rootItems: RoadmapItem[] = [];
-  let section: RoadmapSection | null = null;
+  const sections: OutlineSection[] = [];
+  const rootItems: OutlineItem[] = [];
+  let section: OutlineSection | null = null;
   let stack: Open[] = [];
   /** The item whose paragraph the previous line was part of (a lazy continuation joins it). */
   let paragraphOf: Open | null = null;
@@ -319,7 +319,7 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
   /** Reads links and escapes; links that cannot be kept are reported and keep only their text. */
   const inlineOf = (source: string, lineNumber: number, column: number, keepLinks: boolean) => {
     const inline = parseInline(source);
-    const resources: RoadmapResource[] = [];
+    const resources: OutlineResource[] = [];
     for (const link of inline.links) {
       const at = column + link.offset;
       const why = !keepLinks
@@ -373,7 +373,7 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
     if (read.text === "") fail(lineNumber, column, "empty-item", "the item has no text; write it after the list marker or delete the line");
     const text = itemFromText(read.text);
     if (text.invalidDue) fail(lineNumber, column, "invalid-due", text.invalidDue);
-    const item: RoadmapItem = {
+    const item: OutlineItem = {
       title: text.title,
       optional: text.optional,
       ...(text.due && { due: text.due }),
@@ -521,7 +521,7 @@ export function parseMarkdownRoadmap(text: string, options: ParseOptions = {}): 
   }
   if (itemCount === 0) warnings.push({ line: 1, code: "no-items", message: "Line 1: the file has no items" });
 
-  const document: RoadmapDocument = {
+  const document: OutlineDocument = {
     header: title === null ? [] : [`# ${title}`],
     title,
     sections,

@@ -8,9 +8,9 @@
  */
 import { splitLines } from "./text";
 
-export type RoadmapFormatName = "text" | "markdown";
+export type OutlineFormatName = "text" | "markdown";
 
-export function detectRoadmapFormat(text: string): RoadmapFormatName {
+export function detectOutlineFormat(text: string): OutlineFormatName {
   let markdown = false;
   let seenContent = false;
   for (const raw of splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text).lines) {

@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MiB, expectLinearTime as expectLinear, fill } from "@/lib/testing/linear-time";
 import { findCitations } from "./citations";
-import { parseRoadmapBytes } from "./decode";
-import { MAX_ROADMAP_BYTES, isOptionalTitle, parseRoadmap } from "./parse";
+import { parseOutlineBytes } from "./decode";
+import { MAX_OUTLINE_BYTES, isOptionalTitle, parseOutline } from "./parse";
 import { repairLine, repairLineUpTo, repairMojibake } from "./repair";
 
 describe("the inputs that were super-linear", () => {
@@ -78,9 +78,9 @@ describe("the inputs that were super-linear", () => {
   });
 
   it("an upload over the size limit whose last line is a long run of \\r (decode.ts, /[\\r\\uFFFD]+$/)", () => {
-    const bytes = new TextEncoder().encode(`${"\r".repeat(MAX_ROADMAP_BYTES - 10)}${"x".repeat(20)}`);
-    const result = expectLinear("\\r run", () => parseRoadmapBytes(bytes));
-    expect(!result.ok && result.errors[0]).toMatchObject({ line: 1, column: MAX_ROADMAP_BYTES + 1, code: "file-too-large" });
+    const bytes = new TextEncoder().encode(`${"\r".repeat(MAX_OUTLINE_BYTES - 10)}${"x".repeat(20)}`);
+    const result = expectLinear("\\r run", () => parseOutlineBytes(bytes));
+    expect(!result.ok && result.errors[0]).toMatchObject({ line: 1, column: MAX_OUTLINE_BYTES + 1, code: "file-too-large" });
   });
 });
 
@@ -109,9 +109,9 @@ describe("property: adversarial input up to 1 MiB", () => {
   it("is parsed, repaired and scanned in linear time", () => {
     fc.assert(
       fc.property(adversarialText, (text) => {
-        expectLinear("parseRoadmap", () => parseRoadmap(text));
+        expectLinear("parseOutline", () => parseOutline(text));
         // Without the line limit, so that the repairs and the grammar see the long lines too.
-        expectLinear("parseRoadmap without a line limit", () => parseRoadmap(text, { maxLineLength: Infinity }));
+        expectLinear("parseOutline without a line limit", () => parseOutline(text, { maxLineLength: Infinity }));
         expectLinear("repairLine, every repair described", () => repairLine(text.slice(0, MiB / 4), 1));
         expectLinear("repairLineUpTo", () => repairLineUpTo(text, 1, 1000));
         expectLinear("repairMojibake", () => repairMojibake(text));

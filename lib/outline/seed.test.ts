@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseRoadmap } from "./parse";
-import { serializeRoadmap } from "./serialize";
-import { countItems, countSections, depthHistogram, flattenRoadmap, maxDepth, walkItems } from "./stats";
+import { parseOutline } from "./parse";
+import { serializeOutline } from "./serialize";
+import { countItems, countSections, depthHistogram, flattenOutline, maxDepth, walkItems } from "./stats";
 
 // The built-in library track ships inside the project; ../shared/roadmaps holds the original.
 const SEED_PATH = fileURLToPath(new URL("./seed/python-backend-roadmap.txt", import.meta.url));
@@ -11,7 +11,7 @@ const SHARED_PATH = fileURLToPath(new URL("../../../shared/roadmaps/python-backe
 const seed = readFileSync(SEED_PATH, "utf8");
 
 function parseSeed() {
-  const result = parseRoadmap(seed);
+  const result = parseOutline(seed);
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result;
 }
@@ -100,15 +100,15 @@ describe("the seed roadmap (python-backend-roadmap.txt)", () => {
       .replace("‚Äú", "“")
       .replace("‚Äù", "”")
       .replace(/ :contentReference\[oaicite:\d+\]\{index=\d+\}/g, "");
-    const text = serializeRoadmap(document);
+    const text = serializeOutline(document);
     expect(text).toBe(repairedByHand);
-    const again = parseRoadmap(text);
+    const again = parseOutline(text);
     expect(again.ok && again.repairs).toEqual([]);
-    expect(again.ok && serializeRoadmap(again.document)).toBe(text);
+    expect(again.ok && serializeOutline(again.document)).toBe(text);
   });
 
   it("flattens to 718 rows with every parent before its children", () => {
-    const rows = flattenRoadmap(parseSeed().document);
+    const rows = flattenOutline(parseSeed().document);
     expect(rows).toHaveLength(15 + 703);
     expect(rows.filter((row) => row.kind === "section")).toHaveLength(15);
     for (const row of rows) {
