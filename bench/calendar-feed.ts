@@ -35,7 +35,7 @@ async function main() {
     const { POST: makeLinkRoute } = await import("../app/api/v1/me/calendar-feed/route");
     const { GET: feedRoute } = await import("../app/api/v1/calendar-feeds/[token]/route");
     const db = getDb();
-    const seed = readFileSync(path.join(ROOT, "lib/roadmap/seed/python-backend-roadmap.txt"), "utf8");
+    const seed = readFileSync(path.join(ROOT, "lib/outline/seed/python-backend-roadmap.txt"), "utf8");
 
     let started = performance.now();
     const { organization, members } = await organizationWith("OWNER", "MEMBER");

@@ -5,7 +5,7 @@
  *
  * The browser tests' set-up (production build, its own database: bench/support/browser-server.ts),
  * an organization with one mentor and BENCH_HIRES hires (default 30) each assigned the seed
- * roadmap with that mentor, and the mentor's dashboard (/o/{slug}/mentor) open in headless
+ * roadmap with that mentor, and the mentor's dashboard (/o/{slug}/mentees) open in headless
  * Chromium, live. Each round sends BENCH_EVENTS progress writes (default 100: PUT of one item as
  * DONE, as the hires, spread over them, BENCH_CONCURRENCY at a time, default 8) through the
  * server's HTTP API, and measures in the page:
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     const fetches = watchFetches(page);
     const renderer = await rendererProbe(context, page);
 
-    await page.goto(`/o/${setup.slug}/mentor`);
+    await page.goto(`/o/${setup.slug}/mentees`);
     await page.evaluate(PROBE);
     await until(page, `window.__burstProbe.cards() === ${HIRES}`, 30_000);
     await page.getByRole("status", { name: "Live updates: Live" }).waitFor({ timeout: 30_000 });

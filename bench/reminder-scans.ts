@@ -6,7 +6,8 @@
  * that every kind has work, a third of the people in other time zones. Records
  * the statements one run sends (they must not grow with the hires) and its time:
  * the first run, which writes the reminders and enqueues their emails, and later
- * runs, which find everything already told.
+ * runs, which find everything already told. Then the same for the job's stuck and overdue
+ * events (lib/reminders/occasion-events.ts).
  *
  *   npm run bench:reminders          (or: npx tsx bench/reminder-scans.ts)
  *
@@ -98,6 +99,25 @@ async function main() {
       }
       const notifications = await db.notification.count({ where: { organizationId: organization.id, type: { startsWith: "reminder." } } });
       console.log(`Reminder notifications stored after all runs: ${notifications} (the first run's ${sent}: none twice).`);
+
+      // The same job's stuck and overdue events (lib/reminders/occasion-events.ts, decision 0035).
+      const { recordOccasionEvents } = await import("../lib/reminders/occasion-events");
+      const occasionsAt = () => countQueries(() => recordOccasionEvents(NOW));
+      started = performance.now();
+      const firstEvents = await occasionsAt();
+      console.log(
+        `Stuck and overdue events, first run: ${(performance.now() - started).toFixed(0)} ms, ${firstEvents.statements.length} statements, ${JSON.stringify(firstEvents.result.recorded)} recorded in ${firstEvents.result.organizations} organization(s).`,
+      );
+      const eventTimes: number[] = [];
+      const eventCounts = new Set<number>();
+      for (let index = 1; index <= ITERATIONS; index++) {
+        started = performance.now();
+        const run = await occasionsAt();
+        eventTimes.push(performance.now() - started);
+        eventCounts.add(run.statements.length);
+      }
+      const events = await db.event.count({ where: { organizationId: organization.id, type: { in: ["assignment.stuck", "assignment.overdue"] } } });
+      console.log(`Stuck and overdue events, later runs (nothing new), ${ITERATIONS} runs: ${spread(eventTimes)} ms; statements per run: ${[...eventCounts].join(", ")}; events stored: ${events}.`);
     } finally {
       await stopTestJobQueue(queue);
     }

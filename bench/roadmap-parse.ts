@@ -1,7 +1,7 @@
 /**
- * Roadmap parsing benchmark (decision 0015): the CPU time `parseRoadmap` takes on the largest
+ * Roadmap parsing benchmark (decision 0015): the CPU time `parseOutline` takes on the largest
  * accepted inputs (1 MiB) of several shapes, and how long the event loop waits while one of them
- * is parsed inline and on the parser thread. Then the same for `parseMarkdownRoadmap` on Markdown
+ * is parsed inline and on the parser thread. Then the same for `parseMarkdownOutline` on Markdown
  * shapes (decision 0031).
  *
  *   npm run bench:parse            (or: npx tsx bench/roadmap-parse.ts)
@@ -13,16 +13,16 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { MAX_ROADMAP_BYTES, parseMarkdownRoadmap, parseRoadmap, serializeMarkdown } from "@/lib/roadmap";
-import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
-import { OFF_THREAD_MIN_LENGTH } from "@/lib/tracks/roadmap-parser";
+import { MAX_OUTLINE_BYTES, parseMarkdownOutline, parseOutline, serializeMarkdown } from "@/lib/outline";
+import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
+import { OFF_THREAD_MIN_LENGTH } from "@/lib/tracks/outline-parser";
 import { ROOT, whole as count } from "./support/bench-database";
 
 const ITERATIONS = count("BENCH_ITERATIONS", 5);
-const seed = readFileSync(path.join(ROOT, "lib/roadmap/seed/python-backend-roadmap.txt"), "utf8");
+const seed = readFileSync(path.join(ROOT, "lib/outline/seed/python-backend-roadmap.txt"), "utf8");
 
 /** `head`, then `unit` repeated up to `bytes` of UTF-8. */
-function fill(unit: string, head = "", bytes = MAX_ROADMAP_BYTES): string {
+function fill(unit: string, head = "", bytes = MAX_OUTLINE_BYTES): string {
   const room = bytes - Buffer.byteLength(head);
   return head + unit.repeat(Math.floor(room / Buffer.byteLength(unit)));
 }
@@ -41,7 +41,7 @@ const SHAPES: Array<[string, string]> = [
   [`short lines at the inline limit (${OFF_THREAD_MIN_LENGTH.toLocaleString("en-US")} characters)`, fill("  d \n", "- item\n", OFF_THREAD_MIN_LENGTH)],
 ];
 
-const seedDocument = parseRoadmap(seed);
+const seedDocument = parseOutline(seed);
 const seedMarkdown = seedDocument.ok ? serializeMarkdown({ title: seedDocument.document.title, sections: seedDocument.document.sections }) : "";
 
 const MARKDOWN_SHAPES: Array<[string, string]> = [
@@ -65,27 +65,27 @@ const format = (ms: number) => ms.toFixed(1).padStart(7);
 
 async function main() {
   console.log(`roadmap parse benchmark — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
-  console.log(`CPU ms per parseRoadmap (min / p50 / max of ${ITERATIONS}, after one warm-up)\n`);
+  console.log(`CPU ms per parseOutline (min / p50 / max of ${ITERATIONS}, after one warm-up)\n`);
   for (const [name, text] of SHAPES) {
-    parseRoadmap(text);
-    const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseRoadmap(text))).sort((a, b) => a - b);
-    const result = parseRoadmap(text);
+    parseOutline(text);
+    const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseOutline(text))).sort((a, b) => a - b);
+    const result = parseOutline(text);
     const outcome = result.ok ? `ok, ${result.repairCount.toLocaleString("en-US")} repairs` : `${result.errors[0]?.code}`;
     console.log(`${format(times[0]!)} ${format(times[Math.floor(times.length / 2)]!)} ${format(times.at(-1)!)}  ${name} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${outcome}`);
   }
 
-  console.log(`\nCPU ms per parseMarkdownRoadmap (min / p50 / max of ${ITERATIONS}, after one warm-up)\n`);
+  console.log(`\nCPU ms per parseMarkdownOutline (min / p50 / max of ${ITERATIONS}, after one warm-up)\n`);
   for (const [name, text] of MARKDOWN_SHAPES) {
-    parseMarkdownRoadmap(text);
-    const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseMarkdownRoadmap(text))).sort((a, b) => a - b);
-    const result = parseMarkdownRoadmap(text);
+    parseMarkdownOutline(text);
+    const times = Array.from({ length: ITERATIONS }, () => cpuMs(() => parseMarkdownOutline(text))).sort((a, b) => a - b);
+    const result = parseMarkdownOutline(text);
     const outcome = result.ok ? `ok, ${result.repairCount.toLocaleString("en-US")} repairs` : `${result.errors[0]?.code}`;
     console.log(`${format(times[0]!)} ${format(times[Math.floor(times.length / 2)]!)} ${format(times.at(-1)!)}  ${name} — ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${outcome}`);
   }
 
   // The event loop's longest wait (a 1 ms timer's lateness) while the heaviest shapes are parsed
   // inline and on the parser thread, and while nothing runs (the machine's own noise).
-  const thread = new RoadmapParserThread();
+  const thread = new OutlineParserThread();
   await thread.parse("- warm up");
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const longestWait = async (work: () => Promise<unknown>) => {
@@ -100,7 +100,7 @@ async function main() {
   console.log("\nlongest event-loop wait in ms: idle / parsed inline / parsed on the parser thread");
   for (const [name, text] of [SHAPES[2]!, SHAPES[6]!, SHAPES[1]!]) {
     const idle = await longestWait(() => sleep(300));
-    const inline = await longestWait(async () => parseRoadmap(text));
+    const inline = await longestWait(async () => parseOutline(text));
     const offThread = await longestWait(() => thread.parse(text));
     console.log(`${format(idle)} ${format(inline)} ${format(offThread)}  ${name}`);
   }

@@ -22,7 +22,7 @@ import { ORIGIN, ROOT, runBenchmark, setBenchEnvironment, startBenchDatabase, wh
 
 setBenchEnvironment();
 
-const SEED_PATH = path.join(ROOT, "lib/roadmap/seed/python-backend-roadmap.txt");
+const SEED_PATH = path.join(ROOT, "lib/outline/seed/python-backend-roadmap.txt");
 
 const ITERATIONS = count("BENCH_ITERATIONS", 20);
 const WARMUP = count("BENCH_WARMUP", 3);
@@ -147,7 +147,7 @@ function printTrace(label: string, trace: { queries: Query[]; total: number }): 
 // ---------------------------------------------------------------------------
 async function main(): Promise<void> {
   const { disconnectDb, getDb } = await import("../lib/db/client");
-  const { parseRoadmap } = await import("../lib/roadmap");
+  const { parseOutline } = await import("../lib/outline");
   const { createOrgWithMember, sessionCookieFor } = await import("../tests/support/factories");
   const { POST: createTrackRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/route");
   const { GET: getVersionRoute } = await import("../app/api/v1/o/[orgSlug]/tracks/[trackId]/versions/[number]/route");
@@ -194,12 +194,12 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg();
 
     // 1. Parsing the seed.
-    const parsed = parseRoadmap(seed);
+    const parsed = parseOutline(seed);
     if (!parsed.ok) throw new Error("the seed does not parse");
     rows.push({
-      name: "parseRoadmap(seed)",
+      name: "parseOutline(seed)",
       samples: await measure(PARSE_ITERATIONS, 50, () => {
-        parseRoadmap(seed);
+        parseOutline(seed);
       }),
       target: 5,
     });

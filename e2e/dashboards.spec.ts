@@ -76,10 +76,15 @@ test("the mentor's dashboard shows their mentees' progress and activity, passes 
   expect((await adaApi.send("PUT", `/assignments/${assignmentId}/items/${await api.keyOf(starter, "Variables")}`, { state: "DONE" })).status()).toBe(200);
 
   const mentorPage = await pageAs(mentor);
-  await mentorPage.goto(`/o/${team.slug}/mentor`);
+  await mentorPage.goto(`/o/${team.slug}/mentees`);
   await expect(mentorPage.getByRole("progressbar", { name: "Ada Obi’s progress on Starter" })).toHaveAttribute("aria-valuenow", "25");
   await expect(mentorPage.getByRole("list", { name: "Recent activity" })).toContainText("Ada Obi marked “Variables” done.");
   expect(await seriousViolations(mentorPage)).toEqual([]);
   // The manager's dashboard is not the mentor's page.
   expect((await mentorPage.goto(`/o/${team.slug}/dashboard`))!.status()).toBe(404);
+  // The page was at /mentor before issue 17: old bookmarks and emailed links land on /mentees, permanently.
+  const old = await mentorPage.goto(`/o/${team.slug}/mentor`);
+  expect(await old!.request().redirectedFrom()!.response().then((response) => response!.status())).toBe(308);
+  await expect(mentorPage).toHaveURL(new RegExp(`/o/${team.slug}/mentees$`));
+  await expect(mentorPage.getByRole("heading", { level: 1, name: "Mentees" })).toBeVisible();
 });

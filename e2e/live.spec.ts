@@ -23,7 +23,7 @@ test("the mentor follows the hire's roadmap live, and catches up on what happene
   await expect(item(mentorPage, "Variables")).toHaveAttribute("aria-checked", "false");
   // And the mentor's dashboard, in a second tab.
   const dashboard = await mentorContext.newPage();
-  await dashboard.goto(`/o/${team.slug}/mentor`);
+  await dashboard.goto(`/o/${team.slug}/mentees`);
   const bar = dashboard.getByRole("progressbar", { name: "Ada Obi’s progress on Starter" });
   await expect(bar).toHaveAttribute("aria-valuenow", "0");
   await expect(liveStatus(dashboard)).toHaveText("Live");

@@ -12,7 +12,7 @@ test("a mentor nudges a hire from the mentor dashboard, the second nudge of the 
   const [assignmentId] = await api.assign({ trackId: starter, assigneeIds: [hire.id], mentorIds: [mentor.id] });
 
   const mentorPage = await pageAs(mentor);
-  await mentorPage.goto(`/o/${team.slug}/mentor`);
+  await mentorPage.goto(`/o/${team.slug}/mentees`);
   await mentorPage.getByRole("button", { name: "Nudge Ada Obi" }).click();
   const dialog = mentorPage.getByRole("dialog", { name: "Nudge Ada Obi" });
   // Nothing typed: the form says so and sends nothing.

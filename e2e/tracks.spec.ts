@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "./support/fixtures";
 
 // Playwright runs from the project root.
-const SEED = readFileSync(path.resolve("lib/roadmap/seed/python-backend-roadmap.txt"), "utf8");
+const SEED = readFileSync(path.resolve("lib/outline/seed/python-backend-roadmap.txt"), "utf8");
 // Line 9 goes from level 1 straight to level 3.
 const BROKEN = "# Broken\n\n=====\nBASICS\n=====\n\n- a\n  - b\n      - c\n";
 

@@ -101,8 +101,8 @@ test("an owner connects a Slack channel: Slack URLs only, the URL masked, turned
   await page.goto(`/o/${team.slug}/settings/slack`);
   await expect(page.getByRole("heading", { level: 1, name: "Slack" })).toBeVisible();
   await expect(page.getByText("No Slack channels yet. Add one above.")).toBeVisible();
-  // The three kinds Slack can post are chosen already.
-  for (const label of ["Evidence waiting for review", "Review done (approved or changes requested)", "Assignment completed"]) {
+  // The kinds Slack can post are chosen already, stuck and overdue included.
+  for (const label of ["Evidence waiting for review", "Review done (approved or changes requested)", "Hire stuck", "Assignment overdue", "Assignment completed"]) {
     await expect(page.getByRole("checkbox", { name: label })).toBeChecked();
   }
 
@@ -118,7 +118,7 @@ test("an owner connects a Slack channel: Slack URLs only, the URL masked, turned
   const channel = page.getByRole("listitem", { name: "#onboarding" });
   await expect(channel).toContainText("https://hooks.slack.com/services/T0001/…");
   await expect(channel).not.toContainText("verysecretpart");
-  await expect(channel).toContainText("Evidence waiting for review, Review done (approved or changes requested)");
+  await expect(channel).toContainText("Evidence waiting for review, Review done (approved or changes requested), Hire stuck, Assignment overdue");
   await expect(channel.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
 
   await channel.getByRole("button", { name: "Turn off" }).click();
@@ -129,4 +129,62 @@ test("an owner connects a Slack channel: Slack URLs only, the URL masked, turned
   const confirm = page.getByRole("dialog", { name: "Delete #onboarding?" });
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByText("No Slack channels yet. Add one above.")).toBeVisible();
+});
+
+test("an owner edits a webhook's URL and event types; the page checks them and keeps what was saved", async ({ page, factory, signIn, baseURL }) => {
+  // Two page loads, five round trips through the dialog and a reload: 25–30 s on the shared 2-core machine.
+  test.setTimeout(60_000);
+  const team = await factory.team("Edit Hooks Org");
+  await signIn(page, team.owner);
+  const api = new OrgApi(page, baseURL!, team.slug);
+  const created = await api.send("POST", "/webhooks", { url: "http://127.0.0.1:9/old", eventTypes: ["progress.updated"], description: "Builds" });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await page.goto(`/o/${team.slug}/settings/webhooks`);
+  const endpoint = page.getByRole("listitem", { name: "Builds" });
+  await expect(endpoint).toContainText("http://127.0.0.1:9/old");
+  await endpoint.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Builds" });
+  const url = dialog.getByRole("textbox", { name: "Payload URL" });
+  // Opened with what is saved, the URL focused (keyboard first).
+  await expect(url).toBeFocused();
+  await expect(url).toHaveValue("http://127.0.0.1:9/old");
+  await expect(dialog.getByRole("checkbox", { name: "progress.updated" })).toBeChecked();
+
+  // Checked on the page, then by the server; the messages sit by their fields.
+  await url.fill("");
+  await dialog.getByRole("checkbox", { name: "progress.updated" }).uncheck();
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(url).toHaveAccessibleDescription(/Enter the URL\./);
+  await expect(dialog.getByText("Choose at least one event type.")).toBeVisible();
+  await expect(url).toBeFocused();
+  await url.fill("ftp://127.0.0.1/new");
+  await dialog.getByRole("checkbox", { name: "Hire stuck" }).check();
+  await dialog.getByRole("checkbox", { name: "comment.created" }).check();
+  // Enter in the URL field submits, as in any form.
+  await url.press("Enter");
+  await expect(url).toHaveAccessibleDescription(/must be an http:\/\/ or https:\/\/ URL/);
+  await expect(dialog).toBeVisible();
+
+  await url.fill("http://127.0.0.1:9/new");
+  await dialog.getByRole("textbox", { name: "Description (optional)" }).fill("Builds (moved)");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Saved");
+  // Focus goes back to the button that opened it.
+  await expect(page.getByRole("listitem", { name: "Builds (moved)" }).getByRole("button", { name: "Edit" })).toBeFocused();
+
+  await page.reload();
+  const saved = page.getByRole("listitem", { name: "Builds (moved)" });
+  await expect(saved).toContainText("http://127.0.0.1:9/new");
+  await expect(saved).toContainText("Hire stuck, comment.created");
+  await expect(saved).not.toContainText("progress.updated");
+  await saved.getByRole("button", { name: "Edit" }).click();
+  const again = page.getByRole("dialog", { name: "Edit Builds (moved)" });
+  await expect(again.getByRole("textbox", { name: "Payload URL" })).toHaveValue("http://127.0.0.1:9/new");
+  await expect(again.getByRole("checkbox", { name: "Hire stuck" })).toBeChecked();
+  await expect(again.getByRole("checkbox", { name: "comment.created" })).toBeChecked();
+  await expect(again.getByRole("checkbox", { name: "progress.updated" })).not.toBeChecked();
+  await page.keyboard.press("Escape");
+  await expect(again).toBeHidden();
 });

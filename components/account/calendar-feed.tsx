@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 
-const PATH = "/api/v1/me/calendar-feed";
 const KEY = ["calendar-feed"] as const;
 
 /**
@@ -18,10 +18,10 @@ const KEY = ["calendar-feed"] as const;
 export function CalendarFeed() {
   const { toast } = useToast();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: KEY, queryFn: () => apiRequest<{ enabled: boolean; createdAt: string | null }>(PATH) });
+  const status = useQuery({ queryKey: KEY, queryFn: () => callEndpoint(api.getCalendarFeed) });
   const [url, setUrl] = useState<string | null>(null);
   const make = useMutation({
-    mutationFn: () => apiRequest<{ url: string; createdAt: string }>(PATH, { method: "POST" }),
+    mutationFn: () => callEndpoint(api.resetCalendarFeed),
     onSuccess: async (answer) => {
       setUrl(answer.url);
       await queryClient.invalidateQueries({ queryKey: KEY });
@@ -29,7 +29,7 @@ export function CalendarFeed() {
     onError: (error) => toast({ title: "Could not make the link", description: error.message, tone: "error" }),
   });
   const turnOff = useMutation({
-    mutationFn: () => apiRequest(PATH, { method: "DELETE" }),
+    mutationFn: () => callEndpoint(api.deleteCalendarFeed),
     onSuccess: async () => {
       setUrl(null);
       await queryClient.invalidateQueries({ queryKey: KEY });
@@ -39,7 +39,7 @@ export function CalendarFeed() {
   });
 
   if (status.isError && !status.data) return <LoadFailed what="calendar feed" message={status.error.message} onRetry={() => void status.refetch()} />;
-  if (status.isPending) return <LoadingBlock />;
+  if (status.isPending) return <LoadingStatus block>Loading the calendar feed…</LoadingStatus>;
   const enabled = status.data.enabled;
 
   async function copy(link: string) {

@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /**
  * Changing the password ends every session, this one included, so the form signs
@@ -31,7 +33,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     setFieldErrors({});
     setFormError(null);
     try {
-      await apiRequest("/api/v1/me/password", { body: { currentPassword, newPassword } });
+      await callEndpoint(api.changePassword, { body: { currentPassword, newPassword } });
       const signedIn = await signIn("credentials", { redirect: false, email, password: newPassword });
       if (!signedIn?.ok) {
         router.replace("/sign-in?callbackUrl=%2Faccount");

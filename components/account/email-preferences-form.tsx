@@ -5,7 +5,9 @@ import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadFailed } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 type Switch = "evidenceSubmitted" | "reviewDone" | "reviewDigest" | "assigned" | "dueSoon" | "overdue" | "stuck" | "nudge" | "weeklySummary";
 type Preferences = Record<Switch, boolean> & { timeZone: string };
@@ -28,16 +30,15 @@ const REMINDERS: Array<{ key: Switch; label: string; hint: string }> = [
 /** Every zone the browser knows (the server checks the same IANA names), UTC first. */
 const zoneNames = () => ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 
-const PATH = "/api/v1/me/email-preferences";
 const KEY = ["email-preferences"] as const;
 
 /** One checkbox per kind of email; each change saves at once (and is undone on screen if the server refuses). */
 export function EmailPreferencesForm() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const preferences = useQuery({ queryKey: KEY, queryFn: () => apiRequest<Preferences>(PATH) });
+  const preferences = useQuery({ queryKey: KEY, queryFn: (): Promise<Preferences> => callEndpoint(api.getEmailPreferences) });
   const save = useMutation({
-    mutationFn: (change: Partial<Preferences>) => apiRequest<Preferences>(PATH, { method: "PATCH", body: change }),
+    mutationFn: (change: Partial<Preferences>): Promise<Preferences> => callEndpoint(api.updateEmailPreferences, { body: change }),
     // Synchronous on purpose: the checkbox is controlled, so the change must be in the cache before
     // the click's event ends, or React puts the box back and it flips only a moment later.
     onMutate: (change) => {

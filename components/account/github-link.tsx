@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 export type GitHubLinkNotice = "linked" | "linked-elsewhere" | "other-account-linked" | "expired";
 
@@ -29,7 +31,7 @@ export function GitHubLink({ linked, available, notice }: { linked: { login: str
   async function link() {
     setPending(true);
     try {
-      await apiRequest("/api/v1/me/github/link", { method: "POST" });
+      await callEndpoint(api.startGitHubLink);
       await signIn("github", { callbackUrl: "/account#github" });
     } catch (error) {
       toast({ title: "Could not start linking", description: error instanceof ApiError ? error.message : "Try again.", tone: "error" });
@@ -40,7 +42,7 @@ export function GitHubLink({ linked, available, notice }: { linked: { login: str
   async function unlink() {
     setPending(true);
     try {
-      await apiRequest("/api/v1/me/github", { method: "DELETE" });
+      await callEndpoint(api.unlinkGitHub);
       router.replace("/account#github");
       router.refresh();
     } catch (error) {

@@ -5,7 +5,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 export function SignOutEverywhere() {
   const { toast } = useToast();
@@ -15,7 +17,7 @@ export function SignOutEverywhere() {
   async function confirm() {
     setPending(true);
     try {
-      await apiRequest("/api/v1/me/sessions/revoke", { method: "POST" });
+      await callEndpoint(api.revokeAllSessions);
       await signOut({ callbackUrl: "/sign-in" });
     } catch (error) {
       toast({ title: "Could not sign out everywhere", description: error instanceof ApiError ? error.message : "Try again.", tone: "error" });

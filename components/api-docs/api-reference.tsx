@@ -1,3 +1,5 @@
+import { endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { InlineText } from "./inline-text";
 import { MethodBadge } from "./method-badge";
 import { Operation } from "./operation";
@@ -7,7 +9,7 @@ import { SchemaJson } from "./schema";
 import type { TagGroup } from "./types";
 import { TokenExample } from "./token-example";
 
-export const OPENAPI_JSON_URL = "/api/v1/openapi.json";
+export const OPENAPI_JSON_URL = endpointUrl(api.getOpenApiDocument);
 
 const linkClass = "text-link underline underline-offset-4 hover:no-underline";
 

@@ -3,16 +3,20 @@
  * the document declares a bearer scheme (decision 0032). The commands use shell
  * variables so the page says nothing about where it is deployed.
  */
+import { endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+
+const orgSlug = "your-org";
 const READ_EXAMPLE = `export CAIRN_URL=https://cairn.example.com   # this site's address
 export CAIRN_TOKEN=cairn_pat_…                  # shown once when you create the token
 
 curl -H "Authorization: Bearer $CAIRN_TOKEN" \\
-  "$CAIRN_URL/api/v1/o/your-org/members?limit=10"`;
+  "$CAIRN_URL${endpointUrl(api.listMembers, { params: { orgSlug }, query: { limit: 10 } })}"`;
 
 const WRITE_EXAMPLE = `curl -X POST -H "Authorization: Bearer $CAIRN_TOKEN" \\
   -H "content-type: application/json" \\
   -d '{"emails":["new.hire@example.com"],"role":"MEMBER"}' \\
-  "$CAIRN_URL/api/v1/o/your-org/invitations"`;
+  "$CAIRN_URL${endpointUrl(api.createInvitations, { params: { orgSlug } })}"`;
 
 export function TokenExample() {
   return (

@@ -5,6 +5,7 @@ import { grantableScopes } from "@/lib/api-tokens/scopes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { tokenSelectStyles } from "./token-form";
 import { TokenManager } from "./token-manager";
+import { personalTokenCalls } from "./tokens-api";
 
 export interface TokenOrganization {
   slug: string;
@@ -19,12 +20,10 @@ export function PersonalTokens({ organizations }: { organizations: TokenOrganiza
   return (
     <TokenManager
       queryKey={["api-tokens", "personal"]}
-      path="/api/v1/me/tokens"
-      revokePath={(token) => `/api/v1/me/tokens/${token.id}`}
+      calls={personalTokenCalls(organization?.slug)}
       scopes={organization ? grantableScopes(organization.role) : []}
       showOrganization
       blocked={organization ? undefined : "Join or create an organization to make a token: a token acts in one organization."}
-      body={(values) => ({ ...values, orgSlug: organization?.slug })}
       extra={
         <div className="flex flex-col gap-1.5 sm:max-w-xs">
           <label htmlFor="token-organization" className="text-sm font-medium">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { grantableScopes } from "@/lib/api-tokens/scopes";
 import { tokenSelectStyles } from "./token-form";
 import { TokenManager } from "./token-manager";
+import { serviceTokenCalls } from "./tokens-api";
 
 const SERVICE_ROLES = [
   { role: "MEMBER", label: "Member" },
@@ -17,11 +18,9 @@ export function ServiceTokens({ slug }: { slug: string }) {
   return (
     <TokenManager
       queryKey={["api-tokens", "service", slug]}
-      path={`/api/v1/o/${slug}/service-tokens`}
-      revokePath={(token) => `/api/v1/o/${slug}/service-tokens/${token.id}`}
+      calls={serviceTokenCalls(slug, role)}
       scopes={grantableScopes(role)}
       showRole
-      body={(values) => ({ ...values, role })}
       extra={
         <div className="flex flex-col gap-1.5 sm:max-w-xs">
           <label htmlFor="service-token-role" className="text-sm font-medium">

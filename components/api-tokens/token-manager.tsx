@@ -4,37 +4,33 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { apiRequest } from "@/lib/http/api-client";
 import { CreatedToken } from "./created-token";
 import { TokenForm } from "./token-form";
 import type { TokenFormValues } from "./token-form";
 import { TokenList } from "./token-list";
-import type { ApiToken, CreatedApiToken } from "./types";
+import type { TokenCalls } from "./tokens-api";
+import type { CreatedApiToken } from "./types";
 
 /**
  * The list, the create form and the secret shown once, for one collection of tokens
- * (a person's, or an organization's service tokens). `body` adds the caller's own
+ * (a person's, or an organization's service tokens). `calls` adds the caller's own
  * fields to what the form collected; `extra` renders them.
  */
 export function TokenManager({
   queryKey,
-  path,
-  revokePath,
+  calls,
   scopes,
   extra,
-  body,
   showOrganization,
   showRole,
   blocked,
 }: {
   queryKey: readonly unknown[];
-  path: string;
-  revokePath: (token: ApiToken) => string;
+  calls: TokenCalls;
   scopes: readonly string[];
   extra?: ReactNode;
-  body: (values: TokenFormValues) => Record<string, unknown>;
   showOrganization?: boolean;
   showRole?: boolean;
   /** Why no token can be made here (no organization), instead of the form. */
@@ -44,9 +40,9 @@ export function TokenManager({
   const { toast } = useToast();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const tokens = useQuery({ queryKey, queryFn: () => apiRequest<{ tokens: ApiToken[] }>(path) });
+  const tokens = useQuery({ queryKey, queryFn: () => calls.list() });
   const create = useMutation({
-    mutationFn: (values: TokenFormValues) => apiRequest<CreatedApiToken>(path, { method: "POST", body: body(values) }),
+    mutationFn: (values: TokenFormValues) => calls.create(values),
     onSuccess: (token) => {
       setCreated(token);
       setCreating(false);
@@ -54,7 +50,7 @@ export function TokenManager({
     },
   });
   const revoke = useMutation({
-    mutationFn: (token: ApiToken) => apiRequest(revokePath(token), { method: "DELETE" }),
+    mutationFn: calls.revoke,
     onSuccess: (_, token) => {
       toast({ tone: "success", title: `“${token.name}” revoked` });
       if (created?.id === token.id) setCreated(null);
@@ -82,7 +78,7 @@ export function TokenManager({
         </div>
       )}
       {tokens.isPending ? (
-        <LoadingBlock />
+        <LoadingStatus block>Loading the tokens…</LoadingStatus>
       ) : tokens.isError ? (
         <LoadFailed what="tokens" message={tokens.error.message} onRetry={() => void tokens.refetch()} />
       ) : (

@@ -1,12 +1,12 @@
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import type { EndpointBody } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { MemberPageJson } from "@/components/members/types";
 import type { TrackSummaryJson, VersionSummaryJson } from "@/components/tracks/types";
 import { apiQueryOf } from "./assignments-view";
 import type { AssignmentsFilters } from "./assignments-view";
 import type { VersionNode } from "./skip-options";
 import type { AssignmentJson, AssignmentPageJson, AssignmentUpdate } from "./types";
-
-const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
 
 /** Every cached assignments list of an organization, whatever its filters: what a change invalidates. */
 export const assignmentsKey = (slug: string) => ["assignments", slug] as const;
@@ -15,30 +15,30 @@ export const assignmentsHref = (slug: string) => `/o/${encodeURIComponent(slug)}
 export const newAssignmentHref = (slug: string) => `${assignmentsHref(slug)}/new`;
 export const assignmentHref = (slug: string, assignmentId: string) => `${assignmentsHref(slug)}/${encodeURIComponent(assignmentId)}`;
 
-export function fetchAssignmentsPage(slug: string, filters: AssignmentsFilters, cursor: string | null) {
-  return apiRequest<AssignmentPageJson>(`${orgApi(slug)}/assignments?${apiQueryOf(filters, cursor)}`);
+export function fetchAssignmentsPage(slug: string, filters: AssignmentsFilters, cursor: string | null): Promise<AssignmentPageJson> {
+  return callEndpoint(api.listAssignments, { params: { orgSlug: slug }, query: apiQueryOf(filters, cursor) });
 }
 
-export function createAssignments(slug: string, body: unknown, idempotencyKey: string) {
-  return apiRequest<{ items: AssignmentJson[] }>(`${orgApi(slug)}/assignments`, { body, headers: { "Idempotency-Key": idempotencyKey } });
+export function createAssignments(slug: string, body: EndpointBody<typeof api.createAssignments>, idempotencyKey: string): Promise<{ items: AssignmentJson[] }> {
+  return callEndpoint(api.createAssignments, { params: { orgSlug: slug }, body, headers: { "Idempotency-Key": idempotencyKey } });
 }
 
 export function updateAssignment(slug: string, assignmentId: string, update: AssignmentUpdate) {
-  return apiRequest<AssignmentJson>(`${orgApi(slug)}/assignments/${encodeURIComponent(assignmentId)}`, { method: "PATCH", body: update });
+  return callEndpoint(api.updateAssignment, { params: { orgSlug: slug, assignmentId }, body: update });
 }
 
 // The pickers read whole lists, so they ask for the largest page the API gives.
 const PICKER_PAGE = 100;
 
-export function fetchMembersPage(slug: string, cursor: string | null) {
-  return apiRequest<MemberPageJson>(`${orgApi(slug)}/members?limit=${PICKER_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+export function fetchMembersPage(slug: string, cursor: string | null): Promise<MemberPageJson> {
+  return callEndpoint(api.listMembers, { params: { orgSlug: slug }, query: { limit: PICKER_PAGE, cursor: cursor || undefined } });
 }
 
 /** A track in the list, with the field the tracks page does not use. */
 export type TrackOptionJson = TrackSummaryJson & { archivedAt: string | null };
 
 export function fetchTracksPage(slug: string, cursor: string | null) {
-  return apiRequest<{ items: TrackOptionJson[]; nextCursor: string | null }>(`${orgApi(slug)}/tracks?limit=${PICKER_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+  return callEndpoint(api.listTracks, { params: { orgSlug: slug }, query: { limit: PICKER_PAGE, cursor: cursor || undefined } });
 }
 
 export interface TrackVersionsJson {
@@ -49,7 +49,7 @@ export interface TrackVersionsJson {
 }
 
 export function fetchTrackVersions(slug: string, trackId: string) {
-  return apiRequest<TrackVersionsJson>(`${orgApi(slug)}/tracks/${encodeURIComponent(trackId)}`);
+  return callEndpoint(api.getTrack, { params: { orgSlug: slug, trackId } });
 }
 
 export interface VersionTreeJson {
@@ -58,5 +58,5 @@ export interface VersionTreeJson {
 }
 
 export function fetchVersionTree(slug: string, trackId: string, number: number) {
-  return apiRequest<VersionTreeJson>(`${orgApi(slug)}/tracks/${encodeURIComponent(trackId)}/versions/${number}`);
+  return callEndpoint(api.getTrackVersion, { params: { orgSlug: slug, trackId, number } });
 }

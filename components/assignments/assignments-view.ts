@@ -63,15 +63,16 @@ export function searchOf(view: AssignmentsView): string {
 }
 
 /** The list endpoint's query string for one page of this view. */
-export function apiQueryOf(filters: AssignmentsFilters, cursor: string | null): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filters.person) params.set("assigneeId", filters.person);
-  if (filters.mentor) params.set("mentorId", filters.mentor);
-  if (filters.trackId) params.set("trackId", filters.trackId);
-  if (filters.status) params.set("status", filters.status);
-  if (filters.overdue) params.set("overdue", "true");
-  if (cursor) params.set("cursor", cursor);
-  return params.toString();
+export function apiQueryOf(filters: AssignmentsFilters, cursor: string | null) {
+  return {
+    limit: PAGE_SIZE,
+    assigneeId: filters.person || undefined,
+    mentorId: filters.mentor || undefined,
+    trackId: filters.trackId || undefined,
+    status: filters.status || undefined,
+    overdue: filters.overdue ? ("true" as const) : undefined,
+    cursor: cursor || undefined,
+  };
 }
 
 export function isFiltered(filters: AssignmentsFilters): boolean {

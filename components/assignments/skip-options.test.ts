@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { flattenRoadmap, parseRoadmap } from "@/lib/roadmap";
+import { flattenOutline, parseOutline } from "@/lib/outline";
 import { countsAfterSkipping, skipOptions, skippedKeysOf } from "./skip-options";
 import type { SkipOption, VersionNode } from "./skip-options";
 
 /** A roadmap text → nodes as GET …/versions/{n} sends them (ids and keys made up, pre-order kept). */
 function versionNodes(text: string, keyOf = (row: { title: string; index: number }) => `key-${row.title}`): VersionNode[] {
-  const parsed = parseRoadmap(text);
+  const parsed = parseOutline(text);
   if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join("\n"));
-  return flattenRoadmap(parsed.document).map((row) => ({
+  return flattenOutline(parsed.document).map((row) => ({
     id: `id${row.index}`,
     parentId: row.parentIndex === null ? null : `id${row.parentIndex}`,
     stableKey: keyOf(row),
@@ -83,7 +83,7 @@ describe("skip options", () => {
   });
 
   it("keeps the built-in roadmap's 703 items to a short list: 15 sections, their 44 top items and the optional parts", () => {
-    const seed = readFileSync(fileURLToPath(new URL("../../lib/roadmap/seed/python-backend-roadmap.txt", import.meta.url)), "utf8");
+    const seed = readFileSync(fileURLToPath(new URL("../../lib/outline/seed/python-backend-roadmap.txt", import.meta.url)), "utf8");
     // Titles repeat in the roadmap ("headers"), so keys come from the position here.
     const nodes = versionNodes(seed, (row) => `key-${row.index}`);
     const options = skipOptions(nodes);

@@ -5,8 +5,9 @@
  * ancestor that is also an option, so the form can show them as a short tree
  * rather than the whole roadmap (hundreds of items).
  */
+import { toProgressNodes } from "@/lib/progress/node-tree";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { Counts, ProgressNode } from "@/lib/progress/progress-math";
+import type { Counts } from "@/lib/progress/progress-math";
 
 /** The fields of a stored node (GET …/versions/{n}) that this needs, in pre-order. */
 export interface VersionNode {
@@ -26,12 +27,6 @@ export interface SkipOption {
   /** Items that count towards progress under it (itself, for a leaf item). */
   items: number;
   children: SkipOption[];
-}
-
-/** Stored nodes → the progress module's shape (parents by stable key). */
-export function toProgressNodes(nodes: readonly VersionNode[]): ProgressNode[] {
-  const keyOf = new Map(nodes.map((node) => [node.id, node.stableKey]));
-  return nodes.map((node) => ({ key: node.stableKey, parentKey: node.parentId === null ? null : (keyOf.get(node.parentId) ?? null), kind: node.kind, title: node.title }));
 }
 
 export function skipOptions(nodes: readonly VersionNode[]): SkipOption[] {

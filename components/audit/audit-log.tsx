@@ -2,10 +2,13 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
+import { EmptyNote, LoadFailed, LoadingStatus, NextPageControls } from "@/components/ui/load-states";
 import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { typeLabel } from "@/lib/audit/describe-event";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
+import { auditFiltersOf } from "./audit-view";
 
 interface AuditItem {
   id: string;
@@ -42,10 +45,10 @@ const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
  * to its first row. Not live: an audit is read as of when it was loaded.
  */
 export function AuditLog({ slug, query }: { slug: string; query: string }) {
-  const base = `/api/v1/o/${encodeURIComponent(slug)}/audit?limit=${PAGE_SIZE}${query ? `&${query}` : ""}`;
   const log = useInfiniteQuery({
     queryKey: auditKey(slug, query),
-    queryFn: ({ pageParam }) => apiRequest<AuditPage>(`${base}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }): Promise<AuditPage> =>
+      callEndpoint(api.listAuditLog, { params: { orgSlug: slug }, query: { limit: PAGE_SIZE, ...auditFiltersOf(query), cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     retry: false,
@@ -53,23 +56,10 @@ export function AuditLog({ slug, query }: { slug: string; query: string }) {
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const { listRef, markLoadMore } = useFocusFirstAdded(entries.length);
 
-  if (log.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the audit log…
-        </p>
-        <LoadingBlock />
-      </div>
-    );
-  }
+  if (log.isPending) return <LoadingStatus block>Loading the audit log…</LoadingStatus>;
   if (log.isError && entries.length === 0) return <LoadFailed what="audit log" message={failureText(log.error)} onRetry={() => void log.refetch()} />;
   if (entries.length === 0) {
-    return (
-      <p className="rounded-xl border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
-        {query ? "No events match these filters." : "Nothing has been recorded yet."}
-      </p>
-    );
+    return <EmptyNote boxed>{query ? "No events match these filters." : "Nothing has been recorded yet."}</EmptyNote>;
   }
   const onlyThis = (item: AuditItem) => {
     const params = new URLSearchParams(query);

@@ -4,6 +4,12 @@
  * keeps the ones with a value, in a fixed order, for the API and the export links.
  * Values are passed on as typed: the API checks them and the page shows its answer.
  */
+import type { EndpointQuery } from "@/lib/api/client";
+import type { api } from "@/lib/api/client-endpoints";
+
+/** The filters both audit endpoints take (the list adds its page, the export its format). */
+type AuditFilterQuery = Omit<EndpointQuery<typeof api.listAuditLog>, "limit" | "cursor">;
+
 export const FILTER_NAMES = ["type", "actor", "subjectType", "subjectId", "from", "to"] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
@@ -45,3 +51,19 @@ export function auditQueryOf(view: AuditView): string {
 }
 
 export const hasFilters = (view: AuditView) => auditQueryOf(view) !== "";
+
+/** A cleaned query (auditQueryOf) as the audit endpoints' filters; `type` may repeat. */
+export function auditFiltersOf(query: string): AuditFilterQuery {
+  const search = new URLSearchParams(query);
+  const one = (name: string) => search.get(name) ?? undefined;
+  const types = search.getAll("type");
+  return {
+    type: types.length > 0 ? types : undefined,
+    actor: one("actor"),
+    // Passed on as typed, like every filter: the API checks it (a 422 the page shows).
+    subjectType: one("subjectType") as AuditFilterQuery["subjectType"],
+    subjectId: one("subjectId"),
+    from: one("from"),
+    to: one("to"),
+  };
+}

@@ -8,7 +8,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 interface SignUpResult {
   user: { email: string };
@@ -35,7 +37,7 @@ export function ConfirmSignUpForm({ token, email }: { token: string; email: stri
     setFieldErrors({});
     setFormError(null);
     try {
-      const { user, organization } = await apiRequest<SignUpResult>("/api/v1/accounts/confirm", { body: input });
+      const { user, organization }: SignUpResult = await callEndpoint(api.confirmSignUp, { body: input });
       const signedIn = await signIn("credentials", { redirect: false, email: user.email, password: input.password });
       router.replace(signedIn?.ok ? `/o/${organization.slug}` : "/sign-in");
       router.refresh();

@@ -7,7 +7,9 @@ import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm({ mailboxHint }: { mailboxHint: boolean }) {
@@ -23,7 +25,7 @@ export function ForgotPasswordForm({ mailboxHint }: { mailboxHint: boolean }) {
     setFieldError(undefined);
     setFormError(null);
     try {
-      const { message } = await apiRequest<{ message: string }>("/api/v1/password-resets", { body: { email } });
+      const { message } = await callEndpoint(api.requestPasswordReset, { body: { email } });
       setSent(message);
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.email) setFieldError(error.fieldErrors.email);

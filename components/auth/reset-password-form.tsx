@@ -7,7 +7,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /** Chooses a new password with the token from the emailed link; success leads to sign-in. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -30,7 +32,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     }
     setPending(true);
     try {
-      await apiRequest("/api/v1/password-resets/confirm", { body: { token, password } });
+      await callEndpoint(api.confirmPasswordReset, { body: { token, password } });
       router.replace("/sign-in?reset=done");
       router.refresh();
     } catch (error) {

@@ -9,7 +9,9 @@ import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { describeWait } from "@/lib/security/describe-wait";
 import { signInRetryAfterSeconds } from "@/lib/security/sign-in-error";
@@ -59,7 +61,7 @@ export function SignInForm({ callbackPath, githubEnabled = false, mailboxHint = 
 
   async function requestLink(form: FormData) {
     try {
-      const { message } = await apiRequest<{ message: string }>("/api/v1/sign-in-links", { body: { email: String(form.get("email") ?? "") } });
+      const { message } = await callEndpoint(api.requestSignInLink, { body: { email: String(form.get("email") ?? "") } });
       setLinkSent(message);
     } catch (failure) {
       if (failure instanceof ApiError && failure.fieldErrors.email) setFieldError(failure.fieldErrors.email);

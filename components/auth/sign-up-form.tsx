@@ -7,7 +7,9 @@ import { EmailSentNotice } from "@/components/auth/email-sent-notice";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /**
  * Step 1 of sign-up: only the address. The answer is the same whether or not it
@@ -26,7 +28,7 @@ export function SignUpForm({ mailboxHint }: { mailboxHint: boolean }) {
     setFieldError(undefined);
     setFormError(null);
     try {
-      const { message } = await apiRequest<{ message: string }>("/api/v1/accounts", { body: { email } });
+      const { message } = await callEndpoint(api.signUp, { body: { email } });
       setSent({ message, email: email.trim() });
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.email) setFieldError(error.fieldErrors.email);

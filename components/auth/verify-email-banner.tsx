@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /** The gentle "Verify your email" notice for an unverified account, with a resend button. */
 export function VerifyEmailBanner({ email, buttonLabel = "Resend verification email" }: { email: string; buttonLabel?: string }) {
@@ -13,7 +15,7 @@ export function VerifyEmailBanner({ email, buttonLabel = "Resend verification em
   async function resend() {
     setPending(true);
     try {
-      const result = await apiRequest<{ status: string; message: string }>("/api/v1/email-verifications", { method: "POST" });
+      const result = await callEndpoint(api.resendEmailVerification);
       setMessage(result.message);
       setFailed(false);
     } catch (error) {

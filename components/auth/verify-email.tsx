@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { buttonStyles } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 type State = { kind: "pending" } | { kind: "verified"; email: string; passwordRemoved: boolean } | { kind: "failed"; message: string };
 
@@ -24,7 +26,7 @@ export function VerifyEmail({ token }: { token: string }) {
     // Once per page: React's development double effects must not spend the single-use token twice.
     if (sent.current || !token) return;
     sent.current = true;
-    apiRequest<{ verified: true; email: string; passwordRemoved: boolean }>("/api/v1/email-verifications/confirm", { body: { token } })
+    callEndpoint(api.confirmEmailVerification, { body: { token } })
       .then(({ email, passwordRemoved }) => setState({ kind: "verified", email, passwordRemoved }))
       .catch((error: unknown) => setState({ kind: "failed", message: error instanceof ApiError ? error.message : "Could not reach Cairn. Reload the page to try again." }));
   }, [token]);

@@ -7,7 +7,7 @@ import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import { timeAgo } from "@/components/notifications/time-ago";
 import { useNowByMinute } from "@/components/reviews/use-now";
 import { Button } from "@/components/ui/button";
-import { LoadFailed } from "@/components/ui/load-states";
+import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/api-client";
 import { deleteComment, editComment, fetchThreadPage, postComment, threadKey } from "./comments-api";
@@ -67,38 +67,32 @@ export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: st
       <h3 id={`thread-${itemKey}`} className="text-sm font-semibold">
         Conversation
       </h3>
-      {thread.isPending ? (
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the conversation…
-        </p>
-      ) : thread.isError && comments.length === 0 ? (
-        <LoadFailed what="conversation" message={thread.error.message} onRetry={() => void thread.refetch()} />
-      ) : comments.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No messages yet.</p>
-      ) : (
-        <>
-          {thread.hasNextPage ? (
-            <div className="flex flex-col items-start gap-2">
-              <Button variant="secondary" size="sm" loading={thread.isFetchingNextPage} onClick={older.show}>
-                Show older messages
-              </Button>
-              {thread.isFetchNextPageError ? (
-                <p role="alert" className="text-sm text-danger">
-                  Older messages could not be loaded: {thread.error?.message ?? "try again"}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-          <p role="status" className="sr-only">
-            {older.announcement}
-          </p>
-          <ol ref={listRef} aria-label="Messages" className="flex flex-col gap-3">
-            {comments.map((comment) => (
-              <CommentItem key={comment.id} slug={slug} comment={comment} onChanged={refresh} onDelete={() => remove.mutate(comment.id)} deleting={remove.isPending && remove.variables === comment.id} />
-            ))}
-          </ol>
-        </>
-      )}
+      <QueryStates query={thread} what="conversation" isEmpty={() => comments.length === 0} empty={<EmptyNote>No messages yet.</EmptyNote>}>
+        {() => (
+          <>
+            {thread.hasNextPage ? (
+              <div className="flex flex-col items-start gap-2">
+                <Button variant="secondary" size="sm" loading={thread.isFetchingNextPage} onClick={older.show}>
+                  Show older messages
+                </Button>
+                {thread.isFetchNextPageError ? (
+                  <p role="alert" className="text-sm text-danger">
+                    Older messages could not be loaded: {thread.error?.message ?? "try again"}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+            <p role="status" className="sr-only">
+              {older.announcement}
+            </p>
+            <ol ref={listRef} aria-label="Messages" className="flex flex-col gap-3">
+              {comments.map((comment) => (
+                <CommentItem key={comment.id} slug={slug} comment={comment} onChanged={refresh} onDelete={() => remove.mutate(comment.id)} deleting={remove.isPending && remove.variables === comment.id} />
+              ))}
+            </ol>
+          </>
+        )}
+      </QueryStates>
       {readOnly ? null : (
         <form onSubmit={submit} className="flex flex-col gap-2" aria-label="Write a message">
           <label htmlFor={`thread-draft-${itemKey}`} className="text-sm font-medium">

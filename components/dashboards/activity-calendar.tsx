@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useEffect, useRef } from "react";
 import { LazyPartBoundary } from "@/components/ui/lazy-part-boundary";
-import { LoadFailed } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { activitySummary, tableRows } from "./activity-days-view";
 import { activityDaysKey, fetchActivityDays } from "./dashboards-api";
 import type { ActivityDaysJson } from "./dashboards-api";
@@ -38,9 +38,7 @@ export function ActivityCalendar({ slug, userId, heading }: { slug: string; user
       </h2>
       {days.isPending ? (
         <>
-          <p role="status" className="text-sm text-muted-foreground">
-            Loading the activity calendar…
-          </p>
+          <LoadingStatus>Loading the activity calendar…</LoadingStatus>
           <div className={`${CHART_HEIGHT} animate-pulse rounded-lg bg-surface-muted motion-reduce:animate-none`} aria-hidden="true" />
         </>
       ) : days.isError ? (

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadFailed } from "@/components/ui/load-states";
+import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { ActivityList } from "./activity-list";
 import { activityKey, fetchActivity } from "./dashboards-api";
 
@@ -14,24 +14,18 @@ export function ActivityFeed({ slug }: { slug: string }) {
       <h2 id="activity-heading" className="text-lg font-semibold">
         Activity
       </h2>
-      {feed.isPending ? (
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the activity…
-        </p>
-      ) : feed.isError ? (
-        <LoadFailed what="activity" message={feed.error.message} onRetry={() => void feed.refetch()} />
-      ) : feed.data.items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Nothing yet: what your hires do shows up here as it happens.</p>
-      ) : (
-        <>
-          <ActivityList slug={slug} entries={feed.data.items} label="Recent activity" />
-          {feed.data.nextBefore !== null ? (
-            <Link href={`/o/${slug}/activity`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
-              All activity
-            </Link>
-          ) : null}
-        </>
-      )}
+      <QueryStates query={feed} what="activity" isEmpty={(data) => data.items.length === 0} empty={<EmptyNote>Nothing yet: what your hires do shows up here as it happens.</EmptyNote>}>
+        {(data) => (
+          <>
+            <ActivityList slug={slug} entries={data.items} label="Recent activity" />
+            {data.nextBefore !== null ? (
+              <Link href={`/o/${slug}/activity`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
+                All activity
+              </Link>
+            ) : null}
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

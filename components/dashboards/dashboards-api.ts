@@ -1,5 +1,6 @@
 /** The dashboards' data as the browser reads it, and the keys live events refresh (components/realtime/apply-events.ts). */
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 
 export interface MenteeJson {
   assignment: {
@@ -46,9 +47,9 @@ export const activityKey = (slug: string) => ["activity", slug] as const;
 export const activityFeedKey = (slug: string) => [...activityKey(slug), "feed"] as const;
 export const activityDaysKey = (slug: string, userId: string) => [...activityKey(slug), "days", userId] as const;
 
-const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
-export const fetchMentorDashboard = (slug: string) => apiRequest<{ stuckAfterDays: number; mentees: MenteeJson[] }>(`${orgApi(slug)}/dashboards/mentor`);
-export const fetchActivity = (slug: string) => apiRequest<ActivityJson>(`${orgApi(slug)}/activity?limit=30`);
-export const fetchActivityPage = (slug: string, before: number | undefined) =>
-  apiRequest<ActivityJson>(`${orgApi(slug)}/activity?limit=30${before === undefined ? "" : `&before=${before}`}`);
-export const fetchActivityDays = (slug: string, userId: string) => apiRequest<ActivityDaysJson>(`${orgApi(slug)}/people/${encodeURIComponent(userId)}/activity-days`);
+export const fetchMentorDashboard = (slug: string): Promise<{ stuckAfterDays: number; mentees: MenteeJson[] }> => callEndpoint(api.getMentorDashboard, { params: { orgSlug: slug } });
+export const fetchActivity = (slug: string): Promise<ActivityJson> => callEndpoint(api.listActivity, { params: { orgSlug: slug }, query: { limit: 30 } });
+export const fetchActivityPage = (slug: string, before: number | undefined): Promise<ActivityJson> =>
+  callEndpoint(api.listActivity, { params: { orgSlug: slug }, query: { limit: 30, before } });
+export const fetchActivityDays = (slug: string, userId: string): Promise<ActivityDaysJson> =>
+  callEndpoint(api.getPersonActivityDays, { params: { orgSlug: slug, userId } });

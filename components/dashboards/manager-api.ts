@@ -1,7 +1,8 @@
 /** The manager's dashboard as the browser reads it; live events refresh its key (components/realtime/apply-events.ts). */
 import type { ManagerSort } from "@/lib/dashboards/manager-sort";
-import { apiRequest } from "@/lib/http/api-client";
-import { managerSearchOf } from "./manager-view";
+import { callEndpoint, endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { managerQueryOf } from "./manager-view";
 
 type Person = { id: string; name: string | null; email: string };
 
@@ -50,8 +51,9 @@ export interface ManagerView extends ManagerFilters {
 
 export const managerDashboardKey = (slug: string) => ["manager-dashboard", slug] as const;
 
-const base = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}/dashboards/manager`;
 // The API takes the page's own query parameters (manager-view.ts).
-export const fetchManagerDashboard = (slug: string, view: ManagerView) => apiRequest<ManagerDashboardJson>(`${base(slug)}${managerSearchOf(view)}`);
+export const fetchManagerDashboard = (slug: string, view: ManagerView): Promise<ManagerDashboardJson> =>
+  callEndpoint(api.getManagerDashboard, { params: { orgSlug: slug }, query: managerQueryOf(view) });
 /** The CSV of every page in the same order: a plain link, so the browser downloads it with the session cookie. */
-export const managerExportUrl = (slug: string, view: ManagerView) => `${base(slug)}/export${managerSearchOf({ ...view, page: 1 })}`;
+export const managerExportUrl = (slug: string, view: ManagerView) =>
+  endpointUrl(api.exportManagerDashboard, { params: { orgSlug: slug }, query: managerQueryOf({ ...view, page: 1 }) });

@@ -7,7 +7,7 @@ import { FilterSelect } from "@/components/assignments/filter-select";
 import { Button } from "@/components/ui/button";
 import { LazyPartBoundary } from "@/components/ui/lazy-part-boundary";
 import { useNowByMinute } from "@/components/reviews/use-now";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingBlock, LoadingStatus } from "@/components/ui/load-states";
 import { useUrlView } from "@/components/ui/use-url-view";
 import { fetchManagerDashboard, managerDashboardKey, managerExportUrl } from "./manager-api";
 import type { ManagerDashboardJson, ManagerFilters, ManagerSort, ManagerView } from "./manager-api";
@@ -52,12 +52,7 @@ export function ManagerDashboard({ slug }: { slug: string }) {
     <div className="flex flex-col gap-6">
       <Toolbar slug={slug} view={view} choices={data?.filters} onChange={choose} />
       {dashboard.isPending ? (
-        <>
-          <p role="status" className="text-sm text-muted-foreground">
-            Loading the dashboard…
-          </p>
-          <LoadingBlock />
-        </>
+        <LoadingStatus block>Loading the dashboard…</LoadingStatus>
       ) : dashboard.isError ? (
         <LoadFailed what="dashboard" message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />
       ) : (

@@ -5,6 +5,7 @@
  */
 import { MANAGER_SORTS } from "@/lib/dashboards/manager-sort";
 import type { ManagerSort } from "@/lib/dashboards/manager-sort";
+import { queryString } from "@/lib/api/client";
 import type { ManagerView } from "./manager-api";
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,13 +28,18 @@ export function managerViewFromSearchParams(params: { get(name: string): string 
 }
 
 export function managerSearchOf(view: ManagerView): string {
-  const params = new URLSearchParams();
-  if (view.track) params.set("track", view.track);
-  if (view.mentor) params.set("mentor", view.mentor);
-  if (view.cohort) params.set("cohort", view.cohort);
-  if (view.sort !== "hire") params.set("sort", view.sort);
-  if (view.order !== "asc") params.set("order", view.order);
-  if (view.page > 1) params.set("page", String(view.page));
-  const search = params.toString();
+  const search = queryString(managerQueryOf(view));
   return search ? `?${search}` : "";
+}
+
+/** The view's parameters that differ from the defaults: the page's URL and the API's query alike. */
+export function managerQueryOf(view: ManagerView) {
+  return {
+    track: view.track || undefined,
+    mentor: view.mentor || undefined,
+    cohort: view.cohort || undefined,
+    sort: view.sort !== "hire" ? view.sort : undefined,
+    order: view.order !== "asc" ? view.order : undefined,
+    page: view.page > 1 ? view.page : undefined,
+  };
 }

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { useFocusFirstAdded } from "@/components/ui/use-focus-first-added";
 import { ActivityList } from "./activity-list";
 import { activityFeedKey, fetchActivityPage } from "./dashboards-api";
@@ -24,50 +24,42 @@ export function OrgActivityFeed({ slug }: { slug: string }) {
   // After "Show older", focus moves to the first added entry's link.
   const { listRef, markLoadMore } = useFocusFirstAdded(entries.length, "a");
 
-  if (feed.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the activity…
-        </p>
-        <LoadingBlock />
-      </div>
-    );
-  }
-  if (feed.isError && entries.length === 0) return <LoadFailed what="activity" message={feed.error.message} onRetry={() => void feed.refetch()} />;
-  if (entries.length === 0) {
-    return (
-      <p className="rounded-xl border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
-        Nothing has happened yet. Progress, evidence, reviews and comments show up here as they happen.
-      </p>
-    );
-  }
   return (
-    <div className="flex flex-col gap-4">
-      <div className="rounded-xl border border-border bg-surface p-4">
-        <ActivityList slug={slug} entries={entries} label="Activity" listRef={listRef} />
-      </div>
-      {feed.isFetchNextPageError ? (
-        <p role="alert" className="text-sm text-danger">
-          Older activity could not be loaded: {feed.error.message}
-        </p>
-      ) : null}
-      {feed.hasNextPage ? (
-        <div>
-          <Button
-            variant="secondary"
-            loading={feed.isFetchingNextPage}
-            onClick={() => {
-              markLoadMore();
-              void feed.fetchNextPage();
-            }}
-          >
-            Show older
-          </Button>
+    <QueryStates
+      query={feed}
+      what="activity"
+      block
+      isEmpty={() => entries.length === 0}
+      empty={<EmptyNote boxed>Nothing has happened yet. Progress, evidence, reviews and comments show up here as they happen.</EmptyNote>}
+    >
+      {() => (
+        <div className="flex flex-col gap-4">
+          <div className="rounded-xl border border-border bg-surface p-4">
+            <ActivityList slug={slug} entries={entries} label="Activity" listRef={listRef} />
+          </div>
+          {feed.isFetchNextPageError ? (
+            <p role="alert" className="text-sm text-danger">
+              Older activity could not be loaded: {feed.error.message}
+            </p>
+          ) : null}
+          {feed.hasNextPage ? (
+            <div>
+              <Button
+                variant="secondary"
+                loading={feed.isFetchingNextPage}
+                onClick={() => {
+                  markLoadMore();
+                  void feed.fetchNextPage();
+                }}
+              >
+                Show older
+              </Button>
+            </div>
+          ) : (
+            <p className="text-sm text-muted-foreground">No older activity.</p>
+          )}
         </div>
-      ) : (
-        <p className="text-sm text-muted-foreground">No older activity.</p>
       )}
-    </div>
+    </QueryStates>
   );
 }

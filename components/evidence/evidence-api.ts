@@ -1,11 +1,10 @@
 /** The evidence and review endpoints the browser calls, with their cache keys. */
 import { assignmentKey } from "@/components/assignments/roadmap/assignment-api";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint, queryString } from "@/lib/api/client";
+import type { EndpointQuery } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { AttemptJson, ItemEvidenceJson, ReviewBody, ReviewQueueJson, ReviewResultJson, SubmitEvidenceBody } from "./types";
 
-const orgApi = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
-const itemEvidencePath = (slug: string, assignmentId: string, key: string) =>
-  `${orgApi(slug)}/assignments/${encodeURIComponent(assignmentId)}/items/${encodeURIComponent(key)}/evidence`;
 
 /**
  * Under the assignment's key, so whatever refreshes a whole assignment (a review
@@ -18,13 +17,13 @@ export const reviewQueueKey = (slug: string) => ["review-queue", slug] as const;
 export const reviewCountKey = (slug: string) => ["review-count", slug] as const;
 
 export function fetchItemEvidence(slug: string, assignmentId: string, key: string): Promise<ItemEvidenceJson> {
-  return apiRequest<ItemEvidenceJson>(itemEvidencePath(slug, assignmentId, key));
+  return callEndpoint(api.listItemEvidence, { params: { orgSlug: slug, assignmentId, key } });
 }
 
 export function submitEvidence(slug: string, assignmentId: string, key: string, body: SubmitEvidenceBody, idempotencyKey: string): Promise<AttemptJson> {
   const { files = [], ...fields } = body;
-  return apiRequest<AttemptJson>(itemEvidencePath(slug, assignmentId, key), {
-    method: "POST",
+  return callEndpoint(api.submitEvidence, {
+    params: { orgSlug: slug, assignmentId, key },
     body: files.length > 0 ? multipartOf(fields, files) : fields,
     headers: { "Idempotency-Key": idempotencyKey },
   });
@@ -39,7 +38,7 @@ function multipartOf(fields: Record<string, string | undefined>, files: File[]):
 
 /** Not retried on its own: a review takes no Idempotency-Key, and a repeat of one that landed is refused (422). */
 export function reviewAttempt(slug: string, attemptId: string, body: ReviewBody): Promise<ReviewResultJson> {
-  return apiRequest<ReviewResultJson>(`${orgApi(slug)}/evidence/${encodeURIComponent(attemptId)}/review`, { method: "POST", body });
+  return callEndpoint(api.reviewEvidence, { params: { orgSlug: slug, attemptId }, body });
 }
 
 export interface ReviewQueueFilters {
@@ -54,24 +53,28 @@ export interface ReviewQueueFilters {
 
 export const REVIEW_PAGE_SIZE = 25;
 
-/** The queue endpoint's query string for one page. */
-export function reviewQueueQuery(filters: ReviewQueueFilters, cursor: string | null, limit = REVIEW_PAGE_SIZE): string {
-  const params = new URLSearchParams({ limit: String(limit) });
-  if (filters.assigneeId) params.set("assigneeId", filters.assigneeId);
-  if (filters.trackId) params.set("trackId", filters.trackId);
-  if (filters.sectionKey) params.set("sectionKey", filters.sectionKey);
-  if (filters.overdue) params.set("overdue", "true");
-  if (cursor) params.set("cursor", cursor);
-  return params.toString();
+/** The queue endpoint's query for one page (empty filters left out). */
+export function reviewQueueParams(filters: ReviewQueueFilters, cursor: string | null, limit = REVIEW_PAGE_SIZE): EndpointQuery<typeof api.listReviewQueue> {
+  return {
+    limit,
+    assigneeId: filters.assigneeId || undefined,
+    trackId: filters.trackId || undefined,
+    sectionKey: filters.sectionKey || undefined,
+    overdue: filters.overdue ? "true" : undefined,
+    cursor: cursor || undefined,
+  };
 }
 
+/** The same query as text. */
+export const reviewQueueQuery = (filters: ReviewQueueFilters, cursor: string | null, limit = REVIEW_PAGE_SIZE): string => queryString(reviewQueueParams(filters, cursor, limit));
+
 export function fetchReviewQueue(slug: string, filters: ReviewQueueFilters, cursor: string | null): Promise<ReviewQueueJson> {
-  return apiRequest<ReviewQueueJson>(`${orgApi(slug)}/reviews?${reviewQueueQuery(filters, cursor)}`);
+  return callEndpoint(api.listReviewQueue, { params: { orgSlug: slug }, query: reviewQueueParams(filters, cursor) });
 }
 
 /** The number waiting, unfiltered: one entry is the smallest page, and `total` counts them all. */
 export async function fetchReviewCount(slug: string): Promise<number> {
-  return (await apiRequest<ReviewQueueJson>(`${orgApi(slug)}/reviews?limit=1`)).total;
+  return (await callEndpoint(api.listReviewQueue, { params: { orgSlug: slug }, query: { limit: 1 } })).total;
 }
 
 export interface BulkApproveJson {
@@ -81,10 +84,10 @@ export interface BulkApproveJson {
 
 /** Approves the chosen attempts, all or nothing (the first that cannot be approved refuses them all). */
 export function approveAttempts(slug: string, attemptIds: string[]): Promise<BulkApproveJson> {
-  return apiRequest<BulkApproveJson>(`${orgApi(slug)}/evidence/approve`, { method: "POST", body: { attemptIds } });
+  return callEndpoint(api.bulkApproveEvidence, { params: { orgSlug: slug }, body: { attemptIds } });
 }
 
 /** "Check again": asks GitHub about the attempt's link once more (decision 0034). */
 export function recheckGitHub(slug: string, attemptId: string): Promise<NonNullable<AttemptJson["verification"]>> {
-  return apiRequest<NonNullable<AttemptJson["verification"]>>(`${orgApi(slug)}/evidence/${encodeURIComponent(attemptId)}/github-check`, { method: "POST" });
+  return callEndpoint(api.rerunEvidenceCheck, { params: { orgSlug: slug, attemptId } });
 }

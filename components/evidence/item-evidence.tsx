@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { AttemptCard } from "./attempt-card";
 import { fetchItemEvidence, itemEvidenceKey } from "./evidence-api";
 import { ReviewControls } from "./review-controls";
@@ -44,20 +45,9 @@ export function ItemEvidence({
       <h3 id="item-evidence-heading" className="text-sm font-semibold">
         Evidence
       </h3>
-      {evidence.isPending ? (
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the evidence…
-        </p>
-      ) : evidence.isError ? (
-        <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-danger">
-          The evidence could not be loaded: {evidence.error.message}
-          <Button variant="secondary" size="sm" onClick={() => void evidence.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : (
-        <EvidenceBody slug={slug} assignmentId={assignmentId} itemKey={itemKey} itemTitle={itemTitle} evidenceRequired={evidenceRequired} evidence={evidence.data} />
-      )}
+      <QueryStates query={evidence} what="evidence">
+        {(data) => <EvidenceBody slug={slug} assignmentId={assignmentId} itemKey={itemKey} itemTitle={itemTitle} evidenceRequired={evidenceRequired} evidence={data} />}
+      </QueryStates>
     </section>
   );
 }
@@ -84,7 +74,7 @@ function EvidenceBody({
   const showForm = canSubmit && (evidenceRequired || formOpen || latest !== undefined);
   return (
     <>
-      {items.length === 0 && !canSubmit ? <p className="text-sm text-muted-foreground">No evidence submitted yet.</p> : null}
+      {items.length === 0 && !canSubmit ? <EmptyNote>No evidence submitted yet.</EmptyNote> : null}
       {latest?.status === "SUBMITTED" && !canReview ? <p className="text-sm text-muted-foreground">Attempt {latest.number} is waiting for a mentor’s review.</p> : null}
       {latest?.status === "CHANGES_REQUESTED" && canSubmit ? <p className="text-sm">Changes were requested: read the comment, then send a new attempt.</p> : null}
       {items.length > 0 ? (

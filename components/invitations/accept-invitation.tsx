@@ -8,7 +8,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 interface AcceptResult {
   organization: { slug: string };
@@ -25,7 +27,7 @@ function useAccept(token: string) {
     setFieldErrors({});
     setFormError(null);
     try {
-      const { organization } = await apiRequest<AcceptResult>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { body });
+      const { organization }: AcceptResult = await callEndpoint(api.acceptInvitation, { params: { token }, body });
       if (email && body.password) {
         const signedIn = await signIn("credentials", { redirect: false, email, password: body.password });
         if (!signedIn?.ok) return router.replace(`/sign-in?callbackUrl=${encodeURIComponent(`/o/${organization.slug}`)}`);

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /**
  * The one button of the "I don't know this organization" page. The page only
@@ -18,7 +20,7 @@ export function BlockOrganizationButton({ token, organizationName, email }: { to
     setPending(true);
     setError(null);
     try {
-      await apiRequest("/api/v1/invitation-blocks", { body: { token } });
+      await callEndpoint(api.blockInvitations, { body: { token } });
       setDone(true);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : "Could not reach Cairn. Try again.");

@@ -5,9 +5,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
@@ -22,7 +25,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
 
   const invitations = useInfiniteQuery({
     queryKey: ["invitations", slug],
-    queryFn: ({ pageParam }) => apiRequest<InvitationPageJson>(`/api/v1/o/${slug}/invitations${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }): Promise<InvitationPageJson> => callEndpoint(api.listInvitations, { params: { orgSlug: slug }, query: { cursor: pageParam || undefined } }),
     initialPageParam: "",
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -31,7 +34,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["invitations", slug] });
 
   const resend = useMutation({
-    mutationFn: (invitation: InvitationJson) => apiRequest<InvitationJson>(`/api/v1/o/${slug}/invitations/${invitation.id}/resend`, { method: "POST" }),
+    mutationFn: (invitation: InvitationJson): Promise<InvitationJson> => callEndpoint(api.resendInvitation, { params: { orgSlug: slug, invitationId: invitation.id } }),
     onSuccess: (invitation) => {
       toast({ tone: "success", title: `Sent a new link to ${invitation.email}`, description: "The previous link no longer works." });
       void refresh();
@@ -40,7 +43,7 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
   });
 
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationJson) => apiRequest(`/api/v1/o/${slug}/invitations/${invitation.id}`, { method: "DELETE" }),
+    mutationFn: (invitation: InvitationJson) => callEndpoint(api.revokeInvitation, { params: { orgSlug: slug, invitationId: invitation.id } }),
     onSuccess: (_data, invitation) => {
       toast({ tone: "success", title: `Revoked the invitation to ${invitation.email}` });
       void refresh();
@@ -75,18 +78,11 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
       )}
 
       {invitations.isPending ? (
-        <p className="text-sm text-muted-foreground" role="status">
-          Loading invitations…
-        </p>
-      ) : invitations.isError ? (
-        <div role="alert" className="flex items-center gap-3 text-sm">
-          <span>Could not load the invitations. {invitations.error instanceof ApiError ? invitations.error.message : ""}</span>
-          <Button variant="secondary" size="sm" onClick={() => void invitations.refetch()}>
-            Retry
-          </Button>
-        </div>
+        <LoadingStatus>Loading invitations…</LoadingStatus>
+      ) : invitations.isError && items.length === 0 ? (
+        <LoadFailed what="invitations" message={invitations.error.message} onRetry={() => void invitations.refetch()} />
       ) : items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">No pending invitations. Invite people to see them here until they join.</p>
+        <EmptyNote boxed>No pending invitations. Invite people to see them here until they join.</EmptyNote>
       ) : (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Pending invitations</caption>

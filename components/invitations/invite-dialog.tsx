@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { INVITATIONS_PER_REQUEST, sortRecipients, splitEmailList } from "@/lib/invitations/recipients";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import type { InviteResultJson } from "./types";
@@ -23,7 +25,7 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
   const count = sorted.valid.length;
 
   const invite = useMutation({
-    mutationFn: () => apiRequest<InviteResultJson>(`/api/v1/o/${slug}/invitations`, { body: { emails: splitEmailList(text), role } }),
+    mutationFn: () => callEndpoint(api.createInvitations, { params: { orgSlug: slug }, body: { emails: splitEmailList(text), role } }),
     onSuccess: (data) => {
       setResult(data);
       void queryClient.invalidateQueries({ queryKey: ["invitations", slug] });

@@ -46,14 +46,9 @@ export function searchOf(view: MembersView): string {
   return search ? `?${search}` : "";
 }
 
-/** The list endpoint's query string for one page of this view. */
-export function apiQueryOf(filters: MembersFilters, cursor: string | null): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filters.q) params.set("q", filters.q);
-  if (filters.role) params.set("role", filters.role);
-  if (filters.status) params.set("status", filters.status);
-  if (cursor) params.set("cursor", cursor);
-  return params.toString();
+/** The list endpoint's query for one page of this view (empty filters left out). */
+export function apiQueryOf(filters: MembersFilters, cursor: string | null) {
+  return { limit: PAGE_SIZE, q: filters.q || undefined, role: filters.role || undefined, status: filters.status || undefined, cursor: cursor || undefined };
 }
 
 export function isFiltered(filters: MembersFilters): boolean {

@@ -4,7 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { InfiniteData } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import { dropMember, patchMember } from "./member-cache";
 import { membersKey } from "./use-members";
@@ -35,7 +37,7 @@ export function useMemberMutations(slug: string, { onChanged, onLeft }: { onChan
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const key = membersKey(slug);
-  const url = (member: MemberJson) => `/api/v1/o/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.id)}`;
+  const params = (member: MemberJson) => ({ orgSlug: slug, membershipId: member.id });
 
   async function applyOptimistically(edit: (data: Pages | undefined) => Pages | undefined) {
     await queryClient.cancelQueries({ queryKey: key });
@@ -49,7 +51,7 @@ export function useMemberMutations(slug: string, { onChanged, onLeft }: { onChan
   }
 
   const update = useMutation({
-    mutationFn: ({ member, update }: { member: MemberJson; update: MemberUpdate }) => apiRequest<MemberJson>(url(member), { method: "PATCH", body: update }),
+    mutationFn: ({ member, update }: { member: MemberJson; update: MemberUpdate }) => callEndpoint(api.updateMember, { params: params(member), body: update }),
     onMutate: ({ member, update }) => applyOptimistically((data) => patchMember(data, member.id, update)),
     onError: (error, _variables, context) => {
       rollBack(context);
@@ -63,7 +65,7 @@ export function useMemberMutations(slug: string, { onChanged, onLeft }: { onChan
   });
 
   const remove = useMutation({
-    mutationFn: ({ member }: { member: MemberJson; self: boolean }) => apiRequest<{ id: string; removed: true }>(url(member), { method: "DELETE" }),
+    mutationFn: ({ member }: { member: MemberJson; self: boolean }) => callEndpoint(api.removeMember, { params: params(member) }),
     onMutate: ({ member }) => applyOptimistically((data) => dropMember(data, member.id)),
     onError: async (error, { self }, context) => {
       rollBack(context);

@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { apiQueryOf } from "./members-view";
 import type { MembersFilters } from "./members-view";
 import type { MemberPageJson } from "./types";
@@ -12,7 +13,7 @@ export const membersKey = (slug: string) => ["members", slug] as const;
 export function useMembers(slug: string, filters: MembersFilters) {
   return useInfiniteQuery({
     queryKey: [...membersKey(slug), filters],
-    queryFn: ({ pageParam }) => apiRequest<MemberPageJson>(`/api/v1/o/${encodeURIComponent(slug)}/members?${apiQueryOf(filters, pageParam)}`),
+    queryFn: ({ pageParam }): Promise<MemberPageJson> => callEndpoint(api.listMembers, { params: { orgSlug: slug }, query: apiQueryOf(filters, pageParam) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     // While a new search loads, keep showing the last results rather than flashing empty.

@@ -1,5 +1,6 @@
 /** The notifications API as the browser calls it, and the react-query keys the pages share. */
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 
 export interface NotificationJson {
   id: string;
@@ -25,17 +26,13 @@ export const notificationsKey = (slug: string) => ["notifications", slug] as con
 export const notificationListKey = (slug: string, unreadOnly: boolean) => [...notificationsKey(slug), "list", unreadOnly] as const;
 export const unreadCountKey = (slug: string) => [...notificationsKey(slug), "unread"] as const;
 
-const base = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}/notifications`;
-
 export function fetchNotifications(slug: string, options: { unreadOnly: boolean; cursor?: string; limit?: number }): Promise<NotificationPageJson> {
-  const query = new URLSearchParams({ limit: String(options.limit ?? 20) });
-  if (options.unreadOnly) query.set("unread", "true");
-  if (options.cursor) query.set("cursor", options.cursor);
-  return apiRequest<NotificationPageJson>(`${base(slug)}?${query}`);
+  const query = { limit: options.limit ?? 20, unread: options.unreadOnly ? ("true" as const) : undefined, cursor: options.cursor || undefined };
+  return callEndpoint(api.listNotifications, { params: { orgSlug: slug }, query });
 }
 
 export function markRead(slug: string, body: { ids: string[] } | { all: true }): Promise<{ unreadCount: number }> {
-  return apiRequest<{ unreadCount: number }>(`${base(slug)}/read`, { method: "POST", body });
+  return callEndpoint(api.markNotificationsRead, { params: { orgSlug: slug }, body });
 }
 
 /** The unread count alone (a one-item page): the tab's badge. */

@@ -5,7 +5,9 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 export function CreateOrganizationForm() {
   const router = useRouter();
@@ -18,7 +20,7 @@ export function CreateOrganizationForm() {
     setPending(true);
     setError(undefined);
     try {
-      const organization = await apiRequest<{ slug: string }>("/api/v1/orgs", { body: { name } });
+      const organization = await callEndpoint(api.createOrganization, { body: { name } });
       router.push(`/o/${organization.slug}`);
       router.refresh();
     } catch (caught) {

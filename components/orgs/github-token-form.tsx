@@ -6,7 +6,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -16,7 +18,6 @@ export function GitHubTokenForm({ slug, configuredAt }: { slug: string; configur
   const { toast } = useToast();
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState<"save" | "remove" | null>(null);
-  const path = `/api/v1/o/${encodeURIComponent(slug)}/settings/github`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +30,7 @@ export function GitHubTokenForm({ slug, configuredAt }: { slug: string; configur
     setPending("save");
     setError(undefined);
     try {
-      await apiRequest(path, { method: "PUT", body: { token } });
+      await callEndpoint(api.setGitHubToken, { params: { orgSlug: slug }, body: { token } });
       form.reset();
       toast({ title: "GitHub token saved", description: "Evidence checks now use it.", tone: "success" });
       router.refresh();
@@ -43,7 +44,7 @@ export function GitHubTokenForm({ slug, configuredAt }: { slug: string; configur
   async function remove() {
     setPending("remove");
     try {
-      await apiRequest(path, { method: "DELETE" });
+      await callEndpoint(api.removeGitHubToken, { params: { orgSlug: slug } });
       toast({ title: "GitHub token removed", description: "Checks see public repositories only.", tone: "success" });
       router.refresh();
     } catch (caught) {

@@ -6,7 +6,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /** The organization's settings that are a number of days (`PATCH /api/v1/o/{slug}` with one field). */
 export type DaysSetting = "stuckAfterDays" | "reviewTargetDays" | "dueSoonDays";
@@ -65,7 +67,7 @@ export function OrgDaysSettingForm({ slug, setting, days }: { slug: string; sett
     setPending(true);
     setError(undefined);
     try {
-      const organization = await apiRequest<Record<DaysSetting, number>>(`/api/v1/o/${slug}`, { method: "PATCH", body: { [setting]: value } });
+      const organization = await callEndpoint(api.renameOrganization, { params: { orgSlug: slug }, body: { [setting]: value } });
       toast({ title: "Saved", description: copy.saved(organization[setting]), tone: "success" });
       router.refresh();
     } catch (caught) {

@@ -53,7 +53,7 @@ export function OrgNav({
     // Owners, admins and mentors review evidence ("evidence.review"); the queue holds what is theirs to review.
     ...(showReviews ? [{ href: `${base}/reviews`, label: "Reviews", current: isWithin(pathname, `${base}/reviews`), count: waiting, countLabel: "waiting" }] : []),
     // The mentor's dashboard, for those who review (mentors, admins, owners).
-    ...(showReviews ? [{ href: `${base}/mentor`, label: "Mentees", current: isWithin(pathname, `${base}/mentor`) }] : []),
+    ...(showReviews ? [{ href: `${base}/mentees`, label: "Mentees", current: isWithin(pathname, `${base}/mentees`) }] : []),
     // The manager's overview of every active assignment ("dashboard.read": owners and admins).
     ...(showDashboard ? [{ href: `${base}/dashboard`, label: "Dashboard", current: isWithin(pathname, `${base}/dashboard`) }] : []),
     // What happened lately, narrowed like the live stream: managers see the organization's, others what they follow.

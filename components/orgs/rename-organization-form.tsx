@@ -6,7 +6,9 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 export function RenameOrganizationForm({ slug, name }: { slug: string; name: string }) {
   const router = useRouter();
@@ -20,7 +22,7 @@ export function RenameOrganizationForm({ slug, name }: { slug: string; name: str
     setPending(true);
     setError(undefined);
     try {
-      const organization = await apiRequest<{ name: string }>(`/api/v1/o/${slug}`, { method: "PATCH", body: { name: newName } });
+      const organization = await callEndpoint(api.renameOrganization, { params: { orgSlug: slug }, body: { name: newName } });
       toast({ title: "Organization renamed", description: `It is now called ${organization.name}.`, tone: "success" });
       router.refresh();
     } catch (caught) {

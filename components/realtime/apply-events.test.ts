@@ -50,6 +50,12 @@ describe("applyLiveEvents", () => {
     expect(stale()).toEqual(["review-queue/acme", "review-count/acme", "notifications/acme", "tracks/acme"]);
   });
 
+  it("refreshes the assignment, the dashboards, the feed and the bell for the hourly scan's stuck and overdue events", () => {
+    const { client, stale } = cacheWith(["assignment", "acme", "a1"], ["manager-dashboard", "acme"], ["activity", "acme"], ["notifications", "acme"], ["review-queue", "acme"]);
+    applyLiveEvents(client, "acme", [event("assignment.overdue", "assignment", "a1"), event("assignment.stuck", "assignment", "a1")]);
+    expect(stale()).toEqual(["assignment/acme/a1", "manager-dashboard/acme", "activity/acme", "notifications/acme"]);
+  });
+
   it("never cancels a read under way: events that come during it are read once more when it ends", async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const answers: Array<(value: number) => void> = [];

@@ -66,8 +66,9 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
     if (event.type.startsWith("track.")) tracks = true;
     if (event.type.startsWith("member.") || event.type.startsWith("invitation.")) members = true;
     if (event.type.startsWith("evidence.")) reviews = true;
-    // Reminders and nudges (lib/reminders) arrive with these events, or with none (the scans): the bell also polls.
-    if (event.type.startsWith("evidence.") || event.type === "comment.created" || event.type === "assignment.nudged" || event.type === "assignment.created") notifications = true;
+    // Reminders and nudges (lib/reminders) arrive with these events; the hourly scan writes its stuck and
+    // overdue reminders just before its assignment.stuck/overdue events (not for everyone: quiet hours). The bell also polls.
+    if (event.type.startsWith("evidence.") || event.type === "comment.created" || event.type === "assignment.nudged" || event.type === "assignment.created" || event.type === "assignment.stuck" || event.type === "assignment.overdue") notifications = true;
   }
   for (const [assignmentId, itsEvents] of assignments) {
     if (queryClient.isMutating({ mutationKey: progressWritesKey(slug, assignmentId) }) > 0) continue;

@@ -4,7 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { io } from "socket.io-client";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { applyLiveEvents } from "./apply-events";
 import { LiveStream } from "./live-stream";
 import { keepReconnecting } from "./reconnect-policy";
@@ -56,7 +57,7 @@ export function LiveEventsProvider({ slug, children }: { slug: string; children:
       );
     };
     const stream = new LiveStream({
-      replay: (after) => apiRequest<ReplayPage>(`/api/v1/o/${encodeURIComponent(slug)}/events${after === null ? "" : `?after=${after}`}`),
+      replay: (after): Promise<ReplayPage> => callEndpoint(api.listEvents, { params: { orgSlug: slug }, query: { after: after ?? undefined } }),
       apply,
       reload: () => void queryClient.invalidateQueries(),
     });

@@ -8,7 +8,9 @@ import type { ButtonSize, ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 
 /** The API's limit (lib/reminders/nudge.ts). */
 const MAX = 500;
@@ -35,7 +37,7 @@ function NudgeDialog({ slug, assignmentId, hireName, onClose }: { slug: string; 
   const [message, setMessage] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const send = useMutation({
-    mutationFn: (text: string) => apiRequest<{ nextAllowedAt: string }>(`/api/v1/o/${slug}/assignments/${assignmentId}/nudges`, { method: "POST", body: { message: text } }),
+    mutationFn: (text: string) => callEndpoint(api.nudgeHire, { params: { orgSlug: slug, assignmentId }, body: { message: text } }),
     onSuccess: () => {
       toast({ tone: "success", title: "Nudge sent", description: `${hireName} sees it in their notifications now, and by email outside their quiet hours.` });
       onClose();

@@ -12,14 +12,10 @@ import { personName } from "@/components/evidence/evidence-labels";
 import { RequestChangesForm } from "@/components/evidence/request-changes-form";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import type { ReviewQueueEntryJson } from "@/components/evidence/types";
+import type { EntryRequest } from "./queue-state";
 import { overdueLabel, waitedLong, waitingFor } from "./waiting-time";
 
 export const entryDomId = (attemptId: string) => `review-entry-${attemptId}`;
-
-export interface EntryRequest {
-  comment: string;
-  error: string | null;
-}
 
 /**
  * One waiting attempt: whose, which item, how long it has waited, the link and

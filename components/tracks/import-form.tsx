@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/http/api-client";
 import { PreviewResults } from "./preview-results";
-import { readRoadmapFile } from "./read-roadmap-file";
+import { readOutlineFile } from "./read-outline-file";
 import { previewTrackImport, trackHref } from "./tracks-api";
 import type { ImportFormat } from "./tracks-api";
 import type { ImportPreviewJson } from "./types";
@@ -52,7 +52,7 @@ export function ImportForm({ slug }: { slug: string }) {
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    const read = await readRoadmapFile(file);
+    const read = await readOutlineFile(file);
     setFileError(read.ok ? null : read.message);
     // The format is detected from the text, not the file name: a .md file may well hold the text format.
     if (read.ok) setText(read.text);
@@ -126,7 +126,7 @@ export function ImportForm({ slug }: { slug: string }) {
   );
 }
 
-/** How Markdown maps onto a track (decision 0031; lib/roadmap/markdown.ts). */
+/** How Markdown maps onto a track (decision 0031; lib/outline/markdown.ts). */
 function MarkdownHelp() {
   return (
     <details className="text-sm text-muted-foreground">

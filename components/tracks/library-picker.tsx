@@ -4,8 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { LoadFailed } from "@/components/ui/load-states";
-import { apiRequest } from "@/lib/http/api-client";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { LibraryId } from "@/lib/tracks/library-ids";
 import { trackHref } from "./tracks-api";
 import { useCreateTrack } from "./use-tracks";
@@ -19,20 +20,14 @@ export function LibraryPicker({ slug }: { slug: string }) {
   const router = useRouter();
   const library = useQuery({
     queryKey: ["track-library", slug],
-    queryFn: () => apiRequest<LibraryJson>(`/api/v1/o/${encodeURIComponent(slug)}/track-library`),
+    queryFn: (): Promise<LibraryJson> => callEndpoint(api.listTrackLibrary, { params: { orgSlug: slug } }),
     staleTime: Infinity, // shipped with the release: it never changes while the page is open
   });
   const create = useCreateTrack(slug);
   const startedId = create.variables && "library" in create.variables ? create.variables.library : null;
 
   if (library.isError) return <LoadFailed what="library" message={library.error.message} onRetry={() => void library.refetch()} />;
-  if (library.isPending) {
-    return (
-      <p role="status" className="text-sm text-muted-foreground">
-        Loading the library…
-      </p>
-    );
-  }
+  if (library.isPending) return <LoadingStatus>Loading the library…</LoadingStatus>;
   return (
     <div className="flex flex-col gap-3">
       <ul aria-label="Library" className="grid gap-3 sm:grid-cols-2">

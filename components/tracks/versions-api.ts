@@ -1,8 +1,7 @@
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint, endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { trackHref } from "./tracks-api";
 import type { VersionSummaryJson } from "./types";
-
-const versionPath = (slug: string, trackId: string, number: number) => `/api/v1/o/${encodeURIComponent(slug)}/tracks/${encodeURIComponent(trackId)}/versions/${number}`;
 
 export const versionHref = (slug: string, trackId: string, number: number) => `${trackHref(slug, trackId)}/versions/${number}`;
 
@@ -10,12 +9,13 @@ export const editVersionHref = (slug: string, trackId: string, number: number) =
 
 export const diffHref = (slug: string, trackId: string, number: number, from?: number) => `${versionHref(slug, trackId, number)}/diff${from === undefined ? "" : `?from=${from}`}`;
 
-export const exportBase = (slug: string, trackId: string, number: number) => `${versionPath(slug, trackId, number)}/export`;
+/** The export's URL without its `format` (export-links.tsx adds one per link). */
+export const exportBase = (slug: string, trackId: string, number: number) => endpointUrl(api.exportTrackVersion, { params: { orgSlug: slug, trackId, number } });
 
-export function publishVersion(slug: string, trackId: string, number: number) {
-  return apiRequest<VersionSummaryJson>(`${versionPath(slug, trackId, number)}/publish`, { method: "POST" });
+export function publishVersion(slug: string, trackId: string, number: number): Promise<VersionSummaryJson> {
+  return callEndpoint(api.publishTrackVersion, { params: { orgSlug: slug, trackId, number } });
 }
 
-export function createDraft(slug: string, trackId: string) {
-  return apiRequest<VersionSummaryJson>(`/api/v1/o/${encodeURIComponent(slug)}/tracks/${encodeURIComponent(trackId)}/drafts`, { method: "POST" });
+export function createDraft(slug: string, trackId: string): Promise<VersionSummaryJson> {
+  return callEndpoint(api.createTrackDraft, { params: { orgSlug: slug, trackId } });
 }

@@ -2,9 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { LoadFailed } from "@/components/ui/load-states";
+import { EmptyNote, LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { deliveriesKey } from "./types";
 import type { Delivery } from "./types";
 
@@ -24,11 +26,11 @@ export function DeliveryLog({ slug, endpointId, enabled }: { slug: string; endpo
   const key = deliveriesKey(slug, endpointId);
   const log = useQuery({
     queryKey: key,
-    queryFn: () => apiRequest<{ items: Delivery[]; nextBefore: number | null }>(`/api/v1/o/${slug}/webhooks/${endpointId}/deliveries?limit=50`),
+    queryFn: (): Promise<{ items: Delivery[]; nextBefore: number | null }> => callEndpoint(api.listWebhookDeliveries, { params: { orgSlug: slug, endpointId }, query: { limit: 50 } }),
     refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === "PENDING") ? 2_000 : false),
   });
   const redeliver = useMutation({
-    mutationFn: (deliveryId: string) => apiRequest<Delivery>(`/api/v1/o/${slug}/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
+    mutationFn: (deliveryId: string): Promise<Delivery> => callEndpoint(api.redeliverWebhook, { params: { orgSlug: slug, endpointId, deliveryId } }),
     onSuccess: () => {
       toast({ tone: "success", title: "Queued again" });
       void queryClient.invalidateQueries({ queryKey: key });
@@ -36,9 +38,9 @@ export function DeliveryLog({ slug, endpointId, enabled }: { slug: string; endpo
     onError: (error) => toast({ tone: "error", title: "Not redelivered", description: error instanceof ApiError ? error.message : "Try again." }),
   });
 
-  if (log.isPending) return <p className="text-sm text-muted-foreground" role="status">Loading deliveries…</p>;
+  if (log.isPending) return <LoadingStatus>Loading deliveries…</LoadingStatus>;
   if (log.isError) return <LoadFailed what="deliveries" message={log.error.message} onRetry={() => void log.refetch()} />;
-  if (log.data.items.length === 0) return <p className="text-sm text-muted-foreground">No deliveries yet. Send a test event, or wait for the next event of the chosen types.</p>;
+  if (log.data.items.length === 0) return <EmptyNote>No deliveries yet. Send a test event, or wait for the next event of the chosen types.</EmptyNote>;
 
   return (
     <div className="overflow-x-auto">

@@ -7,10 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import type { EndpointBody } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { DeliveryLog } from "./delivery-log";
+import { EditEndpointDialog } from "./edit-endpoint-dialog";
+import { TypeCheckboxes } from "./type-checkboxes";
 import { deliveriesKey, endpointsKey, SLACK_TYPE_LABELS } from "./types";
 import type { Endpoint, EndpointKind, EndpointList } from "./types";
 
@@ -26,17 +31,14 @@ function errorText(error: unknown) {
 /** Settings → Webhooks / Slack: the organization's endpoints of one kind, a form to add one, and each one's log. */
 export function IntegrationsManager({ slug, kind }: { slug: string; kind: EndpointKind }) {
   const key = endpointsKey(slug, kind);
-  const list = useQuery({ queryKey: key, queryFn: () => apiRequest<EndpointList>(`/api/v1/o/${slug}/webhooks?kind=${kind}`) });
+  const list = useQuery({ queryKey: key, queryFn: (): Promise<EndpointList> => callEndpoint(api.listWebhooks, { params: { orgSlug: slug }, query: { kind } }) });
 
   return (
     <div className="flex flex-col gap-6">
       {list.isError ? (
         <LoadFailed what={`${WORDS[kind].noun}s`} message={list.error.message} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
-        <>
-          <p className="sr-only" role="status">Loading…</p>
-          <LoadingBlock />
-        </>
+        <LoadingStatus block>{`Loading the ${WORDS[kind].noun}s…`}</LoadingStatus>
       ) : (
         <>
           <CreateEndpointForm slug={slug} kind={kind} types={kind === "SLACK" ? list.data.slackEventTypes : list.data.eventTypes} />
@@ -49,32 +51,13 @@ export function IntegrationsManager({ slug, kind }: { slug: string; kind: Endpoi
             ) : (
               <ul className="flex flex-col gap-4">
                 {list.data.items.map((endpoint) => (
-                  <EndpointCard key={endpoint.id} slug={slug} endpoint={endpoint} />
+                  <EndpointCard key={endpoint.id} slug={slug} endpoint={endpoint} types={kind === "SLACK" ? list.data.slackEventTypes : list.data.eventTypes} />
                 ))}
               </ul>
             )}
           </section>
         </>
       )}
-    </div>
-  );
-}
-
-function TypeCheckboxes({ types, chosen, onChange, disabled }: { types: string[]; chosen: string[]; onChange: (next: string[]) => void; disabled?: boolean }) {
-  return (
-    <div className="grid gap-2 sm:grid-cols-2">
-      {types.map((type) => (
-        <label key={type} className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            disabled={disabled}
-            checked={chosen.includes(type)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, type] : chosen.filter((item) => item !== type))}
-          />
-          {SLACK_TYPE_LABELS[type] ? <span>{SLACK_TYPE_LABELS[type]}</span> : <span className="font-mono text-xs">{type}</span>}
-        </label>
-      ))}
     </div>
   );
 }
@@ -86,8 +69,12 @@ function CreateEndpointForm({ slug, kind, types }: { slug: string; kind: Endpoin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: { url: string; description: string; eventTypes: string[] }) =>
-      apiRequest<Endpoint & { secret: string | null }>(`/api/v1/o/${slug}/${kind === "SLACK" ? "slack-channels" : "webhooks"}`, { method: "POST", body }),
+    mutationFn: (body: { url: string; description: string; eventTypes: string[] }): Promise<Endpoint & { secret: string | null }> => {
+      if (kind !== "SLACK") return callEndpoint(api.createWebhook, { params: { orgSlug: slug }, body });
+      // The boxes offer only the types a Slack channel takes (the `types` prop); the API checks them all the same.
+      const eventTypes = body.eventTypes as EndpointBody<typeof api.createSlackChannel>["eventTypes"];
+      return callEndpoint(api.createSlackChannel, { params: { orgSlug: slug }, body: { ...body, eventTypes } });
+    },
     onSuccess: (created, _body) => {
       void queryClient.invalidateQueries({ queryKey: endpointsKey(slug, kind) });
       if (created.secret) setSecret(created.secret);
@@ -126,7 +113,7 @@ function CreateEndpointForm({ slug, kind, types }: { slug: string; kind: Endpoin
           <legend className="mb-1 text-sm font-medium">{kind === "SLACK" ? "Post these" : "Event types"}</legend>
           <TypeCheckboxes types={types} chosen={chosen} onChange={setChosen} />
           {kind === "SLACK" ? (
-            <p className="text-xs text-muted-foreground">Cairn records no event when a hire is stuck or overdue (the dashboards flag those), so they cannot be posted.</p>
+            <p className="text-xs text-muted-foreground">Stuck and overdue are checked every hour: a post when a hire gets stuck, and when an assignment becomes overdue (then weekly while it stays overdue).</p>
           ) : null}
           {errors.eventTypes ? (
             <p id="event-types-error" className="text-sm text-danger">
@@ -182,18 +169,19 @@ function SecretDialog({ secret, onClose, title = "Your signing secret" }: { secr
   );
 }
 
-function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
+function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpoint; types: string[] }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [showLog, setShowLog] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const base = `/api/v1/o/${slug}/webhooks/${endpoint.id}`;
+  const params = { orgSlug: slug, endpointId: endpoint.id };
   const refresh = () => queryClient.invalidateQueries({ queryKey: endpointsKey(slug, endpoint.kind) });
   const name = endpoint.description || endpoint.url;
 
   const toggle = useMutation({
-    mutationFn: () => apiRequest<Endpoint>(base, { method: "PATCH", body: { enabled: !endpoint.enabled } }),
+    mutationFn: (): Promise<Endpoint> => callEndpoint(api.updateWebhook, { params, body: { enabled: !endpoint.enabled } }),
     onSuccess: (saved) => {
       toast({ tone: "success", title: saved.enabled ? "Turned on" : "Turned off" });
       void refresh();
@@ -201,7 +189,7 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
     onError: (error) => toast({ tone: "error", title: "Not changed", description: errorText(error) }),
   });
   const test = useMutation({
-    mutationFn: () => apiRequest(`${base}/test`, { method: "POST" }),
+    mutationFn: () => callEndpoint(api.sendTestWebhook, { params }),
     onSuccess: () => {
       setShowLog(true);
       toast({ tone: "success", title: "Test event queued", description: "Its delivery appears in the log." });
@@ -210,12 +198,12 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
     onError: (error) => toast({ tone: "error", title: "No test event sent", description: errorText(error) }),
   });
   const rotate = useMutation({
-    mutationFn: () => apiRequest<{ secret: string }>(`${base}/secret`, { method: "POST" }),
+    mutationFn: () => callEndpoint(api.rotateWebhookSecret, { params }),
     onSuccess: (answer) => setSecret(answer.secret),
     onError: (error) => toast({ tone: "error", title: "The secret was not rotated", description: errorText(error) }),
   });
   const remove = useMutation({
-    mutationFn: () => apiRequest(base, { method: "DELETE" }),
+    mutationFn: () => callEndpoint(api.deleteWebhook, { params }),
     onSuccess: () => {
       setConfirmDelete(false);
       toast({ tone: "success", title: "Deleted" });
@@ -244,6 +232,9 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
           <p className="mt-1 text-xs text-muted-foreground">{endpoint.eventTypes.map((type) => SLACK_TYPE_LABELS[type] ?? type).join(", ")}</p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-haspopup="dialog">
+            Edit
+          </Button>
           <Button size="sm" variant="secondary" onClick={() => test.mutate()} loading={test.isPending} disabled={!endpoint.enabled}>
             Send test event
           </Button>
@@ -271,6 +262,7 @@ function EndpointCard({ slug, endpoint }: { slug: string; endpoint: Endpoint }) 
         ) : null}
       </div>
       <SecretDialog secret={secret} onClose={() => setSecret(null)} title="Your new signing secret" />
+      {editing ? <EditEndpointDialog slug={slug} endpoint={endpoint} types={types} onClose={() => setEditing(false)} /> : null}
       <Dialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

@@ -11,7 +11,7 @@ const TEXT = {
   },
   SLACK: {
     title: "Slack",
-    intro: "Post evidence waiting for review, reviews and completed assignments to Slack channels, with a link back to Cairn.",
+    intro: "Post evidence waiting for review, reviews, hires who are stuck, overdue assignments and completed assignments to Slack channels, with a link back to Cairn.",
   },
 } as const;
 

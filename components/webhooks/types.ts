@@ -41,5 +41,7 @@ export const deliveriesKey = (slug: string, endpointId: string) => ["webhooks", 
 export const SLACK_TYPE_LABELS: Record<string, string> = {
   "evidence.submitted": "Evidence waiting for review",
   "evidence.reviewed": "Review done (approved or changes requested)",
+  "assignment.stuck": "Hire stuck",
+  "assignment.overdue": "Assignment overdue",
   "assignment.completed": "Assignment completed",
 };

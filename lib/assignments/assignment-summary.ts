@@ -5,13 +5,13 @@
  * versions they use (each read once), and their progress rows.
  */
 import type { DbClient } from "@/lib/db/client";
-import { prismaRunner, sql } from "@/lib/db/sql";
-import type { SqlRunner } from "@/lib/db/sql";
+import { prismaRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { ProgressState, ProgressSummary } from "@/lib/progress/progress-math";
+import type { ProgressSummary } from "@/lib/progress/progress-math";
+import { progressStates } from "@/lib/progress/progress-states";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { currentMentorLinks } from "./mentoring";
-import { progressTrees } from "./version-trees";
 import type { AssignmentSummary } from "./schema";
 
 const personSelect = { id: true, name: true, email: true } as const;
@@ -43,18 +43,6 @@ export function dayOf(date: Date): string {
 
 export function todayUtc(now = new Date()): string {
   return dayOf(now);
-}
-
-/** Current (not archived) states of each assignment's items, by stable key. */
-export async function progressStates(runner: SqlRunner, organizationId: string, assignmentIds: string[]): Promise<Map<string, Map<string, ProgressState>>> {
-  const states = new Map<string, Map<string, ProgressState>>(assignmentIds.map((id) => [id, new Map()]));
-  if (assignmentIds.length === 0) return states;
-  // Plain SQL: this runs inside every progress write.
-  const rows = await runner.rows<{ assignmentId: string; stableKey: string; state: ProgressState }>(sql`
-    SELECT "assignmentId", "stableKey", state::text AS state FROM "ItemProgress"
-    WHERE "organizationId" = ${organizationId} AND "assignmentId" = ANY(${assignmentIds}::text[]) AND "archivedAt" IS NULL AND state <> 'NOT_STARTED'`);
-  for (const row of rows) states.get(row.assignmentId)!.set(row.stableKey, row.state);
-  return states;
 }
 
 export function toAssignmentSummary(row: AssignmentRow, summary: ProgressSummary, today = todayUtc()): AssignmentSummary {

@@ -5,10 +5,10 @@ import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { canTransition, transitionsFrom } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
-import { assertAssignee } from "./access";
+import { assertAssignee, findAssignmentForWrite } from "./access";
 import { progressSelect, toItemProgress } from "./read-assignment";
 import type { BulkUpdateItemsInput } from "./schema";
-import { findAssignmentForWrite, lockForProgress, settleCompletion } from "./progress-write";
+import { lockForProgress, settleCompletion } from "@/lib/progress/progress-write";
 import { prismaRunner } from "@/lib/db/sql";
 
 /**

@@ -9,8 +9,8 @@
  *   deadline for everything in it); an item due later than its section is therefore due with the
  *   section. Nothing refuses such a tree: moving an item between sections never fails on dates.
  */
-import { dueOffsetDays } from "@/lib/roadmap/due-marker";
-import type { RelativeDue } from "@/lib/roadmap/due-marker";
+import { dueOffsetDays } from "@/lib/outline/due-marker";
+import type { RelativeDue } from "@/lib/outline/due-marker";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,12 +2,12 @@ import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { toProgressNodes } from "@/lib/progress/node-tree";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { versionNodes } from "@/lib/tracks/read-version";
 import { visibleAssignments } from "./access";
 import { assignmentSelect, toAssignmentSummary } from "./assignment-summary";
-import type { ProgressNode } from "@/lib/progress/progress-math";
 import type { ItemProgressOut } from "./schema";
 import { parseUpgradeNotice } from "./upgrade-notice";
 
@@ -48,14 +48,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     versionNodes(ctx.organization.id, row.versionId, db),
     db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
   ]);
-  const keyOf = new Map(nodes.map((node) => [node.id, node.stableKey]));
-  const tree: ProgressNode[] = nodes.map((node) => ({
-    key: node.stableKey,
-    parentKey: node.parentId === null ? null : keyOf.get(node.parentId)!,
-    kind: node.kind,
-    title: node.title,
-    evidenceRequired: node.evidenceRequired,
-  }));
+  const tree = toProgressNodes(nodes);
   const archivedItems = await archivedItemTitles(db, ctx.organization.id, row.track.id, progress.filter((item) => item.archivedAt !== null).map((item) => item.stableKey));
   const states = new Map(progress.filter((item) => item.archivedAt === null).map((item) => [item.stableKey, item.state]));
   const summary = summarizeProgress(tree, states, new Set(row.skippedKeys));

@@ -17,7 +17,7 @@ import type { VersionDiff } from "@/lib/tracks/diff-schema";
 import type { TrackNodeOut } from "@/lib/tracks/schema";
 import { findAssignment } from "./read-assignment";
 import type { UpgradeInput } from "./schema";
-import { lockForProgress, settleCompletion } from "./progress-write";
+import { lockForProgress, settleCompletion } from "@/lib/progress/progress-write";
 import { prismaRunner } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { upgradeNoticeOf } from "./upgrade-notice";

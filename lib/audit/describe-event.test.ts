@@ -28,6 +28,22 @@ describe("audit sentences", () => {
     expect(describe_("assignment.nudged", { assigneeId: "hal", length: 12 }, ["assignment", "a1"])).toBe("Ada Admin nudged hal@example.test about “Python Backend”.");
   });
 
+  it("says where a webhook pointed before its URL changed", () => {
+    expect(describe_("integration.updated", { kind: "WEBHOOK", description: "CI", url: "https://new.example/hook", urlFrom: "https://old.example/hook" })).toBe(
+      "Ada Admin changed the webhook CI (its URL was https://old.example/hook).",
+    );
+  });
+
+  it("describes the scan's stuck and overdue events, which have no actor", () => {
+    expect(describe_("assignment.overdue", { daysLate: 1, dueDate: "2030-01-09", week: 0 }, ["assignment", "a1"], null)).toBe(
+      "Cairn noted that hal@example.test’s assignment of “Python Backend” is overdue: 1 day past its due day, 2030-01-09.",
+    );
+    expect(describe_("assignment.stuck", { stuckDays: 9, inProgress: true }, ["assignment", "a1"], null)).toBe(
+      "Cairn noted that hal@example.test’s assignment of “Python Backend” is stuck: an item has been in progress for 9 days.",
+    );
+    expect(describe_("assignment.stuck", { stuckDays: 8, inProgress: false }, ["assignment", "a1"], null)).toBe("Cairn noted that hal@example.test’s assignment of “Python Backend” is stuck: no progress for 8 days.");
+  });
+
   it("describes the security and export events", () => {
     expect(describe_("security.signed_in", { method: "github" }, ["user", "ada"])).toBe("Ada Admin signed in with GitHub.");
     expect(describe_("security.sign_in_failed", { method: "password", reason: "wrong-password", ip: "10.0.0.1" }, ["user", "hal"], null)).toBe(

@@ -47,6 +47,7 @@ const shown = (value: unknown) => (typeof value === "number" || (typeof value ==
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const quoted = (value: unknown) => (typeof value === "string" && value ? `“${value}”` : null);
 const role = (value: unknown) => ROLE_WORDS[String(value)] ?? String(value ?? "?");
+const days = (value: unknown) => (typeof value === "number" ? `${value} day${value === 1 ? "" : "s"}` : "? days");
 const list = (values: string[]) => (values.length <= 1 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`);
 
 export function describeEvent(event: DescribableEvent, names: AuditNames): string {
@@ -95,7 +96,8 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       const target = `${p.kind === "SLACK" ? "the Slack channel" : "the webhook"} ${text(p.description) || text(p.url) || ""}`.trim();
       const verb = { "integration.created": "added", "integration.updated": "changed", "integration.deleted": "deleted", "integration.secret_rotated": "rotated the signing secret of" }[event.type];
       const onOff = event.type === "integration.updated" && typeof p.enabled === "boolean" ? (p.enabled ? " (turned on)" : " (turned off)") : "";
-      return `${who} ${verb} ${target}${onOff}.`;
+      const moved = event.type === "integration.updated" && text(p.urlFrom) ? ` (its URL was ${text(p.urlFrom)})` : "";
+      return `${who} ${verb} ${target}${moved}${onOff}.`;
     }
     case "member.joined":
       return p.invitationId ? `${person(p.userId)} joined as ${role(p.role)}, accepting an invitation.` : `${person(p.userId)} joined as ${role(p.role)}.`;
@@ -145,6 +147,11 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       return `${who} extended the due date of ${assigned} from ${shown(p.previousDueDate)} to ${shown(p.dueDate)}${text(p.reason) ? `: ${quoted(String(p.reason))}` : ""}.`;
     case "assignment.completed":
       return `${assigned.charAt(0).toUpperCase()}${assigned.slice(1)} was completed.`;
+    // Recorded by the hourly scan (lib/reminders/occasion-events.ts): no actor.
+    case "assignment.overdue":
+      return `${who} noted that ${assigned} is overdue: ${days(p.daysLate)} past its due day, ${shown(p.dueDate)}.`;
+    case "assignment.stuck":
+      return `${who} noted that ${assigned} is stuck: ${p.inProgress === true ? `an item has been in progress for ${days(p.stuckDays)}` : `no progress for ${days(p.stuckDays)}`}.`;
     case "progress.updated":
       return `${who} marked an item of ${assigned} ${STATE_WORDS[String(p.to)] ?? shown(p.to).toLowerCase()}${p.bulk === true ? " (with others at once)" : ""}.`;
     case "evidence.submitted":

@@ -47,6 +47,8 @@ export const AUDIT_EVENT_TYPES = {
   "assignment.completed": { category: "assignments", label: "Assignment completed" },
   "assignment.nudged": { category: "assignments", label: "Hire nudged" },
   "assignment.due_date_extended": { category: "assignments", label: "Due date extended" },
+  "assignment.overdue": { category: "assignments", label: "Assignment overdue" },
+  "assignment.stuck": { category: "assignments", label: "Hire stuck" },
   "progress.updated": { category: "work", label: "Progress logged" },
   "evidence.submitted": { category: "work", label: "Evidence submitted" },
   "evidence.reviewed": { category: "work", label: "Evidence reviewed" },

@@ -6,14 +6,14 @@
  * person's assignments: the query starts from their user id, and a suspension or removal takes
  * an organization out at the next fetch. A handful of statements whatever the number of items.
  */
-import { progressStates } from "@/lib/assignments/assignment-summary";
+import { progressStates } from "@/lib/progress/progress-states";
 import { dueDayOf } from "@/lib/assignments/pacing";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { prismaRunner } from "@/lib/db/sql";
 import { summarizeProgress } from "@/lib/progress/progress-math";
-import type { RelativeDue } from "@/lib/roadmap/due-marker";
+import type { RelativeDue } from "@/lib/outline/due-marker";
 import type { AllDayEvent } from "./ics";
 
 /** Bounds the answer: a calendar app downloads it every few hours. */

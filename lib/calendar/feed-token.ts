@@ -5,6 +5,8 @@
  * new token and the old one stops working at once; turning the feed off deletes the row.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { SessionContext } from "@/lib/http/handle";
@@ -16,7 +18,7 @@ export function hashFeedToken(token: string): string {
 }
 
 export function feedUrl(token: string): string {
-  return new URL(`/api/v1/calendar-feeds/${token}`, getConfig().NEXTAUTH_URL).toString();
+  return new URL(endpointUrl(api.readCalendarFeed, { params: { token } }), getConfig().NEXTAUTH_URL).toString();
 }
 
 type Caller = Pick<SessionContext, "user" | "log">;

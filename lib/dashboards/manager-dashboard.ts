@@ -10,7 +10,7 @@
  */
 import { dayOf } from "@/lib/assignments/assignment-summary";
 import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { getPool } from "@/lib/db/client";
 import { pgRunner, sql } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
@@ -20,8 +20,8 @@ import { forecastFinish } from "./forecast";
 import { heatmapRows } from "./heatmap";
 import type { ManagerDashboard, ManagerDashboardQuery, ManagerExportQuery, ManagerRow } from "./manager-schema";
 import { sortRows } from "./manager-sort";
-import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
-import type { ProgressSnapshot } from "./progress-snapshot";
+import { readSnapshot, recountSnapshots, topSections } from "@/lib/progress/progress-snapshot";
+import type { ProgressSnapshot } from "@/lib/progress/progress-snapshot";
 
 /** The snapshot's estimated minutes as the forecast takes them. */
 function minutesOf(snapshot: ProgressSnapshot) {

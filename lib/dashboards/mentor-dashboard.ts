@@ -14,9 +14,9 @@ import { prismaRunner } from "@/lib/db/sql";
 import type { OrgContext } from "@/lib/http/handle";
 import { assignmentSelect, dayOf } from "@/lib/assignments/assignment-summary";
 import { mentoredBy } from "@/lib/assignments/mentoring";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { assignmentFlags } from "./flags";
-import { readSnapshot, recountSnapshots, topSections } from "./progress-snapshot";
+import { readSnapshot, recountSnapshots, topSections } from "@/lib/progress/progress-snapshot";
 import type { MenteeOut } from "./schema";
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -66,13 +66,17 @@ export async function recordEvents(runner: SqlRunner, organizationId: string, ev
  * whose last statement records its events along with its own change (the
  * one-item progress write): PostgreSQL takes data-modifying CTEs only at the top
  * level of a statement, so they are handed over as CTEs, not as a statement.
+ * `onlyIf`, a boolean SQL expression over the statement's other CTEs, records the
+ * events only when it holds (the write's guard matched).
  */
-export function eventCtes(organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>): Statement {
+export function eventCtes(organizationId: string, events: ReadonlyArray<Omit<NewEvent, "organizationId">>, onlyIf?: Statement): Statement {
   const count = events.length;
   const column = <T>(pick: (event: Omit<NewEvent, "organizationId">) => T) => events.map(pick);
+  // With `onlyIf` false the counter does not move and no event is recorded: the sequence stays gap-free.
+  const condition = onlyIf ? sql` AND ${onlyIf}` : sql``;
   return sql`
     event_counter AS (
-      UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count}::int WHERE id = ${organizationId} RETURNING "eventSequence"
+      UPDATE "Organization" SET "eventSequence" = "eventSequence" + ${count}::int WHERE id = ${organizationId}${condition} RETURNING "eventSequence"
     ),
     recorded_events AS (
       INSERT INTO "Event" ("id", "organizationId", "sequence", "type", "actorId", "subjectType", "subjectId", "payload", "createdAt", "traceParent")

@@ -7,7 +7,7 @@
  */
 import type { DbClient } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
-import { parseRoadmap } from "@/lib/roadmap";
+import { parseOutline } from "@/lib/outline";
 import { insertNodes } from "@/lib/tracks/insert-nodes";
 import { libraryTrack } from "@/lib/tracks/library";
 import { nodeRows } from "@/lib/tracks/node-rows";
@@ -47,7 +47,7 @@ const day = (offsetDays: number) => new Date(`${new Date(Date.now() + offsetDays
 export async function seedDemoTrack(tx: DbClient, organizationId: string, ownerId: string): Promise<void> {
   if ((await tx.track.count({ where: { organizationId } })) > 0) return;
   const { title, text } = libraryTrack("python-backend-roadmap");
-  const parsed = parseRoadmap(text);
+  const parsed = parseOutline(text);
   if (!parsed.ok) throw new Error("the built-in roadmap does not parse");
   const track = await tx.track.create({ data: { organizationId, title } });
   const version = await tx.trackVersion.create({

@@ -15,6 +15,7 @@ import { timedStatement } from "@/lib/observability/statement-metrics";
 import { inSpan } from "@/lib/observability/trace-context";
 import type { DbClient } from "./client";
 import { getPool } from "./client";
+import { preparedName } from "./prepared-statements";
 
 const STATEMENT = Symbol("statement");
 
@@ -59,6 +60,8 @@ export interface SqlRunner {
    * transaction the client's own metrics name it "$queryRawUnsafe" instead.
    */
   rows<T>(statement: Statement, name?: string): Promise<T[]>;
+  /** Whether its statements run in one transaction (withTransaction's), or each on its own (the pool's). */
+  readonly inTransaction: boolean;
 }
 
 const TIMESTAMP_OID = 1114;
@@ -70,17 +73,22 @@ export const utcTimestampTypes = {
     oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-export function pgRunner(client: pg.Pool | pg.PoolClient): SqlRunner {
+export function pgRunner(client: pg.Pool | pg.PoolClient, inTransaction = false): SqlRunner {
   return {
+    inTransaction,
     async rows<T>(statement: Statement, name = "sql") {
-      const result = await timedStatement(name, () => client.query({ text: statement.text, values: statement.values, types: utcTimestampTypes }));
+      // Named, so each connection parses and plans the statement once (prepared-statements.ts).
+      const query = { name: preparedName(statement.text), text: statement.text, values: statement.values, types: utcTimestampTypes };
+      const result = await timedStatement(name, () => client.query(query));
       return result.rows as T[];
     },
   };
 }
 
-export function prismaRunner(db: DbClient): SqlRunner {
+/** Statements through a Prisma client or transaction; it cannot tell which, so say `inTransaction` where it matters (lib/assignments/update-item.ts). */
+export function prismaRunner(db: DbClient, inTransaction = false): SqlRunner {
   return {
+    inTransaction,
     rows<T>(statement: Statement) {
       return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
     },
@@ -107,7 +115,7 @@ async function runTransaction<T>(fn: (runner: SqlRunner) => Promise<T>): Promise
   let broken: Error | undefined;
   try {
     await timedStatement("sql.begin", () => client.query("BEGIN"));
-    const result = await fn(pgRunner(client));
+    const result = await fn(pgRunner(client, true));
     await timedStatement("sql.commit", () => client.query("COMMIT"));
     return result;
   } catch (error) {

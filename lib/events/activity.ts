@@ -13,11 +13,11 @@ import { prismaRunner } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgContext } from "@/lib/http/handle";
 import { personSchema } from "@/lib/assignments/schema";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import { isManagerRole } from "@/lib/authz/policy";
 import { memberAssignmentIds } from "@/lib/realtime/rooms";
 
-export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "evidence.reviewed", "comment.created", "assignment.created", "assignment.completed", "assignment.upgraded", "assignment.nudged"] as const;
+export const ACTIVITY_TYPES = ["progress.updated", "evidence.submitted", "evidence.reviewed", "comment.created", "assignment.created", "assignment.completed", "assignment.upgraded", "assignment.nudged", "assignment.overdue", "assignment.stuck"] as const;
 
 export const activityQuerySchema = z.strictObject({
   limit: z.coerce.number().int("Use a whole number.").min(1, "Ask for at least 1.").max(100, "Ask for at most 100.").default(30),
@@ -47,6 +47,7 @@ export const activitySchema = z.object({
 });
 
 const nameOf = (person: { name: string | null; email: string } | null | undefined) => person?.name?.trim() || person?.email || "Someone";
+const plural = (count: unknown, word: string) => (typeof count === "number" ? `${count} ${word}${count === 1 ? "" : "s"}` : `some ${word}s`);
 const STATE_WORDS: Record<string, string> = { DONE: "done", IN_PROGRESS: "in progress", NOT_STARTED: "not started", NOT_APPLICABLE: "not applicable" };
 
 function sentence(type: (typeof ACTIVITY_TYPES)[number], actor: string, item: string | null, payload: Record<string, unknown>): string {
@@ -68,13 +69,18 @@ function sentence(type: (typeof ACTIVITY_TYPES)[number], actor: string, item: st
       return `${actor} moved the assignment to a newer version of its track.`;
     case "assignment.nudged":
       return `${actor} sent the hire a nudge.`;
+    // The hourly scan's (no actor): once when overdue and weekly after, once per stretch of being stuck.
+    case "assignment.overdue":
+      return `The track is overdue: ${plural(payload.daysLate, "day")} past its due day.`;
+    case "assignment.stuck":
+      return payload.inProgress === true ? `Stuck: an item has been in progress for ${plural(payload.stuckDays, "day")}.` : `Stuck: no progress for ${plural(payload.stuckDays, "day")}.`;
   }
 }
 
 export async function listActivity(ctx: OrgContext, { limit, before }: ActivityQuery) {
   const db = getDb();
   const organizationId = ctx.organization.id;
-  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role) ? {} : { subjectId: { in: await memberAssignmentIds(organizationId, ctx.user.id) } };
+  const visible: Prisma.EventWhereInput = isManagerRole(ctx.membership.role) ? {} : { subjectId: { in: await memberAssignmentIds(ctx) } };
   const page = await db.event.findMany({
     where: { organizationId, subjectType: "assignment", type: { in: [...ACTIVITY_TYPES] }, ...visible, ...(before === undefined ? {} : { sequence: { lt: BigInt(before) } }) },
     orderBy: { sequence: "desc" },

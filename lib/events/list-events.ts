@@ -37,5 +37,5 @@ export async function listEvents(ctx: OrgContext, after: number | undefined) {
 export async function visibleEvents(ctx: OrgContext): Promise<Prisma.EventWhereInput> {
   const notAuditOnly: Prisma.EventWhereInput = { type: { notIn: [...AUDIT_ONLY_TYPES] } };
   if (isManagerRole(ctx.membership.role)) return notAuditOnly;
-  return { ...notAuditOnly, subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+  return { ...notAuditOnly, subjectType: "assignment", subjectId: { in: await memberAssignmentIds(ctx) } };
 }

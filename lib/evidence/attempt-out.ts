@@ -1,4 +1,6 @@
 /** Attempt rows → the API's shape: links recognised, markdown as its stored sanitized HTML (attempt-html.ts). */
+import { endpointUrl } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { attemptHtml } from "./attempt-html";
 import { toVerificationOut, verificationSelect } from "./github/verification-out";
@@ -36,7 +38,7 @@ function linkOf(url: string): AttemptOut["link"] {
 }
 
 /** Where a file is downloaded: the authorized route, never a storage path. */
-export const fileUrl = (slug: string, fileId: string) => `/api/v1/o/${encodeURIComponent(slug)}/evidence/files/${fileId}`;
+export const fileUrl = (slug: string, fileId: string) => endpointUrl(api.downloadEvidenceFile, { params: { orgSlug: slug, fileId } });
 
 export function toAttemptOut(row: AttemptRow, slug: string): AttemptOut {
   const html = attemptHtml(row);

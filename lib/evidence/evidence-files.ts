@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { getStorage } from "@/lib/storage";
-import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
+import { findAssignmentForWrite } from "@/lib/assignments/access";
 import { contentDisposition, downloadHeaders, safeDownloadName } from "./download-headers";
 import { checkAttemptFiles, MAX_ATTEMPT_BYTES, MAX_FILE_BYTES, MAX_FILES_PER_ATTEMPT, sniffFileType } from "./file-types";
 

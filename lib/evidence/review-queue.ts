@@ -5,7 +5,7 @@ import { encodeCreatedAtCursor } from "@/lib/http/cursor";
 import type { OrgContext } from "@/lib/http/handle";
 import { isManagerRole } from "@/lib/authz/policy";
 import { mentoredBy } from "@/lib/assignments/mentoring";
-import { progressTrees } from "@/lib/assignments/version-trees";
+import { progressTrees } from "@/lib/progress/version-trees";
 import type { ProgressNode } from "@/lib/progress/progress-math";
 import { overdueCutoff, workingDaysBetween } from "@/lib/time/working-days";
 import { withCurrentAttemptHtml } from "./attempt-html";

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
+import { findAssignmentForWrite } from "@/lib/assignments/access";
 import type { OrgContext } from "@/lib/http/handle";
 import { idempotent } from "@/lib/http/idempotency";
 import { discardFiles, fileFingerprints, prepareFiles, storeFiles } from "./evidence-files";

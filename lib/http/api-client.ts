@@ -1,7 +1,7 @@
 /**
- * Browser-side calls to Cairn's own API. Failures become an ApiError carrying the
- * envelope's code, message and per-field messages, so forms can show each error
- * next to its field.
+ * Browser-side calls to Cairn's own API (made through lib/api/client.ts). Failures
+ * become an ApiError carrying the envelope's code, message and per-field messages,
+ * so forms can show each error next to its field.
  */
 export class ApiError extends Error {
   constructor(
@@ -32,13 +32,12 @@ function fieldErrorsOf(envelope: Envelope): Record<string, string> {
   return errors;
 }
 
-export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
-export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-  return (await apiExchange<T>(path, init)).data;
-}
-
-/** apiRequest with the response headers as well, for callers that need one (a version's ETag). */
+/**
+ * One request and its JSON answer, with the response headers. Components do not call this
+ * with a path of their own: they go through callEndpoint (lib/api/client.ts, decision 0037).
+ */
 export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): Promise<{ data: T; headers: Headers }> {
   let response: Response;
   try {
@@ -49,8 +48,11 @@ export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): P
       headers: { ...(init.body === undefined || form ? {} : { "content-type": "application/json" }), ...init.headers },
       body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: "same-origin",
+      signal: init.signal,
     });
-  } catch {
+  } catch (error) {
+    // A cancelled request (react-query dropping a stale query) is not a network failure.
+    if (init.signal?.aborted) throw error;
     throw new ApiError(0, "NETWORK", "Could not reach Cairn. Check your connection and try again.", {});
   }
   const text = await response.text();

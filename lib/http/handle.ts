@@ -26,7 +26,8 @@ import { getLogger } from "@/lib/observability/logger";
 import type { Logger } from "@/lib/observability/logger";
 import { inSpan, traceRoute } from "@/lib/observability/trace-context";
 import { scopeFromRow } from "@/lib/orgs/membership";
-import type { MembershipRow, OrgScope } from "@/lib/orgs/membership";
+import type { OrgContext } from "@/lib/orgs/context";
+import type { MembershipRow } from "@/lib/orgs/membership";
 import { clientIpFrom, rateLimitSubject } from "@/lib/security/client-ip";
 import { API_TOKEN_RATE_LIMIT } from "@/lib/security/limits";
 import { consumeRateLimits, rateLimited } from "@/lib/security/rate-limit";
@@ -51,9 +52,12 @@ export interface PublicContext {
 export interface SessionContext extends PublicContext {
   user: SessionUser;
 }
-export interface OrgContext extends SessionContext, OrgScope {}
+// The services' context lives with the organizations (it is not HTTP); re-exported for the routes and services that import it from here.
+export type { OrgContext } from "@/lib/orgs/context";
+/** What an organization endpoint's handler gets: the services' OrgContext, plus the request's id. */
+export interface OrgRequestContext extends SessionContext, OrgContext {}
 
-type ContextFor<Auth extends AuthMode, Scope> = Scope extends Permission ? OrgContext : Auth extends "session" ? SessionContext : PublicContext;
+type ContextFor<Auth extends AuthMode, Scope> = Scope extends Permission ? OrgRequestContext : Auth extends "session" ? SessionContext : PublicContext;
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export interface HandlerInput<Ctx, Params, Query, Body> {
@@ -158,7 +162,7 @@ export function handle<
     if (parsedParams && !parsedParams.success) throw notFound();
     const params = parsedParams?.data as Out<Params>;
 
-    let ctx: PublicContext | OrgContext = { requestId, log, user, ...(apiToken ? { apiToken } : {}) };
+    let ctx: PublicContext | OrgRequestContext = { requestId, log, user, ...(apiToken ? { apiToken } : {}) };
     if (endpoint.permission) {
       const scope = scopeFromRow(membershipRow);
       line.orgId = scope.organization.id;

@@ -7,16 +7,16 @@
  * the operation, so they cannot collide across users.
  *
  * Two transaction kinds share it: `idempotent` runs the write in a Prisma
- * transaction; `idempotentSql` in one of plain SQL on the pool, for the progress
- * writes (the hot path, decision 0010: without a key it is exactly
- * `withTransaction(run)`; with one, a look-up before and one statement before
- * COMMIT, decision 0025). The key's row is read and claimed in SQL for both.
+ * transaction; `idempotentSql` in plain SQL on the pool, for the one-item progress
+ * write (the hot path, decisions 0010 and 0036: without a key it is exactly
+ * `run` on the pool, no transaction; with one, a transaction with a look-up before
+ * and one statement before COMMIT, decision 0025). The key's row is read and claimed in SQL for both.
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
-import { prismaRunner, queryRows, sql, withTransaction } from "@/lib/db/sql";
+import { pgRunner, prismaRunner, queryRows, sql, withTransaction } from "@/lib/db/sql";
 import type { SqlRunner } from "@/lib/db/sql";
 import { invalidInput } from "./errors";
 import type { OrgContext } from "./handle";
@@ -50,7 +50,12 @@ export function idempotent<T>(
   return withIdempotencyKey({ ctx, request, operation, input, response }, (body) => getDb().$transaction((tx) => body(tx, prismaRunner(tx)), TRANSACTION_OPTIONS), run);
 }
 
-/** `idempotent` for a write in plain SQL on the pool (withTransaction): the progress writes. */
+/**
+ * `idempotent` for a write in plain SQL whose every change is ONE statement (the
+ * one-item progress write, decision 0036): without a key `run` gets the pool, each
+ * statement its own transaction, so the write costs no BEGIN and COMMIT; with one
+ * it runs in a transaction (withTransaction) that also stores the answer.
+ */
 export function idempotentSql<T>(
   ctx: OrgContext,
   request: Request,
@@ -59,6 +64,7 @@ export function idempotentSql<T>(
   response: DeclaredResponse,
   run: (runner: SqlRunner) => Promise<T>,
 ): Promise<T | Response> {
+  if (request.headers.get(IDEMPOTENCY_HEADER) === null) return run(pgRunner(getPool()));
   return withIdempotencyKey({ ctx, request, operation, input, response }, (body) => withTransaction((runner) => body(runner, runner)), run);
 }
 

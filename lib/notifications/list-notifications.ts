@@ -32,7 +32,7 @@ export function notificationText(type: NotificationType, actor: { name: string |
  */
 async function mine(ctx: OrgContext): Promise<Prisma.NotificationWhereInput> {
   const own = { organizationId: ctx.organization.id, userId: ctx.user.id, type: { in: [...NOTIFICATION_TYPES] } };
-  return isManagerRole(ctx.membership.role) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx.organization.id, ctx.user.id) } };
+  return isManagerRole(ctx.membership.role) ? own : { ...own, assignmentId: { in: await memberAssignmentIds(ctx) } };
 }
 
 function unreadCount(where: Prisma.NotificationWhereInput) {

@@ -95,6 +95,11 @@ function createMetrics(registry: Registry) {
       labelNames: ["kind", "transport"] as const,
       registers,
     }),
+    progressWriteRetries: new Counter({
+      name: "cairn_progress_write_retries_total",
+      help: "One-item progress writes tried again because another write changed the assignment between their read and their write (decision 0036).",
+      registers,
+    }),
     rateLimitRefusals: new Counter({
       name: "cairn_rate_limit_refusals_total",
       help: "Attempts refused because a rate limit's points were spent, by limit name (one refusal may count several limits).",

@@ -3,10 +3,11 @@
  * rooms and for the replay API (lib/events/list-events.ts), so a reconnecting
  * client gets exactly what it would have heard live:
  * - owners and admins: every event of their organization;
- * - everyone else: the events about assignments they hold or mentor now
- *   (lib/assignments/mentoring.ts).
+ * - everyone else: the events about assignments they may see, which they hold
+ *   or mentor now (the SQL form of lib/assignments/access.ts).
  */
-import { CURRENT_MENTOR_LINKS } from "@/lib/assignments/mentoring";
+import { visibleAssignmentSql } from "@/lib/assignments/access";
+import type { AssignmentViewer } from "@/lib/assignments/access";
 import { isManagerRole } from "@/lib/authz/policy";
 import { queryRows, sql } from "@/lib/db/sql";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -23,12 +24,13 @@ export function roomsForEvent(event: { organizationId: string; subjectType: stri
   return rooms;
 }
 
-/** The assignments a member holds or mentors in an organization (what a non-manager hears about). */
-export async function memberAssignmentIds(organizationId: string, userId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(sql`
-    SELECT a.id FROM "Assignment" a
-    WHERE a."organizationId" = ${organizationId}
-      AND (a."assigneeId" = ${userId} OR EXISTS (SELECT 1 FROM ${CURRENT_MENTOR_LINKS} m WHERE m."assignmentId" = a.id AND m."mentorId" = ${userId}))`, "rooms.assignments");
+/**
+ * The assignments a member may see in an organization (access.ts): for a
+ * non-manager, the ones they hold or mentor, what they hear about. Managers hear
+ * the whole organization through its room, so callers ask only for others.
+ */
+export async function memberAssignmentIds(viewer: AssignmentViewer): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(sql`SELECT a.id FROM "Assignment" a WHERE ${visibleAssignmentSql(viewer, sql`a`)}`, "rooms.assignments");
   return rows.map((row) => row.id);
 }
 
@@ -36,5 +38,6 @@ export async function memberAssignmentIds(organizationId: string, userId: string
 export async function roomsForMember(member: { organizationId: string; userId: string; role: Role }): Promise<string[]> {
   const own = memberRoom(member.organizationId, member.userId);
   if (isManagerRole(member.role)) return [own, managersRoom(member.organizationId)];
-  return [own, ...(await memberAssignmentIds(member.organizationId, member.userId)).map(assignmentRoom)];
+  const viewer = { organization: { id: member.organizationId }, user: { id: member.userId }, membership: { role: member.role } };
+  return [own, ...(await memberAssignmentIds(viewer)).map(assignmentRoom)];
 }

@@ -5,6 +5,7 @@
  */
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { withParentKeys } from "@/lib/progress/node-tree";
 import { insertNodes } from "./insert-nodes";
 import type { Placed, TreeNode } from "./tree-edit";
 
@@ -20,11 +21,10 @@ export async function readSkeleton(tx: DbClient, scope: { organizationId: string
     orderBy: { ordinal: "asc" },
     select: { id: true, stableKey: true, parentId: true, kind: true, position: true, depth: true, ordinal: true },
   });
-  const keyOf = new Map(rows.map((row) => [row.id, row.stableKey]));
-  return rows.map((row) => ({
+  return withParentKeys(rows, (row, parentKey) => ({
     id: row.id,
     key: row.stableKey,
-    parentKey: row.parentId === null ? null : keyOf.get(row.parentId)!,
+    parentKey,
     kind: row.kind,
     position: row.position,
     depth: row.depth,

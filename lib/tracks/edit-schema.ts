@@ -3,7 +3,7 @@
  * adding, changing, moving and deleting a draft's nodes.
  */
 import { z } from "zod";
-import { MAX_DUE_DAYS, MAX_DUE_WEEKS, MAX_ROADMAP_ITEMS, splitDueMarker } from "@/lib/roadmap";
+import { MAX_DUE_DAYS, MAX_DUE_WEEKS, MAX_OUTLINE_ITEMS, splitDueMarker } from "@/lib/outline";
 import { trackNodeSchema, versionParamsSchema, versionSummarySchema } from "./schema";
 
 export const MAX_NODE_TITLE = 300;
@@ -19,7 +19,7 @@ export const stableKeySchema = z
 
 export const nodeParamsSchema = versionParamsSchema.extend({ key: stableKeySchema });
 
-// One line, no surrounding whitespace: what the text format can write back (lib/roadmap/serialize.ts).
+// One line, no surrounding whitespace: what the text format can write back (lib/outline/serialize.ts).
 export const nodeTitleSchema = z
   .string()
   .trim()
@@ -27,7 +27,7 @@ export const nodeTitleSchema = z
   .max(MAX_NODE_TITLE, `A title has at most ${MAX_NODE_TITLE} characters.`)
   .regex(/^[^\r\n]*$/, "A title is one line.")
   .refine((title) => !/^={3,}$/.test(title), "A title cannot be only “=” signs.")
-  // The text format would read such a title back as a due (lib/roadmap/due-marker.ts).
+  // The text format would read such a title back as a due (lib/outline/due-marker.ts).
   .refine((title) => splitDueMarker(title).kind === "none", "Set the due date in the Due field, not at the end of the title.");
 
 /** A relative due as the editor sends it; null clears it (decision 0030). */
@@ -106,7 +106,7 @@ export const addNodesSchema = z
     nodes: z
       .array(newNodeSchema)
       .min(1, "Send the node to add.")
-      .max(MAX_ROADMAP_ITEMS)
+      .max(MAX_OUTLINE_ITEMS)
       .meta({ description: "The node to add, then (to restore a removed subtree) its descendants in pre-order." }),
   })
   .superRefine((body, ctx) => {

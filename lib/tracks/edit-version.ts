@@ -11,7 +11,7 @@ import { recordEvent } from "@/lib/db/events";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isOptionalTitle } from "@/lib/roadmap";
+import { isOptionalTitle } from "@/lib/outline";
 import { applyLayout, readSkeleton } from "./apply-layout";
 import type { SkeletonNode } from "./apply-layout";
 import type { AddNodesInput, EditResult, MoveNodeInput, UpdateNodeInput } from "./edit-schema";

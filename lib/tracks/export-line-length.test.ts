@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINE_LENGTH, parseRoadmap } from "@/lib/roadmap";
+import { MAX_LINE_LENGTH, parseOutline } from "@/lib/outline";
 import { MAX_NODE_DESCRIPTION, MAX_NODE_TITLE } from "./edit-schema";
 import { exportText } from "./export-version";
 import type { TrackNodeOut } from "./schema";
@@ -35,7 +35,7 @@ describe("the line limit and the editor's limits", () => {
     const longest = Math.max(...text.split("\n").map((line) => line.length));
     expect(longest).toBeGreaterThan(MAX_NODE_DESCRIPTION);
     expect(longest).toBeLessThanOrEqual(MAX_LINE_LENGTH);
-    const result = parseRoadmap(text);
+    const result = parseOutline(text);
     expect(result.ok).toBe(true);
   });
 });

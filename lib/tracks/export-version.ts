@@ -2,19 +2,19 @@
  * A stored version written back out: as the roadmap text format or as Markdown (so
  * it can be edited elsewhere and imported again), or as the JSON tree.
  */
-import { serializeMarkdown, serializeRoadmap } from "@/lib/roadmap";
-import type { RoadmapDocumentInput, RoadmapItemInput, RoadmapSectionInput } from "@/lib/roadmap";
+import { serializeMarkdown, serializeOutline } from "@/lib/outline";
+import type { OutlineDocumentInput, OutlineItemInput, OutlineSectionInput } from "@/lib/outline";
 import type { TrackNodeOut } from "./schema";
 
-interface MutableItem extends RoadmapItemInput {
+interface MutableItem extends OutlineItemInput {
   children: MutableItem[];
 }
-interface MutableSection extends RoadmapSectionInput {
+interface MutableSection extends OutlineSectionInput {
   items: MutableItem[];
 }
 
 /** Pre-order nodes → the serializer's input tree; each node's children keep their stored order. */
-export function documentOf(title: string, nodes: readonly TrackNodeOut[]): RoadmapDocumentInput {
+export function documentOf(title: string, nodes: readonly TrackNodeOut[]): OutlineDocumentInput {
   const sections: MutableSection[] = [];
   const items: MutableItem[] = [];
   const sectionById = new Map<string, MutableSection>();
@@ -44,7 +44,7 @@ export function documentOf(title: string, nodes: readonly TrackNodeOut[]): Roadm
 }
 
 export function exportText(title: string, nodes: readonly TrackNodeOut[]): string {
-  return serializeRoadmap(documentOf(title, nodes));
+  return serializeOutline(documentOf(title, nodes));
 }
 
 /** Markdown (decision 0031): links and multi-paragraph descriptions, which the text format cannot hold, come along. */

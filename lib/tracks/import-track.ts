@@ -3,12 +3,12 @@ import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { roadmapStats } from "@/lib/roadmap";
-import type { ParseError } from "@/lib/roadmap";
+import { outlineStats } from "@/lib/outline";
+import type { ParseError } from "@/lib/outline";
 import { libraryTrack } from "./library";
 import { insertNodes } from "./insert-nodes";
 import { nodeRows } from "./node-rows";
-import { parseRoadmapText, resolveFormat } from "./roadmap-parser";
+import { parseOutlineText, resolveFormat } from "./outline-parser";
 import type { CreateTrackInput, TrackSummary } from "./schema";
 
 const TITLE_MAX = 200;
@@ -22,10 +22,10 @@ const TITLE_MAX = 200;
 export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Promise<TrackSummary> {
   const text = "library" in input ? libraryTrack(input.library).text : input.text;
   const { format } = "library" in input ? { format: "text" as const } : resolveFormat(text, input.format);
-  const parsed = await parseRoadmapText(text, format);
+  const parsed = await parseOutlineText(text, format);
   if (!parsed.ok) throw parseFailed(parsed.errors);
   const { document } = parsed;
-  const stats = roadmapStats(document);
+  const stats = outlineStats(document);
   const title = (input.title ?? document.title?.trim() ?? "").slice(0, TITLE_MAX) || "Untitled track";
   const organizationId = ctx.organization.id;
 

@@ -1,12 +1,12 @@
 /**
  * The built-in library: tracks every organization can start from. Their text ships
- * with the code (lib/roadmap/seed), so each is read and parsed once per process and
+ * with the code (lib/outline/seed), so each is read and parsed once per process and
  * kept in memory; they never change while the server runs.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseRoadmap, roadmapStats } from "@/lib/roadmap";
-import type { RoadmapStats } from "@/lib/roadmap";
+import { parseOutline, outlineStats } from "@/lib/outline";
+import type { OutlineStats } from "@/lib/outline";
 import type { LibraryId } from "./library-ids";
 
 interface LibraryEntry {
@@ -51,10 +51,10 @@ const ENTRIES: readonly LibraryEntry[] = [
 
 export interface LibraryTrack extends Omit<LibraryEntry, "file"> {
   text: string;
-  stats: RoadmapStats;
+  stats: OutlineStats;
 }
 
-const SEED_DIR = path.join(process.cwd(), "lib", "roadmap", "seed");
+const SEED_DIR = path.join(process.cwd(), "lib", "outline", "seed");
 const loaded = new Map<LibraryId, LibraryTrack>();
 
 export function libraryTrack(id: LibraryId): LibraryTrack {
@@ -63,11 +63,11 @@ export function libraryTrack(id: LibraryId): LibraryTrack {
   const entry = ENTRIES.find((candidate) => candidate.id === id);
   if (!entry) throw new Error(`unknown library track ${id}`);
   const text = readFileSync(path.join(SEED_DIR, entry.file), "utf8");
-  const parsed = parseRoadmap(text);
+  const parsed = parseOutline(text);
   // A shipped file that does not parse is a bug in the release, not a user error.
   if (!parsed.ok) throw new Error(`library track ${id} does not parse: ${parsed.errors[0]?.message}`);
   const { file: _file, ...rest } = entry;
-  const track = { ...rest, text, stats: roadmapStats(parsed.document) };
+  const track = { ...rest, text, stats: outlineStats(parsed.document) };
   loaded.set(id, track);
   return track;
 }

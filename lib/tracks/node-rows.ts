@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { flattenRoadmap } from "@/lib/roadmap";
-import type { RoadmapDocument } from "@/lib/roadmap";
+import { flattenOutline } from "@/lib/outline";
+import type { OutlineDocument } from "@/lib/outline";
 import { dueColumns } from "./read-version";
 
 /** 16 random bytes: collision-free in practice, opaque, and the same length everywhere. */
@@ -19,10 +19,10 @@ export function newStableKey(): string {
   return randomBytes(12).toString("base64url");
 }
 
-export function nodeRows(document: Pick<RoadmapDocument, "sections" | "items">, scope: { organizationId: string; versionId: string }): Prisma.TrackNodeCreateManyInput[] {
-  const flat = flattenRoadmap(document);
+export function nodeRows(document: Pick<OutlineDocument, "sections" | "items">, scope: { organizationId: string; versionId: string }): Prisma.TrackNodeCreateManyInput[] {
+  const flat = flattenOutline(document);
   const ids = flat.map(() => newNodeId());
-  // flattenRoadmap is pre-order, so the row index is the ordinal.
+  // flattenOutline is pre-order, so the row index is the ordinal.
   return flat.map((row, ordinal) => ({
     id: ids[ordinal]!,
     organizationId: scope.organizationId,

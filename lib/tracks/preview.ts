@@ -4,12 +4,12 @@
  * Pure; the import itself parses the same way, so what the preview shows is what
  * gets saved.
  */
-import { flattenRoadmap, roadmapStats } from "@/lib/roadmap";
-import type { ParseResult, RoadmapFormatName } from "@/lib/roadmap";
-import { parseRoadmapText, resolveFormat } from "./roadmap-parser";
-import type { ImportFormat } from "./roadmap-parser";
+import { flattenOutline, outlineStats } from "@/lib/outline";
+import type { ParseResult, OutlineFormatName } from "@/lib/outline";
+import { parseOutlineText, resolveFormat } from "./outline-parser";
+import type { ImportFormat } from "./outline-parser";
 
-export function previewOf(result: ParseResult, read: { format: RoadmapFormatName; detected: boolean } = { format: "text", detected: false }) {
+export function previewOf(result: ParseResult, read: { format: OutlineFormatName; detected: boolean } = { format: "text", detected: false }) {
   const base = {
     format: read.format,
     detected: read.detected,
@@ -20,18 +20,18 @@ export function previewOf(result: ParseResult, read: { format: RoadmapFormatName
   if (!result.ok) {
     return { ok: false, title: null, errors: result.errors.map(({ line, column, code, message }) => ({ line, column, code, message })), ...base, stats: null, tree: [] };
   }
-  const stats = roadmapStats(result.document);
+  const stats = outlineStats(result.document);
   return {
     ok: true,
     title: result.document.title,
     errors: [],
     ...base,
     stats: { sections: stats.sections, items: stats.items, optional: stats.optionalItems, maxDepth: stats.maxDepth },
-    tree: flattenRoadmap(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line, links: row.resources.length })),
+    tree: flattenOutline(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line, links: row.resources.length })),
   };
 }
 
 export async function previewImport(text: string, format: ImportFormat = "auto") {
   const read = resolveFormat(text, format);
-  return previewOf(await parseRoadmapText(text, read.format), read);
+  return previewOf(await parseOutlineText(text, read.format), read);
 }

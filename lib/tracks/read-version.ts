@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
-import type { RelativeDue } from "@/lib/roadmap";
+import type { RelativeDue } from "@/lib/outline";
 import type { OrgContext } from "@/lib/http/handle";
 import type { TrackNodeOut } from "./schema";
 import { toVersionSummary, versionSummarySelect } from "./track-summary";

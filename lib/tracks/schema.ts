@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { pageQueryFields } from "@/lib/http/pagination";
 import { orgSlugSchema } from "@/lib/orgs/schema";
-import { MAX_ROADMAP_BYTES } from "@/lib/roadmap";
+import { MAX_OUTLINE_BYTES } from "@/lib/outline";
 import { decodeCreatedAtCursor } from "@/lib/http/cursor";
 import { LIBRARY_IDS } from "./library-ids";
 
 /**
- * The import body wraps up to MAX_ROADMAP_BYTES of text in JSON, whose escaping
+ * The import body wraps up to MAX_OUTLINE_BYTES of text in JSON, whose escaping
  * (a newline becomes `\n`, a quote `\"`) makes it larger than the text; the
- * parser still refuses text over MAX_ROADMAP_BYTES with a line-numbered error.
+ * parser still refuses text over MAX_OUTLINE_BYTES with a line-numbered error.
  */
-export const IMPORT_BODY_LIMIT_BYTES = 2 * MAX_ROADMAP_BYTES;
+export const IMPORT_BODY_LIMIT_BYTES = 2 * MAX_OUTLINE_BYTES;
 
 export const TRACKS_PAGE_DEFAULT = 25;
 export const TRACKS_PAGE_MAX = 100;
@@ -97,7 +97,7 @@ export const trackDetailSchema = trackSummarySchema.extend({ versions: z.array(v
 
 const resourceSchema = z.object({ title: z.string().optional(), url: z.string() });
 
-/** A due relative to the assignment's start (lib/roadmap/due-marker.ts, decision 0030). */
+/** A due relative to the assignment's start (lib/outline/due-marker.ts, decision 0030). */
 export const relativeDueSchema = z
   .object({ unit: z.enum(["day", "week"]), count: z.number() })
   .meta({ description: "Due on day `count` of the assignment (day 1 is its start date), or at the end of its week `count`." });

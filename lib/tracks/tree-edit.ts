@@ -7,7 +7,7 @@
  * result to the database (edit-version.ts); the editor runs the same functions for
  * its optimistic update and to know which moves are possible.
  */
-import { MAX_ROADMAP_ITEMS } from "@/lib/roadmap";
+import { MAX_OUTLINE_ITEMS } from "@/lib/outline";
 
 export type NodeKind = "SECTION" | "ITEM";
 
@@ -94,7 +94,7 @@ function checkShape<T extends TreeNode>(placed: readonly Placed<T>[]): void {
       if (node.depth - itemLevelBase >= MAX_ITEM_LEVELS) throw new TreeEditError("TOO_DEEP", `Items can be nested at most ${MAX_ITEM_LEVELS} levels deep.`);
     }
   }
-  if (items > MAX_ROADMAP_ITEMS) throw new TreeEditError("TOO_MANY_ITEMS", `A track has at most ${MAX_ROADMAP_ITEMS} items.`);
+  if (items > MAX_OUTLINE_ITEMS) throw new TreeEditError("TOO_MANY_ITEMS", `A track has at most ${MAX_OUTLINE_ITEMS} items.`);
 }
 
 function siblingsAt<T extends TreeNode>(tree: Tree<T>, destination: Destination): { siblings: string[]; index: number } {

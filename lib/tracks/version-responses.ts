@@ -4,7 +4,7 @@
  */
 import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { RoadmapSerializeError } from "@/lib/roadmap";
+import { OutlineSerializeError } from "@/lib/outline";
 import { exportFileName, exportMarkdown, exportText } from "./export-version";
 import { etagMatches, findVersion, versionEtag, versionTree } from "./read-version";
 import { versionTreeSchema } from "./schema";
@@ -43,7 +43,7 @@ function markdownOf(title: string, number: number, nodes: readonly TrackNodeOut[
   try {
     return exportMarkdown(title, nodes);
   } catch (error) {
-    if (!(error instanceof RoadmapSerializeError)) throw error;
+    if (!(error instanceof OutlineSerializeError)) throw error;
     throw invalidInput("query.format", `Version ${number} cannot be written as Markdown: ${error.message}. Export it as JSON instead.`);
   }
 }
@@ -59,7 +59,7 @@ function textOf(title: string, number: number, nodes: readonly TrackNodeOut[]): 
   try {
     return exportText(title, nodes);
   } catch (error) {
-    if (!(error instanceof RoadmapSerializeError)) throw error;
+    if (!(error instanceof OutlineSerializeError)) throw error;
     const message = `Version ${number} cannot be written in the text format: ${error.message}. Export it as JSON instead, or change that description.`;
     throw invalidInput("query.format", message);
   }

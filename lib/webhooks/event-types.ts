@@ -7,8 +7,11 @@ import { AUDIT_EVENT_TYPES, AUDIT_TYPE_NAMES, isAuditOnlyType } from "@/lib/audi
 
 export const WEBHOOK_EVENT_TYPES = AUDIT_TYPE_NAMES.filter((type) => !isAuditOnlyType(type));
 
-/** What Slack can post. Cairn records no "stuck" or "overdue" event (the dashboards compute those flags on read), so they are not offered. */
-export const SLACK_EVENT_TYPES = ["evidence.submitted", "evidence.reviewed", "assignment.completed"] as const;
+/**
+ * What Slack can post (issue 16's list). A hire stuck and an assignment overdue are events the
+ * hourly scan records once per occasion (lib/reminders/occasion-events.ts, decision 0035).
+ */
+export const SLACK_EVENT_TYPES = ["evidence.submitted", "evidence.reviewed", "assignment.stuck", "assignment.overdue", "assignment.completed"] as const;
 
 export const TEST_EVENT_TYPE = "webhook.test";
 

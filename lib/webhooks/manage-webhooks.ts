@@ -12,7 +12,7 @@ import { recordEvent } from "@/lib/db/events";
 import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { AppError, invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { sealSecret } from "@/lib/jobs/sealed-secret";
+import { openSealedSecret, sealSecret } from "@/lib/jobs/sealed-secret";
 import { forgetWebhookOrganizations } from "./event-trigger";
 import { SLACK_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { scheduleDeliveries } from "./schedule";
@@ -143,13 +143,25 @@ export async function createSlackChannel(ctx: OrgContext, input: { url: string; 
   return { ...webhookView(row), secret: null };
 }
 
-export async function updateWebhook(ctx: OrgContext, endpointId: string, input: { description?: string; eventTypes?: string[]; enabled?: boolean }) {
+/** A new target for an endpoint, checked as when it was registered; null when it is the one it has. */
+async function changedTarget(endpoint: WebhookEndpoint, raw: string): Promise<{ url?: string; sealedUrl?: string; displayUrl: string } | null> {
+  const url = await checkedUrl(raw);
+  if (endpoint.kind === "WEBHOOK") return url.toString() === endpoint.url ? null : { url: url.toString(), displayUrl: url.toString() };
+  const problem = slackUrlProblem(url);
+  if (problem) throw invalidInput("body.url", `The URL ${problem}.`);
+  if (endpoint.sealedUrl && openSealedSecret(endpoint.sealedUrl) === url.toString()) return null;
+  return { sealedUrl: sealSecret(url.toString()), displayUrl: maskedSlackUrl(url) };
+}
+
+export async function updateWebhook(ctx: OrgContext, endpointId: string, input: { url?: string; description?: string; eventTypes?: string[]; enabled?: boolean }) {
   const endpoint = await findEndpoint(ctx, endpointId);
   if (input.eventTypes) {
     const allowed: readonly string[] = endpoint.kind === "SLACK" ? SLACK_EVENT_TYPES : WEBHOOK_EVENT_TYPES;
     const index = input.eventTypes.findIndex((type) => !allowed.includes(type));
     if (index >= 0) throw invalidInput(`body.eventTypes.${index}`, `${endpoint.kind === "SLACK" ? "Slack cannot post" : "There is no event type"} "${input.eventTypes[index]}".`);
   }
+  // Checked before anything is written: a refused URL changes nothing, the other fields included.
+  const target = input.url === undefined ? null : await changedTarget(endpoint, input.url);
   const turningOn = input.enabled === true && !endpoint.enabled;
   const turningOff = input.enabled === false && endpoint.enabled;
   const afterSequence = turningOn ? await currentSequence(ctx.organization.id) : undefined;
@@ -157,6 +169,8 @@ export async function updateWebhook(ctx: OrgContext, endpointId: string, input: 
     const updated = await tx.webhookEndpoint.update({
       where: { id: endpoint.id },
       data: {
+        // A new target starts with a clean record: the failures were the old one's.
+        ...(target ? { ...target, failingSince: null } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.eventTypes ? { eventTypes: input.eventTypes } : {}),
         ...(turningOn ? { enabled: true, disabledAt: null, disabledReason: null, failingSince: null, afterSequence } : {}),
@@ -164,15 +178,16 @@ export async function updateWebhook(ctx: OrgContext, endpointId: string, input: 
       },
     });
     const changes: Record<string, string | boolean | string[]> = {};
+    if (target) changes.urlFrom = endpoint.displayUrl;
     if (input.description !== undefined && input.description !== endpoint.description) changes.descriptionFrom = endpoint.description;
     if (input.eventTypes && input.eventTypes.join() !== endpoint.eventTypes.join()) changes.eventTypes = input.eventTypes;
     if (turningOn || turningOff) changes.enabled = updated.enabled;
     if (Object.keys(changes).length > 0) await recordIntegrationEvent(tx, ctx.organization.id, ctx.user.id, "integration.updated", updated, changes);
     return updated;
   });
-  if (turningOn) {
-    forgetWebhookOrganizations();
-    // What waited in its log goes now, retries start afresh.
+  if (turningOn) forgetWebhookOrganizations();
+  if (turningOn || (target && row.enabled)) {
+    // What waited in its log goes now (to the new target, if that changed), retries start afresh.
     await getDb().webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: "PENDING" }, data: { nextAttemptAt: new Date() } });
     await scheduleDeliveries([endpoint.id]);
   }

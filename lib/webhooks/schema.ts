@@ -39,11 +39,14 @@ export const createSlackChannelSchema = z.strictObject({
 
 export const updateWebhookSchema = z
   .strictObject({
+    url: urlSchema
+      .optional()
+      .meta({ description: "A new target, checked as when registering (a Slack channel: a Slack incoming-webhook URL). Deliveries still waiting go to it, retried at once; the signing secret stays (rotate it with POST …/secret)." }),
     description: descriptionText.optional(),
     eventTypes: uniqueTypes(z.string().max(100)).optional().meta({ description: "For a Slack channel, only the types Slack can post." }),
     enabled: z.boolean().optional().meta({ description: "Turning an endpoint on again sends the events from then on (not those of the time it was off) and what was waiting in its log." }),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: "Change at least one of description, eventTypes, enabled." });
+  .refine((body) => Object.keys(body).length > 0, { message: "Change at least one of url, description, eventTypes, enabled." });
 
 export const listWebhooksQuerySchema = z.strictObject({ kind: z.enum(["WEBHOOK", "SLACK"]).optional() });
 

@@ -13,6 +13,7 @@ export interface SlackMessage {
 }
 
 const escapeMrkdwn = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const dayCount = (value: unknown) => (typeof value === "number" ? `${value} day${value === 1 ? "" : "s"}` : "some days");
 const nameOf = (person: { name: string | null; email: string } | null | undefined) => person?.name?.trim() || person?.email || "Someone";
 
 async function assignmentFacts(organizationId: string, assignmentId: string | undefined, key: string | undefined) {
@@ -38,6 +39,7 @@ export async function slackMessageFor(organization: { id: string; slug: string; 
   const item = facts?.item ? `*${escapeMrkdwn(facts.item)}*` : "an item";
   const track = facts ? ` (${escapeMrkdwn(facts.track)})` : "";
   const hire = escapeMrkdwn(facts?.hire ?? "A hire");
+  const trackName = facts ? `*${escapeMrkdwn(facts.track)}*` : "their track";
 
   let header: string;
   let sentence: string;
@@ -52,9 +54,22 @@ export async function slackMessageFor(organization: { id: string; slug: string; 
       header = p.decision === "APPROVE" ? "Evidence approved" : "Changes requested";
       sentence = `${escapeMrkdwn(nameOf(actor))} ${p.decision === "APPROVE" ? "approved" : "asked for changes to"} ${hire}'s evidence for ${item}${track}.`;
       break;
+    case "assignment.stuck":
+      header = "Hire stuck";
+      sentence =
+        p.inProgress === true
+          ? `${hire} has had an item of ${trackName} in progress for ${dayCount(p.stuckDays)} without finishing it.`
+          : `${hire} has made no progress on ${trackName} for ${dayCount(p.stuckDays)}.`;
+      button = "Open the assignment";
+      break;
+    case "assignment.overdue":
+      header = typeof p.week === "number" && p.week > 0 ? "Assignment still overdue" : "Assignment overdue";
+      sentence = `${facts ? `${hire}'s ${trackName}` : "An assignment"} is ${dayCount(p.daysLate)} past its due day${typeof p.dueDate === "string" ? ` (${escapeMrkdwn(p.dueDate)})` : ""}.`;
+      button = "Open the assignment";
+      break;
     case "assignment.completed":
       header = "Assignment completed";
-      sentence = `${hire} completed ${facts ? `*${escapeMrkdwn(facts.track)}*` : "their track"}.`;
+      sentence = `${hire} completed ${trackName}.`;
       break;
     case "webhook.test":
       header = "Test message from Cairn";

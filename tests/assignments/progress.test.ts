@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
+import { prismaRunner, queryRows, sql } from "@/lib/db/sql";
+import { getMetrics } from "@/lib/observability/metrics";
+import { until } from "../support/live-instances";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { summarizeProgress } from "@/lib/progress/progress-math";
+import { snapshotOf } from "@/lib/progress/progress-snapshot";
+import { progressStates } from "@/lib/progress/progress-states";
+import { progressTree } from "@/lib/progress/version-trees";
 import { countQueries } from "../support/count-queries";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
 import { bulkUpdateItems, createAssignments, getAssignment, itemHistory, orgWithPublishedTrack, updateItem } from "./assignments-fixture";
@@ -115,20 +123,131 @@ describe("GET /assignments/{id} on the 703-item seed", () => {
 });
 
 describe("PUT /assignments/{id}/items/{key}: the hot path", () => {
-  it("is five statements: the session with the membership, BEGIN, the lock, one write (row, counts, events), COMMIT", async () => {
+  it("is three statements: the session with the membership, the read, one guarded write (row, counts, events); no transaction", async () => {
     const org = await orgWithPublishedTrack();
     const assignmentId = await assigned(org);
     // Warm the version-tree cache, as any running server has.
     await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" });
     const { result, statements } = await countQueries(() => updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" }));
     expect(result.status).toBe(200);
-    expect(statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "BEGIN", "SELECT", "WITH", "COMMIT"]);
+    expect(statements.map((text) => text.trim().split(/\s+/)[0])).toEqual(["SELECT", "SELECT", "WITH"]);
     expect(statements[0]).toContain('"Membership"');
-    expect(statements[3]).toMatch(/UPDATE "Assignment"[\s\S]*INSERT INTO "Event"[\s\S]*INSERT INTO "ItemProgress"/);
+    expect(statements[1]).not.toContain("FOR UPDATE");
+    expect(statements[2]).toMatch(/UPDATE "Assignment"[\s\S]*AND xmin = [\s\S]*INSERT INTO "Event"[\s\S]*INSERT INTO "ItemProgress"/);
     // All three took effect: the counts, the event and the row.
     const stored = await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progressSnapshot: true } });
     expect(stored.progressSnapshot).toMatchObject({ track: { done: 1 } });
     expect(await getDb().event.count({ where: { subjectId: assignmentId, type: "progress.updated" } })).toBe(2);
     expect(await statesOf(assignmentId)).toEqual({ [org.key("Types")]: "DONE" });
+  });
+});
+
+describe("PUT /assignments/{id}/items/{key}: counts by delta (decision 0036)", () => {
+  /** The counts as counting every item again makes them. */
+  async function fullCount(org: Org, assignmentId: string) {
+    const { versionId, skippedKeys } = await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { versionId: true, skippedKeys: true } });
+    const runner = prismaRunner(getDb());
+    const tree = await progressTree(runner, org.organization.id, versionId);
+    const states = (await progressStates(runner, org.organization.id, [assignmentId])).get(assignmentId) ?? new Map();
+    return snapshotOf(versionId, tree, summarizeProgress(tree, states, new Set(skippedKeys), { nextUpLimit: 0, minutes: true }));
+  }
+  const stored = async (assignmentId: string) => (await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progressSnapshot: true } })).progressSnapshot;
+
+  it("stores the same counts as a full count through leaf changes, a parent item marked not applicable, a skip and lost counts", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const steps: Array<[title: string, body: Record<string, unknown>]> = [
+      ["Types", { state: "IN_PROGRESS" }],
+      ["Scope", { state: "DONE" }],
+      ["HTTP", { state: "NOT_APPLICABLE", notApplicableReason: "Not our stack" }],
+      // A parent item: its whole subtree leaves the counts (counted again in full).
+      ["Variables", { state: "NOT_APPLICABLE", notApplicableReason: "Known already" }],
+      // Under a not-applicable parent a leaf's change counts for nothing.
+      ["Types", { state: "DONE" }],
+      ["Variables", { state: "NOT_STARTED" }],
+      ["Types", { state: "NOT_STARTED" }],
+      ["HTTP", { state: "IN_PROGRESS" }],
+      ["Routing", { state: "DONE" }],
+    ];
+    for (const [title, body] of steps) {
+      const { status, json } = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), body);
+      expect(status).toBe(200);
+      const expected = await fullCount(org, assignmentId);
+      expect(await stored(assignmentId)).toEqual(expected);
+      expect(json!.assignment.progress).toEqual(expected.track);
+    }
+
+    // A skipped branch: the leaf's change leaves the counts alone.
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { skippedKeys: [org.key("Web (optional)")] } });
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { progressSnapshot: (await fullCount(org, assignmentId)) as unknown as Prisma.InputJsonObject } });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Routing"), { state: "NOT_STARTED" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+
+    // Counts lost (or of an older shape) are counted again in full, and then kept by delta.
+    await getDb().assignment.update({ where: { id: assignmentId }, data: { progressSnapshot: Prisma.DbNull } });
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "IN_PROGRESS" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "DONE" });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+  });
+
+  it("completes the assignment when the last counted item is done, and reopens it", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    for (const title of ["Types", "Scope", "HTTP", "Routing"]) await updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), { state: "DONE" });
+    // Loops needs evidence: marking it not applicable leaves nothing counted undone.
+    const last = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Loops"), { state: "NOT_APPLICABLE", notApplicableReason: "Covered elsewhere" });
+    expect(last.json!.assignment).toMatchObject({ status: "COMPLETED", progress: { done: 4, total: 4, notApplicable: 1, percent: 100 } });
+    expect(await getDb().event.count({ where: { subjectId: assignmentId, type: "assignment.completed" } })).toBe(1);
+    const reopened = await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Scope"), { state: "IN_PROGRESS" });
+    expect(reopened.json!.assignment).toMatchObject({ status: "ACTIVE", progress: { done: 3, total: 4, percent: 75 } });
+    expect(await stored(assignmentId)).toEqual(await fullCount(org, assignmentId));
+  });
+});
+
+describe("PUT /assignments/{id}/items/{key}: writes that race", () => {
+  const retries = async () => (await getMetrics().progressWriteRetries.get()).values[0]?.value ?? 0;
+
+  it("tries again, and writes each change exactly once, when another write changes the assignment between its read and its write", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    await updateItem(org.slug, org.hire.cookie, assignmentId, org.key("Types"), { state: "IN_PROGRESS" });
+    const before = await retries();
+    const holder = await getPool().connect();
+    let answers: Array<Awaited<ReturnType<typeof updateItem>>>;
+    try {
+      // Another write in flight: the assignment's row locked and changed, not yet committed.
+      await holder.query("BEGIN");
+      await holder.query(`UPDATE "Assignment" SET "lastActivityAt" = now() WHERE id = $1`, [assignmentId]);
+      const pending = Promise.all(["Types", "Scope", "HTTP"].map((title) => updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), { state: "DONE" })));
+      // All three have read the row and now wait for it, at the revision they read.
+      await until(async () => {
+        const [row] = await queryRows<{ waiting: number }>(sql`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        return row!.waiting >= 3;
+      }, "the three writes to wait for the assignment's row");
+      await holder.query("COMMIT");
+      answers = await pending;
+    } finally {
+      holder.release();
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    // None of them wrote at the stale revision: each read again and wrote once.
+    expect((await retries()) - before).toBeGreaterThanOrEqual(3);
+    expect(await statesOf(assignmentId)).toEqual({ [org.key("Types")]: "DONE", [org.key("Scope")]: "DONE", [org.key("HTTP")]: "DONE" });
+    const stored = await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progressSnapshot: true } });
+    expect(stored.progressSnapshot).toMatchObject({ track: { done: 3, inProgress: 0, total: 5 } });
+    const events = await getDb().event.findMany({ where: { organizationId: org.organization.id }, orderBy: { sequence: "asc" }, select: { sequence: true, type: true, payload: true } });
+    expect(events.filter((event) => event.type === "progress.updated")).toHaveLength(4);
+    expect(events.map((event) => Number(event.sequence))).toEqual(events.map((_, index) => index + 1));
+  });
+
+  it("keeps every change when many are sent at once to one assignment", async () => {
+    const org = await orgWithPublishedTrack();
+    const assignmentId = await assigned(org);
+    const titles = ["Types", "Scope", "HTTP", "Routing"];
+    const answers = await Promise.all(titles.flatMap((title) => [updateItem(org.slug, org.hire.cookie, assignmentId, org.key(title), { note: `Note on ${title}` })]));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const notes = await getDb().itemProgress.findMany({ where: { assignmentId }, select: { stableKey: true, note: true } });
+    expect(Object.fromEntries(notes.map((row) => [row.stableKey, row.note]))).toEqual(Object.fromEntries(titles.map((title) => [org.key(title), `Note on ${title}`])));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * One progress write is one trace (decision 0023): the route's span, the gate's steps,
- * the service call, the transaction and its SQL statements (pg's instrumentation),
+ * the service call and its SQL statements (pg's instrumentation; the write is one statement),
  * and the socket emit that the event relay makes after the commit, on its own
  * connection, joined to the trace through the event row's stored traceparent. The
  * error envelope and the log lines name the same trace.
@@ -23,7 +23,7 @@ const logs = captureLogs();
 const ROUTE = "PUT /api/v1/o/{orgSlug}/assignments/{assignmentId}/items/{key}";
 
 describe("a traced progress write", () => {
-  it("is one trace from the route through the gate, the transaction and its SQL to the socket emit", async () => {
+  it("is one trace from the route through the gate, the service and its SQL to the socket emit", async () => {
     const org = await assignedOrg();
     const hire = await live.follow(org.hire.cookie, live.instances[0]!, org.slug);
     recordedSpans.reset();
@@ -43,28 +43,25 @@ describe("a traced progress write", () => {
     for (const step of ["gate.session", "gate.body", "service updateAssignmentItem"]) {
       expect(ancestry(spansNamed(step, trace)[0]!, trace), step).toEqual([ROUTE]);
     }
-    const [transaction] = spansNamed("db.transaction", trace);
-    expect(ancestry(transaction!, trace)).toEqual(["service updateAssignmentItem", ROUTE]);
-
-    // pg's own spans, under the transaction: BEGIN, the locking read, the tree, the write, COMMIT.
-    const statements = trace.filter((span) => span.instrumentationScope.name === "@opentelemetry/instrumentation-pg" && span.parentSpanContext?.spanId === spanIdOf(transaction!));
+    // pg's own spans, under the service (the write is one statement, no transaction: decision 0036): the read, the write.
+    const [service] = spansNamed("service updateAssignmentItem", trace);
+    expect(spansNamed("db.transaction", trace)).toEqual([]);
+    const statements = trace.filter((span) => span.instrumentationScope.name === "@opentelemetry/instrumentation-pg" && span.parentSpanContext?.spanId === spanIdOf(service!));
     const texts = statements.map((span) => String(span.attributes["db.query.text"] ?? span.attributes["db.statement"] ?? ""));
-    expect(texts).toContain("BEGIN");
-    expect(texts).toContain("COMMIT");
-    expect(texts.some((text) => text.includes('INSERT INTO "ItemProgress"'))).toBe(true);
-    expect(texts.some((text) => text.includes("FOR UPDATE OF a"))).toBe(true);
+    expect(texts.some((text) => text.includes('INSERT INTO "ItemProgress"') && text.includes('INSERT INTO "Event"'))).toBe(true);
+    expect(texts.some((text) => text.includes("a.xmin::text AS revision"))).toBe(true);
     // The session and membership read, under the gate's step (the plain-SQL statement on the pool).
     expect(trace.some((span) => span.instrumentationScope.name === "@opentelemetry/instrumentation-pg" && ancestry(span, trace)[0] === "gate.session")).toBe(true);
 
-    // The emit: another async context (the relay's NOTIFY), the same trace, a child of the transaction that wrote the event.
+    // The emit: another async context (the relay's NOTIFY), the same trace, a child of the service that wrote the event.
     const [emit] = spansNamed("event.emit progress.updated");
     expect(traceIdOf(emit!)).toBe(traceIdOf(route!));
-    expect(ancestry(emit!, trace)).toEqual(["db.transaction", "service updateAssignmentItem", ROUTE]);
+    expect(ancestry(emit!, trace)).toEqual(["service updateAssignmentItem", ROUTE]);
     expect(emit!.attributes).toMatchObject({ "cairn.event.type": "progress.updated", "cairn.organization.id": org.organization.id });
 
-    // The stored context is the transaction's span; clients never see it.
+    // The stored context is the span that wrote the event; clients never see it.
     const event = await getDb().event.findFirstOrThrow({ where: { organizationId: org.organization.id, type: "progress.updated" }, orderBy: { sequence: "desc" } });
-    expect(event.traceParent).toBe(`00-${traceIdOf(route!)}-${spanIdOf(transaction!)}-01`);
+    expect(event.traceParent).toBe(`00-${traceIdOf(route!)}-${spanIdOf(service!)}-01`);
     expect(JSON.stringify(hire.heard)).not.toContain(traceIdOf(route!));
 
     // The request's log line carries the trace's ids.

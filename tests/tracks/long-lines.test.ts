@@ -5,20 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { MAX_LINE_LENGTH } from "@/lib/roadmap";
-import { RoadmapParserThread } from "@/lib/server/roadmap-parser-thread";
+import { MAX_LINE_LENGTH } from "@/lib/outline";
+import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
 import { IMPORT_BODY_LIMIT_BYTES } from "@/lib/tracks/schema";
-import { OFF_THREAD_MIN_LENGTH, setRoadmapParser } from "@/lib/tracks/roadmap-parser";
+import { OFF_THREAD_MIN_LENGTH, setOutlineParser } from "@/lib/tracks/outline-parser";
 import { createTrack, organizationWith, previewImport, trackRowCounts } from "./tracks-fixture";
 
 const MiB = 1024 * 1024;
 const NOTHING = { tracks: 0, versions: 0, nodes: 0, events: 0 };
 
 // What reaches the parser thread: the texts that were parsed off the event loop.
-const thread = new RoadmapParserThread();
+const thread = new OutlineParserThread();
 const offThread: number[] = [];
 beforeAll(() => {
-  setRoadmapParser({
+  setOutlineParser({
     parse: (text, format) => {
       offThread.push(text.length);
       return thread.parse(text, format);
@@ -26,7 +26,7 @@ beforeAll(() => {
   });
 });
 afterAll(async () => {
-  setRoadmapParser(undefined);
+  setOutlineParser(undefined);
   await thread.close();
 });
 

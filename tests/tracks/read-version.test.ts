@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { flattenRoadmap, parseRoadmap, roadmapStats } from "@/lib/roadmap";
+import { flattenOutline, parseOutline, outlineStats } from "@/lib/outline";
 import { createTrack, exportText, exportVersion, getVersion, organizationWith } from "./tracks-fixture";
 
 async function importedSeed(role: "OWNER" | "MEMBER" = "MEMBER") {
@@ -52,15 +52,15 @@ describe("GET …/versions/{number}/export", () => {
     expect(headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(headers.get("content-disposition")).toBe('attachment; filename="python-backend-roadmap-complete-master-tree-v1.txt"');
     expect(text.startsWith("# 🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)\n")).toBe(true);
-    const reparsed = parseRoadmap(text);
+    const reparsed = parseOutline(text);
     if (!reparsed.ok) throw new Error(reparsed.errors[0]!.message);
     expect(reparsed.repairs).toEqual([]);
-    expect(roadmapStats(reparsed.document)).toMatchObject({ sections: 15, items: 703, optionalItems: 3, maxDepth: 7 });
+    expect(outlineStats(reparsed.document)).toMatchObject({ sections: 15, items: 703, optionalItems: 3, maxDepth: 7 });
 
     // Node for node: the same kinds, titles and depths in the same order as stored.
     const { json } = await getVersion(slug, reader.cookie, trackId, 1);
     const stored = json!.nodes.map((node: { kind: string; title: string; depth: number }) => [node.kind, node.title, node.depth]);
-    expect(flattenRoadmap(reparsed.document).map((row) => [row.kind.toUpperCase(), row.title, row.depth])).toEqual(stored);
+    expect(flattenOutline(reparsed.document).map((row) => [row.kind.toUpperCase(), row.title, row.depth])).toEqual(stored);
   });
 
   it("exports JSON as the tree (the default format) and refuses an unknown format", async () => {

@@ -14,7 +14,7 @@ import { callRoute, randomClientIp } from "../support/call-route";
 
 export { organizationWith } from "../members/members-fixture";
 
-export const SEED_TEXT = readFileSync("lib/roadmap/seed/python-backend-roadmap.txt", "utf8");
+export const SEED_TEXT = readFileSync("lib/outline/seed/python-backend-roadmap.txt", "utf8");
 
 /** Two errors: an indentation jump on line 8 and an empty item on line 9. */
 export const BROKEN = ["# Broken", "", "=====", "Basics", "=====", "- Variables", "  - Types", "      - Too deep", "-", ""].join("\n");

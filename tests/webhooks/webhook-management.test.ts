@@ -19,6 +19,7 @@ import { pruneDeliveries } from "@/lib/webhooks/prune-deliveries";
 import { sendEndpointDeliveries } from "@/lib/webhooks/send-deliveries";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { callRoute } from "../support/call-route";
+import { addMember, createUser, sessionCookieFor } from "../support/factories";
 import { ownerOrg, recordEvents, registerSlack, registerWebhook, startReceiver } from "./webhooks-fixture";
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -38,6 +39,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   receiver = await startReceiver();
+  // The fake Slack lives for the whole file: each test counts its own posts.
+  slack.received.splice(0);
 });
 afterEach(() => receiver.close());
 
@@ -148,6 +151,97 @@ describe("webhook management", () => {
     expect(await getDb().webhookEndpoint.count({ where: { organizationId: org.organization.id } })).toBe(0);
   });
 
+  it("edits a webhook: a new URL gets what waits and what comes, signed with the same secret, and the audit log says where it pointed", async () => {
+    const org = await ownerOrg();
+    const created = await registerWebhook(org, { url: `${receiver.url}/old`, eventTypes: ["progress.updated"], description: "CI" });
+    const endpointId = created.json!.id as string;
+    const secret = created.json!.secret as string;
+    const moved = await startReceiver();
+    try {
+      // Waiting for the old URL, which fails.
+      receiver.reply((_, response) => void response.writeHead(500).end());
+      await recordEvents(org.organization.id, 1);
+      await fanOutEvents(org.organization.id);
+      await sendEndpointDeliveries(endpointId);
+      expect((await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } })).failingSince).not.toBeNull();
+
+      const edited = await call(updateRoute, org, { endpointId }, { body: { url: `${moved.url}/new`, eventTypes: ["progress.updated", "assignment.stuck"], description: "CI (moved)" } });
+      expect(edited.status).toBe(200);
+      expect(edited.json).toMatchObject({ url: `${moved.url}/new`, description: "CI (moved)", eventTypes: ["progress.updated", "assignment.stuck"], enabled: true, failingSince: null });
+      expect(edited.text).not.toContain("whsec_");
+      await recordEvents(org.organization.id, 1, "progress.updated", { late: 1 });
+      await fanOutEvents(org.organization.id);
+      await sendEndpointDeliveries(endpointId);
+      expect(moved.received.map((request) => JSON.parse(request.body).event.payload.index)).toEqual([0, 0]);
+      for (const request of moved.received) expect(verifySignature(secret, String(request.headers["cairn-signature"]), request.body)).toBe(true);
+
+      // Read back: the list shows what was saved.
+      const listed = await call(listRoute, org);
+      expect(listed.json!.items[0]).toMatchObject({ id: endpointId, url: `${moved.url}/new`, description: "CI (moved)", eventTypes: ["progress.updated", "assignment.stuck"] });
+      const updated = await getDb().event.findFirstOrThrow({ where: { organizationId: org.organization.id, type: "integration.updated" } });
+      expect(updated.actorId).toBe(org.owner.id);
+      expect(updated.payload).toMatchObject({ endpointId, url: `${moved.url}/new`, urlFrom: `${receiver.url}/old`, descriptionFrom: "CI", eventTypes: ["progress.updated", "assignment.stuck"] });
+      // The same URL again is no change: nothing recorded.
+      expect((await call(updateRoute, org, { endpointId }, { body: { url: `${moved.url}/new` } })).status).toBe(200);
+      expect(await getDb().event.count({ where: { organizationId: org.organization.id, type: "integration.updated" } })).toBe(1);
+    } finally {
+      await moved.close();
+    }
+  });
+
+  it("refuses a private URL, unknown event types and a non-owner, changing nothing", async () => {
+    const org = await ownerOrg();
+    const endpointId = (await registerWebhook(org, { url: `${receiver.url}/in`, eventTypes: ["progress.updated"], description: "CI" })).json!.id as string;
+    const before = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    process.env.WEBHOOK_ALLOW_PRIVATE = "false";
+    resetConfig();
+    try {
+      for (const url of ["http://127.0.0.1:9/in", "http://169.254.169.254/latest", "http://10.0.0.8/hook", "ftp://example.com/x"]) {
+        const refused = await call(updateRoute, org, { endpointId }, { body: { url, description: "Changed" } });
+        expect(refused.status, url).toBe(422);
+        expect(refused.json!.error.details.issues[0].path).toBe("body.url");
+      }
+      const loopback = await call(updateRoute, org, { endpointId }, { body: { url: "http://127.0.0.1:9/in" } });
+      expect(loopback.json!.error.details.issues[0].message).toBe("The URL must be a public address, not a loopback address.");
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE = "true";
+      resetConfig();
+    }
+    for (const eventTypes of [[], ["no.such"], ["security.signed_in"]]) {
+      const refused = await call(updateRoute, org, { endpointId }, { body: { eventTypes, description: "Changed" } });
+      expect(refused.status, JSON.stringify(eventTypes)).toBe(422);
+    }
+    expect((await call(updateRoute, org, { endpointId }, { body: { url: `${receiver.url}/in`, secret: "whsec_mine" } })).status).toBe(422);
+
+    const admin = await createUser();
+    await addMember(org.organization.id, admin.id, "ADMIN");
+    const asAdmin = await call(updateRoute, { ...org, cookie: await sessionCookieFor(admin) }, { endpointId }, { body: { url: `${receiver.url}/elsewhere` } });
+    expect(asAdmin.status).toBe(403);
+
+    const after = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    expect(after).toEqual(before);
+    expect(await getDb().event.count({ where: { organizationId: org.organization.id, type: "integration.updated" } })).toBe(0);
+  });
+
+  it("edits a Slack channel: Slack URLs only, stored sealed and shown masked; Slack's types only", async () => {
+    const org = await ownerOrg();
+    const endpointId = (await registerSlack(org, { url: `${slack.url}/slack/services/T1/B1/first`, eventTypes: ["evidence.submitted"], description: "#onboarding" })).json!.id as string;
+    expect((await call(updateRoute, org, { endpointId }, { body: { url: `${receiver.url}/services/T1/B1/x` } })).status).toBe(422);
+    expect((await call(updateRoute, org, { endpointId }, { body: { eventTypes: ["progress.updated"] } })).status).toBe(422);
+
+    const edited = await call(updateRoute, org, { endpointId }, { body: { url: `${slack.url}/slack/services/T1/B9/second`, eventTypes: ["assignment.stuck", "assignment.overdue"] } });
+    expect(edited.status).toBe(200);
+    expect(edited.json).toMatchObject({ url: `${slack.url}/slack/services/T1/…`, eventTypes: ["assignment.stuck", "assignment.overdue"] });
+    const row = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    expect(JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).not.toContain("second");
+    const updated = await getDb().event.findFirstOrThrow({ where: { organizationId: org.organization.id, type: "integration.updated" } });
+    expect(JSON.stringify(updated.payload)).not.toMatch(/first|second/);
+
+    expect((await call(testRoute, org, { endpointId })).status).toBe(202);
+    await sendEndpointDeliveries(endpointId);
+    expect(slack.received.map((request) => request.path)).toEqual(["/slack/services/T1/B9/second"]);
+  });
+
   it("answers 404 on every endpoint route for another organization's endpoint", async () => {
     const a = await ownerOrg();
     const b = await ownerOrg();
@@ -155,16 +249,18 @@ describe("webhook management", () => {
     const deliveryId = (await call(testRoute, a, { endpointId })).json!.id as string;
     const answers = [
       await call(updateRoute, b, { endpointId }, { body: { enabled: false } }),
+      await call(updateRoute, b, { endpointId }, { body: { url: `${receiver.url}/taken` } }),
       await call(deleteRoute, b, { endpointId }),
       await call(rotateRoute, b, { endpointId }),
       await call(testRoute, b, { endpointId }),
       await call(deliveriesRoute, b, { endpointId }),
       await call(redeliverRoute, b, { endpointId, deliveryId }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     expect((await call(listRoute, b)).json!.items).toEqual([]);
     const endpoint = await getDb().webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
     expect(endpoint.enabled).toBe(true);
+    expect(endpoint.url).toBe(`${receiver.url}/in`);
   });
 
   it("connects a Slack channel: Slack URLs only, stored sealed, posts Block Kit with a link back", async () => {

@@ -55,12 +55,15 @@ export async function ownerOrg() {
   return { organization, owner: user, cookie: await sessionCookieFor(user) };
 }
 
-export async function registerWebhook(org: Awaited<ReturnType<typeof ownerOrg>>, body: { url: string; eventTypes: string[]; description?: string }) {
+/** Who registers: an organization and an owner's session cookie. */
+type Registrar = { organization: { slug: string }; cookie: string };
+
+export async function registerWebhook(org: Registrar, body: { url: string; eventTypes: string[]; description?: string }) {
   const slug = org.organization.slug;
   return callRoute(createWebhookRoute, { path: `/api/v1/o/${slug}/webhooks`, params: { orgSlug: slug }, cookie: org.cookie, body });
 }
 
-export async function registerSlack(org: Awaited<ReturnType<typeof ownerOrg>>, body: { url: string; eventTypes: string[]; description?: string }) {
+export async function registerSlack(org: Registrar, body: { url: string; eventTypes: string[]; description?: string }) {
   const slug = org.organization.slug;
   return callRoute(createSlackRoute, { path: `/api/v1/o/${slug}/slack-channels`, params: { orgSlug: slug }, cookie: org.cookie, body });
 }

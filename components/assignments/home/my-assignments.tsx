@@ -1,6 +1,6 @@
 "use client";
 
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { NEXT_UP_DETAILS, orderMyAssignments } from "./my-assignments-order";
 import { AssignmentCard } from "./assignment-card";
 import { utcDay } from "@/lib/assignments/pacing";
@@ -23,16 +23,7 @@ export function MyAssignments({ slug, userId }: { slug: string; userId: string }
 
   // A failed refetch keeps the list it had; only a first load can fail the page.
   if (list.isError && !list.data) return <LoadFailed what="assignments" message={list.error.message} onRetry={() => void list.refetch()} />;
-  if (list.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading your tracks…
-        </p>
-        <LoadingBlock />
-      </div>
-    );
-  }
+  if (list.isPending) return <LoadingStatus block>Loading your tracks…</LoadingStatus>;
   if (items.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-border-strong p-6 text-sm">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import { assignmentKey, fetchAssignment, myAssignmentsKey } from "../roadmap/assignment-api";
 import type { AssignmentSummaryJson } from "../roadmap/types";
 
@@ -11,10 +12,8 @@ const LIMIT = 100;
 export function useMyAssignments(slug: string, userId: string) {
   return useQuery({
     queryKey: [...myAssignmentsKey(slug), userId],
-    queryFn: () =>
-      apiRequest<{ items: AssignmentSummaryJson[]; nextCursor: string | null }>(
-        `/api/v1/o/${encodeURIComponent(slug)}/assignments?${new URLSearchParams({ assigneeId: userId, limit: String(LIMIT) })}`,
-      ),
+    queryFn: (): Promise<{ items: AssignmentSummaryJson[]; nextCursor: string | null }> =>
+      callEndpoint(api.listAssignments, { params: { orgSlug: slug }, query: { assigneeId: userId, limit: LIMIT } }),
   });
 }
 

@@ -1,9 +1,9 @@
 /** The assignment endpoints the hire's pages call, with their cache keys and retry rules. */
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import type { AssignmentDetailJson, BulkUpdateResultJson, ItemChange, ItemHistoryJson, ItemUpdateResultJson } from "./types";
-
-const base = (slug: string, assignmentId: string) => `/api/v1/o/${encodeURIComponent(slug)}/assignments/${encodeURIComponent(assignmentId)}`;
 
 /** One assignment's detail: shared by the hire's home (next items) and the roadmap, so opening it from home is instant. */
 export const assignmentKey = (slug: string, assignmentId: string) => ["assignment", slug, assignmentId] as const;
@@ -14,11 +14,11 @@ export const myAssignmentsKey = (slug: string) => ["my-assignments", slug] as co
 export const progressWritesKey = (slug: string, assignmentId: string) => ["assignment-progress", slug, assignmentId] as const;
 
 export function fetchAssignment(slug: string, assignmentId: string): Promise<AssignmentDetailJson> {
-  return apiRequest<AssignmentDetailJson>(base(slug, assignmentId));
+  return callEndpoint(api.getAssignment, { params: { orgSlug: slug, assignmentId } });
 }
 
 export function fetchItemHistory(slug: string, assignmentId: string, key: string): Promise<ItemHistoryJson> {
-  return apiRequest<ItemHistoryJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}/history`);
+  return callEndpoint(api.getAssignmentItemHistory, { params: { orgSlug: slug, assignmentId, key } });
 }
 
 /**
@@ -28,7 +28,7 @@ export function fetchItemHistory(slug: string, assignmentId: string, key: string
  */
 export function putItem(slug: string, assignmentId: string, key: string, change: ItemChange, idempotencyKey: string): Promise<ItemUpdateResultJson> {
   const headers = { "Idempotency-Key": idempotencyKey };
-  return apiRequest<ItemUpdateResultJson>(`${base(slug, assignmentId)}/items/${encodeURIComponent(key)}`, { method: "PUT", body: change, headers });
+  return callEndpoint(api.updateAssignmentItem, { params: { orgSlug: slug, assignmentId, key }, body: change, headers });
 }
 
 export function postBulk(
@@ -37,7 +37,7 @@ export function postBulk(
   body: { keys: string[]; state: ProgressState; notApplicableReason?: string },
   idempotencyKey: string,
 ): Promise<BulkUpdateResultJson> {
-  return apiRequest<BulkUpdateResultJson>(`${base(slug, assignmentId)}/items/bulk`, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } });
+  return callEndpoint(api.bulkUpdateAssignmentItems, { params: { orgSlug: slug, assignmentId }, body, headers: { "Idempotency-Key": idempotencyKey } });
 }
 
 /**

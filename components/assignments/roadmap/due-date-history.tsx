@@ -10,7 +10,9 @@ import { Input } from "@/components/ui/input";
 import { LoadFailed } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { addDays } from "@/lib/assignments/pacing";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
+import { ApiError } from "@/lib/http/api-client";
 import { assignmentKey, fetchAssignment } from "./assignment-api";
 import { formatDay } from "./due-date";
 
@@ -25,7 +27,6 @@ interface ExtensionJson {
 
 const MAX_REASON = 500;
 const extensionsKey = (slug: string, assignmentId: string) => [...assignmentKey(slug, assignmentId), "due-date-extensions"] as const;
-const extensionsPath = (slug: string, assignmentId: string) => `/api/v1/o/${encodeURIComponent(slug)}/assignments/${encodeURIComponent(assignmentId)}/due-date-extensions`;
 
 /**
  * The assignment's due-date history (decision 0030), for everyone who sees it; managers also get
@@ -34,7 +35,7 @@ const extensionsPath = (slug: string, assignmentId: string) => `/api/v1/o/${enco
  */
 export function DueDateHistory({ slug, assignmentId, canExtend }: { slug: string; assignmentId: string; canExtend: boolean }) {
   const detail = useQuery({ queryKey: assignmentKey(slug, assignmentId), queryFn: () => fetchAssignment(slug, assignmentId) });
-  const history = useQuery({ queryKey: extensionsKey(slug, assignmentId), queryFn: () => apiRequest<{ items: ExtensionJson[] }>(extensionsPath(slug, assignmentId)) });
+  const history = useQuery({ queryKey: extensionsKey(slug, assignmentId), queryFn: (): Promise<{ items: ExtensionJson[] }> => callEndpoint(api.listAssignmentDueDateExtensions, { params: { orgSlug: slug, assignmentId } }) });
   const [extending, setExtending] = useState(false);
   const assignment = detail.data?.assignment;
   const items = history.data?.items ?? [];
@@ -86,7 +87,7 @@ function ExtendDialog({ slug, assignmentId, currentDueDate, onClose }: { slug: s
   const queryClient = useQueryClient();
   const toast = useToast();
   const extend = useMutation({
-    mutationFn: (body: { dueDate: string; reason: string }) => apiRequest(extensionsPath(slug, assignmentId), { method: "POST", body }),
+    mutationFn: (body: { dueDate: string; reason: string }) => callEndpoint(api.extendAssignmentDueDate, { params: { orgSlug: slug, assignmentId }, body }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: assignmentKey(slug, assignmentId) });
       toast.toast({ tone: "success", title: `Due date extended to ${formatDay(dueDate)}.` });

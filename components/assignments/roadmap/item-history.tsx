@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
+import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { fetchItemHistory, itemHistoryKey } from "./assignment-api";
 import { historyLine } from "./history-line";
 
@@ -16,32 +16,21 @@ export function ItemHistory({ slug, assignmentId, itemKey }: { slug: string; ass
       <h3 id="item-history-heading" className="text-sm font-semibold">
         History
       </h3>
-      {history.isPending ? (
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the history…
-        </p>
-      ) : history.isError ? (
-        <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-danger">
-          The history could not be loaded: {history.error.message}
-          <Button variant="secondary" size="sm" onClick={() => void history.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : history.data.items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No changes yet.</p>
-      ) : (
-        <ol className="flex max-h-48 flex-col gap-1.5 overflow-y-auto text-sm">
-          {history.data.items.map((entry, index) => (
-            <li key={`${entry.at}-${index}`} className="flex flex-wrap gap-x-2">
-              <time dateTime={entry.at} className="text-muted-foreground tabular-nums">
-                {when.format(new Date(entry.at))}
-              </time>
-              <span>{historyLine(entry)}</span>
-              <span className="text-muted-foreground">by {entry.actor ? (entry.actor.name ?? entry.actor.email) : "someone no longer here"}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryStates query={history} what="history" isEmpty={(data) => data.items.length === 0} empty={<EmptyNote>No changes yet.</EmptyNote>}>
+        {(data) => (
+          <ol className="flex max-h-48 flex-col gap-1.5 overflow-y-auto text-sm">
+            {data.items.map((entry, index) => (
+              <li key={`${entry.at}-${index}`} className="flex flex-wrap gap-x-2">
+                <time dateTime={entry.at} className="text-muted-foreground tabular-nums">
+                  {when.format(new Date(entry.at))}
+                </time>
+                <span>{historyLine(entry)}</span>
+                <span className="text-muted-foreground">by {entry.actor ? (entry.actor.name ?? entry.actor.email) : "someone no longer here"}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryStates>
     </section>
   );
 }

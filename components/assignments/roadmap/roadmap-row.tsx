@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { ReactNode } from "react";
 import { cx } from "@/components/ui/class-names";
+import { treeItemAttributes } from "@/components/ui/tree/tree-item";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { ProgressBar } from "./progress-bar";
 import type { EffectiveState } from "./roadmap-model";
@@ -79,7 +80,7 @@ function Highlighted({ text, search }: { text: string; search: string }) {
  * One row of the roadmap. Props are plain values, so memo skips every row whose
  * own values did not change: a toggle re-renders the item and the branches
  * above it, not 703 rows. Clicks and keys are handled by the tree for all rows
- * (roadmap-tree.tsx); the inner controls are out of the tab order, since the
+ * (roadmap-tree.tsx, components/ui/tree); the inner controls are out of the tab order, since the
  * row itself is the focus stop and the keyboard reaches all they do.
  */
 export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
@@ -98,18 +99,12 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
 
   return (
     <div
-      role="treeitem"
+      {...treeItemAttributes({ key: nodeKey, level, setSize: props.setSize, posInSet: props.posInSet, expandable, expanded }, props.tabbable)}
       id={id}
-      data-key={nodeKey}
-      aria-level={level}
-      aria-setsize={props.setSize}
-      aria-posinset={props.posInSet}
-      aria-expanded={expandable ? expanded : undefined}
       aria-checked={leaf && !excluded ? (own === "DONE" ? true : own === "IN_PROGRESS" ? "mixed" : false) : undefined}
       aria-selected={props.tabbable}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-about`}
-      tabIndex={props.tabbable ? 0 : -1}
       className={cx(
         "group flex min-h-9 cursor-default items-center gap-1.5 rounded-md pr-2 text-sm outline-offset-[-2px] select-none focus-visible:outline-2 focus-visible:outline-ring",
         // Item rows off screen skip layout and paint (a fully unfolded roadmap is 718 rows); not

@@ -1,27 +1,21 @@
 "use client";
 
-import { memo, useEffect, useRef } from "react";
-import type { KeyboardEvent, MouseEvent } from "react";
+import { memo } from "react";
+import type { MouseEvent } from "react";
+import { Tree, treeItemOf } from "@/components/ui/tree/tree";
+import type { FocusRequest } from "@/components/ui/tree/tree";
+import type { VisibleRow } from "@/components/ui/tree/visible-rows";
 import type { Counts, ProgressState } from "@/lib/progress/progress-math";
 import type { EffectiveState, RoadmapModel } from "./roadmap-model";
-import { RoadmapRow, rowDomId } from "./roadmap-row";
+import { RoadmapRow } from "./roadmap-row";
 import { treeCommandFor } from "./tree-navigation";
 import type { TreeCommand } from "./tree-navigation";
-import type { VisibleRow } from "./visible-rows";
 import type { RowPacing } from "./row-pacing";
 
-export interface FocusRequest {
-  key: string;
-  /** A new request for the same row focuses it again. */
-  nonce: number;
-}
-
-const rowOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('[role="treeitem"]') : null);
-
 /**
- * The roadmap: a flat list of role="treeitem" rows with aria-level, one of
- * them in the tab order (roving tabindex). Clicks and keys are handled here for
- * every row, so rows stay plain memoized values.
+ * The roadmap: the shared tree (components/ui/tree) with the roadmap's rows,
+ * keys and clicks. Clicks are handled here for every row, so rows stay plain
+ * memoized values.
  */
 export const RoadmapTree = memo(function RoadmapTree({
   label,
@@ -63,23 +57,10 @@ export const RoadmapTree = memo(function RoadmapTree({
   onFocusRow: (key: string) => void;
   onMarkAll: (sectionKey: string) => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const handledFocus = useRef(0);
-
-  // The row asked for may appear a render later (after unfolding its parents): try again as rows change.
-  useEffect(() => {
-    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
-    const row = document.getElementById(rowDomId(focusRequest.key));
-    if (!row || !ref.current?.contains(row)) return;
-    handledFocus.current = focusRequest.nonce;
-    row.focus();
-    row.scrollIntoView({ block: "nearest" });
-  }, [focusRequest, rows]);
-
   function onClick(event: MouseEvent<HTMLDivElement>) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || target.closest("[data-row-actions]")) return;
-    const row = rowOf(target);
+    const row = treeItemOf(target);
     const key = row?.dataset.key;
     if (!row || !key) return;
     row.focus();
@@ -88,33 +69,20 @@ export const RoadmapTree = memo(function RoadmapTree({
     else if (target.closest("[data-open]")) onCommand("open", key);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    // Keys typed in a row's menu belong to the menu.
-    if (!(event.target instanceof HTMLElement) || event.target.getAttribute("role") !== "treeitem") return;
-    const key = event.target.dataset.key;
-    const command = key ? treeCommandFor(event) : null;
-    if (!key || !command) return;
-    event.preventDefault();
-    if (command === "actions") {
-      event.target.querySelector<HTMLButtonElement>("[data-section-actions]")?.click();
-      return;
-    }
-    onCommand(command, key);
-  }
-
   return (
-    <div
-      ref={ref}
-      role="tree"
-      aria-label={label}
+    <Tree
+      label={label}
       aria-describedby={describedBy}
-      onClick={onClick}
-      onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        // Focus follows clicks and Tab as well as the arrow keys.
-        const key = event.target.getAttribute("role") === "treeitem" ? event.target.dataset.key : undefined;
-        if (key) onFocusRow(key);
+      keymap={treeCommandFor}
+      onKey={(command, key, row) => {
+        // Keys typed in a row's menu never get here: the tree listens to keys on the rows themselves.
+        if (command === "actions") row.querySelector<HTMLButtonElement>("[data-section-actions]")?.click();
+        else onCommand(command, key);
       }}
+      onRowFocus={onFocusRow}
+      focusRequest={focusRequest}
+      scrollOnFocus
+      onClick={onClick}
       className="flex flex-col rounded-xl border border-border bg-surface p-1.5"
     >
       {rows.map((row) => {
@@ -151,6 +119,6 @@ export const RoadmapTree = memo(function RoadmapTree({
           />
         );
       })}
-    </div>
+    </Tree>
   );
 });

@@ -1,40 +1,35 @@
 "use client";
 
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { FocusRequest } from "@/components/ui/tree/tree";
+import { allCollapsed, revealed, tabbableKey } from "@/components/ui/tree/visible-rows";
 import { utcDay } from "@/lib/assignments/pacing";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import { ConfirmMarkAll } from "./confirm-mark-all";
 import { ItemPanel } from "./item-panel";
 import { markAllDoneKeys } from "./mark-all-done";
+import { NextUp } from "./next-up";
+import { NoMatches } from "./no-matches";
+import { rowEffect, spaceEffect } from "./roadmap-commands";
+import { foldsInEffect, foldsReducer, initialFolds } from "./roadmap-folds";
 import { RoadmapHeader } from "./roadmap-header";
+import { RoadmapKeys } from "./roadmap-keys";
 import { ancestorsOf, effectiveStates, roadmapModelOf, statesOf } from "./roadmap-model";
-import { RoadmapToolbar } from "./roadmap-toolbar";
 import { rowDomId } from "./roadmap-row";
+import { RoadmapToolbar } from "./roadmap-toolbar";
 import { RoadmapTree } from "./roadmap-tree";
 import { rowPacing } from "./row-pacing";
-import type { FocusRequest } from "./roadmap-tree";
-import { STATE_LABEL } from "./state-labels";
-import { leftAction, moveTo, rightAction, spaceAction } from "./tree-navigation";
-import type { SpaceAction, TreeCommand } from "./tree-navigation";
+import type { TreeCommand } from "./tree-navigation";
 import type { AssignmentDetailJson } from "./types";
 import { useProgressWrites } from "./use-progress-writes";
-import { allCollapsed, defaultCollapsed, filterCounts, isNarrowed, normalizeSearch, revealed, visibleRows } from "./visible-rows";
-import type { StateFilter } from "./visible-rows";
-
-const NOTICE_MS = 4000;
-
-const REFUSAL: Record<Extract<SpaceAction, { kind: "refuse" }>["why"], { notice: string; announce: string }> = {
-  "needs evidence": { notice: "needs evidence", announce: "needs evidence: it is done when a mentor approves it." },
-  skipped: { notice: "skipped", announce: "was skipped by your manager and does not count." },
-  "not applicable": { notice: "not applicable", announce: "is marked not applicable; press Enter to change it." },
-  "not applicable above": { notice: "not applicable above", announce: "is under an item marked not applicable." },
-  "read-only": { notice: "read-only", announce: "cannot be changed here: this is someone else’s progress." },
-};
+import { useRowNotice } from "./use-row-notice";
+import { defaultCollapsed, filterCounts, isNarrowed, normalizeSearch, visibleRows } from "./visible-rows";
 
 /**
  * The roadmap of one assignment: the tree with its sections' progress, search
  * and state filters, the keyboard, the item panel, and the hire's writes.
+ * What each key does is decided in roadmap-commands.ts; folds, search and
+ * filter are one reducer (roadmap-folds.ts).
  */
 export function Roadmap({
   slug,
@@ -66,27 +61,24 @@ export function Roadmap({
 
   // An item asked for in the URL (a "next up" link) is unfolded and focused; else the hire's current section is open.
   const start = initialItem !== null && model.indexOf.has(initialItem) ? initialItem : null;
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => {
+  const [folds, dispatch] = useReducer(foldsReducer, null, () => {
     const focusKey = start ?? detail.nextUp[0]?.key ?? null;
     const fold = defaultCollapsed(model, focusKey === null ? null : (model.nodes[model.indexOf.get(focusKey)!]?.sectionKey ?? null));
-    return start ? revealed(fold, ancestorsOf(model, start)) : fold;
+    return initialFolds(start ? revealed(fold, ancestorsOf(model, start)) : fold);
   });
-  // While searching or filtering, folds start open and are kept apart from the ordinary ones.
-  const [narrowCollapsed, setNarrowCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [searchText, setSearchText] = useState("");
-  const search = useDeferredValue(normalizeSearch(searchText));
-  const [filter, setFilter] = useState<StateFilter>("all");
+  const search = useDeferredValue(normalizeSearch(folds.searchText));
+  const { filter } = folds;
   const narrowed = isNarrowed({ search, filter });
   const [activeKey, setActiveKey] = useState<string | null>(start);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() => (start ? { key: start, nonce: 1 } : null));
   const [openKey, setOpenKey] = useState<string | null>(openItem ? start : null);
-  const [notice, setNotice] = useState<{ key: string; text: string } | null>(null);
-  const noticeTimer = useRef<number | undefined>(undefined);
+  const { notice, show: showNotice } = useRowNotice();
   const [announcement, setAnnouncement] = useState("");
   // The section whose "Mark all done" waits for confirmation; its items are read again when confirmed.
   const [confirmingKey, setConfirmingKey] = useState<string | null>(null);
 
-  const rows = useMemo(() => visibleRows(model, effective, { search, filter, collapsed: narrowed ? narrowCollapsed : collapsed }), [model, effective, search, filter, narrowed, narrowCollapsed, collapsed]);
+  const collapsed = foldsInEffect(folds, narrowed);
+  const rows = useMemo(() => visibleRows(model, effective, { search, filter, collapsed }), [model, effective, search, filter, collapsed]);
   const stateCounts = useMemo(() => filterCounts(model, effective), [model, effective]);
   const markable = useMemo(() => {
     const out = new Map<string, number>();
@@ -94,79 +86,29 @@ export function Roadmap({
     for (const node of model.nodes) if (node.kind === "SECTION" && !node.skipped) out.set(node.key, markAllDoneKeys(model, effective, node.key).length);
     return out;
   }, [canWrite, model, effective]);
-  const tabbableKey = activeKey !== null && rows.some((row) => row.key === activeKey) ? activeKey : (rows[0]?.key ?? null);
+  const tabbable = tabbableKey(rows, activeKey);
 
   const titleOf = useCallback((key: string) => model.nodes[model.indexOf.get(key) ?? -1]?.title ?? "This item", [model]);
-
-  function setFold(key: string, fold: boolean) {
-    const update = (current: ReadonlySet<string>) => {
-      if (current.has(key) === fold) return current;
-      const next = new Set(current);
-      if (fold) next.add(key);
-      else next.delete(key);
-      return next;
-    };
-    if (narrowed) setNarrowCollapsed(update);
-    else setCollapsed(update);
-  }
 
   function focusRow(key: string) {
     setActiveKey(key);
     document.getElementById(rowDomId(key))?.focus();
   }
 
-  function showNotice(key: string, text: string) {
-    window.clearTimeout(noticeTimer.current);
-    setNotice({ key, text });
-    noticeTimer.current = window.setTimeout(() => setNotice(null), NOTICE_MS);
-  }
-
-  function onSpace(key: string) {
-    const index = model.indexOf.get(key)!;
-    const node = model.nodes[index]!;
-    const own = states.get(key) ?? "NOT_STARTED";
-    const action = spaceAction({ leaf: node.leaf, evidenceRequired: node.source.evidenceRequired, own, effective: effective[index]!, readOnly: !canWrite });
-    if (action.kind === "fold") return setFold(key, rows.find((row) => row.key === key)?.expanded ?? false);
-    if (action.kind === "refuse") {
-      showNotice(key, REFUSAL[action.why].notice);
-      return setAnnouncement(`“${node.title}” ${REFUSAL[action.why].announce}`);
-    }
-    writes.setItem(key, node.title, { state: action.to });
-    setAnnouncement(`“${node.title}”: ${STATE_LABEL[action.to].toLowerCase()}.`);
-  }
-
   function onCommand(command: TreeCommand, key: string) {
-    switch (command) {
-      case "previous":
-      case "next":
-      case "first":
-      case "last": {
-        const target = moveTo(rows, key, command);
-        if (target) focusRow(target);
-        return;
-      }
-      case "left":
-      case "right": {
-        const action = command === "left" ? leftAction(rows, key, (child) => model.nodes[model.indexOf.get(child)!]!.parentKey) : rightAction(rows, key);
-        if (action?.kind === "focus") focusRow(action.key);
-        else if (action) setFold(action.key, action.kind === "collapse");
-        return;
-      }
-      case "fold": {
-        const row = rows.find((candidate) => candidate.key === key);
-        if (row?.expandable) setFold(key, row.expanded);
-        return;
-      }
-      case "space":
-        return onSpace(key);
-      case "open":
-        // A section has no state or note of its own: Enter unfolds or folds it.
-        if (model.nodes[model.indexOf.get(key)!]!.kind === "SECTION") return onCommand("fold", key);
-        setActiveKey(key);
-        return setOpenKey(key);
-      case "actions":
-        return;
+    const effect = rowEffect(command, key, rows, model);
+    if (effect === null) return;
+    if (effect.kind === "focus") return focusRow(effect.key);
+    if (effect.kind === "fold") return dispatch({ type: "fold", key: effect.key, fold: effect.fold, narrowed });
+    if (effect.kind === "open") {
+      setActiveKey(key);
+      return setOpenKey(key);
     }
+    const space = spaceEffect(key, { rows, model, states, effective, canWrite });
+    if (space.kind === "fold") return dispatch({ type: "fold", key, fold: space.fold, narrowed });
+    if (space.kind === "refuse") showNotice(key, space.notice);
+    else writes.setItem(key, titleOf(key), { state: space.to });
+    setAnnouncement(space.announce);
   }
 
   // The tree is memoized and maps every row on screen: it gets one stable handler that
@@ -178,76 +120,35 @@ export function Roadmap({
   const stableCommand = useCallback((command: TreeCommand, key: string) => latestCommand.current(command, key), []);
 
   // Stable, so the section rows that take it are not re-rendered by every change.
-  const onMarkAll = useCallback((sectionKey: string) => setConfirmingKey(sectionKey), []);
+  const onMarkAll = useCallback((sectionKey: string) => setConfirmingKey(sectionKey), [setConfirmingKey]);
   const confirmingKeys = confirmingKey === null ? [] : markAllDoneKeys(model, effective, confirmingKey);
 
   function reveal(key: string) {
-    if (narrowed) clearNarrowing();
-    setCollapsed((current) => revealed(current, ancestorsOf(model, key)));
+    dispatch({ type: "reveal", ancestors: ancestorsOf(model, key), narrowed });
     setActiveKey(key);
     setFocusRequest((current) => ({ key, nonce: (current?.nonce ?? 0) + 1 }));
   }
 
-  function changeSearch(text: string) {
-    setSearchText(text);
-    setNarrowCollapsed(new Set());
-  }
-
-  function changeFilter(next: StateFilter) {
-    setFilter(next);
-    setNarrowCollapsed(new Set());
-  }
-
-  function clearNarrowing() {
-    changeSearch("");
-    changeFilter("all");
-  }
-
   const openNode = openKey === null ? null : (model.nodes[model.indexOf.get(openKey) ?? -1] ?? null);
   const path = openKey === null ? [] : ancestorsOf(model, openKey).reverse().map(titleOf);
-  const nextUp = detail.nextUp.slice(0, 3);
 
   return (
     <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
       <RoadmapHeader assignment={detail.assignment} viewerIsAssignee={viewerIsAssignee} />
-
-      {nextUp.length > 0 ? (
-        <section aria-labelledby="next-up-heading" className="flex flex-wrap items-center gap-2 text-sm">
-          <h2 id="next-up-heading" className="font-semibold">
-            Next up:
-          </h2>
-          {nextUp.map((item) => (
-            <Button key={item.key} variant="ghost" size="sm" className="h-7 max-w-full truncate border border-border" onClick={() => reveal(item.key)}>
-              {item.title}
-            </Button>
-          ))}
-        </section>
-      ) : null}
-
+      <NextUp items={detail.nextUp.slice(0, 3)} onReveal={reveal} />
       <RoadmapToolbar
-        searchText={searchText}
-        onSearchText={changeSearch}
+        searchText={folds.searchText}
+        onSearchText={(text) => dispatch({ type: "search", text })}
         filter={filter}
-        onFilter={changeFilter}
+        onFilter={(next) => dispatch({ type: "filter", filter: next })}
         counts={stateCounts}
-        onExpandAll={() => (narrowed ? setNarrowCollapsed(new Set()) : setCollapsed(new Set()))}
-        onCollapseAll={() => (narrowed ? setNarrowCollapsed(allCollapsed(model)) : setCollapsed(allCollapsed(model)))}
+        onExpandAll={() => dispatch({ type: "setAll", collapsed: new Set(), narrowed })}
+        onCollapseAll={() => dispatch({ type: "setAll", collapsed: allCollapsed(model.nodes), narrowed })}
       />
-
-      <p id="roadmap-keys" className="text-xs text-muted-foreground">
-        In the list: ↑ ↓ move · ← → fold and unfold · {canWrite ? "Space marks an item done (or not) · " : ""}Enter opens an item{canWrite ? " · Shift+F10 on a section: its actions" : ""}
-      </p>
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
+      <RoadmapKeys id="roadmap-keys" canWrite={canWrite} announcement={announcement} />
 
       {rows.length === 0 ? (
-        <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-border-strong p-6 text-sm">
-          <p>No items match this search and filter.</p>
-          <Button variant="secondary" size="sm" onClick={clearNarrowing}>
-            Clear search and filter
-          </Button>
-        </div>
+        <NoMatches onClear={() => dispatch({ type: "clear" })} />
       ) : (
         <RoadmapTree
           label={`${detail.assignment.track.title} roadmap`}
@@ -259,7 +160,7 @@ export function Roadmap({
           counts={counts}
           pacing={pacing}
           noteKeys={noteKeys}
-          tabbableKey={tabbableKey}
+          tabbableKey={tabbable}
           search={search}
           notice={notice}
           markable={markable}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectiveStates, roadmapModelOf, statesOf } from "./roadmap-model";
 import { detailOf, keyOf } from "./test-detail";
-import { leftAction, moveTo, rightAction, spaceAction, treeCommandFor } from "./tree-navigation";
+import { collapseAction, expandAction, moveTo } from "@/components/ui/tree/tree-moves";
+import { spaceAction, treeCommandFor } from "./tree-navigation";
 import { visibleRows } from "./visible-rows";
 
 const press = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({ key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
@@ -15,8 +16,8 @@ describe("the roadmap's keys", () => {
   it("map to commands; modified keys are left to the browser, except Shift+F10", () => {
     expect(treeCommandFor(press("ArrowDown"))).toBe("next");
     expect(treeCommandFor(press("ArrowUp"))).toBe("previous");
-    expect(treeCommandFor(press("ArrowLeft"))).toBe("left");
-    expect(treeCommandFor(press("ArrowRight"))).toBe("right");
+    expect(treeCommandFor(press("ArrowLeft"))).toBe("collapse");
+    expect(treeCommandFor(press("ArrowRight"))).toBe("expand");
     expect(treeCommandFor(press(" "))).toBe("space");
     expect(treeCommandFor(press("Enter"))).toBe("open");
     expect(treeCommandFor(press("Home"))).toBe("first");
@@ -44,17 +45,17 @@ describe("the roadmap's keys", () => {
 
   it("← folds an open row, else goes to the parent", () => {
     const rows = rowsWith([]);
-    expect(leftAction(rows, keyOf("Variables"), parentOf)).toEqual({ kind: "collapse", key: keyOf("Variables") });
-    expect(leftAction(rows, keyOf("Types"), parentOf)).toEqual({ kind: "focus", key: keyOf("Variables") });
-    expect(leftAction(rowsWith([keyOf("Variables")]), keyOf("Variables"), parentOf)).toEqual({ kind: "focus", key: keyOf("Basics") });
-    expect(leftAction(rowsWith([keyOf("Basics")]), keyOf("Basics"), parentOf)).toBeNull();
+    expect(collapseAction(rows, keyOf("Variables"), parentOf)).toEqual({ kind: "collapse", key: keyOf("Variables") });
+    expect(collapseAction(rows, keyOf("Types"), parentOf)).toEqual({ kind: "focus", key: keyOf("Variables") });
+    expect(collapseAction(rowsWith([keyOf("Variables")]), keyOf("Variables"), parentOf)).toEqual({ kind: "focus", key: keyOf("Basics") });
+    expect(collapseAction(rowsWith([keyOf("Basics")]), keyOf("Basics"), parentOf)).toBeNull();
   });
 
   it("→ unfolds a folded row, else goes to its first child; nothing on a leaf or an empty section", () => {
-    expect(rightAction(rowsWith([keyOf("Variables")]), keyOf("Variables"))).toEqual({ kind: "expand", key: keyOf("Variables") });
-    expect(rightAction(rowsWith([]), keyOf("Variables"))).toEqual({ kind: "focus", key: keyOf("Types") });
-    expect(rightAction(rowsWith([]), keyOf("Types"))).toBeNull();
-    expect(rightAction(rowsWith([]), keyOf("Empty"))).toBeNull();
+    expect(expandAction(rowsWith([keyOf("Variables")]), keyOf("Variables"))).toEqual({ kind: "expand", key: keyOf("Variables") });
+    expect(expandAction(rowsWith([]), keyOf("Variables"))).toEqual({ kind: "focus", key: keyOf("Types") });
+    expect(expandAction(rowsWith([]), keyOf("Types"))).toBeNull();
+    expect(expandAction(rowsWith([]), keyOf("Empty"))).toBeNull();
   });
 });
 

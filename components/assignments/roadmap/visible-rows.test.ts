@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectiveStates, roadmapModelOf, statesOf } from "./roadmap-model";
 import { detailOf, keyOf, progressRow } from "./test-detail";
-import { allCollapsed, defaultCollapsed, filterCounts, normalizeSearch, revealed, visibleRows } from "./visible-rows";
+import { allCollapsed, revealed } from "@/components/ui/tree/visible-rows";
+import { defaultCollapsed, filterCounts, normalizeSearch, visibleRows } from "./visible-rows";
 import type { RowQuery } from "./visible-rows";
 
 const detail = detailOf({ skippedKeys: [keyOf("Paths")] });
@@ -22,7 +23,7 @@ describe("the rows on screen", () => {
 
   it("leave out what is under a folded node, and only that", () => {
     expect(titles({ collapsed: new Set([keyOf("Variables")]) })).toEqual(["Basics", "Variables", "Loops", "Web", "HTTP", "Routing", "Paths", "Empty"]);
-    expect(titles({ collapsed: allCollapsed(model) })).toEqual(["Basics", "Web", "Empty"]);
+    expect(titles({ collapsed: allCollapsed(model.nodes) })).toEqual(["Basics", "Web", "Empty"]);
     const folded = visibleRows(model, effective, { search: "", filter: "all", collapsed: new Set([keyOf("Basics")]) })[0]!;
     expect(folded).toMatchObject({ expandable: true, expanded: false });
   });
@@ -70,7 +71,7 @@ describe("the rows on screen", () => {
   });
 
   it("can be unfolded to show one node", () => {
-    const folded = allCollapsed(model);
+    const folded = allCollapsed(model.nodes);
     const open = revealed(folded, [keyOf("Routing"), keyOf("Web")]);
     expect(open.has(keyOf("Routing"))).toBe(false);
     expect(open.has(keyOf("Web"))).toBe(false);

@@ -1,12 +1,13 @@
 /**
- * The roadmap as the rows on screen. Only these rows are rendered, so a folded
- * 703-item roadmap is a few dozen elements; each carries what role="treeitem"
- * needs (level, set size, position among the siblings on screen).
+ * The roadmap as the rows on screen (the shared tree's rows, components/ui/tree),
+ * narrowed by the roadmap's search and state filter.
  *
  * Searching or filtering by state shows the rows that match and the nodes above
  * them, so every match keeps its place in the tree. A branch whose own title
  * matches the search shows too (with only its matching items below it).
  */
+import { visibleRows as visibleTreeRows } from "@/components/ui/tree/visible-rows";
+import type { VisibleRow } from "@/components/ui/tree/visible-rows";
 import type { EffectiveState, RoadmapModel } from "./roadmap-model";
 
 export const STATE_FILTERS = ["all", "NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"] as const;
@@ -17,18 +18,6 @@ export interface RowQuery {
   search: string;
   filter: StateFilter;
   collapsed: ReadonlySet<string>;
-}
-
-export interface VisibleRow {
-  key: string;
-  index: number;
-  /** aria-level: 1 at the top. */
-  level: number;
-  /** It has children on screen when unfolded. */
-  expandable: boolean;
-  expanded: boolean;
-  setSize: number;
-  posInSet: number;
 }
 
 export const normalizeSearch = (text: string) => text.trim().toLowerCase();
@@ -57,37 +46,7 @@ export function matchingNodes(model: RoadmapModel, effective: readonly Effective
 }
 
 export function visibleRows(model: RoadmapModel, effective: readonly EffectiveState[], query: RowQuery): VisibleRow[] {
-  const shown = matchingNodes(model, effective, query);
-  const shownChildren = new Int32Array(model.nodes.length);
-  model.nodes.forEach((node, index) => {
-    if (shown[index] && node.parentKey !== null) shownChildren[model.indexOf.get(node.parentKey)!]! += 1;
-  });
-
-  const rows: VisibleRow[] = [];
-  const siblingsOf = new Map<string | null, VisibleRow[]>();
-  // Pre-order puts a node's subtree right after it: skip to its end when it is folded.
-  for (let index = 0; index < model.nodes.length; ) {
-    const node = model.nodes[index]!;
-    if (!shown[index]) {
-      index = node.end;
-      continue;
-    }
-    const expandable = shownChildren[index]! > 0;
-    const expanded = expandable && !query.collapsed.has(node.key);
-    const row: VisibleRow = { key: node.key, index, level: node.depth + 1, expandable, expanded, setSize: 0, posInSet: 0 };
-    rows.push(row);
-    const siblings = siblingsOf.get(node.parentKey);
-    if (siblings) siblings.push(row);
-    else siblingsOf.set(node.parentKey, [row]);
-    index = expandable && !expanded ? node.end : index + 1;
-  }
-  for (const siblings of siblingsOf.values()) {
-    siblings.forEach((row, position) => {
-      row.setSize = siblings.length;
-      row.posInSet = position + 1;
-    });
-  }
-  return rows;
+  return visibleTreeRows(model.nodes, query.collapsed, isNarrowed(query) ? matchingNodes(model, effective, query) : undefined);
 }
 
 /**
@@ -98,19 +57,6 @@ export function visibleRows(model: RoadmapModel, effective: readonly EffectiveSt
 export function defaultCollapsed(model: RoadmapModel, openSectionKey: string | null): Set<string> {
   const open = openSectionKey ?? model.nodes.find((node) => node.kind === "SECTION")?.key ?? null;
   return new Set(model.nodes.filter((node) => node.kind === "SECTION" && node.childCount > 0 && node.key !== open).map((node) => node.key));
-}
-
-/** Every node with children folded: "Collapse all". */
-export function allCollapsed(model: RoadmapModel): Set<string> {
-  return new Set(model.nodes.filter((node) => node.childCount > 0).map((node) => node.key));
-}
-
-/** The fold with `key`'s ancestors opened, so it is on screen; the same set when they already are. */
-export function revealed(collapsed: ReadonlySet<string>, ancestors: readonly string[]): ReadonlySet<string> {
-  if (!ancestors.some((key) => collapsed.has(key))) return collapsed;
-  const next = new Set(collapsed);
-  for (const key of ancestors) next.delete(key);
-  return next;
 }
 
 /** How many counted leaves are in each state, for the filter buttons. */

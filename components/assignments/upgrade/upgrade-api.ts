@@ -1,6 +1,7 @@
 /** The upgrade endpoints the assignment and track pages call, with their cache keys (issue 15). */
 import type { z } from "zod";
-import { apiRequest } from "@/lib/http/api-client";
+import { callEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { trackUpgradeCandidatesSchema, trackUpgradeResultSchema, upgradePreviewSchema, upgradeResultSchema } from "@/lib/assignments/schema";
 import type { Wire } from "../roadmap/types";
 
@@ -10,30 +11,27 @@ export type UpgradeCandidatesJson = Wire<z.output<typeof trackUpgradeCandidatesS
 export type UpgradeCandidateJson = UpgradeCandidatesJson["assignments"][number];
 export type TrackUpgradeResultJson = Wire<z.output<typeof trackUpgradeResultSchema>>;
 
-const orgBase = (slug: string) => `/api/v1/o/${encodeURIComponent(slug)}`;
-const assignmentBase = (slug: string, assignmentId: string) => `${orgBase(slug)}/assignments/${encodeURIComponent(assignmentId)}`;
-
 export const upgradePreviewKey = (slug: string, assignmentId: string) => ["assignment-upgrade", slug, assignmentId] as const;
 export const upgradeCandidatesKey = (slug: string, trackId: string) => ["track-upgrades", slug, trackId] as const;
 
 export function fetchUpgradePreview(slug: string, assignmentId: string): Promise<UpgradePreviewJson> {
-  return apiRequest<UpgradePreviewJson>(`${assignmentBase(slug, assignmentId)}/upgrade`);
+  return callEndpoint(api.previewAssignmentUpgrade, { params: { orgSlug: slug, assignmentId } });
 }
 
 export function applyAssignmentUpgrade(slug: string, assignmentId: string, toVersionNumber: number): Promise<UpgradeResultJson> {
-  return apiRequest<UpgradeResultJson>(`${assignmentBase(slug, assignmentId)}/upgrade`, { method: "POST", body: { toVersionNumber } });
+  return callEndpoint(api.applyAssignmentUpgrade, { params: { orgSlug: slug, assignmentId }, body: { toVersionNumber } });
 }
 
 export function dismissUpgradeNotice(slug: string, assignmentId: string): Promise<{ upgradeNotice: null }> {
-  return apiRequest<{ upgradeNotice: null }>(`${assignmentBase(slug, assignmentId)}/upgrade-notice`, { method: "DELETE" });
+  return callEndpoint(api.dismissAssignmentUpgradeNotice, { params: { orgSlug: slug, assignmentId } });
 }
 
 export function fetchUpgradeCandidates(slug: string, trackId: string): Promise<UpgradeCandidatesJson> {
-  return apiRequest<UpgradeCandidatesJson>(`${orgBase(slug)}/tracks/${encodeURIComponent(trackId)}/upgrades`);
+  return callEndpoint(api.listTrackUpgradeCandidates, { params: { orgSlug: slug, trackId } });
 }
 
 export function upgradeHires(slug: string, trackId: string, body: { toVersionNumber: number; assignmentIds: string[] }): Promise<TrackUpgradeResultJson> {
-  return apiRequest<TrackUpgradeResultJson>(`${orgBase(slug)}/tracks/${encodeURIComponent(trackId)}/upgrades`, { method: "POST", body });
+  return callEndpoint(api.upgradeTrackAssignments, { params: { orgSlug: slug, trackId }, body });
 }
 
 /** "3 new items, 1 removed, 2 renamed, 1 moved": the parts that are not zero. */

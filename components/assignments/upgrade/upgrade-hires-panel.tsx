@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { LoadFailed, LoadingBlock } from "@/components/ui/load-states";
+import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { errorMessage } from "../roadmap/assignment-api";
 import { changeSummary, fetchUpgradeCandidates, upgradeCandidatesKey, upgradeHires } from "./upgrade-api";
 import type { TrackUpgradeResultJson } from "./upgrade-api";
@@ -40,14 +40,7 @@ export function UpgradeHiresPanel({ slug, trackId }: { slug: string; trackId: st
 
   let body;
   if (candidates.isPending) {
-    body = (
-      <>
-        <p role="status" className="text-sm text-muted-foreground">
-          Loading the hires on older versions…
-        </p>
-        <LoadingBlock />
-      </>
-    );
+    body = <LoadingStatus block>Loading the hires on older versions…</LoadingStatus>;
   } else if (candidates.isError) {
     body = <LoadFailed what="hires on older versions" message={candidates.error.message} onRetry={() => void candidates.refetch()} />;
   } else if (!candidates.data.latest || candidates.data.assignments.length === 0) {

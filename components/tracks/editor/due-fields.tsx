@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_DUE_DAYS, MAX_DUE_WEEKS } from "@/lib/roadmap/due-marker";
+import { MAX_DUE_DAYS, MAX_DUE_WEEKS } from "@/lib/outline/due-marker";
 
 const selectClass = "h-10 rounded-md border border-border-strong bg-surface px-3 text-sm text-foreground";
 

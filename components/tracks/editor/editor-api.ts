@@ -1,5 +1,6 @@
 /** The editor's calls to the tracks API. Every edit sends the draft's last known ETag as If-Match. */
-import { apiExchange, apiRequest } from "@/lib/http/api-client";
+import { callEndpoint, exchangeEndpoint } from "@/lib/api/client";
+import { api } from "@/lib/api/client-endpoints";
 import type { AddNodesInput, MoveNodeInput, UpdateNodeInput } from "@/lib/tracks/edit-schema";
 import type { TrackSummaryJson } from "../types";
 import type { EditResultJson, VersionTreeJson } from "./types";
@@ -16,9 +17,8 @@ export const versionKey = (target: EditorTarget) => ["track-version", target.slu
 /** Every edit of this draft: one mutation key, one scope, so they reach the server one at a time and in order. */
 export const editKey = (target: EditorTarget) => ["track-edit", target.slug, target.trackId, target.number] as const;
 
-const trackPath = (target: EditorTarget) => `/api/v1/o/${encodeURIComponent(target.slug)}/tracks/${encodeURIComponent(target.trackId)}`;
-const versionPath = (target: EditorTarget) => `${trackPath(target)}/versions/${target.number}`;
-const nodePath = (target: EditorTarget, key: string) => `${versionPath(target)}/nodes/${encodeURIComponent(key)}`;
+const versionParams = (target: EditorTarget) => ({ orgSlug: target.slug, trackId: target.trackId, number: target.number });
+const nodeParams = (target: EditorTarget, key: string) => ({ ...versionParams(target), key });
 const ifMatch = (etag: string) => (etag ? { "if-match": etag } : undefined);
 
 /**
@@ -26,26 +26,26 @@ const ifMatch = (etag: string) => (etag ? { "if-match": etag } : undefined);
  * browser keeps the tree and revalidates it: an unchanged draft costs a 304.
  */
 export async function fetchVersion(target: EditorTarget): Promise<{ tree: VersionTreeJson; etag: string }> {
-  const { data, headers } = await apiExchange<VersionTreeJson>(versionPath(target));
+  const { data, headers } = await exchangeEndpoint(api.getTrackVersion, { params: versionParams(target) });
   return { tree: data, etag: headers.get("etag") ?? "" };
 }
 
-export function addNodes(target: EditorTarget, etag: string, body: AddNodesInput) {
-  return apiRequest<EditResultJson>(`${versionPath(target)}/nodes`, { body, headers: ifMatch(etag) });
+export function addNodes(target: EditorTarget, etag: string, body: AddNodesInput): Promise<EditResultJson> {
+  return callEndpoint(api.addTrackNodes, { params: versionParams(target), body, headers: ifMatch(etag) });
 }
 
-export function updateNode(target: EditorTarget, etag: string, key: string, body: UpdateNodeInput) {
-  return apiRequest<EditResultJson>(nodePath(target, key), { method: "PATCH", body, headers: ifMatch(etag) });
+export function updateNode(target: EditorTarget, etag: string, key: string, body: UpdateNodeInput): Promise<EditResultJson> {
+  return callEndpoint(api.updateTrackNode, { params: nodeParams(target, key), body, headers: ifMatch(etag) });
 }
 
-export function moveNode(target: EditorTarget, etag: string, key: string, body: MoveNodeInput) {
-  return apiRequest<EditResultJson>(`${nodePath(target, key)}/move`, { body, headers: ifMatch(etag) });
+export function moveNode(target: EditorTarget, etag: string, key: string, body: MoveNodeInput): Promise<EditResultJson> {
+  return callEndpoint(api.moveTrackNode, { params: nodeParams(target, key), body, headers: ifMatch(etag) });
 }
 
-export function deleteNode(target: EditorTarget, etag: string, key: string) {
-  return apiRequest<EditResultJson>(nodePath(target, key), { method: "DELETE", headers: ifMatch(etag) });
+export function deleteNode(target: EditorTarget, etag: string, key: string): Promise<EditResultJson> {
+  return callEndpoint(api.deleteTrackNode, { params: nodeParams(target, key), headers: ifMatch(etag) });
 }
 
-export function renameTrack(target: EditorTarget, title: string) {
-  return apiRequest<TrackSummaryJson>(trackPath(target), { method: "PATCH", body: { title } });
+export function renameTrack(target: EditorTarget, title: string): Promise<TrackSummaryJson> {
+  return callEndpoint(api.updateTrack, { params: { orgSlug: target.slug, trackId: target.trackId }, body: { title } });
 }

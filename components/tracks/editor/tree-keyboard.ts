@@ -1,32 +1,13 @@
 /**
  * The tree's keys (on a focused row, never in a text field). Tab and Shift+Tab
  * indent and outdent, so after Escape the next Tab leaves the tree as usual:
- * the way out is in the shortcuts list, and the tree is no keyboard trap.
+ * the way out is in the shortcuts list, and the tree is no keyboard trap. The
+ * moves are the shared tree keys (components/ui/tree/tree-keys.ts).
  */
-export type TreeCommand =
-  | "previous"
-  | "next"
-  | "first"
-  | "last"
-  | "collapse"
-  | "expand"
-  | "rename"
-  | "moveUp"
-  | "moveDown"
-  | "indent"
-  | "outdent"
-  | "addItem"
-  | "addChild"
-  | "delete"
-  | "release";
+import { navigationCommand } from "@/components/ui/tree/tree-keys";
+import type { KeyPress, NavigationCommand } from "@/components/ui/tree/tree-keys";
 
-export interface KeyPress {
-  key: string;
-  altKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-}
+export type TreeCommand = NavigationCommand | "rename" | "moveUp" | "moveDown" | "indent" | "outdent" | "addItem" | "addChild" | "delete" | "release";
 
 export function treeCommandFor(press: KeyPress): TreeCommand | null {
   const { key, altKey, ctrlKey, metaKey, shiftKey } = press;
@@ -36,19 +17,10 @@ export function treeCommandFor(press: KeyPress): TreeCommand | null {
     if (key === "ArrowDown") return "moveDown";
     return null;
   }
+  // The shared moves (↑↓ Home End ←→) hold with Shift too, as they always have here.
+  const move = navigationCommand(key);
+  if (move) return move;
   switch (key) {
-    case "ArrowUp":
-      return "previous";
-    case "ArrowDown":
-      return "next";
-    case "Home":
-      return "first";
-    case "End":
-      return "last";
-    case "ArrowLeft":
-      return "collapse";
-    case "ArrowRight":
-      return "expand";
     case "Enter":
     case "F2":
       return shiftKey ? null : "rename";

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { DragEvent, KeyboardEvent, MouseEvent } from "react";
+import { useMemo, useRef, useState } from "react";
+import type { DragEvent, MouseEvent } from "react";
+import { Tree, treeItemOf } from "@/components/ui/tree/tree";
+import type { FocusRequest } from "@/components/ui/tree/tree";
 import type { Destination } from "@/lib/tracks/tree-edit";
-import { describeDue } from "@/lib/roadmap/due-marker";
+import { describeDue } from "@/lib/outline/due-marker";
 import { dropDestination, zoneAt } from "./drop-target";
 import type { DropZone } from "./drop-target";
 import { treeCommandFor } from "./tree-keyboard";
@@ -13,20 +15,12 @@ import type { TreeRowProps } from "./tree-row";
 import type { PlacedNode } from "./types";
 import type { TreeRow as Row } from "./visible-rows";
 
-export interface FocusRequest {
-  key: string;
-  /** A new request for the same row focuses it again. */
-  nonce: number;
-}
-
 type DropTarget = { key: string; zone: DropZone; destination: Required<Destination> };
 
-const rowOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('[role="treeitem"]') : null);
-
 /**
- * The tree: a flat list of role="treeitem" rows with aria-level, one of them in
- * the tab order (roving tabindex). Clicks, keys and drags are handled here for
- * every row, so rows stay plain memoized values.
+ * The draft's tree: the shared tree (components/ui/tree) with the editor's rows
+ * and keys, and drags. Clicks and drags are handled here for every row, so rows
+ * stay plain memoized values.
  */
 export function TreeList({
   label,
@@ -59,50 +53,34 @@ export function TreeList({
   onRenameCommit: (title: string, refocus: boolean) => string | null;
   onRenameCancel: (refocus: boolean) => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const handledFocus = useRef(0);
   // After Escape, the next Tab leaves the tree instead of indenting.
   const tabReleased = useRef(false);
   const [dragKey, setDragKey] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
 
-  // A row asked for may appear a moment later (an optimistic add): try again as rows change.
-  useEffect(() => {
-    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
-    const row = ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusRequest.key)}"]`);
-    if (!row) return;
-    handledFocus.current = focusRequest.nonce;
-    row.focus();
-  }, [focusRequest, rows]);
-
   function onClick(event: MouseEvent<HTMLDivElement>) {
-    const row = rowOf(event.target);
+    const row = treeItemOf(event.target);
     const key = row?.dataset.key;
     if (!key) return;
     if (event.target instanceof Element && event.target.closest("[data-toggle]")) onToggle(key);
     onSelect(key);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const row = event.target instanceof HTMLElement && event.target.getAttribute("role") === "treeitem" ? event.target : null;
-    const key = row?.dataset.key;
-    const command = key ? treeCommandFor(event) : null;
-    if (!key || !command) return;
+  function onKey(command: TreeCommand, key: string): void | "browser" {
     if (command === "release") {
       tabReleased.current = true;
-      return;
+      return "browser";
     }
     if ((command === "indent" || command === "outdent") && tabReleased.current) {
       tabReleased.current = false;
-      return; // the browser moves focus on
+      return "browser"; // the browser moves focus on
     }
     tabReleased.current = false;
-    event.preventDefault();
     onCommand(command, key);
   }
 
   function targetAt(event: DragEvent<HTMLDivElement>): DropTarget | null {
-    const row = rowOf(event.target);
+    const row = treeItemOf(event.target);
     const key = row?.dataset.key;
     if (!row || !key || !dragKey) return null;
     const dragged = nodes.find((node) => node.key === dragKey);
@@ -141,24 +119,23 @@ export function TreeList({
   });
 
   return (
-    <div
-      ref={ref}
-      role="tree"
-      aria-label={label}
+    <Tree
+      label={label}
       aria-multiselectable={false}
+      keymap={treeCommandFor}
+      onKey={onKey}
+      // Selection follows focus, so Tab into the tree and clicks agree with the arrow keys.
+      onRowFocus={(key) => {
+        if (key !== selectedKey) onSelect(key);
+      }}
+      focusRequest={focusRequest}
       onClick={onClick}
       onDoubleClick={(event) => {
-        const key = rowOf(event.target)?.dataset.key;
+        const key = treeItemOf(event.target)?.dataset.key;
         if (key && !(event.target instanceof HTMLInputElement)) onCommand("rename", key);
       }}
-      onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        // Selection follows focus, so Tab into the tree and clicks agree with the arrow keys.
-        const key = event.target.getAttribute("role") === "treeitem" ? event.target.dataset.key : undefined;
-        if (key && key !== selectedKey) onSelect(key);
-      }}
       onDragStart={(event) => {
-        const key = rowOf(event.target)?.dataset.key;
+        const key = treeItemOf(event.target)?.dataset.key;
         if (!key) return;
         setDragKey(key);
         event.dataTransfer.effectAllowed = "move";
@@ -187,7 +164,7 @@ export function TreeList({
       className="flex max-h-[70vh] min-h-40 flex-col gap-px overflow-y-auto rounded-xl border border-border bg-surface p-1"
     >
       {elements}
-    </div>
+    </Tree>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { cx } from "@/components/ui/class-names";
+import { treeItemAttributes } from "@/components/ui/tree/tree-item";
 import type { NodeKind } from "@/lib/tracks/tree-edit";
 import type { DropZone } from "./drop-target";
 import { RenameInput } from "./rename-input";
@@ -61,17 +62,11 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
 
   return (
     <div
-      role="treeitem"
+      {...treeItemAttributes({ key: nodeKey, level, setSize: props.setSize, posInSet: props.posInSet, expandable: childCount > 0, expanded }, props.tabbable)}
       id={id}
-      data-key={nodeKey}
-      aria-level={level}
-      aria-setsize={props.setSize}
-      aria-posinset={props.posInSet}
       aria-selected={selected}
-      aria-expanded={childCount > 0 ? expanded : undefined}
       aria-labelledby={`${id}-title`}
       aria-describedby={badges.length > 0 ? `${id}-badges` : undefined}
-      tabIndex={props.tabbable ? 0 : -1}
       draggable={!renaming}
       className={cx(
         "flex min-h-8 cursor-default items-center gap-1 rounded-md pr-2 text-sm outline-offset-[-2px] select-none",

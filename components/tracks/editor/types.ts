@@ -1,4 +1,4 @@
-import type { RelativeDue } from "@/lib/roadmap/due-marker";
+import type { RelativeDue } from "@/lib/outline/due-marker";
 import type { Destination, NodeKind, Placed } from "@/lib/tracks/tree-edit";
 
 export interface ResourceLink {

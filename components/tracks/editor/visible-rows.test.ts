@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allCollapsed, ancestorKeys, defaultCollapsed, descendantCount, revealKey, visibleRows } from "./visible-rows";
+import { allCollapsed, ancestorKeys } from "@/components/ui/tree/visible-rows";
+import { defaultCollapsed, descendantCount, revealKey, visibleRows } from "./visible-rows";
 import { sampleTree } from "./test-nodes";
 
 const keys = (rows: ReturnType<typeof visibleRows>) => rows.map((row) => row.node.key);

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { invalidInput, notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { findAssignmentForWrite } from "@/lib/assignments/progress-write";
+import { findAssignmentForWrite } from "@/lib/assignments/access";
 import { requestEvidenceCheck } from "./request-check";
 import { toVerificationOut, verificationSelect } from "./verification-out";
 

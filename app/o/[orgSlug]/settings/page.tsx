@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
@@ -6,16 +5,12 @@ import { OrgDaysSettingForm } from "@/components/orgs/org-days-setting-form";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
 import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
-import { requireOrgPageAccess } from "@/lib/orgs/page-access";
+import { orgPage } from "@/lib/orgs/org-page";
 
-export const metadata: Metadata = { title: "Organization settings" };
-
-export default async function OrganizationSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings`);
-  if (access.suspended) return null; // the layout explains the suspension
+// Every member sees the settings; only owners get the forms (org.update), integrations (integration.manage) and service tokens (token.manage).
+const page = orgPage({ path: "/o/[orgSlug]/settings", permission: "org.read", title: "Organization settings" }, async ({ ctx }) => {
   const { stuckAfterDays, reviewTargetDays, dueSoonDays } = await getDb().organization.findUniqueOrThrow({
-    where: { id: access.organization.id },
+    where: { id: ctx.organization.id },
     select: { stuckAfterDays: true, reviewTargetDays: true, dueSoonDays: true },
   });
 
@@ -26,16 +21,16 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <h2 id="org-name" className="text-lg font-semibold">
           Organization name
         </h2>
-        {can(access.membership.role, "org.update") ? (
+        {can(ctx.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">
-              Shown to everyone in the organization. The address <span className="font-mono">/o/{access.organization.slug}</span> stays the same.
+              Shown to everyone in the organization. The address <span className="font-mono">/o/{ctx.organization.slug}</span> stays the same.
             </p>
-            <RenameOrganizationForm slug={access.organization.slug} name={access.organization.name} />
+            <RenameOrganizationForm slug={ctx.organization.slug} name={ctx.organization.name} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">
-            {access.organization.name}. Only owners can change the organization&apos;s settings.
+            {ctx.organization.name}. Only owners can change the organization&apos;s settings.
           </p>
         )}
       </section>
@@ -43,10 +38,10 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <h2 id="org-stuck" className="text-lg font-semibold">
           When is a hire stuck?
         </h2>
-        {can(access.membership.role, "org.update") ? (
+        {can(ctx.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">The mentors’ dashboard flags a hire after this many days on one item, or without any activity.</p>
-            <OrgDaysSettingForm slug={access.organization.slug} setting="stuckAfterDays" days={stuckAfterDays} />
+            <OrgDaysSettingForm slug={ctx.organization.slug} setting="stuckAfterDays" days={stuckAfterDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">After {stuckAfterDays} days on one item, or without activity.</p>
@@ -56,12 +51,12 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <h2 id="org-due-soon" className="text-lg font-semibold">
           When are hires reminded of a due date?
         </h2>
-        {can(access.membership.role, "org.update") ? (
+        {can(ctx.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">
               How many days before an assignment is due its hire and mentors get a reminder (0: none). Overdue reminders follow the day after, then weekly; stuck reminders use the threshold above.
             </p>
-            <OrgDaysSettingForm slug={access.organization.slug} setting="dueSoonDays" days={dueSoonDays} />
+            <OrgDaysSettingForm slug={ctx.organization.slug} setting="dueSoonDays" days={dueSoonDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">{dueSoonDays === 0 ? "No due-soon reminders." : `${dueSoonDays} days before the due day.`}</p>
@@ -71,18 +66,18 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         <h2 id="org-review-target" className="text-lg font-semibold">
           Review target
         </h2>
-        {can(access.membership.role, "org.update") ? (
+        {can(ctx.membership.role, "org.update") ? (
           <>
             <p className="mt-1 mb-4 text-sm text-muted-foreground">
               Evidence waiting more working days (Monday to Friday) than this is flagged as overdue on the review queue and in the mentors’ daily digest.
             </p>
-            <OrgDaysSettingForm slug={access.organization.slug} setting="reviewTargetDays" days={reviewTargetDays} />
+            <OrgDaysSettingForm slug={ctx.organization.slug} setting="reviewTargetDays" days={reviewTargetDays} />
           </>
         ) : (
           <p className="mt-1 text-sm text-muted-foreground">Evidence is reviewed within {reviewTargetDays} working days; later is overdue.</p>
         )}
       </section>
-      {can(access.membership.role, "integration.manage") ? (
+      {can(ctx.membership.role, "integration.manage") ? (
         <section className="mt-6 rounded-xl border border-border bg-surface p-6" aria-labelledby="org-integrations">
           <h2 id="org-integrations" className="text-lg font-semibold">
             Integrations
@@ -90,13 +85,13 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <p className="mt-1 mb-4 text-sm text-muted-foreground">Send the organization&apos;s events to other tools.</p>
           <ul className="flex flex-col gap-2 text-sm">
             <li>
-              <Link href={`/o/${access.organization.slug}/settings/webhooks`} className="font-medium text-link underline-offset-2 hover:underline">
+              <Link href={`/o/${ctx.organization.slug}/settings/webhooks`} className="font-medium text-link underline-offset-2 hover:underline">
                 Webhooks
               </Link>{" "}
               <span className="text-muted-foreground">— signed JSON to your own URL</span>
             </li>
             <li>
-              <Link href={`/o/${access.organization.slug}/settings/slack`} className="font-medium text-link underline-offset-2 hover:underline">
+              <Link href={`/o/${ctx.organization.slug}/settings/slack`} className="font-medium text-link underline-offset-2 hover:underline">
                 Slack
               </Link>{" "}
               <span className="text-muted-foreground">— reviews and completions posted to channels</span>
@@ -104,8 +99,11 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           </ul>
         </section>
       ) : null}
-      {can(access.membership.role, "org.update") ? <GitHubSettingsSection organizationId={access.organization.id} slug={access.organization.slug} /> : null}
-      {can(access.membership.role, "token.manage") ? <ServiceTokensSection slug={access.organization.slug} /> : null}
+      {can(ctx.membership.role, "org.update") ? <GitHubSettingsSection organizationId={ctx.organization.id} slug={ctx.organization.slug} /> : null}
+      {can(ctx.membership.role, "token.manage") ? <ServiceTokensSection slug={ctx.organization.slug} /> : null}
     </div>
   );
-}
+});
+
+export const generateMetadata = page.generateMetadata;
+export default page;

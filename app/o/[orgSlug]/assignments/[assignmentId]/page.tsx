@@ -1,56 +1,64 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { RoadmapHydration } from "@/components/assignments/roadmap/roadmap-hydration";
 import { RoadmapView } from "@/components/assignments/roadmap/roadmap-view";
 import { DueDateHistory } from "@/components/assignments/roadmap/due-date-history";
 import { ActivityCalendar } from "@/components/dashboards/activity-calendar";
 import { NudgeButton } from "@/components/reminders/nudge-button";
 import { can, isManagerRole } from "@/lib/authz/policy";
-import { orgPageAccess, requireOrgPageAccess } from "@/lib/orgs/page-access";
-import { loadAssignment } from "./load-assignment";
+import { orgPage } from "@/lib/orgs/org-page";
+import { dehydratedAssignment, loadAssignment } from "./load-assignment";
 
-type Params = { params: Promise<{ orgSlug: string; assignmentId: string }> };
-type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
+/**
+ * One assignment's roadmap: the hire works through it here; mentors and managers follow it
+ * read-only. The assignment is read here, on the server, and handed to the roadmap's query,
+ * so a cold load is one trip.
+ */
+const page = orgPage(
+  {
+    path: "/o/[orgSlug]/assignments/[assignmentId]",
+    permission: "assignment.read",
+    title: async ({ ctx, params }) => {
+      if (!ctx) return "Roadmap";
+      const { track, assignee } = (await loadAssignment(ctx, params.assignmentId)).assignment;
+      return assignee.id === ctx.user.id ? track.title : `${track.title} · ${assignee.name ?? assignee.email}`;
+    },
+  },
+  async ({ ctx, params, searchParams }) => {
+    const { item, open } = searchParams;
+    const detail = await loadAssignment(ctx, params.assignmentId);
+    const assignment = detail.assignment;
+    const viewerIsAssignee = assignment.assignee.id === ctx.user.id;
+    const hireName = assignment.assignee.name?.trim() || assignment.assignee.email;
+    const slug = ctx.organization.slug;
+    // A manager, or a mentor who sees it (so mentors it), may nudge the hire of an active assignment.
+    const mayNudge = !viewerIsAssignee && assignment.status === "ACTIVE" && can(ctx.membership.role, "assignment.nudge");
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { orgSlug, assignmentId } = await params;
-  const access = await orgPageAccess(orgSlug);
-  if (!access || access.suspended) return { title: "Roadmap" };
-  const assignment = await loadAssignment(access, assignmentId);
-  return { title: assignment.viewerIsAssignee ? assignment.title : `${assignment.title} · ${assignment.assignee.name ?? assignment.assignee.email}` };
-}
+    // Around everything that reads the assignment's query (the roadmap, the due-date history).
+    return (
+      <RoadmapHydration slug={slug} assignmentId={assignment.id} state={dehydratedAssignment(slug, detail)}>
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Link href={viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
+              {viewerIsAssignee ? "← My work" : "← Assignments"}
+            </Link>
+            {mayNudge ? <NudgeButton slug={slug} assignmentId={assignment.id} hireName={hireName} /> : null}
+          </div>
+          <RoadmapView
+            slug={slug}
+            assignmentId={assignment.id}
+            viewerIsAssignee={viewerIsAssignee}
+            viewerIsManager={isManagerRole(ctx.membership.role)}
+            initialItem={typeof item === "string" ? item : null}
+            openItem={open === "1"}
+          />
+          <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(ctx.membership.role, "assignment.update")} />
+          {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
+          <ActivityCalendar slug={slug} userId={assignment.assignee.id} heading={viewerIsAssignee ? "Your activity" : `${hireName}’s activity`} />
+        </div>
+      </RoadmapHydration>
+    );
+  },
+);
 
-/** One assignment's roadmap: the hire works through it here; mentors and managers follow it read-only. */
-export default async function AssignmentRoadmapPage({ params, searchParams }: PageProps) {
-  const { orgSlug, assignmentId } = await params;
-  const { item, open } = await searchParams;
-  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/assignments/${assignmentId}`);
-  if (access.suspended) return null; // the layout explains
-  const assignment = await loadAssignment(access, assignmentId);
-  const slug = access.organization.slug;
-  // A manager, or a mentor who sees it (so mentors it), may nudge the hire of an active assignment.
-  const mayNudge = !assignment.viewerIsAssignee && assignment.status === "ACTIVE" && can(access.membership.role, "assignment.nudge");
-
-  return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href={assignment.viewerIsAssignee ? `/o/${slug}/me` : `/o/${slug}/assignments`} className="text-sm font-medium text-link underline-offset-2 hover:underline">
-          {assignment.viewerIsAssignee ? "← My work" : "← Assignments"}
-        </Link>
-        {mayNudge ? <NudgeButton slug={slug} assignmentId={assignment.id} hireName={assignment.assignee.name?.trim() || assignment.assignee.email} /> : null}
-      </div>
-      <RoadmapView
-        slug={slug}
-        assignmentId={assignment.id}
-        viewerIsAssignee={assignment.viewerIsAssignee}
-        viewerIsManager={isManagerRole(access.membership.role)}
-        initialItem={typeof item === "string" ? item : null} openItem={open === "1"} />
-      <DueDateHistory slug={slug} assignmentId={assignment.id} canExtend={can(access.membership.role, "assignment.update")} />
-      {/* Whoever sees the assignment may read its assignee's calendar (lib/events/person-activity-access.ts). */}
-      <ActivityCalendar
-        slug={slug}
-        userId={assignment.assignee.id}
-        heading={assignment.viewerIsAssignee ? "Your activity" : `${assignment.assignee.name?.trim() || assignment.assignee.email}’s activity`}
-      />
-    </div>
-  );
-}
+export const generateMetadata = page.generateMetadata;
+export default page;

@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { IntegrationsPage } from "@/components/webhooks/integrations-page";
-import { requireOrgPageAccess } from "@/lib/orgs/page-access";
+import { orgPage } from "@/lib/orgs/org-page";
 
-export const metadata: Metadata = { title: "Slack" };
+// Every member may open it; IntegrationsPage shows the owners' controls only to owners (integration.manage).
+const page = orgPage({ path: "/o/[orgSlug]/settings/slack", permission: "org.read", title: "Slack" }, ({ ctx }) => (
+  <IntegrationsPage slug={ctx.organization.slug} role={ctx.membership.role} kind="SLACK" />
+));
 
-export default async function SlackSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings/slack`);
-  if (access.suspended) return null; // the layout explains the suspension
-  return <IntegrationsPage slug={access.organization.slug} role={access.membership.role} kind="SLACK" />;
-}
+export const generateMetadata = page.generateMetadata;
+export default page;

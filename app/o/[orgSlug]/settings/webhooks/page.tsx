@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { IntegrationsPage } from "@/components/webhooks/integrations-page";
-import { requireOrgPageAccess } from "@/lib/orgs/page-access";
+import { orgPage } from "@/lib/orgs/org-page";
 
-export const metadata: Metadata = { title: "Webhooks" };
+// Every member may open it; IntegrationsPage shows the owners' controls only to owners (integration.manage).
+const page = orgPage({ path: "/o/[orgSlug]/settings/webhooks", permission: "org.read", title: "Webhooks" }, ({ ctx }) => (
+  <IntegrationsPage slug={ctx.organization.slug} role={ctx.membership.role} kind="WEBHOOK" />
+));
 
-export default async function WebhooksSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const access = await requireOrgPageAccess(orgSlug, `/o/${orgSlug}/settings/webhooks`);
-  if (access.suspended) return null; // the layout explains the suspension
-  return <IntegrationsPage slug={access.organization.slug} role={access.membership.role} kind="WEBHOOK" />;
-}
+export const generateMetadata = page.generateMetadata;
+export default page;

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/http/errors";
 import { diffQuerySchema } from "@/lib/tracks/diff-schema";
 import { diffTrackVersions } from "@/lib/tracks/diff-track-versions";
 import { getTrack } from "@/lib/tracks/read-track";
-import { orNotFound, pageContext, trackIdOrNotFound, versionNumberOrNotFound } from "../../../page-context";
-import type { TrackPageAccess } from "../../../page-context";
+import type { OrgContext } from "@/lib/orgs/context";
+import { orNotFound, trackIdOrNotFound, versionNumberOrNotFound } from "../../../track-params";
 
 export type DiffResult = Awaited<ReturnType<typeof diffTrackVersions>>;
 
@@ -15,9 +15,8 @@ export type DiffResult = Awaited<ReturnType<typeof diffTrackVersions>>;
  * earlier version, the same version twice, a `from` that does not exist or is
  * not a number) is a message beside the version pickers instead.
  */
-export async function loadDiff(access: TrackPageAccess, trackId: string, numberParam: string, fromParam: string | undefined) {
+export async function loadDiff(ctx: OrgContext, trackId: string, numberParam: string, fromParam: string | undefined) {
   const number = versionNumberOrNotFound(numberParam);
-  const ctx = pageContext(access);
   const track = await orNotFound(getTrack(ctx, trackIdOrNotFound(trackId)));
   if (!track.versions.some((version) => version.number === number)) notFound();
   const base = { track, number, versions: track.versions };

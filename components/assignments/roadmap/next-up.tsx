@@ -1,0 +1,20 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+/** The hire's next items as buttons that unfold the roadmap to each and focus it. */
+export function NextUp({ items, onReveal }: { items: ReadonlyArray<{ key: string; title: string }>; onReveal: (key: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="next-up-heading" className="flex flex-wrap items-center gap-2 text-sm">
+      <h2 id="next-up-heading" className="font-semibold">
+        Next up:
+      </h2>
+      {items.map((item) => (
+        <Button key={item.key} variant="ghost" size="sm" className="h-7 max-w-full truncate border border-border" onClick={() => onReveal(item.key)}>
+          {item.title}
+        </Button>
+      ))}
+    </section>
+  );
+}

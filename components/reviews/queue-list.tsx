@@ -1,0 +1,90 @@
+import type { Ref } from "react";
+import type { ReviewQueueEntryJson } from "@/components/evidence/types";
+import { Button } from "@/components/ui/button";
+import type { EntryRequest } from "./queue-state";
+import { ReviewEntry } from "./review-entry";
+
+export interface EntryHandlers {
+  onChoose: (attemptId: string, chosen: boolean) => void;
+  onSelect: (attemptId: string) => void;
+  onApprove: (entry: ReviewQueueEntryJson) => void;
+  onOpenRequest: (entry: ReviewQueueEntryJson) => void;
+  onComment: (attemptId: string, comment: string) => void;
+  onSendRequest: (entry: ReviewQueueEntryJson) => void;
+  onCancelRequest: (attemptId: string) => void;
+}
+
+/**
+ * The entries on screen, with the keys' reminder and "Approve chosen" above them. The
+ * selected entry is the list's one tab stop; the handlers are stable, so entries that did
+ * not change are not rendered again.
+ */
+export function QueueList({
+  slug,
+  entries,
+  selectedId,
+  requests,
+  chosen,
+  now,
+  reviewTargetDays,
+  dimmed,
+  approving,
+  listRef,
+  handlers,
+  onChooseAll,
+  onApproveChosen,
+}: {
+  slug: string;
+  entries: readonly ReviewQueueEntryJson[];
+  selectedId: string | null;
+  requests: ReadonlyMap<string, EntryRequest>;
+  chosen: ReadonlySet<string>;
+  now: number;
+  reviewTargetDays: number | null;
+  /** Placeholder data from the previous filters is on screen while the new ones load. */
+  dimmed: boolean;
+  approving: boolean;
+  listRef: Ref<HTMLOListElement>;
+  handlers: EntryHandlers;
+  onChooseAll: () => void;
+  onApproveChosen: () => void;
+}) {
+  const chosenCount = entries.filter((entry) => chosen.has(entry.attempt.id)).length;
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p id="review-keys" className="text-xs text-muted-foreground">
+          j / k or ↑ ↓ move · a approves · r requests changes · ? lists the shortcuts
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="ghost" size="sm" onClick={onChooseAll} disabled={entries.length === 0}>
+            Choose all shown
+          </Button>
+          <Button size="sm" disabled={chosenCount === 0} loading={approving} onClick={onApproveChosen}>
+            {chosenCount === 0 ? "Approve chosen" : `Approve ${chosenCount} chosen`}
+          </Button>
+        </div>
+      </div>
+      <ol ref={listRef} aria-label="Waiting for review" className={dimmed ? "flex flex-col gap-3 opacity-60 transition-opacity" : "flex flex-col gap-3"}>
+        {entries.map((entry) => {
+          const isSelected = entry.attempt.id === selectedId;
+          return (
+            <li key={entry.attempt.id}>
+              <ReviewEntry
+                slug={slug}
+                entry={entry}
+                selected={isSelected}
+                tabbable={isSelected}
+                now={now}
+                reviewTargetDays={reviewTargetDays}
+                request={requests.get(entry.attempt.id) ?? null}
+                chosen={chosen.has(entry.attempt.id)}
+                {...handlers}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * What the review queue keeps besides the server's pages: the entries this tab took off
+ * (decided, answer pending or confirmed), the selection, the open request-changes forms,
+ * the ticks for "Approve chosen", the shortcuts dialog, and where focus should go next.
+ * Pure, so the rules (the neighbour a decision selects, what a key does) are tested
+ * without a browser; review-queue.tsx dispatches and does the DOM work.
+ */
+import type { QueueCommand } from "./queue-keys";
+import { movedIndex } from "./queue-keys";
+
+export interface EntryRequest {
+  comment: string;
+  error: string | null;
+}
+
+export interface QueueState {
+  /** Attempts decided in this tab: off the list while the server answers, and after. */
+  hidden: ReadonlySet<string>;
+  /** The chosen entry; when it is not on the list, the first one is (selectedOf). */
+  selectedId: string | null;
+  /** Open request-changes forms by attempt, with what was typed. */
+  requests: ReadonlyMap<string, EntryRequest>;
+  /** Ticked for "Approve chosen" (only ids still on the list count). */
+  chosen: ReadonlySet<string>;
+  helpOpen: boolean;
+  /** Focus to move after the render: an entry, or null for the page heading; the nonce makes a repeat a change. */
+  focus: { id: string | null; nonce: number } | null;
+}
+
+export const INITIAL_QUEUE_STATE: QueueState = { hidden: new Set(), selectedId: null, requests: new Map(), chosen: new Set(), helpOpen: false, focus: null };
+
+export type QueueAction =
+  | { type: "select"; id: string }
+  | { type: "choose"; id: string; chosen: boolean }
+  | { type: "chooseAll"; ids: readonly string[] }
+  /** A decision was sent: the entry leaves the list; if it was selected, its neighbour is (and gets focus when `moveFocus`). */
+  | { type: "takeOff"; id: string; shown: readonly string[]; moveFocus: boolean }
+  /** The server refused a decision: the entry comes back, with its comment when it was a request for changes. */
+  | { type: "putBack"; id: string; request: EntryRequest | null }
+  /** "Approve chosen" succeeded: these leave the list and nothing stays ticked. */
+  | { type: "approved"; ids: readonly string[] }
+  | { type: "openRequest"; id: string }
+  | { type: "comment"; id: string; comment: string }
+  | { type: "requestError"; id: string; error: string }
+  | { type: "cancelRequest"; id: string }
+  | { type: "focus"; id: string | null }
+  | { type: "help"; open: boolean };
+
+export function queueReducer(state: QueueState, action: QueueAction): QueueState {
+  switch (action.type) {
+    case "select":
+      return state.selectedId === action.id ? state : { ...state, selectedId: action.id };
+    case "choose":
+      return { ...state, chosen: action.chosen ? withId(state.chosen, action.id) : without(state.chosen, action.id) };
+    case "chooseAll":
+      return { ...state, chosen: new Set(action.ids) };
+    case "takeOff": {
+      let next: QueueState = { ...state, hidden: withId(state.hidden, action.id), requests: withoutKey(state.requests, action.id) };
+      const index = action.shown.indexOf(action.id);
+      if (index >= 0 && selectedOf(state, action.shown) === action.id) {
+        const neighbour = action.shown[index + 1] ?? action.shown[index - 1] ?? null;
+        next = { ...next, selectedId: neighbour };
+        if (action.moveFocus) next = withFocus(next, neighbour);
+      }
+      return next;
+    }
+    case "putBack": {
+      const { request } = action;
+      return { ...state, hidden: without(state.hidden, action.id), requests: request ? new Map(state.requests).set(action.id, request) : state.requests };
+    }
+    case "approved":
+      return { ...state, hidden: new Set([...state.hidden, ...action.ids]), chosen: new Set() };
+    case "openRequest":
+      return {
+        ...state,
+        selectedId: action.id,
+        requests: state.requests.has(action.id) ? state.requests : new Map(state.requests).set(action.id, { comment: "", error: null }),
+      };
+    case "comment":
+      return { ...state, requests: new Map(state.requests).set(action.id, { comment: action.comment, error: null }) };
+    case "requestError": {
+      const request = state.requests.get(action.id);
+      return request ? { ...state, requests: new Map(state.requests).set(action.id, { ...request, error: action.error }) } : state;
+    }
+    case "cancelRequest":
+      return withFocus({ ...state, requests: withoutKey(state.requests, action.id) }, action.id);
+    case "focus":
+      return withFocus(state, action.id);
+    case "help":
+      return state.helpOpen === action.open ? state : { ...state, helpOpen: action.open };
+  }
+}
+
+/** The selected entry's id among those shown: the chosen one if it is there, else the first; null for an empty list. */
+export function selectedOf(state: Pick<QueueState, "selectedId">, shown: readonly string[]): string | null {
+  if (state.selectedId !== null && shown.includes(state.selectedId)) return state.selectedId;
+  return shown[0] ?? null;
+}
+
+/** The loaded entries this tab has not taken off, in the server's order. */
+export function shownEntries<E extends { attempt: { id: string } }>(loaded: readonly E[], hidden: ReadonlySet<string>): E[] {
+  return loaded.filter((entry) => !hidden.has(entry.attempt.id));
+}
+
+/** What a sent request-changes form does: nothing (none open), ask for a comment, or send this one. */
+export function requestToSend(state: Pick<QueueState, "requests">, id: string): { kind: "none" } | { kind: "missing" } | { kind: "send"; comment: string } {
+  const request = state.requests.get(id);
+  if (!request) return { kind: "none" };
+  if (!request.comment.trim()) return { kind: "missing" };
+  return { kind: "send", comment: request.comment };
+}
+
+export type CommandIntent = { kind: "help" } | { kind: "approve"; id: string } | { kind: "request"; id: string } | { kind: "move"; id: string };
+
+/**
+ * What a shortcut does to the list on screen, or null when it does nothing: the moves
+ * need an entry to move from, and "a" does not throw away a comment the reviewer is
+ * writing (an open form means they were asking for changes).
+ */
+export function commandIntent(state: Pick<QueueState, "selectedId" | "requests">, shown: readonly string[], command: QueueCommand): CommandIntent | null {
+  if (command === "help") return { kind: "help" };
+  const selected = selectedOf(state, shown);
+  if (selected === null) return null;
+  if (command === "approve") return state.requests.has(selected) ? null : { kind: "approve", id: selected };
+  if (command === "request") return { kind: "request", id: selected };
+  const target = movedIndex(shown.indexOf(selected), shown.length, command);
+  return target === null ? null : { kind: "move", id: shown[target]! };
+}
+
+function withFocus(state: QueueState, id: string | null): QueueState {
+  return { ...state, focus: { id, nonce: (state.focus?.nonce ?? 0) + 1 } };
+}
+
+function withId(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  return set.has(id) ? set : new Set(set).add(id);
+}
+
+function without(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  if (!set.has(id)) return set;
+  const next = new Set(set);
+  next.delete(id);
+  return next;
+}
+
+function withoutKey<V>(map: ReadonlyMap<string, V>, id: string): ReadonlyMap<string, V> {
+  if (!map.has(id)) return map;
+  const next = new Map(map);
+  next.delete(id);
+  return next;
+}

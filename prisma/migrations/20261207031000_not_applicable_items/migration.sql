@@ -1,0 +1,12 @@
+-- Written by hand (Prisma cannot declare a partial index): the one-item write reads the
+-- assignment's items marked not applicable with its lock (a parent item marked so excludes
+-- its subtree from the counts the write updates by delta, decision 0036); they are a handful
+-- beside an assignment's hundreds of rows. Built CONCURRENTLY so progress writes go on while
+-- it builds, and therefore alone in its migration, without the timeout lines (CONCURRENTLY
+-- cannot run in the transaction a migration runs in; decision 0020, step 1). If it fails,
+-- PostgreSQL leaves an INVALID index behind: DROP INDEX "ItemProgress_not_applicable_idx",
+-- then `prisma migrate resolve --rolled-back <this migration>` and deploy again.
+-- The timeout lines cannot precede CONCURRENTLY in one migration (above); a build that waits
+-- for a lock waits without blocking writes, which is what the timeouts are there to prevent.
+-- squawk-ignore require-lock-timeout, require-statement-timeout
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "ItemProgress_not_applicable_idx" ON "ItemProgress"("assignmentId") WHERE "state" = 'NOT_APPLICABLE' AND "archivedAt" IS NULL;
