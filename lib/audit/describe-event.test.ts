@@ -62,6 +62,6 @@ describe("audit sentences", () => {
   });
 
   it("keeps the security and audit types out of the live stream", () => {
-    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["api_token.created", "api_token.revoked", "audit.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
+    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["api_token.created", "api_token.revoked", "audit.exported", "organization.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
   });
 });

@@ -186,6 +186,8 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       const filters = Object.entries((p.filters ?? {}) as Record<string, unknown>).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`);
       return `${who} exported the audit log as ${String(p.format ?? "a file").toUpperCase()}${filters.length ? ` (filtered by ${filters.join("; ")})` : " (everything)"}.`;
     }
+    case "organization.exported":
+      return `${who} downloaded all of the organization's data.`;
     default:
       return `${who}: ${event.type} on ${event.subjectType} ${event.subjectId}.`;
   }
