@@ -1,7 +1,7 @@
 /**
  * Cairn's one process: Next.js and Socket.IO on one HTTP server, with the
  * embedded PostgreSQL when DATABASE_URL is unset. Run with
- *   npm run dev     (development)      npm start   (production, after npm run build)
+ *   npm run dev     (development)      npm start   (production; builds first when the build is missing or stale: scripts/start.ts)
  * SIGINT/SIGTERM shut it down gracefully and exit 0.
  */
 // First: the tracing SDK must hook pg and http before anything loads them (decision 0023).
@@ -62,7 +62,7 @@ async function main() {
       const applied = await ensureMigrated(database.url);
       log.info({ applied: applied.length }, applied.length ? "database migrations applied" : "database migrations up to date");
     }
-    if (initial.seedDemo && initial.NODE_ENV !== "development") {
+    if (initial.seedDemo && initial.NODE_ENV !== "development" && !initial.localTrial) {
       log.warn({ org: DEMO_ORG.slug }, "SEED_DEMO=true outside development: the demo accounts, whose password is published, can sign in here");
     }
     if (initial.seedDemo && (await seedDemo(getDb())).created) log.info({ org: DEMO_ORG.slug }, "demo organization seeded");
@@ -152,20 +152,21 @@ async function main() {
       server.once("error", reject);
       server.listen(config.PORT, config.HOST, () => resolve());
     });
-    printBanner(config.NEXTAUTH_URL, Boolean(database.embedded), initial.seedDemo);
+    printBanner(config.NEXTAUTH_URL, Boolean(database.embedded), initial.seedDemo, config.devMailboxEnabled);
   } catch (error) {
     await stopEmbedded().catch(() => undefined);
     throw error;
   }
 }
 
-function printBanner(url: string, embedded: boolean, seeded: boolean) {
+function printBanner(url: string, embedded: boolean, seeded: boolean, mailbox: boolean) {
   const lines = [``, `  Cairn is running at ${url}`];
   if (embedded) lines.push(`  Database: embedded PostgreSQL (data kept in .data/postgres)`);
   if (seeded) {
     lines.push(``, `  Demo organization: ${url}/o/${DEMO_ORG.slug}   password for every account: ${DEMO_PASSWORD}`);
     for (const person of DEMO_PEOPLE) lines.push(`    ${person.email.padEnd(32)} ${person.what}`);
   }
+  if (mailbox) lines.push(``, `  Emails are not sent (no RESEND_API_KEY): read them at ${url}/dev/mailbox`);
   lines.push(``, `  Press Ctrl-C to stop.`, ``);
   console.log(lines.join("\n"));
 }

@@ -1,7 +1,7 @@
 /**
  * Who may open /dev/mailbox. It shows every email Cairn stored, sign-in, reset
  * and invitation links included, to whoever opens it, without signing in; so it
- * answers only in development (config.devMailboxEnabled) and only to a request
+ * answers only in development or a local trial (config.devMailboxEnabled, decision 0045) and only to a request
  * made on this machine (decision 0019):
  * - the client address server.ts recorded (x-cairn-client-ip, never the
  *   client's own claim) is a loopback address;

@@ -10,9 +10,9 @@ import { listMailbox, MAILBOX_PAGE_SIZE } from "@/lib/email/mailbox";
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Development only, loopback only. */
+/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Development or a local trial only, loopback only. */
 export default async function MailboxPage() {
-  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  // Development or a local trial only, and only to a browser on this machine (lib/email/mailbox-access.ts).
   if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const messages = await listMailbox(getDb());
   return (
@@ -20,7 +20,7 @@ export default async function MailboxPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         RESEND_API_KEY is not set, so Cairn keeps the emails it would send here instead of sending them. Set the key to send real email; this page then
-        disappears. It exists only in development, and only for a browser on this machine.
+        disappears. It exists only in development or a local trial (npm start without a database), and only for a browser on this machine.
       </p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-border px-4 py-10 text-center text-muted-foreground">

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Email · Development mailbox", robot
 export const dynamic = "force-dynamic";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  // Development or a local trial only, and only to a browser on this machine (lib/email/mailbox-access.ts).
   if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const message = await getMailboxMessage(getDb(), (await params).id);
   if (!message) notFound();
