@@ -50,8 +50,10 @@ async function main() {
   try {
     if (database.embedded) {
       log.info({ dir: initial.EMBEDDED_POSTGRES_DIR, port: database.embedded.port }, "embedded PostgreSQL started");
-      // Route handlers read the configuration from the environment too.
+      // Route handlers read the configuration from the environment too; EMBEDDED_DATABASE_URL says this URL
+      // is the embedded database's, so a local trial (decision 0045) stays one when the configuration is read again.
       process.env.DATABASE_URL = database.url;
+      process.env.EMBEDDED_DATABASE_URL = database.url;
     }
     resetConfig();
     const config = getConfig();

@@ -336,6 +336,10 @@ describe("the local trial: `npm start` without DATABASE_URL (decision 0045)", ()
       "  - NEXTAUTH_URL",
       "  - RESEND_API_KEY",
     ]);
+    // server.ts names the embedded database's URL once it started it: still the trial.
+    const started = { NODE_ENV: "production", LOCAL_TRIAL: "true", DATABASE_URL: "postgresql://postgres@127.0.0.1:54329/cairn" };
+    expect(parseConfig({ ...started, EMBEDDED_DATABASE_URL: started.DATABASE_URL })).toMatchObject({ localTrial: true, devMailboxEnabled: true });
+    expect(problemLines(configError({ ...started, EMBEDDED_DATABASE_URL: "postgresql://postgres@127.0.0.1:54329/other" }))[0]).toMatch(/^ {2}- LOCAL_TRIAL: only with the embedded database/);
     const exposed = problemLines(configError({ NODE_ENV: "production", LOCAL_TRIAL: "true", HOST: "0.0.0.0" }));
     expect(exposed[0]).toMatch(/^ {2}- LOCAL_TRIAL: only on this machine: HOST must be 127\.0\.0\.1, localhost or ::1/);
     expect(exposed.map((line) => line.split(":")[0])).toEqual(["  - LOCAL_TRIAL", "  - NEXTAUTH_SECRET", "  - NEXTAUTH_URL", "  - RESEND_API_KEY"]);

@@ -66,6 +66,8 @@ const schema = z
     SEED_DEMO: booleanFlag.optional(),
     // Set by `npm start` without DATABASE_URL (scripts/start.ts, decision 0045): a production build tried on this machine.
     LOCAL_TRIAL: booleanFlag.optional(),
+    // Set by server.ts beside DATABASE_URL once it started the embedded database: that URL is the embedded one.
+    EMBEDDED_DATABASE_URL: z.string().optional(),
     EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
     EMBEDDED_POSTGRES_PORT: port.default(54329),
 
@@ -141,7 +143,7 @@ const schema = z
     SLACK_API_URL: httpUrl.default("https://hooks.slack.com"),
   })
   .superRefine((env, issue) => {
-    if (env.LOCAL_TRIAL && env.DATABASE_URL) {
+    if (env.LOCAL_TRIAL && !onEmbeddedDatabase(env)) {
       issue.addIssue({ code: "custom", path: ["LOCAL_TRIAL"], message: "only with the embedded database: unset DATABASE_URL, or unset LOCAL_TRIAL to run in production" });
     }
     if (env.LOCAL_TRIAL && !isLoopbackHostName(env.HOST)) {
@@ -221,8 +223,13 @@ function isLoopbackHostName(host: string): boolean {
  * loopback address. Only then may a production server generate its own secret, keep emails for
  * /dev/mailbox and seed the demo: it holds nobody's real data and nobody else can reach it.
  */
-function isLocalTrial(env: { NODE_ENV: string; LOCAL_TRIAL?: boolean; DATABASE_URL?: string; HOST: string }): boolean {
-  return env.NODE_ENV === "production" && env.LOCAL_TRIAL === true && !env.DATABASE_URL && isLoopbackHostName(env.HOST);
+function isLocalTrial(env: { NODE_ENV: string; LOCAL_TRIAL?: boolean; DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string; HOST: string }): boolean {
+  return env.NODE_ENV === "production" && env.LOCAL_TRIAL === true && onEmbeddedDatabase(env) && isLoopbackHostName(env.HOST);
+}
+
+/** No DATABASE_URL (the embedded database will start), or the one server.ts set after starting it. */
+function onEmbeddedDatabase(env: { DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string }): boolean {
+  return !env.DATABASE_URL || env.DATABASE_URL === env.EMBEDDED_DATABASE_URL;
 }
 
 /**

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DELETE as deleteRoute } from "@/app/api/v1/o/[orgSlug]/route";
+import { DELETE as deleteRoute, GET as getOrganizationRoute } from "@/app/api/v1/o/[orgSlug]/route";
 import { GET as exportRoute } from "@/app/api/v1/o/[orgSlug]/export/route";
 import { getConfig } from "@/lib/config";
 import { getDb, getPool } from "@/lib/db/client";
@@ -132,6 +132,8 @@ describe("DELETE /api/v1/o/{orgSlug}", () => {
   it("deletes every row of the organization and its files, keeps the people and another organization whole", async () => {
     const { serviceAccountId } = await everyKindOfRow(a);
     await everyKindOfRow(b);
+    // A's hire is in B too: their session and B stay as they were.
+    await getDb().membership.create({ data: { organizationId: b.organization.id, userId: a.people.hire.userId, role: "MEMBER" } });
     expect(storedFiles(a.organization.id)).toHaveLength(1);
     const beforeA = await rowCounts(a.organization.id);
     const empty = Object.entries(beforeA).filter(([, count]) => count === 0).map(([table]) => table);
@@ -152,6 +154,8 @@ describe("DELETE /api/v1/o/{orgSlug}", () => {
     const people = Object.values(a.people).map((person) => person.userId);
     expect(await getDb().user.count({ where: { id: { in: people } } })).toBe(people.length);
     expect(await getDb().user.findUnique({ where: { id: serviceAccountId } })).toBeNull();
+    const stillInB = await callRoute(getOrganizationRoute, { path: `/api/v1/o/${b.slug}`, params: { orgSlug: b.slug }, cookie: a.people.hire.cookie });
+    expect(stillInB.status).toBe(200);
 
     // The files: a job enqueued with the deletion removes them (and runs again an hour later).
     const { rows: jobs } = await getPool().query<{ start_after: Date }>(`SELECT start_after FROM pgboss.job WHERE name = 'orgs.delete-files' AND data->>'organizationId' = $1 ORDER BY start_after`, [a.organization.id]);
