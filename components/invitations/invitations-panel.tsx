@@ -11,8 +11,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { describeExpiry } from "@/lib/invitations/expiry";
 import { ROLE_LABEL } from "@/lib/members/labels";
-import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
 import type { InvitationJson, InvitationPageJson } from "./types";
 
