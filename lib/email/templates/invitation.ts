@@ -32,9 +32,6 @@ export function displayName(name: string, max: number): string {
   return characters.length <= max ? clean : `${characters.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
-/** "26 November 2026", in UTC: no clock or locale reads, so a retried job renders the same bytes. */
-
-
 /**
  * The invitation. The organization's and the inviter's names are text someone
  * chose, possibly to phish: each is quoted or attributed, clipped (short in the
@@ -47,6 +44,7 @@ export function invitationEmail({ organizationName, inviterName, roleLabel, acce
   const subject = `${who} invited you to “${displayName(organizationName, SUBJECT_NAME_MAX)}” on Cairn`;
   const intro = `${displayName(inviterName ?? "", BODY_NAME_MAX) || "Someone"} invited you to join the organization ${quoted} on Cairn as ${/^[AEIOU]/i.test(roleLabel) ? "an" : "a"} ${roleLabel.toLowerCase()}.`;
   const names = "The names above were typed by the person who invited you, not by Cairn. Cairn never asks for passwords, payment or bank details by email.";
+  // "26 November 2026", in UTC (lib/time/format.ts): no clock or locale reads, so a retried job renders the same bytes.
   const validity = `The link works once and expires on ${emailDate(expiresAt)} (UTC).`;
   const ignore = "If you were not expecting this, ignore this email: nothing happens unless you accept.";
   const block = "Don’t know this organization? One click stops its invitations to this address (no account needed):";

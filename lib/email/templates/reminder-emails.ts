@@ -14,7 +14,7 @@ const FOOTER = "You receive this because of your role in an onboarding on Cairn.
 function simpleEmail(subject: string, lines: string[], link: { url: string; label: string }, quote?: string): EmailContent {
   const body = html`${paragraph("Hi,")}
 ${lines.map((line) => paragraph(line))}
-${quote ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;">${quote}</blockquote>` : ""}
+${quote ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;">${quote}</blockquote>` : ""}
 ${button(link.url, link.label)}`;
   const text = ["Hi,", "", ...lines.flatMap((line) => [line, ""]), ...(quote ? [quote, ""] : []), `${link.label}: ${link.url}`, "", "— Cairn", ""].join("\n");
   return { subject, html: emailLayout({ title: subject, preheader: lines[0] ?? subject, body, footer: FOOTER }), text };
