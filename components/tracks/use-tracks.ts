@@ -40,11 +40,19 @@ export function refreshAfterPublish(queryClient: QueryClient, slug: string, trac
   ]);
 }
 
-/** Publishes a draft from the editor (the track page's button has its own mutation). */
-export function usePublishVersion(slug: string, trackId: string, number: number) {
+/**
+ * Publishes a draft from the editor (the track page's button has its own mutation).
+ * `onPublished` runs before the caches are read again, as an option of the mutation rather
+ * than of one mutate() call: the editor's draft, read again, says "published" and unmounts the
+ * button, and a mutate() callback would then never run.
+ */
+export function usePublishVersion(slug: string, trackId: string, number: number, onPublished: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => publishVersion(slug, trackId, number),
-    onSuccess: () => refreshAfterPublish(queryClient, slug, trackId, number),
+    onSuccess: () => {
+      onPublished();
+      return refreshAfterPublish(queryClient, slug, trackId, number);
+    },
   });
 }

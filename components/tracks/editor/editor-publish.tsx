@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -32,11 +32,18 @@ export function EditorPublish({
   const [open, setOpen] = useState(false);
   const [waiting, setWaiting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const publish = usePublishVersion(slug, trackId, number);
+  // Closing the dialog while the edits are still saving calls the publish off.
+  const attempt = useRef(0);
+  const publish = usePublishVersion(slug, trackId, number, () => {
+    setOpen(false);
+    toast({ tone: "success", title: `Version ${number} is published.`, description: "Edits from now on go into a new draft." });
+    onPublished();
+  });
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
+      attempt.current += 1;
       publish.reset();
       setWaiting(false);
       setFailure(null);
@@ -46,16 +53,12 @@ export function EditorPublish({
   async function confirm() {
     setFailure(null);
     setWaiting(true);
+    const mine = attempt.current;
     const { failed } = await whenSaved();
+    if (attempt.current !== mine) return;
     setWaiting(false);
     if (failed) return setFailure("A change was not saved, so nothing was published. Check the draft, then publish again.");
-    publish.mutate(undefined, {
-      onSuccess: () => {
-        setOpen(false);
-        toast({ tone: "success", title: `Version ${number} is published.`, description: "Edits from now on go into a new draft." });
-        onPublished();
-      },
-    });
+    publish.mutate();
   }
 
   const blocked = unsavedRows > 0;
