@@ -115,10 +115,16 @@ export function EditorWorkspace({
   }, [scrollTo]);
 
   function changeSearch(query: string) {
-    const fold = foldBeforeSearch ?? collapsed;
-    if (foldBeforeSearch === null) setFoldBeforeSearch(collapsed);
     setSearch(query);
     setMatchIndex(null);
+    if (query.trim() === "") {
+      // Erased by hand: the fold from before the search comes back, as with Clear.
+      if (foldBeforeSearch !== null) setCollapsed(foldBeforeSearch);
+      setFoldBeforeSearch(null);
+      return;
+    }
+    const fold = foldBeforeSearch ?? collapsed;
+    if (foldBeforeSearch === null) setFoldBeforeSearch(collapsed);
     // Every match on screen: the sections holding them open (from the fold before the search, so a narrower query closes them again).
     setCollapsed(revealMatches(fold, nodes, findMatches(nodes, query)));
   }
