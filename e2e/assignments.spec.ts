@@ -227,3 +227,30 @@ test("a hire sees only their own assignments, with nothing to manage, and cannot
   await expect(hirePage.getByText("Only owners and admins can assign tracks.")).toBeVisible();
   await expect(hirePage.getByRole("form", { name: "Assign a track" })).toHaveCount(0);
 });
+
+test("the assign form chooses the only assignable track; with a choice to make it chooses none", async ({ page, factory, signIn, baseURL }) => {
+  const team: Team = await factory.team("One Track Org");
+  await signIn(page, team.owner);
+  const api = new OrgApi(page, baseURL!, team.slug);
+  const starter = await api.publishedTrack({ text: STARTER });
+  // A draft never published is not assignable, so it leaves the choice alone.
+  await api.importTrack({ text: STARTER.replace("# Starter", "# Unpublished") });
+
+  await page.goto(`/o/${team.slug}/assignments/new`);
+  const trackSelect = page.getByLabel("Track", { exact: true });
+  await expect(trackSelect).toHaveValue(starter.id);
+  await expect(page.getByText(/^Assigns version 1, published /)).toBeVisible();
+  // The manager can still unchoose it: the form does not pick it again.
+  await trackSelect.selectOption("");
+  await expect(trackSelect).toHaveValue("");
+  await expect(page.getByText("Only published versions are assigned.")).toBeVisible();
+
+  // A second published track: nothing is chosen for the manager.
+  await api.publishedTrack({ text: STARTER.replace("# Starter", "# Second") });
+  await page.reload();
+  await expect(page.getByRole("option", { name: "Second" })).toBeAttached();
+  await expect(trackSelect).toHaveValue("");
+  // A link may still name one (?track=, as "Assign this track" does).
+  await page.goto(`/o/${team.slug}/assignments/new?track=${starter.id}`);
+  await expect(trackSelect).toHaveValue(starter.id);
+});

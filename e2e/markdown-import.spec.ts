@@ -69,3 +69,39 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByRole("link", { name: "Export as Markdown" }).click();
   expect((await download).suggestedFilename()).toBe("team-onboarding-v1.md");
 });
+
+test("an admin tidies SHOUTED titles and emoji in the import preview, seeing each change before importing; it is never on by default", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Tidy Titles Org");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}/tracks/import`);
+  const shouting = ["# 🚀 TEAM ONBOARDING", "", "## DAY 1 🎉", "", "- [ ] SET UP THE LAPTOP AND SSH KEYS", "- [ ] Read the handbook", "- [ ] 🎉", ""].join("\n");
+  await page.getByLabel("Roadmap text").fill(shouting);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  const tidy = page.getByRole("checkbox", { name: "Tidy titles" });
+  await expect(tidy).not.toBeChecked();
+  await expect(page.getByText("3 titles have capitals or emoji to tidy")).toBeVisible();
+  await page.getByText("What would change (3)").click();
+  // Before → after for each changed title; mixed case and an emoji-only title are left as they are.
+  await expect(page.getByRole("list", { name: "Title changes" }).getByRole("listitem")).toHaveText([
+    "Track title: 🚀 TEAM ONBOARDING → Team Onboarding",
+    "Line 3: DAY 1 🎉 → Day 1",
+    "Line 5: SET UP THE LAPTOP AND SSH KEYS → Set Up the Laptop and SSH Keys",
+  ]);
+  const tree = page.getByRole("group", { name: "Tree preview" });
+  await tree.locator("summary").first().click();
+  await expect(tree.getByText("SET UP THE LAPTOP AND SSH KEYS")).toBeVisible();
+
+  // Ticked, the preview's tree shows the tidied titles, and the import stores them.
+  await tidy.check();
+  await expect(tree.getByText("Set Up the Laptop and SSH Keys")).toBeVisible();
+  await expect(tree.getByText("Day 1", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Team Onboarding");
+  const stored = page.getByRole("group", { name: "Version 1 tree" });
+  await stored.locator("summary").first().click();
+  await expect(stored.getByText("Set Up the Laptop and SSH Keys")).toBeVisible();
+  await expect(stored.getByText("Read the handbook")).toBeVisible();
+  await expect(stored.getByText("🎉", { exact: true })).toBeVisible();
+});

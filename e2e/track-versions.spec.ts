@@ -108,3 +108,37 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await page.goto(`/o/${team.slug}/tracks/cnotarealtrackid0000000000/versions/1/diff`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("publishing shows at once wherever the version's status was already on screen: the tracks list and the assign form, without a reload", async ({ page, factory, signIn, baseURL }) => {
+  const team = await factory.team("Publish Caches Org");
+  await signIn(page, team.owner);
+  const created = await page.request.post(`${baseURL}/api/v1/o/${team.slug}/tracks`, { data: { text: TEXT }, headers: { origin: baseURL! } });
+  expect(created.status()).toBe(201);
+  const trackId = ((await created.json()) as { id: string }).id;
+
+  // The assign form has nothing to offer yet, and the tracks list shows the draft: both are now cached in this tab.
+  await page.goto(`/o/${team.slug}/assignments/new`);
+  await expect(page.getByText("No track has a published version yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Publish one in Tracks" }).click();
+  const tracks = page.getByRole("list", { name: "Tracks" });
+  await expect(tracks).toContainText("Version 1 · Draft");
+
+  await tracks.getByRole("link", { name: "Starter" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tracks/${trackId}$`));
+  await page.getByRole("list", { name: "Versions" }).getByRole("button", { name: "Publish version 1" }).click();
+  await page.getByRole("dialog", { name: "Publish version 1?" }).getByRole("button", { name: "Publish version 1" }).click();
+  await expect(page.getByRole("list", { name: "Versions" })).toContainText("Version 1 · Published");
+
+  // Back in the list (a client-side navigation, within the cache's freshness): published, not "Draft".
+  await page.getByRole("link", { name: "← Tracks" }).click();
+  await expect(tracks).toContainText("Version 1 · Published");
+  await expect(tracks).not.toContainText("Draft");
+
+  // Back in the assign form: the only track is offered, and chosen.
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments/new$`));
+  await expect(page.getByLabel("Track", { exact: true })).toHaveValue(trackId);
+  await expect(page.getByText(/^Assigns version 1, published /)).toBeVisible();
+});

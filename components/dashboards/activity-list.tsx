@@ -5,9 +5,9 @@ import type { Ref } from "react";
 import { timeAgo } from "@/components/notifications/time-ago";
 import { useNowByMinute } from "@/components/reviews/use-now";
 import type { ActivityEntryJson } from "./dashboards-api";
+import { formatDateTime } from "@/lib/time/format";
 
 const personName = (person: { name: string | null; email: string }) => person.name?.trim() || person.email;
-const exactTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * Activity entries as sentences linking to their assignment, each with its time.
@@ -28,7 +28,7 @@ export function ActivityList({ slug, entries, label, listRef }: { slug: string; 
             <span className="text-muted-foreground"> · {personName(entry.hire)}’s roadmap</span>
           ) : null}{" "}
           {/* Relative times need the clock, which the server render does not have (useNowByMinute is 0 there). */}
-          <time dateTime={entry.at} title={now === 0 ? undefined : exactTime.format(new Date(entry.at))} className="text-xs text-muted-foreground">
+          <time dateTime={entry.at} title={now === 0 ? undefined : formatDateTime(entry.at)} className="text-xs text-muted-foreground">
             {now === 0 ? "" : timeAgo(new Date(entry.at), new Date(now))}
           </time>
         </li>

@@ -11,8 +11,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { describeExpiry } from "@/lib/invitations/expiry";
+import { formatDateTime } from "@/lib/time/format";
 import { ROLE_LABEL } from "@/lib/members/labels";
-import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
 import type { InvitationJson, InvitationPageJson } from "./types";
 
@@ -101,7 +102,11 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
                 <td className="py-2 pr-3 break-all">{invitation.email}</td>
                 <td className="py-2 pr-3">{ROLE_LABEL[invitation.role]}</td>
                 <td className="py-2 pr-3">{invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? "—"}</td>
-                <td className={invitation.expired ? "py-2 pr-3 text-danger" : "py-2 pr-3"}>{describeExpiry(new Date(invitation.expiresAt))}</td>
+                <td className={invitation.expired ? "py-2 pr-3 text-danger" : "py-2 pr-3"}>
+                  <time dateTime={invitation.expiresAt} title={formatDateTime(invitation.expiresAt)}>
+                    {describeExpiry(new Date(invitation.expiresAt))}
+                  </time>
+                </td>
                 <td className="py-2">
                   <div className="flex justify-end gap-2">
                     <Button variant="secondary" size="sm" loading={resend.isPending && resend.variables?.id === invitation.id} onClick={() => resend.mutate(invitation)} aria-label={`Resend the invitation to ${invitation.email}`}>

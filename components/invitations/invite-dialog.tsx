@@ -10,6 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { invitationValidity } from "@/lib/invitations/expiry";
 import { INVITATIONS_PER_REQUEST, sortRecipients, splitEmailList } from "@/lib/invitations/recipients";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import type { InviteResultJson } from "./types";
@@ -58,7 +59,7 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
       open={open}
       onOpenChange={close}
       title={result ? "Invitations sent" : "Invite people"}
-      description={result ? undefined : "Each person gets an email with a link that works once and expires in 7 days."}
+      description={result ? undefined : `Each person gets an email with a link that works once and ${invitationValidity()}.`}
       dismissOnBackdropClick={false}
       footer={
         result ? (

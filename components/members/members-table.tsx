@@ -6,8 +6,8 @@ import type { MemberViewer } from "@/lib/members/member-actions";
 import { MemberActionsMenu } from "./member-actions-menu";
 import type { MemberIntent } from "./member-actions-menu";
 import type { MemberJson } from "./types";
+import { Time } from "@/components/ui/time";
 
-const joined = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export function MembersTable({ members, viewer, onIntent }: { members: MemberJson[]; viewer: MemberViewer; onIntent: (member: MemberJson, intent: MemberIntent) => void }) {
   return (
@@ -44,7 +44,7 @@ export function MembersTable({ members, viewer, onIntent }: { members: MemberJso
                   <span className={member.status === "SUSPENDED" ? "font-medium text-danger" : undefined}>{STATUS_LABEL[member.status]}</span>
                 </td>
                 <td className="hidden px-4 py-2 text-muted-foreground lg:table-cell">
-                  <time dateTime={member.joinedAt}>{joined.format(new Date(member.joinedAt))}</time>
+                  <Time value={member.joinedAt} />
                 </td>
                 <td className="px-2 py-1 text-right">
                   {hasAnyAction(actions) ? <MemberActionsMenu member={member} actions={actions} onIntent={(intent) => onIntent(member, intent)} /> : null}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { trackHref } from "./tracks-api";
 import type { TrackSummaryJson } from "./types";
+import { Time } from "@/components/ui/time";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export const STATUS_LABEL = { DRAFT: "Draft", PUBLISHED: "Published" } as const;
 
@@ -20,7 +20,7 @@ export function TrackRow({ slug, track }: { slug: string; track: TrackSummaryJso
         </p>
       </div>
       <p className="text-sm text-muted-foreground">
-        Created <time dateTime={track.createdAt}>{dateFormat.format(new Date(track.createdAt))}</time>
+        Created <Time value={track.createdAt} />
       </p>
     </li>
   );

@@ -35,7 +35,15 @@ const trackTitleSchema = z.string().trim().min(1, "A title has at least 1 charac
 export const previewImportSchema = z.strictObject({ text: roadmapTextSchema, format: importFormatSchema });
 
 export const createTrackSchema = z.union([
-  z.strictObject({ title: trackTitleSchema.optional(), text: roadmapTextSchema, format: importFormatSchema }),
+  z.strictObject({
+    title: trackTitleSchema.optional(),
+    text: roadmapTextSchema,
+    format: importFormatSchema,
+    tidyTitles: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Tidy the imported titles (lib/outline/tidy-title.ts): emoji and decorative symbols stripped, SHOUTED words in Title case except acronyms, whitespace collapsed. Off by default; a `title` given here is kept as typed." }),
+  }),
   z.strictObject({ title: trackTitleSchema.optional(), library: z.enum(LIBRARY_IDS).meta({ description: "A built-in track to start from." }) }),
 ]);
 export type CreateTrackInput = z.output<typeof createTrackSchema>;

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { listMailbox, MAILBOX_PAGE_SIZE } from "@/lib/email/mailbox";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export default async function MailboxPage() {
                 <span className="font-medium text-link">{message.subject}</span>
                 <span className="text-sm text-muted-foreground">to {message.to}</span>
                 <span className="text-sm text-muted-foreground sm:ml-auto">
-                  <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" })}</time> · {message.kind}
+                  <Time value={message.createdAt} format="dateTimeSeconds" /> · {message.kind}
                 </span>
               </Link>
             </li>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { updateTrackSchema } from "@/lib/tracks/edit-schema";
@@ -15,6 +15,7 @@ export function EditorHeader({
   counts,
   saveStatus,
   onRename,
+  action = null,
 }: {
   trackHref: string;
   title: string;
@@ -22,6 +23,8 @@ export function EditorHeader({
   counts: { sections: number; items: number } | null;
   saveStatus: string;
   onRename: ((title: string) => void) | null;
+  /** What is done with the whole draft (Publish), at the end of the title's line. */
+  action?: ReactNode;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +76,7 @@ export function EditorHeader({
               Rename track
             </Button>
           ) : null}
+          {action ? <div className="ml-auto self-center">{action}</div> : null}
         </div>
       )}
       <p className="text-sm text-muted-foreground">

@@ -5,6 +5,7 @@ import { cx } from "@/components/ui/class-names";
 import { treeItemAttributes } from "@/components/ui/tree/tree-item";
 import type { NodeKind } from "@/lib/tracks/tree-edit";
 import type { DropZone } from "./drop-target";
+import { matchParts } from "./outline-search";
 import { RenameInput } from "./rename-input";
 
 export interface TreeRowProps {
@@ -29,6 +30,8 @@ export interface TreeRowProps {
   unsaved: boolean;
   dropZone: DropZone | null;
   renaming: boolean;
+  /** The search's query when this row's title holds it (its match is marked); null otherwise. */
+  searchQuery: string | null;
   onRenameCommit?: (title: string, refocus: boolean) => string | null;
   onRenameCancel?: (refocus: boolean) => void;
 }
@@ -50,6 +53,7 @@ export const rowDomId = (key: string) => `tree-row-${key.replace(/[^A-Za-z0-9_-]
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { nodeKey, title, kind, level, childCount, expanded, selected, renaming } = props;
   const id = rowDomId(nodeKey);
+  const parts = props.searchQuery !== null ? matchParts(title, props.searchQuery) : null;
   const badges: string[] = [];
   if (props.optional) badges.push("optional");
   if (props.evidenceRequired) badges.push("evidence required");
@@ -83,7 +87,15 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         ) : null}
       </span>
       <span id={`${id}-title`} className={cx("min-w-0 truncate", kind === "SECTION" && "font-semibold", renaming && "sr-only")}>
-        {title}
+        {parts ? (
+          <>
+            {parts[0]}
+            <mark className="rounded-sm bg-primary/20 text-inherit">{parts[1]}</mark>
+            {parts[2]}
+          </>
+        ) : (
+          title
+        )}
       </span>
       {renaming && props.onRenameCommit && props.onRenameCancel ? (
         <RenameInput initial={title} label={kind === "SECTION" ? "Section title" : "Item title"} onCommit={props.onRenameCommit} onCancel={props.onRenameCancel} />

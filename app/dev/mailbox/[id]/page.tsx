@@ -7,6 +7,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { getMailboxMessage, linksIn } from "@/lib/email/mailbox";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Email · Development mailbox", robots: { index: false }, referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <dd>{message.to}</dd>
         <dt className="text-muted-foreground">Date</dt>
         <dd>
-          <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" })}</time>
+          <Time value={message.createdAt} format="dateTimeSeconds" />
         </dd>
         <dt className="text-muted-foreground">Kind</dt>
         <dd>{message.kind}</dd>
