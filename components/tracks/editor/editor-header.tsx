@@ -6,6 +6,8 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { updateTrackSchema } from "@/lib/tracks/edit-schema";
+import { nodeCountsText } from "@/lib/progress/count-words";
+import type { NodeCounts } from "@/lib/progress/count-words";
 
 /** The track's title (renamed in place), the version being edited, and whether everything is saved. */
 export function EditorHeader({
@@ -19,7 +21,7 @@ export function EditorHeader({
   trackHref: string;
   title: string;
   versionNumber: number;
-  counts: { sections: number; items: number } | null;
+  counts: NodeCounts | null;
   saveStatus: string;
   onRename: ((title: string) => void) | null;
 }) {
@@ -77,7 +79,7 @@ export function EditorHeader({
       )}
       <p className="text-sm text-muted-foreground">
         Version {versionNumber} · <span className="font-medium text-foreground">Draft</span>
-        {counts ? ` · ${counts.sections} ${counts.sections === 1 ? "section" : "sections"} · ${counts.items} ${counts.items === 1 ? "item" : "items"}` : ""}
+        {counts ? ` · ${nodeCountsText(counts)}` : ""}
         {saveStatus ? ` · ${saveStatus}` : ""}
       </p>
     </div>

@@ -22,6 +22,7 @@ import { useLeaveWarning } from "./use-leave-warning";
 import { usePanelDrafts } from "./use-panel-drafts";
 import type { useTrackEditor } from "./use-track-editor";
 import { defaultCollapsed, revealKey, visibleRows } from "./visible-rows";
+import { nodeCounts } from "@/lib/progress/count-words";
 
 type Editor = ReturnType<typeof useTrackEditor>;
 
@@ -47,10 +48,7 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
   const deferredKey = useDeferredValue(selected?.key ?? null);
   const toolbarActions = useMemo(() => nodeActions(deferredNodes, deferredKey), [deferredNodes, deferredKey]);
   const tabbable = tabbableKey(rows, selected?.key ?? null);
-  const counts = useMemo(() => {
-    const sections = nodes.filter((node) => node.kind === "SECTION").length;
-    return { sections, items: nodes.length - sections };
-  }, [nodes]);
+  const counts = useMemo(() => nodeCounts(nodes), [nodes]);
 
   const focusRow = useCallback((key: string) => setFocusRequest((request) => ({ key, nonce: (request?.nonce ?? 0) + 1 })), []);
   const select = useCallback(
