@@ -75,12 +75,12 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
 
   // Skip the Django branch: the counts move from "counted" to "skipped".
   const counts = page.getByTestId("skip-counts");
-  await expect(counts).toHaveText(/^\d+ items count\.$/);
+  await expect(counts).toHaveText(/^Items: \d+ counted$/);
   const everything = Number((await counts.textContent())!.match(/\d+/)![0]);
   const django = page.getByRole("checkbox", { name: /^Django track/ });
   await django.focus();
   await page.keyboard.press("Space");
-  await expect(counts).toHaveText(/^\d+ items count, \d+ skipped\.$/);
+  await expect(counts).toHaveText(/^Items: \d+ counted · \d+ skipped$/);
   const [left, skipped] = (await counts.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
   expect(skipped).toBeGreaterThan(0);
   expect(left + skipped).toBe(everything);

@@ -30,7 +30,8 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-format")).toHaveText("Markdown detected");
   await expect(page.getByTestId("count-sections")).toHaveText("2");
-  await expect(page.getByTestId("count-items")).toHaveText("4");
+  await expect(page.getByTestId("count-topics")).toHaveText("1");
+  await expect(page.getByTestId("count-items")).toHaveText("3");
   await expect(page.getByTestId("count-optional")).toHaveText("1");
   const tree = page.getByRole("group", { name: "Tree preview" });
   await tree.locator("summary").first().click();
@@ -55,7 +56,7 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Team onboarding");
-  await expect(page.getByText("Version 1 · Draft · 2 sections · 4 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 2 sections · 1 topic · 3 items")).toBeVisible();
   const stored = page.getByRole("group", { name: "Version 1 tree" });
   await stored.locator("summary").first().click();
   await expect(stored.getByText("Set up the laptop")).toBeVisible();

@@ -41,7 +41,7 @@ test("an owner restructures the roadmap draft with the keyboard: rename, insert,
   await page.goto(editorPath);
   const tree = page.getByRole("tree");
   const notifications = page.getByRole("region", { name: "Notifications" });
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 299 topics · 404 items")).toBeVisible();
   // Sections start folded: 15 rows for 718 nodes.
   await expect(tree.getByRole("treeitem")).toHaveCount(15);
   await expect(page.getByRole("link", { name: "← Back to the track" })).toHaveAttribute("href", `/o/${team.slug}/tracks/${trackId}`);
@@ -109,7 +109,7 @@ test("an owner restructures the roadmap draft with the keyboard: rename, insert,
 
   await expect(page.getByText("All changes saved")).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 704 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 299 topics · 405 items")).toBeVisible();
   await row(page, FOUNDATIONS).click();
   await page.keyboard.press("ArrowRight");
   await expect(row(page, "functions and calls")).toHaveAttribute("aria-level", "3");
@@ -167,7 +167,7 @@ test("an owner fills an item's details in the panel (a bad link is refused, type
   await expect(page.getByText("All changes saved")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Backend onboarding");
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 299 topics · 404 items")).toBeVisible();
   await row(page, FOUNDATIONS).click();
   await page.keyboard.press("ArrowRight");
   await row(page, "functions").click();

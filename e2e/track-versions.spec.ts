@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 
-// Two sections, five items: small enough to read every row of the diff.
+// Two sections, one topic and four items: small enough to read every row of the diff.
 const TEXT = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "  - Types", "- Loops", "", "=====", "Web", "=====", "- HTTP", "- Routing", ""].join("\n");
 
 test("an owner publishes a track, starts a new draft, renames an item in it and sees the rename in the diff", async ({ page, factory, signIn, baseURL }) => {
@@ -16,7 +16,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await page.goto(trackPath);
   const versions = page.getByRole("list", { name: "Versions" });
   await expect(versions.getByRole("listitem")).toHaveCount(1);
-  await expect(versions).toContainText("Version 1 · Draft · 2 sections · 5 items");
+  await expect(versions).toContainText("Version 1 · Draft · 2 sections · 1 topic · 4 items");
   await expect(versions.getByRole("link", { name: "Edit version 1" })).toHaveAttribute("href", `${trackPath}/versions/1/edit`);
   // Version 1 is itself the open draft, and it has nothing earlier to compare with.
   await expect(page.getByRole("button", { name: "Start a new draft" })).toHaveCount(0);
@@ -37,7 +37,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await dialog.getByRole("button", { name: "Publish version 1" }).click();
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Version 1 is published.");
   await expect(dialog).toBeHidden();
-  await expect(versions).toContainText("Version 1 · Published · 2 sections · 5 items");
+  await expect(versions).toContainText("Version 1 · Published · 2 sections · 1 topic · 4 items");
   await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
 
@@ -59,7 +59,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
 
   await page.goto(trackPath);
   await expect(versions.getByRole("listitem")).toHaveCount(2);
-  await expect(versions.getByRole("listitem").first()).toContainText("Version 2 · Draft · 2 sections · 5 items");
+  await expect(versions.getByRole("listitem").first()).toContainText("Version 2 · Draft · 2 sections · 1 topic · 4 items");
   await expect(page.getByRole("button", { name: "Start a new draft" })).toHaveCount(0);
   await versions.getByRole("link", { name: "Compare with v1" }).click();
 

@@ -9,7 +9,7 @@ function track(id: string, latest: { number: number; status: "DRAFT" | "PUBLISHE
     description: null,
     createdAt: "2026-01-01T00:00:00.000Z",
     archivedAt,
-    latestVersion: latest && { id: `${id}-v${latest.number}`, ...latest, publishedAt: null, createdAt: "2026-01-01T00:00:00.000Z", counts: { sections: 1, items: 3 } },
+    latestVersion: latest && { id: `${id}-v${latest.number}`, ...latest, publishedAt: null, createdAt: "2026-01-01T00:00:00.000Z", counts: { sections: 1, topics: 0, items: 3 } },
   };
 }
 

@@ -24,10 +24,11 @@ export function PreviewResults({ preview, tidy }: { preview: ImportPreviewJson; 
         {FORMAT_NAMES[preview.format]} {preview.detected ? "detected" : "(as chosen)"}
       </p>
       {stats ? (
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Counts">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Counts">
           {(
             [
               ["Sections", stats.sections],
+              ["Topics", stats.topics],
               ["Items", stats.items],
               ["Optional", stats.optional],
               ["Max depth", stats.maxDepth],

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { nodeCountsText } from "@/lib/progress/count-words";
 import { trackHref } from "./tracks-api";
 import type { TrackSummaryJson } from "./types";
 import { Time } from "@/components/ui/time";
@@ -16,7 +17,7 @@ export function TrackRow({ slug, track }: { slug: string; track: TrackSummaryJso
         </Link>
         <p className="text-sm text-muted-foreground">
           {latest ? `Version ${latest.number} · ${STATUS_LABEL[latest.status]}` : "No versions"}
-          {latest ? ` · ${latest.counts.sections} sections · ${latest.counts.items} items` : ""}
+          {latest ? ` · ${nodeCountsText(latest.counts)}` : ""}
         </p>
       </div>
       <p className="text-sm text-muted-foreground">

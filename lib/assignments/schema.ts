@@ -99,7 +99,17 @@ export const updateItemSchema = z
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
 export const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
-export const countsSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), notApplicable: z.number(), skipped: z.number(), percent: z.number() });
+/** An assignment's counts (lib/progress): over items only, the leaves; topics and sections never count (decision 0040). */
+export const countsSchema = z
+  .object({
+    total: z.number().meta({ description: "Counted items: the items (leaves) neither skipped nor not applicable; what `percent` is out of." }),
+    done: z.number().meta({ description: "Counted items done." }),
+    inProgress: z.number().meta({ description: "Counted items in progress." }),
+    notApplicable: z.number().meta({ description: "Items marked not applicable by the hire (or under a topic they marked): not counted." }),
+    skipped: z.number().meta({ description: "Items in branches skipped when the track was assigned: not counted." }),
+    percent: z.number().meta({ description: "floor(100 · done / total); 100 when every item is skipped or not applicable." }),
+  })
+  .meta({ description: "Items only (nodes without children): `total + skipped + notApplicable` is every item of the version." });
 
 export const assignmentSummarySchema = z.object({
   id: z.string(),

@@ -44,7 +44,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
       actorId: ctx.user.id,
       subjectType: "track",
       subjectId: track.id,
-      payload: { title, sections: stats.sections, items: stats.items, ...("library" in input ? { library: input.library } : { format }) },
+      payload: { title, sections: stats.sections, topics: stats.topics, items: stats.items, ...("library" in input ? { library: input.library } : { format }) },
     });
     return { track, version };
   });
@@ -63,7 +63,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
       status: version.status,
       publishedAt: version.publishedAt,
       createdAt: version.createdAt,
-      counts: { sections: stats.sections, items: stats.items },
+      counts: { sections: stats.sections, topics: stats.topics, items: stats.items },
     },
   };
 }

@@ -11,7 +11,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
       title: "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)",
       description: null,
       archivedAt: null,
-      latestVersion: { number: 1, status: "DRAFT", publishedAt: null, counts: { sections: 15, items: 703 } },
+      latestVersion: { number: 1, status: "DRAFT", publishedAt: null, counts: { sections: 15, topics: 299, items: 404 } },
     });
 
     const db = getDb();
@@ -52,7 +52,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
       actorId: members[0]!.userId,
       subjectType: "track",
       subjectId: json!.id,
-      payload: { title: json!.title, sections: 15, items: 703, library: "python-backend-roadmap" },
+      payload: { title: json!.title, sections: 15, topics: 299, items: 404, library: "python-backend-roadmap" },
     });
   });
 
@@ -61,7 +61,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
     const text = "# Small\n\n=====\nBasics\n=====\n- Variables\n  - Types (optional)\n- Loops\n";
     const first = await createTrack(organization.slug, members[0]!.cookie, { title: "  Starter  ", text });
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ title: "Starter", latestVersion: { counts: { sections: 1, items: 3 } } });
+    expect(first.json).toMatchObject({ title: "Starter", latestVersion: { counts: { sections: 1, topics: 1, items: 2 } } });
     const second = await createTrack(organization.slug, members[0]!.cookie, { text });
     expect(second.json!.title).toBe("Small");
 

@@ -6,6 +6,8 @@ import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { updateTrackSchema } from "@/lib/tracks/edit-schema";
+import { nodeCountsText } from "@/lib/progress/count-words";
+import type { NodeCounts } from "@/lib/progress/count-words";
 
 /** The track's title (renamed in place), the version being edited, and whether everything is saved. */
 export function EditorHeader({
@@ -20,7 +22,7 @@ export function EditorHeader({
   trackHref: string;
   title: string;
   versionNumber: number;
-  counts: { sections: number; items: number } | null;
+  counts: NodeCounts | null;
   saveStatus: string;
   onRename: ((title: string) => void) | null;
   /** What is done with the whole draft (Publish), at the end of the title's line. */
@@ -81,7 +83,7 @@ export function EditorHeader({
       )}
       <p className="text-sm text-muted-foreground">
         Version {versionNumber} · <span className="font-medium text-foreground">Draft</span>
-        {counts ? ` · ${counts.sections} ${counts.sections === 1 ? "section" : "sections"} · ${counts.items} ${counts.items === 1 ? "item" : "items"}` : ""}
+        {counts ? ` · ${nodeCountsText(counts)}` : ""}
         {saveStatus ? ` · ${saveStatus}` : ""}
       </p>
     </div>

@@ -26,6 +26,7 @@ import { useLeaveWarning } from "./use-leave-warning";
 import { usePanelDrafts } from "./use-panel-drafts";
 import type { useTrackEditor } from "./use-track-editor";
 import { defaultCollapsed, revealKey, visibleRows } from "./visible-rows";
+import { nodeCounts } from "@/lib/progress/count-words";
 
 type Editor = ReturnType<typeof useTrackEditor>;
 
@@ -76,10 +77,7 @@ export function EditorWorkspace({
   const matchKeys = useMemo(() => new Set(matches), [matches]);
   // Edits can shrink the list under the index: it then points nowhere until the next step.
   const currentMatch = matchIndex !== null && matchIndex < matches.length ? matchIndex : null;
-  const counts = useMemo(() => {
-    const sections = nodes.filter((node) => node.kind === "SECTION").length;
-    return { sections, items: nodes.length - sections };
-  }, [nodes]);
+  const counts = useMemo(() => nodeCounts(nodes), [nodes]);
 
   const focusRow = useCallback((key: string) => setFocusRequest((request) => ({ key, nonce: (request?.nonce ?? 0) + 1 })), []);
   const select = useCallback(

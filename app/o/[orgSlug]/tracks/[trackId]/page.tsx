@@ -6,6 +6,7 @@ import { StartDraftButton } from "@/components/tracks/start-draft-button";
 import { VersionList } from "@/components/tracks/version-list";
 import { exportBase, versionHref } from "@/components/tracks/versions-api";
 import { can } from "@/lib/authz/policy";
+import { nodeCountsText } from "@/lib/progress/count-words";
 import { orgPage } from "@/lib/orgs/org-page";
 import { exportFileName } from "@/lib/tracks/export-version";
 import { loadTrack } from "./load-track";
@@ -52,7 +53,7 @@ const page = orgPage(
                 <Link href={versionHref(slug, track.id, latest.number)} className="text-link underline-offset-2 hover:underline">
                   Version {latest.number}
                 </Link>
-                : {latest.counts.sections} sections, {latest.counts.items} items
+                : {nodeCountsText(latest.counts)}
               </h2>
               <ExportLinks base={exportBase(slug, track.id, latest.number)} jsonFileName={exportFileName(track.title, latest.number, "json")} />
             </div>

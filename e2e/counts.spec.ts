@@ -1,0 +1,102 @@
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { OrgApi } from "./support/org-api";
+
+/**
+ * One set of numbers everywhere (issue 18, decision 0040): 2 sections, 5 topics (items with items
+ * under them) and 11 items (leaves). Counted as items, topics used to make this 16.
+ */
+const TRACK = [
+  "# Counting",
+  "",
+  "=====",
+  "Basics",
+  "=====",
+  "- Python",
+  "  - Variables",
+  "  - Loops",
+  "  - Functions",
+  "    - Arguments",
+  "    - Closures",
+  "- Tools",
+  "  - Git",
+  "  - Editor",
+  "",
+  "=====",
+  "Web",
+  "=====",
+  "- HTTP",
+  "- Frameworks",
+  "  - Django",
+  "    - Models",
+  "    - Views",
+  "  - FastAPI",
+  "- GraphQL",
+  "",
+].join("\n");
+
+/** Parses the shared words (lib/progress/count-words.ts) out of a screen's text. */
+function countsIn(text: string) {
+  const done = /(\d+) of (\d+) items? done/.exec(text);
+  const totals = /(\d+) counted(?: · (\d+) skipped)?(?: · (\d+) not applicable)?/.exec(text);
+  return {
+    done: done ? Number(done[1]) : null,
+    counted: done ? Number(done[2]) : null,
+    totals: totals ? { counted: Number(totals[1]), skipped: Number(totals[2] ?? 0), notApplicable: Number(totals[3] ?? 0) } : null,
+  };
+}
+
+test("every screen counts the same assignment the same way: items are leaves, and what is left out is said", async ({ factory, pageAs, baseURL }) => {
+  const team = await factory.team("Counts Org");
+  const hire = await factory.person(team, { name: "Tomas Berg", role: "MEMBER" });
+  const mentor = await factory.person(team, { name: "Mira Sol", role: "MENTOR" });
+  const owner = await pageAs(team.owner);
+  const api = new OrgApi(owner, baseURL!, team.slug);
+  const track = await api.publishedTrack({ text: TRACK });
+  const nodes = await api.nodes(track.id);
+  const key = (title: string) => nodes.find((node) => node.title === title)!.stableKey;
+
+  // Assigned with the Frameworks branch skipped (a topic holding a topic: 3 items); the hire
+  // marks GraphQL not applicable, does three items and starts one.
+  const [assignmentId] = await api.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [mentor.id], skippedKeys: [key("Frameworks")] });
+  const hirePage = await pageAs(hire);
+  const hireApi = new OrgApi(hirePage, baseURL!, team.slug);
+  const put = async (title: string, body: Record<string, string>) => expect((await hireApi.send("PUT", `/assignments/${assignmentId}/items/${key(title)}`, body)).status()).toBe(200);
+  await put("GraphQL", { state: "NOT_APPLICABLE", notApplicableReason: "We only serve REST." });
+  for (const title of ["Variables", "Loops", "Arguments"]) await put(title, { state: "DONE" });
+  await put("HTTP", { state: "IN_PROGRESS" });
+
+  const DONE = "3 of 7 items done";
+  const TOTALS = "7 counted · 3 skipped · 1 not applicable";
+
+  // The track page counts the version's items (leaves) and names its topics apart: 11 = 7 + 3 + 1.
+  await owner.goto(`/o/${team.slug}/tracks/${track.id}`);
+  await expect(owner.getByRole("heading", { name: "Version 1: 2 sections · 5 topics · 11 items" })).toBeVisible();
+
+  // The assign form, the same branch ticked: the items it will count are the hire's counted
+  // items plus the one marked not applicable later, and the same 3 skipped.
+  await owner.goto(`/o/${team.slug}/assignments/new?track=${track.id}`);
+  await owner.getByRole("checkbox", { name: /^Frameworks/ }).check();
+  await expect(owner.getByTestId("skip-counts")).toHaveText("Items: 8 counted · 3 skipped");
+
+  // Every screen that shows the assignment: the same done count out of the same counted items,
+  // and the same exclusions, in the same words.
+  const screens: Array<[string, string, (page: typeof owner) => Locator]> = [
+    ["the hire's My work card", `/o/${team.slug}/me`, (page) => page.getByRole("article", { name: "Counting" })],
+    ["the roadmap header", `/o/${team.slug}/assignments/${assignmentId}`, (page) => page.getByRole("main")],
+    ["the mentees dashboard", `/o/${team.slug}/mentees`, (page) => page.getByRole("listitem", { name: /Tomas Berg/ })],
+    ["the manager dashboard", `/o/${team.slug}/dashboard`, (page) => page.getByRole("table", { name: "Active assignments" }).getByRole("row", { name: /Tomas Berg/ })],
+    ["the assignments table", `/o/${team.slug}/assignments`, (page) => page.getByRole("row", { name: /Tomas Berg/ })],
+  ];
+  const viewers = { hire: hirePage, mentor: await pageAs(mentor) };
+  const seen: Array<ReturnType<typeof countsIn>> = [];
+  for (const [name, path, find] of screens) {
+    const page = name.startsWith("the hire") || name === "the roadmap header" ? viewers.hire : name === "the mentees dashboard" ? viewers.mentor : owner;
+    await page.goto(path);
+    const where = find(page);
+    await expect(where, name).toContainText(DONE);
+    await expect(where, name).toContainText(TOTALS);
+    seen.push(countsIn(await where.innerText()));
+  }
+  expect(seen).toEqual(screens.map(() => ({ done: 3, counted: 7, totals: { counted: 7, skipped: 3, notApplicable: 1 } })));
+});
