@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandIntent, INITIAL_QUEUE_STATE, queueReducer, requestToSend, selectedOf, shownEntries } from "./queue-state";
+import { commandIntent, INITIAL_QUEUE_STATE, listedEntries, queueReducer, requestToSend, selectedOf, shownEntries, unconfirmedCount } from "./queue-state";
 import type { QueueAction, QueueState } from "./queue-state";
 
 const SHOWN = ["a1", "a2", "a3"];
@@ -189,5 +189,61 @@ describe("commandIntent", () => {
     expect(commandIntent(INITIAL_QUEUE_STATE, [], "next")).toBeNull();
     expect(commandIntent(INITIAL_QUEUE_STATE, [], "approve")).toBeNull();
     expect(commandIntent(INITIAL_QUEUE_STATE, [], "help")).toEqual({ kind: "help" });
+  });
+});
+
+describe("a held decision (decision 0043)", () => {
+  const approve = { decision: "APPROVE" as const };
+  const entries = SHOWN.map((id) => ({ attempt: { id } }));
+
+  it("stays listed as its own line, unconfirmed until the server says yes", () => {
+    const held = run([{ type: "takeOff", id: "a2", shown: SHOWN, moveFocus: false, decision: approve }]);
+    expect(shownEntries(entries, held.hidden).map((entry) => entry.attempt.id)).toEqual(["a1", "a3"]);
+    expect(listedEntries(entries, held).map((entry) => entry.attempt.id)).toEqual(SHOWN);
+    expect(held.decisions.get("a2")).toEqual({ body: approve, status: "holding" });
+    expect(unconfirmedCount(held)).toBe(1);
+    const sending = queueReducer(held, { type: "sending", id: "a2" });
+    expect(unconfirmedCount(sending)).toBe(1);
+    const confirmed = queueReducer(sending, { type: "confirmed", id: "a2" });
+    expect(confirmed.decisions.get("a2")?.status).toBe("confirmed");
+    expect(unconfirmedCount(confirmed)).toBe(0);
+  });
+
+  it("undone while held, brings the entry back selected and focused, with the comment of a request for changes", () => {
+    const held = run([
+      { type: "select", id: "a2" },
+      { type: "takeOff", id: "a2", shown: SHOWN, moveFocus: true, decision: { decision: "REQUEST_CHANGES", comment: "Add a test" } },
+    ]);
+    expect(selectedOf(held, ["a1", "a3"])).toBe("a3");
+    const undone = queueReducer(held, { type: "undo", id: "a2" });
+    expect(undone.hidden.has("a2")).toBe(false);
+    expect(undone.decisions.size).toBe(0);
+    expect(undone.selectedId).toBe("a2");
+    expect(undone.focus?.id).toBe("a2");
+    expect(undone.requests.get("a2")).toEqual({ comment: "Add a test", error: null });
+  });
+
+  it("cannot be undone once sent", () => {
+    const sending = run([
+      { type: "takeOff", id: "a1", shown: SHOWN, moveFocus: false, decision: approve },
+      { type: "sending", id: "a1" },
+    ]);
+    expect(queueReducer(sending, { type: "undo", id: "a1" })).toBe(sending);
+  });
+
+  it("refused, comes back with the reason until it is decided again; decided elsewhere, leaves no line", () => {
+    const failure = { message: "Not yours to review.", body: approve };
+    const refused = run([
+      { type: "takeOff", id: "a1", shown: SHOWN, moveFocus: false, decision: approve },
+      { type: "putBack", id: "a1", request: null, failure },
+    ]);
+    expect(refused.hidden.has("a1")).toBe(false);
+    expect(refused.decisions.size).toBe(0);
+    expect(refused.failures.get("a1")).toEqual(failure);
+    const again = queueReducer(refused, { type: "takeOff", id: "a1", shown: SHOWN, moveFocus: false, decision: approve });
+    expect(again.failures.size).toBe(0);
+    const stale = queueReducer(again, { type: "stale", id: "a1" });
+    expect(stale.hidden.has("a1")).toBe(true);
+    expect(listedEntries(entries, stale).map((entry) => entry.attempt.id)).toEqual(["a2", "a3"]);
   });
 });
