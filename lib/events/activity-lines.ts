@@ -25,7 +25,7 @@ export interface ActivityEvent {
   payload: Record<string, unknown>;
 }
 
-/** The item's title and the section it sits in (its parent section), as the assignment's version has them. */
+/** The item's title and the section it sits in (its parent: a section, or an item grouping others), as the assignment's version has them. */
 export interface ItemPlace {
   title: string;
   section: { key: string; title: string } | null;

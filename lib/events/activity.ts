@@ -134,7 +134,7 @@ export async function listActivity(ctx: OrgContext, { limit, before }: ActivityQ
   };
 }
 
-/** The assignments not read yet and their versions' items (title and parent section). */
+/** The assignments not read yet and their versions' items (title and the node grouping them). */
 async function loadPlaces(ctx: OrgContext, assignmentIds: string[], assignments: Map<string, Assignment>, places: Map<string, Map<string, ItemPlace>>) {
   const db = getDb();
   const organizationId = ctx.organization.id;
@@ -155,7 +155,8 @@ async function loadPlaces(ctx: OrgContext, assignmentIds: string[], assignments:
       new Map(
         tree.map((node) => {
           const parent = node.parentKey === null ? undefined : byKey.get(node.parentKey);
-          return [node.key, { title: node.title, section: parent?.kind === "SECTION" ? { key: parent.key, title: parent.title } : null }];
+          // The node that groups the item (a section, or an item with children): what a run of changes is "in".
+          return [node.key, { title: node.title, section: parent ? { key: parent.key, title: parent.title } : null }];
         }),
       ),
     );
