@@ -5,7 +5,7 @@
  * Pure, so the rules (the neighbour a decision selects, what a key does) are tested
  * without a browser; review-queue.tsx dispatches and does the DOM work.
  */
-import type { ReviewBody } from "@/components/evidence/types";
+import type { ReviewBody, ReviewQueueEntryJson } from "@/components/evidence/types";
 import type { QueueCommand } from "./queue-keys";
 import { movedIndex } from "./queue-keys";
 
@@ -21,6 +21,9 @@ export interface EntryRequest {
 export interface QueueDecision {
   body: ReviewBody;
   status: "holding" | "sending" | "confirmed";
+  /** The entry as decided, and its place in the list then: its line stays there when the pages are read again without it. */
+  entry: ReviewQueueEntryJson;
+  index: number;
 }
 
 /** Why the server refused an entry's decision, shown on the entry with Retry. */
@@ -54,7 +57,7 @@ export type QueueAction =
   | { type: "choose"; id: string; chosen: boolean }
   | { type: "chooseAll"; ids: readonly string[] }
   /** A decision was sent: the entry leaves the list; if it was selected, its neighbour is (and gets focus when `moveFocus`). */
-  | { type: "takeOff"; id: string; shown: readonly string[]; moveFocus: boolean; decision?: ReviewBody }
+  | { type: "takeOff"; id: string; shown: readonly string[]; moveFocus: boolean; decided?: Pick<QueueDecision, "body" | "entry" | "index"> }
   /** The hold ended: the decision is on its way (Undo is gone). */
   | { type: "sending"; id: string }
   /** The server recorded the decision. */
@@ -63,6 +66,8 @@ export type QueueAction =
   | { type: "undo"; id: string }
   /** Someone else decided first: the entry stays off the list, without a line of its own. */
   | { type: "stale"; id: string }
+  /** Other filters: the saved lines go (those still held or on their way stay in view). */
+  | { type: "clearConfirmed" }
   /** The server refused a decision: the entry comes back, with its comment when it was a request for changes, and the reason with Retry. */
   | { type: "putBack"; id: string; request: EntryRequest | null; failure?: EntryFailure }
   /** "Approve chosen" succeeded: these leave the list and nothing stays ticked. */
@@ -88,7 +93,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         hidden: withId(state.hidden, action.id),
         requests: withoutKey(state.requests, action.id),
         failures: withoutKey(state.failures, action.id),
-        decisions: action.decision ? new Map(state.decisions).set(action.id, { body: action.decision, status: "holding" }) : state.decisions,
+        decisions: action.decided ? new Map(state.decisions).set(action.id, { ...action.decided, status: "holding" }) : state.decisions,
       };
       const index = action.shown.indexOf(action.id);
       if (index >= 0 && selectedOf(state, action.shown) === action.id) {
@@ -118,6 +123,10 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     }
     case "stale":
       return { ...state, decisions: withoutKey(state.decisions, action.id) };
+    case "clearConfirmed": {
+      if (![...state.decisions.values()].some((decision) => decision.status === "confirmed")) return state;
+      return { ...state, decisions: new Map([...state.decisions].filter(([, decision]) => decision.status !== "confirmed")) };
+    }
     case "putBack": {
       const { request, failure } = action;
       return {
@@ -157,9 +166,18 @@ export function selectedOf(state: Pick<QueueState, "selectedId">, shown: readonl
   return shown[0] ?? null;
 }
 
-/** The loaded entries on screen: those waiting, and those decided in this tab, each in its place (a line of its own). */
-export function listedEntries<E extends { attempt: { id: string } }>(loaded: readonly E[], state: Pick<QueueState, "hidden" | "decisions">): E[] {
-  return loaded.filter((entry) => !state.hidden.has(entry.attempt.id) || state.decisions.has(entry.attempt.id));
+/**
+ * The entries on screen: those waiting and those decided in this tab, in the server's order. A
+ * decided entry the pages no longer hold (the queue is read again when a review is recorded,
+ * often before the answer arrives) keeps its line where it was, so "Saving…" turns into "Saved"
+ * in place instead of vanishing.
+ */
+export function listedEntries(loaded: readonly ReviewQueueEntryJson[], state: Pick<QueueState, "hidden" | "decisions">): ReviewQueueEntryJson[] {
+  const listed = loaded.filter((entry) => !state.hidden.has(entry.attempt.id) || state.decisions.has(entry.attempt.id));
+  const present = new Set(listed.map((entry) => entry.attempt.id));
+  const missing = [...state.decisions.entries()].filter(([id]) => !present.has(id)).sort(([, a], [, b]) => a.index - b.index);
+  for (const [, decision] of missing) listed.splice(Math.min(decision.index, listed.length), 0, decision.entry);
+  return listed;
 }
 
 /** Decisions not yet confirmed (held or on their way): what leaving the page would lose. */

@@ -73,7 +73,13 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
   const firstPage = queue.data?.pages[0];
   const total = waitingTotal(queue.data ? (firstPage?.total ?? 0) : null, loaded.length, entries.length);
 
-  const setFilters = useCallback((next: Partial<ReviewQueueFilters>) => setView({ ...next, pages: 1 }), [setView]);
+  const setFilters = useCallback(
+    (next: Partial<ReviewQueueFilters>) => {
+      dispatch({ type: "clearConfirmed" });
+      setView({ ...next, pages: 1 });
+    },
+    [setView],
+  );
 
   // As many pages as the URL asks for (after a reload); and the next one when decisions emptied the ones on screen.
   const loadedPages = queue.data?.pages.length ?? 0;
@@ -105,7 +111,8 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
 
   /** Turns the entry into its decided line, moves the selection (and focus, if it was in the list) to its neighbour, and holds the decision (or sends it `now`). */
   function run(entry: ReviewQueueEntryJson, body: ReviewBody, { now = false }: { now?: boolean } = {}) {
-    dispatch({ type: "takeOff", id: entry.attempt.id, shown: shownIds, moveFocus: focusInList(), decision: body });
+    const index = Math.max(0, listed.findIndex((candidate) => candidate.attempt.id === entry.attempt.id));
+    dispatch({ type: "takeOff", id: entry.attempt.id, shown: shownIds, moveFocus: focusInList(), decided: { body, entry, index } });
     if (now) void send(entry, body);
     else hold(entry, body);
   }
