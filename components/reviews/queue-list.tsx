@@ -66,7 +66,7 @@ export function QueueList({
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p id="review-keys" className="text-xs text-muted-foreground">
-          j / k or ↑ ↓ move · a approves · r requests changes · ? lists the shortcuts
+          j / k or ↑ ↓ move · a approves · r requests changes · u undoes · ? lists the shortcuts
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="ghost" size="sm" onClick={onChooseAll} disabled={entries.length === 0}>

@@ -226,6 +226,16 @@ describe("a held decision (decision 0043)", () => {
     expect(undone.requests.get("a2")).toEqual({ comment: "Add a test", error: null });
   });
 
+  it("is what u undoes: the newest one still held", () => {
+    expect(commandIntent(INITIAL_QUEUE_STATE, SHOWN, "undo")).toBeNull();
+    const two = run([
+      { type: "takeOff", id: "a1", shown: SHOWN, moveFocus: false, decided: decided("a1") },
+      { type: "takeOff", id: "a3", shown: ["a2", "a3"], moveFocus: false, decided: decided("a3") },
+    ]);
+    expect(commandIntent(two, ["a2"], "undo")).toEqual({ kind: "undo", id: "a3" });
+    expect(commandIntent(queueReducer(two, { type: "sending", id: "a3" }), ["a2"], "undo")).toEqual({ kind: "undo", id: "a1" });
+  });
+
   it("cannot be undone once sent", () => {
     const sending = run([
       { type: "takeOff", id: "a1", shown: SHOWN, moveFocus: false, decided: decided("a1") },

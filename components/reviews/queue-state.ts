@@ -200,15 +200,27 @@ export function requestToSend(state: Pick<QueueState, "requests">, id: string): 
   return { kind: "send", comment: request.comment };
 }
 
-export type CommandIntent = { kind: "help" } | { kind: "approve"; id: string } | { kind: "request"; id: string } | { kind: "move"; id: string };
+export type CommandIntent = { kind: "help" } | { kind: "approve"; id: string } | { kind: "request"; id: string } | { kind: "move"; id: string } | { kind: "undo"; id: string };
+
+/** The newest decision still held (Undo can take it back), or null. */
+export function latestHeld(state: Pick<QueueState, "decisions">): string | null {
+  let latest: string | null = null;
+  // A Map keeps insertion order, and a decision made again is inserted again: the last held one is the newest.
+  for (const [id, decision] of state.decisions) if (decision.status === "holding") latest = id;
+  return latest;
+}
 
 /**
  * What a shortcut does to the list on screen, or null when it does nothing: the moves
  * need an entry to move from, and "a" does not throw away a comment the reviewer is
  * writing (an open form means they were asking for changes).
  */
-export function commandIntent(state: Pick<QueueState, "selectedId" | "requests">, shown: readonly string[], command: QueueCommand): CommandIntent | null {
+export function commandIntent(state: Pick<QueueState, "selectedId" | "requests" | "decisions">, shown: readonly string[], command: QueueCommand): CommandIntent | null {
   if (command === "help") return { kind: "help" };
+  if (command === "undo") {
+    const held = latestHeld(state);
+    return held === null ? null : { kind: "undo", id: held };
+  }
   const selected = selectedOf(state, shown);
   if (selected === null) return null;
   if (command === "approve") return state.requests.has(selected) ? null : { kind: "approve", id: selected };

@@ -145,6 +145,7 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
     const intent = commandIntent(state, shownIds, command);
     if (!intent) return;
     if (intent.kind === "help") return dispatch({ type: "help", open: true });
+    if (intent.kind === "undo") return undo(intent.id);
     const entry = entries.find((candidate) => candidate.attempt.id === intent.id)!;
     if (intent.kind === "approve") return run(entry, { decision: "APPROVE" });
     if (intent.kind === "request") return openRequest(entry);
