@@ -22,7 +22,7 @@ import { TreeList } from "./tree-list";
 import { rowDomId } from "./tree-row";
 import type { EditorState, PlacedNode } from "./types";
 import { useEditorEdits } from "./use-editor-edits";
-import { useLeaveWarning } from "./use-leave-warning";
+import { useLeaveWarning } from "@/components/ui/use-leave-warning";
 import { usePanelDrafts } from "./use-panel-drafts";
 import type { useTrackEditor } from "./use-track-editor";
 import { defaultCollapsed, revealKey, visibleRows } from "./visible-rows";
