@@ -68,8 +68,8 @@ export function OrgNav({
         ))}
       </div>
       {/* Below the sidebar width the row scrolls: a fade on a side says there is more that way. */}
-      <span aria-hidden className={cx("pointer-events-none absolute inset-y-0 left-0 w-8 bg-linear-to-r from-background to-transparent transition-opacity lg:hidden", hint.before ? "opacity-100" : "opacity-0")} />
-      <span aria-hidden className={cx("pointer-events-none absolute inset-y-0 right-0 w-10 bg-linear-to-l from-background to-transparent transition-opacity lg:hidden", hint.after ? "opacity-100" : "opacity-0")} />
+      <span aria-hidden data-scroll-hint="before" data-shown={hint.before} className={cx("pointer-events-none absolute inset-y-0 left-0 w-8 bg-linear-to-r from-background to-transparent transition-opacity lg:hidden", hint.before ? "opacity-100" : "opacity-0")} />
+      <span aria-hidden data-scroll-hint="after" data-shown={hint.after} className={cx("pointer-events-none absolute inset-y-0 right-0 w-10 bg-linear-to-l from-background to-transparent transition-opacity lg:hidden", hint.after ? "opacity-100" : "opacity-0")} />
     </nav>
   );
 }
