@@ -51,7 +51,7 @@ test("a new owner goes from sign-up through the setup checklist to a hire's prog
   for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
 
   // 1. A track from the library.
-  await steps(page).getByRole("link", { name: "Open Tracks" }).click();
+  await steps(page).getByRole("link", { name: "Choose or import a track" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/tracks$`));
   await page.getByRole("button", { name: /^Start from the First week/ }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/tracks/c[a-z0-9]+$`));

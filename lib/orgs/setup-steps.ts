@@ -54,7 +54,7 @@ export function setupChecklist(slug: string, facts: SetupFacts): SetupChecklist 
       title: "Start a track",
       hint: "Begin from the Python Backend Roadmap in the library, or import your own outline or Markdown.",
       href: `${base}/tracks`,
-      action: "Open Tracks",
+      action: "Choose or import a track",
       done: facts.anyTrackId !== null,
     },
     {
