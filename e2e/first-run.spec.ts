@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { emailsTo } from "./support/fake-resend";
 import { expect, test } from "./support/fixtures";
+import type { PageAs, TestFactory } from "./support/fixtures";
 import { OrgApi } from "./support/org-api";
 
 /**
@@ -35,6 +36,9 @@ async function signUp(page: Page, email: string, name: string, organization: str
 }
 
 test("a new owner goes from sign-up through the setup checklist to a hire's progress arriving live on the dashboard", async ({ page, factory, pageAs, baseURL }) => {
+  // One journey over five screens and two people, with a sign-up email round trip: about twenty
+  // page loads, so three times the default timeout (as the other journeys, e.g. upgrade-hires).
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const email = `e2e-first-run-${crypto.randomUUID()}@example.test`;
   const slug = await signUp(page, email, "Ravi Menon", "Menon Robotics");
@@ -123,7 +127,7 @@ test("a new owner goes from sign-up through the setup checklist to a hire's prog
   await expect(nav(page).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
 });
 
-test("each role lands on its own page: a hire on My work, a mentor on Mentees, an owner mid-setup on Setup; Members offers Invite", async ({ page, factory, signIn, pageAs }) => {
+test("each role lands on its own page: a hire on My work, a mentor on Mentees, an owner mid-setup on Setup", async ({ page, factory, signIn, pageAs }) => {
   const team = await factory.team("Landing Team");
   const hire = await factory.person(team, { name: "Lee Hire", role: "MEMBER" });
   const mentor = await factory.person(team, { name: "Max Mentor", role: "MENTOR" });
@@ -143,51 +147,69 @@ test("each role lands on its own page: a hire on My work, a mentor on Mentees, a
   await signIn(page, team.owner);
   await page.goto(`/o/${team.slug}`);
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/setup$`));
-  // The organization's name leads home from any page; the back button does not bounce on the redirect.
-  await nav(page).getByRole("link", { name: "Members" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/members$`));
-  await page.getByRole("link", { name: "Landing Team", exact: true }).click();
+  await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the organization's name leads home without trapping the back button, and Members offers Invite", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Home Link Team");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}/members`);
+  await page.getByRole("link", { name: "Home Link Team", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/setup$`));
+  // The redirect from /o/{slug} is not an entry of its own: one step back is Members.
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/members$`));
 
-  // Members: "Invite people" opens the invitation dialog.
+  // Members: "Invite people" opens the invitation dialog; closing it leaves a plain URL.
   await page.getByRole("main").getByRole("link", { name: "Invite people" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/invitations\\?invite=1$`));
-  await expect(page.getByRole("dialog", { name: "Invite people" })).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: "Invite people" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/invitations$`));
+  await expect(dialog).toHaveCount(0);
 });
 
-test("at 390 px the tabs scroll in their row with a hint, the current tab in view, and no page is wider than the screen", async ({ factory, pageAs, baseURL }) => {
+/** A team whose mentor and owner have evidence waiting: their Reviews tab carries a badge with hidden words ("1 waiting"). */
+async function teamWithWaitingEvidence(factory: TestFactory, pageAs: PageAs, baseURL: string) {
   const team = await factory.team("Narrow Team");
   const hire = await factory.person(team, { name: "Noa Hire", role: "MEMBER" });
   const mentor = await factory.person(team, { name: "Mo Mentor", role: "MENTOR" });
   const ownerPage = await pageAs(team.owner);
-  const api = new OrgApi(ownerPage, baseURL!, team.slug);
+  const api = new OrgApi(ownerPage, baseURL, team.slug);
   const track = await api.publishedTrack({ text: ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", ""].join("\n") });
   const [assignmentId] = await api.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [mentor.id, team.owner.id] });
-  // Evidence waits for the mentors: their Reviews tab carries a badge with hidden words ("1 waiting").
-  const hireApi = new OrgApi(await pageAs(hire), baseURL!, team.slug);
+  const hireApi = new OrgApi(await pageAs(hire), baseURL, team.slug);
   const key = await api.keyOf(track.id, "Loops");
   const submitted = await hireApi.send("POST", `/assignments/${assignmentId}/items/${key}/evidence`, { note: "Wrote the loops." }, { "Idempotency-Key": crypto.randomUUID() });
   expect(submitted.status(), await submitted.text()).toBe(201);
+  return { team, mentor, ownerPage };
+}
 
-  const mentorPage = await pageAs(mentor);
-  for (const page of [mentorPage, ownerPage]) {
-    await page.setViewportSize({ width: 390, height: 844 });
-    const paths = page === mentorPage ? ["mentees", "reviews", "me"] : ["dashboard", "setup", "settings"];
-    for (const path of paths) {
-      await page.goto(`/o/${team.slug}/${path}`);
-      await expect(nav(page).getByRole("link", { name: "Reviews 1 waiting" })).toBeAttached();
-      const current = nav(page).locator('[aria-current="page"]');
-      await expect(current).toBeInViewport({ ratio: 1 });
-      // The row scrolls, the page does not.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    }
-  }
-  // The last tab is current on Settings: the row shows that more is hidden before it.
-  await expect(nav(ownerPage).locator('[data-scroll-hint="before"]')).toHaveAttribute("data-shown", "true");
-  await ownerPage.goto(`/o/${team.slug}/me`);
-  await expect(nav(ownerPage).locator('[data-scroll-hint="after"]')).toHaveAttribute("data-shown", "true");
-  await expect(nav(ownerPage).locator('[data-scroll-hint="before"]')).toHaveAttribute("data-shown", "false");
-  expect(await ownerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+/** At 390 px: the badge is there, the current tab fully shown in its row, and the page no wider than the screen. */
+async function expectNarrowPage(page: Page, url: string) {
+  await page.goto(url);
+  await expect(nav(page).getByRole("link", { name: "Reviews 1 waiting" })).toBeAttached();
+  await expect(nav(page).locator('[aria-current="page"]')).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+test("at 390 px a mentor's pages are no wider than the screen, with the Reviews badge in the scrolling tabs", async ({ factory, pageAs, baseURL }) => {
+  const { team, mentor } = await teamWithWaitingEvidence(factory, pageAs, baseURL!);
+  const page = await pageAs(mentor);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["mentees", "reviews", "activity"]) await expectNarrowPage(page, `/o/${team.slug}/${path}`);
+});
+
+test("at 390 px an owner's tabs scroll in their row with a fade hint and the current tab in view; no page is wider than the screen", async ({ factory, pageAs, baseURL }) => {
+  const { team, ownerPage: page } = await teamWithWaitingEvidence(factory, pageAs, baseURL!);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNarrowPage(page, `/o/${team.slug}/me`);
+  // The first tab is current: more is hidden after it, nothing before.
+  await expect(nav(page).locator('[data-scroll-hint="after"]')).toHaveAttribute("data-shown", "true");
+  await expect(nav(page).locator('[data-scroll-hint="before"]')).toHaveAttribute("data-shown", "false");
+  for (const path of ["dashboard", "setup"]) await expectNarrowPage(page, `/o/${team.slug}/${path}`);
+  // The last tab is current on Settings: scrolled into view, with the hint that more is before it.
+  await expectNarrowPage(page, `/o/${team.slug}/settings`);
+  await expect(nav(page).locator('[data-scroll-hint="before"]')).toHaveAttribute("data-shown", "true");
 });

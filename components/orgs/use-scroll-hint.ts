@@ -6,9 +6,10 @@ import { useEffect, useRef, useState } from "react";
  * For a row that scrolls sideways (the tabs on a phone): whether more is hidden before or
  * after what shows, kept current on scroll and resize, and the current tab
  * (aria-current="page") scrolled to the middle when the page changes. Only the row
- * scrolls, never the page.
+ * scrolls, never the page. `layoutKey` changes with the page and with anything that
+ * changes the tabs' widths (the badges), so the current tab is centred again.
  */
-export function useScrollHint(pathname: string) {
+export function useScrollHint(layoutKey: string) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState({ before: false, after: false });
 
@@ -37,7 +38,7 @@ export function useScrollHint(pathname: string) {
     const row = scroller.getBoundingClientRect();
     const tab = current.getBoundingClientRect();
     scroller.scrollLeft += tab.left - row.left - (row.width - tab.width) / 2;
-  }, [pathname]);
+  }, [layoutKey]);
 
   return { scrollerRef, hint };
 }
