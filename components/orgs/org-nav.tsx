@@ -44,8 +44,7 @@ export function OrgNav({
   const waiting = useReviewCount(slug, { enabled: showReviews && idle }).data;
   const unread = useUnreadCount(slug, { enabled: idle }).data;
   const groups = navGroups({ slug, pathname, showSettings, showInvitations, showReviews, showDashboard, showAudit, counts: { waiting, unread } });
-  // A badge that arrives widens the row before the current tab: centre it again then too.
-  const { scrollerRef, hint } = useScrollHint(`${pathname} ${waiting ?? ""} ${unread ?? ""}`);
+  const { scrollerRef, hint } = useScrollHint(pathname);
 
   return (
     <nav aria-label="Organization" className="relative mt-2 lg:sticky lg:top-6 lg:mt-0 lg:self-start">

@@ -2,14 +2,22 @@
 
 import { useEffect, useRef, useState } from "react";
 
+/** Scrolls the row so that its current tab (aria-current="page") is in the middle, or as near as the row allows. */
+function centreCurrent(scroller: HTMLElement) {
+  const current = scroller.querySelector<HTMLElement>('[aria-current="page"]');
+  if (!current || scroller.scrollWidth <= scroller.clientWidth) return;
+  const row = scroller.getBoundingClientRect();
+  const tab = current.getBoundingClientRect();
+  scroller.scrollLeft += tab.left - row.left - (row.width - tab.width) / 2;
+}
+
 /**
  * For a row that scrolls sideways (the tabs on a phone): whether more is hidden before or
- * after what shows, kept current on scroll and resize, and the current tab
- * (aria-current="page") scrolled to the middle when the page changes. Only the row
- * scrolls, never the page. `layoutKey` changes with the page and with anything that
- * changes the tabs' widths (the badges), so the current tab is centred again.
+ * after what shows, kept current on scroll and resize, and the current tab scrolled to the
+ * middle when the page changes and when the tabs change width (a badge arriving, the web
+ * font replacing the fallback). Only the row scrolls, never the page.
  */
-export function useScrollHint(layoutKey: string) {
+export function useScrollHint(pathname: string) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState({ before: false, after: false });
 
@@ -23,8 +31,16 @@ export function useScrollHint(layoutKey: string) {
     };
     update();
     scroller.addEventListener("scroll", update, { passive: true });
-    const observer = new ResizeObserver(update);
+    let contentWidth = scroller.scrollWidth;
+    const observer = new ResizeObserver(() => {
+      if (scroller.scrollWidth !== contentWidth) {
+        contentWidth = scroller.scrollWidth;
+        centreCurrent(scroller);
+      }
+      update();
+    });
     observer.observe(scroller);
+    for (const group of Array.from(scroller.children)) observer.observe(group);
     return () => {
       scroller.removeEventListener("scroll", update);
       observer.disconnect();
@@ -32,13 +48,8 @@ export function useScrollHint(layoutKey: string) {
   }, []);
 
   useEffect(() => {
-    const scroller = scrollerRef.current;
-    const current = scroller?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!scroller || !current || scroller.scrollWidth <= scroller.clientWidth) return;
-    const row = scroller.getBoundingClientRect();
-    const tab = current.getBoundingClientRect();
-    scroller.scrollLeft += tab.left - row.left - (row.width - tab.width) / 2;
-  }, [layoutKey]);
+    if (scrollerRef.current) centreCurrent(scrollerRef.current);
+  }, [pathname]);
 
   return { scrollerRef, hint };
 }
