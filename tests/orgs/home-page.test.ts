@@ -9,6 +9,7 @@ import { isValidElement } from "react";
 import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import HomePage from "@/app/o/[orgSlug]/page";
+import InvitationsPage from "@/app/o/[orgSlug]/invitations/page";
 import SetupPage from "@/app/o/[orgSlug]/setup/page";
 import { updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
@@ -69,9 +70,13 @@ describe("the organization's home", () => {
     request.cookie = org.hire.cookie;
     expect(await home()).toEqual({ redirect: `/o/${org.slug}/me` });
 
-    // A signed-out visitor signs in and comes back to the same door.
+    // A signed-out visitor signs in and comes back to the same door; the checklist's
+    // "Invite people" link keeps opening the dialog after sign-in, and nothing else is kept.
     request.cookie = "";
     expect(await home()).toEqual({ redirect: `/sign-in?callbackUrl=${encodeURIComponent(`/o/${org.slug}`)}` });
+    const invitations = (searchParams: Record<string, string>) => outcome(() => InvitationsPage({ params: Promise.resolve({ orgSlug: org.slug }), searchParams: Promise.resolve(searchParams) }));
+    expect(await invitations({ invite: "1", junk: "x" })).toEqual({ redirect: `/sign-in?callbackUrl=${encodeURIComponent(`/o/${org.slug}/invitations?invite=1`)}` });
+    expect(await invitations({ invite: "yes" })).toEqual({ redirect: `/sign-in?callbackUrl=${encodeURIComponent(`/o/${org.slug}/invitations`)}` });
   });
 
   it("shows the setup page to owners and admins only, and 404s another organization's", async () => {
