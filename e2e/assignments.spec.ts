@@ -40,7 +40,9 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
   // The tab, and the empty list's call to action.
   await page.goto(`/o/${team.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Audit log", "Settings"]);
+  // Two groups (decision 0039): the owner's own work, then what they manage.
+  await expect(nav.getByRole("group", { name: "Work" }).getByRole("link")).toHaveText(["My work", "Reviews", "Mentees", "Notifications", "Activity"]);
+  await expect(nav.getByRole("group", { name: "Manage" }).getByRole("link")).toHaveText(["Setup", "Dashboard", "Assignments", "Tracks", "Members", "Invitations", "Audit log", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");

@@ -46,7 +46,8 @@ test("an owner invites two people; one follows the emailed link, signs up inline
   await invitee.getByLabel("Your name").fill("Rosa Parks");
   await invitee.getByLabel("Password").fill("pebble lighthouse dawn 37");
   await invitee.getByRole("button", { name: "Create account and join Invitation Test Team" }).click();
-  await expect(invitee).toHaveURL(new RegExp(`/o/${team.slug}$`));
+  // A mentor's home is their mentees (decision 0039).
+  await expect(invitee).toHaveURL(new RegExp(`/o/${team.slug}/mentees$`));
   await expect(invitee.getByRole("navigation", { name: "Organization" })).toBeVisible();
 
   // The link works once.

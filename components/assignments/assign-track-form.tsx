@@ -79,6 +79,8 @@ export function AssignTrackForm({ slug, initialTrackId }: { slug: string; initia
       toast({
         tone: "success",
         title: `${first?.track.title ?? "The track"} is assigned to ${result.items.length === 1 && first ? personName(first.assignee) : `${result.items.length} people`}.`,
+        // The next step (decision 0039): their progress shows live on the dashboard.
+        action: { label: "Watch the dashboard", onAction: () => router.push(`/o/${slug}/dashboard`) },
       });
       await queryClient.invalidateQueries({ queryKey: assignmentsKey(slug) });
       router.push(assignmentsHref(slug));

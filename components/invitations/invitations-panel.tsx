@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -18,8 +19,9 @@ import { InviteDialog } from "./invite-dialog";
 import type { InvitationJson, InvitationPageJson } from "./types";
 
 /** The Invitations tab: "Invite people" and the pending list with resend and revoke. An unverified account is told to verify first. */
-export function InvitationsPanel({ slug, roles, verified }: { slug: string; roles: Role[]; verified: boolean }) {
-  const [inviting, setInviting] = useState(false);
+export function InvitationsPanel({ slug, roles, verified, startInviting = false }: { slug: string; roles: Role[]; verified: boolean; startInviting?: boolean }) {
+  const router = useRouter();
+  const [inviting, setInviting] = useState(startInviting && verified);
   const [revoking, setRevoking] = useState<InvitationJson | null>(null);
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -128,7 +130,16 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
         </Button>
       ) : null}
 
-      <InviteDialog slug={slug} roles={roles} open={inviting} onOpenChange={setInviting} />
+      <InviteDialog
+        slug={slug}
+        roles={roles}
+        open={inviting}
+        onOpenChange={(open) => {
+          setInviting(open);
+          // Closed: drop ?invite=1, so a reload or the back button does not open it again.
+          if (!open && startInviting) router.replace(`/o/${slug}/invitations`, { scroll: false });
+        }}
+      />
       <Dialog
         open={revoking !== null}
         onOpenChange={(open) => (open ? undefined : setRevoking(null))}

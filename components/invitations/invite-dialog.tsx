@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -82,7 +83,19 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
       }
     >
       {result ? (
-        <InviteSummary result={result} />
+        <>
+          <InviteSummary result={result} />
+          {/* The next step (decision 0039). Invited people can be chosen there once they have joined. */}
+          {result.invited.length > 0 ? (
+            <p className="mt-4 text-sm">
+              Next:{" "}
+              <Link href={`/o/${slug}/assignments/new`} prefetch={false} className="font-medium text-link underline underline-offset-2">
+                Assign a track
+              </Link>{" "}
+              <span className="text-muted-foreground">(people appear there once they join).</span>
+            </p>
+          ) : null}
+        </>
       ) : (
         <form id="invite-form" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           {error ? <FormAlert>{error}</FormAlert> : null}

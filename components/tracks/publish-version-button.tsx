@@ -24,7 +24,13 @@ export function PublishVersionButton({ slug, trackId, number }: { slug: string; 
     mutationFn: () => publishVersion(slug, trackId, number),
     onSuccess: () => {
       setOpen(false);
-      toast({ tone: "success", title: `Version ${number} is published.`, description: "Edits from now on go into a new draft." });
+      // The next step (decision 0039): assign what was just published.
+      toast({
+        tone: "success",
+        title: `Version ${number} is published.`,
+        description: "Edits from now on go into a new draft.",
+        action: { label: "Assign this track", onAction: () => router.push(`/o/${slug}/assignments/new?track=${trackId}`) },
+      });
       router.refresh();
       void refreshAfterPublish(queryClient, slug, trackId, number);
     },
