@@ -17,7 +17,7 @@ export function NextUp({ items, onReveal }: { items: ReadonlyArray<{ key: string
           {item.evidenceRequired ? (
             <>
               <EvidenceIcon className="text-muted-foreground" />
-              <span className="sr-only">(evidence required)</span>
+              <span className="sr-only">{" (evidence required)"}</span>
             </>
           ) : null}
         </Button>
