@@ -20,13 +20,12 @@ const choose = (page: Page, radio: Locator) => page.locator("label", { has: radi
 
 /**
  * The built-in roadmap with four evidence items in its first section, assigned to Noor with
- * Rosa as mentor: one approved, one sent back, one waiting, one started without evidence;
+ * the owner as mentor: one approved, one sent back, one waiting, one started without evidence;
  * and one TESTING item done.
  */
 async function evidenceRoadmap(factory: TestFactory, pageAs: PageAs, baseURL: string) {
   const team = await factory.team("Roadmap Evidence Org");
   const hire = await factory.person(team, { name: "Noor Haddad", role: "MEMBER" });
-  const mentor = await factory.person(team, { name: "Rosa Quispe", role: "MENTOR" });
   const ownerApi = new OrgApi(await pageAs(team.owner), baseURL, team.slug);
   const track = await ownerApi.importTrack({ library: "python-backend-roadmap" });
   const keys: Record<string, string> = {};
@@ -35,9 +34,9 @@ async function evidenceRoadmap(factory: TestFactory, pageAs: PageAs, baseURL: st
     expect((await ownerApi.send("PATCH", `/tracks/${track.id}/versions/1/nodes/${keys[title]}`, { evidenceRequired: true })).status()).toBe(200);
   }
   await ownerApi.publish(track.id);
-  const [assignmentId] = await ownerApi.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [mentor.id] });
+  const [assignmentId] = await ownerApi.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [team.owner.id] });
   const hireApi = new OrgApi(await pageAs(hire), baseURL, team.slug);
-  const mentorApi = new OrgApi(await pageAs(mentor), baseURL, team.slug);
+  const mentorApi = ownerApi;
   const submit = async (title: string) => {
     const response = await hireApi.send("POST", `/assignments/${assignmentId}/items/${keys[title]}/evidence`, { note: `My notes on ${title}.` }, { "Idempotency-Key": crypto.randomUUID() });
     expect(response.status(), await response.text()).toBe(201);
@@ -91,7 +90,8 @@ test("a hire sees each item's evidence on the roadmap, filters what needs them a
   await expect(item(page, WAITING)).toContainText("approved");
 
   const axe = await new AxeBuilder({ page }).include("article[aria-labelledby='roadmap-heading']").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  const serious = axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} (${node.failureSummary ?? ""})`).join("; ")}`)).toEqual([]);
 });
 
 test("searching for a section shows its whole subtree; the chips count within the search; Clear and Escape empty it", async ({ page, factory, pageAs, signIn, baseURL }) => {

@@ -6,7 +6,8 @@ const TONE: Record<EvidenceStatus | "NONE", string> = {
   NONE: "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset",
   SUBMITTED: "bg-primary/10 text-primary",
   CHANGES_REQUESTED: "bg-danger/10 font-medium text-danger",
-  APPROVED: "bg-success/15 text-success",
+  // A tint of green under green text is below 4.5:1 at this size; white keeps it above.
+  APPROVED: "bg-surface text-success ring-1 ring-success/40 ring-inset",
 };
 
 /** A page with a tick: "show your work". Decorative; the words next to it carry the meaning. */
