@@ -161,6 +161,12 @@ export const assignmentDetailSchema = z.object({
   assignment: assignmentSummarySchema,
   nodes: z.array(trackNodeSchema).meta({ description: "The version's tree in pre-order." }),
   progress: z.array(itemProgressSchema).meta({ description: "Items that left NOT_STARTED or carry a note; the rest are NOT_STARTED." }),
+  evidence: z
+    .record(z.string(), z.enum(["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"]))
+    .meta({
+      description:
+        "Each item's latest evidence attempt status by stable key (SUBMITTED: waiting for review); items without attempts are absent. The attempts themselves are at `GET …/items/{key}/evidence`.",
+    }),
   sections: z.array(z.object({ key: z.string(), counts: countsSchema })),
   nextUp: z.array(z.object({ key: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })),
   archivedItems: z

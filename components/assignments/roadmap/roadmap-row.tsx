@@ -7,6 +7,8 @@ import { treeItemAttributes } from "@/components/ui/tree/tree-item";
 import type { ProgressState } from "@/lib/progress/progress-math";
 import { ProgressBar } from "./progress-bar";
 import type { EffectiveState } from "./roadmap-model";
+import { EvidenceMark } from "./evidence-mark";
+import type { EvidenceStatus } from "./row-evidence";
 import { SectionActionsMenu } from "./section-actions-menu";
 import { STATE_LABEL } from "./state-labels";
 
@@ -24,6 +26,8 @@ export interface RoadmapRowProps {
   effective: EffectiveState;
   optional: boolean;
   evidenceRequired: boolean;
+  /** The latest attempt's status; null without one. */
+  evidence: EvidenceStatus | null;
   hasNote: boolean;
   /** "due in 2 days" / "overdue by 1 day" while open; null otherwise (row-pacing.ts). */
   due: string | null;
@@ -93,7 +97,6 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
   else if (effective === "NOT_APPLICABLE") badges.push(own === "NOT_APPLICABLE" ? "not applicable" : "not applicable (above)");
   else if (leaf && own === "IN_PROGRESS") badges.push("in progress");
   if (props.optional) badges.push("optional");
-  if (props.evidenceRequired) badges.push("evidence required");
   if (props.hasNote) badges.push("note");
   if (props.minutes !== null && !excluded) badges.push(props.minutes);
 
@@ -153,6 +156,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
             {props.due}
           </span>
         ) : null}
+        {props.evidenceRequired || props.evidence !== null ? <EvidenceMark required={props.evidenceRequired} status={props.evidence} /> : null}
         {badges.map((badge) => (
           <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "in progress" ? "bg-primary/10 text-primary" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
             {badge}

@@ -18,6 +18,7 @@ import { ancestorsOf, effectiveStates, roadmapModelOf, statesOf } from "./roadma
 import { rowDomId } from "./roadmap-row";
 import { RoadmapToolbar } from "./roadmap-toolbar";
 import { RoadmapTree } from "./roadmap-tree";
+import { evidenceStatuses } from "./row-evidence";
 import { rowPacing } from "./row-pacing";
 import type { TreeCommand } from "./tree-navigation";
 import type { AssignmentDetailJson } from "./types";
@@ -52,6 +53,8 @@ export function Roadmap({
   const model = roadmapModelOf(detail);
   const states = useMemo(() => statesOf(detail.progress), [detail.progress]);
   const effective = useMemo(() => effectiveStates(model, states), [model, states]);
+  const evidence = useMemo(() => evidenceStatuses(model, detail.evidence), [model, detail.evidence]);
+  const facts = useMemo(() => ({ effective, evidence }), [effective, evidence]);
   const counts = useMemo(() => summarizeProgress(model.progressNodes, states, model.skipped).byNode, [model, states]);
   // Today as the browser's clock says, in UTC like the assignment's dates; a new day shows on the next render.
   const today = utcDay(new Date());
@@ -78,8 +81,9 @@ export function Roadmap({
   const [confirmingKey, setConfirmingKey] = useState<string | null>(null);
 
   const collapsed = foldsInEffect(folds, narrowed);
-  const rows = useMemo(() => visibleRows(model, effective, { search, filter, collapsed }), [model, effective, search, filter, collapsed]);
-  const stateCounts = useMemo(() => filterCounts(model, effective), [model, effective]);
+  const rows = useMemo(() => visibleRows(model, facts, { search, filter, collapsed }), [model, facts, search, filter, collapsed]);
+  // The chips count within the search; the selected chip's count is what the search and filter found.
+  const filterTotals = useMemo(() => filterCounts(model, facts, search), [model, facts, search]);
   const markable = useMemo(() => {
     const out = new Map<string, number>();
     if (!canWrite) return out;
@@ -135,13 +139,15 @@ export function Roadmap({
   return (
     <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
       <RoadmapHeader assignment={detail.assignment} viewerIsAssignee={viewerIsAssignee} />
-      <NextUp items={detail.nextUp.slice(0, 3)} onReveal={reveal} />
+      <NextUp items={detail.nextUp.slice(0, 3).map((item) => ({ ...item, evidenceRequired: model.nodes[model.indexOf.get(item.key) ?? -1]?.source.evidenceRequired ?? false }))} onReveal={reveal} />
       <RoadmapToolbar
         searchText={folds.searchText}
         onSearchText={(text) => dispatch({ type: "search", text })}
         filter={filter}
         onFilter={(next) => dispatch({ type: "filter", filter: next })}
-        counts={stateCounts}
+        counts={filterTotals}
+        results={narrowed ? filterTotals[filter] : null}
+        viewerIsAssignee={viewerIsAssignee}
         onExpandAll={() => dispatch({ type: "setAll", collapsed: new Set(), narrowed })}
         onCollapseAll={() => dispatch({ type: "setAll", collapsed: allCollapsed(model.nodes), narrowed })}
       />
@@ -157,6 +163,7 @@ export function Roadmap({
           rows={rows}
           states={states}
           effective={effective}
+          evidence={evidence}
           counts={counts}
           pacing={pacing}
           noteKeys={noteKeys}

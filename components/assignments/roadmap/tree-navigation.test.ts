@@ -10,7 +10,7 @@ const press = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; m
 const model = roadmapModelOf(detailOf());
 const effective = effectiveStates(model, statesOf([]));
 const parentOf = (key: string) => model.nodes[model.indexOf.get(key)!]!.parentKey;
-const rowsWith = (collapsed: string[]) => visibleRows(model, effective, { search: "", filter: "all", collapsed: new Set(collapsed) });
+const rowsWith = (collapsed: string[]) => visibleRows(model, { effective }, { search: "", filter: "all", collapsed: new Set(collapsed) });
 
 describe("the roadmap's keys", () => {
   it("map to commands; modified keys are left to the browser, except Shift+F10", () => {
