@@ -117,14 +117,15 @@ export function ItemPanel({
       aria-labelledby={headingId}
       aria-describedby={path.length > 0 ? pathId : undefined}
       // A close we did not ask for (the browser's own Escape on the modal sheet) still closes the panel.
+      // inset-x-auto: the browser's left: 0 and right: 0 for dialogs would act as sticky offsets and pull it sideways.
       onClose={() => {
         if (ref.current?.isConnected && !ref.current.open) onClose();
       }}
-      className="sticky top-4 m-0 flex max-h-[calc(100dvh-2rem)] w-full max-w-none flex-col self-start overflow-hidden rounded-xl border border-border bg-surface p-0 text-foreground shadow-sm [&:modal]:fixed [&:modal]:inset-0 [&:modal]:h-dvh [&:modal]:max-h-none [&:modal]:rounded-none [&:modal]:border-0"
+      className="sticky inset-x-auto top-4 m-0 flex max-h-[calc(100dvh-2rem)] w-full max-w-none flex-col self-start overflow-hidden rounded-xl border border-border bg-surface p-0 text-foreground shadow-sm [&:modal]:fixed [&:modal]:inset-0 [&:modal]:h-dvh [&:modal]:max-h-none [&:modal]:rounded-none [&:modal]:border-0"
     >
       <div className="flex items-start gap-2 border-b border-border px-5 py-4">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <h2 ref={headingRef} id={headingId} tabIndex={-1} className="text-lg font-semibold break-words outline-offset-2">
+          <h2 ref={headingRef} id={headingId} tabIndex={-1} className="text-lg font-semibold break-words outline-none">
             {node.title}
           </h2>
           {path.length > 0 ? (
