@@ -20,8 +20,10 @@ import { RoadmapToolbar } from "./roadmap-toolbar";
 import { RoadmapTree } from "./roadmap-tree";
 import { evidenceStatuses } from "./row-evidence";
 import { rowPacing } from "./row-pacing";
-import type { TreeCommand } from "./tree-navigation";
+import { adjacentItem } from "./tree-navigation";
+import type { PanelMove, TreeCommand } from "./tree-navigation";
 import type { AssignmentDetailJson } from "./types";
+import { useItemInUrl } from "./use-item-in-url";
 import { useProgressWrites } from "./use-progress-writes";
 import { useRowNotice } from "./use-row-notice";
 import { defaultCollapsed, filterCounts, isNarrowed, normalizeSearch, visibleRows } from "./visible-rows";
@@ -135,6 +137,28 @@ export function Roadmap({
 
   const openNode = openKey === null ? null : (model.nodes[model.indexOf.get(openKey) ?? -1] ?? null);
   const path = openKey === null ? [] : ancestorsOf(model, openKey).reverse().map(titleOf);
+  useItemInUrl(openKey);
+  const hire = detail.assignment.assignee;
+  const owner = viewerIsAssignee ? "Your" : `${hire.name?.trim() || hire.email}’s`;
+
+  // j and k: the panel shows the next item on screen and the tree's row follows, scrolled into view.
+  function movePanel(move: PanelMove) {
+    if (openKey === null) return;
+    const to = adjacentItem(rows, model, openKey, move);
+    if (to === null) return setAnnouncement(move === "next" ? "This is the last item on screen." : "This is the first item on screen.");
+    setActiveKey(to);
+    setOpenKey(to);
+    document.getElementById(rowDomId(to))?.scrollIntoView({ block: "nearest" });
+  }
+
+  // Closing returns focus to the row of the item the panel showed last.
+  function closePanel() {
+    if (openKey === null) return;
+    const key = openKey;
+    setOpenKey(null);
+    setActiveKey(key);
+    setFocusRequest((current) => ({ key, nonce: (current?.nonce ?? 0) + 1 }));
+  }
 
   return (
     <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
@@ -153,44 +177,52 @@ export function Roadmap({
       />
       <RoadmapKeys id="roadmap-keys" canWrite={canWrite} announcement={announcement} />
 
-      {rows.length === 0 ? (
-        <NoMatches onClear={() => dispatch({ type: "clear" })} />
-      ) : (
-        <RoadmapTree
-          label={`${detail.assignment.track.title} roadmap`}
-          describedBy="roadmap-keys"
-          model={model}
-          rows={rows}
-          states={states}
-          effective={effective}
-          evidence={evidence}
-          counts={counts}
-          pacing={pacing}
-          noteKeys={noteKeys}
-          tabbableKey={tabbable}
-          search={search}
-          notice={notice}
-          markable={markable}
-          focusRequest={focusRequest}
-          onCommand={stableCommand}
-          onFocusRow={setActiveKey}
-          onMarkAll={onMarkAll}
-        />
-      )}
-
-      <ItemPanel
-        slug={slug}
-        assignmentId={assignmentId}
-        node={openNode}
-        path={path}
-        row={openKey === null ? undefined : rowByKey.get(openKey)}
-        effective={openNode ? effective[model.indexOf.get(openNode.key)!]! : "NOT_STARTED"}
-        pacing={openNode ? pacing[model.indexOf.get(openNode.key)!] : undefined}
-        readOnly={!canWrite}
-        conversationOpen={detail.assignment.status !== "ARCHIVED"}
-        onChange={(change, callbacks) => openNode && writes.setItem(openNode.key, openNode.title, change, callbacks)}
-        onClose={() => setOpenKey(null)}
-      />
+      {/* With the panel open the tree and the panel share the width, wider than the page's column on a large screen. */}
+      <div className={openNode ? "grid gap-4 min-[641px]:grid-cols-[minmax(0,1fr)_min(26rem,50%)] xl:relative xl:left-1/2 xl:w-[min(80rem,calc(100vw-4rem))] xl:-translate-x-1/2 xl:grid-cols-[minmax(0,1fr)_30rem]" : undefined}>
+        {rows.length === 0 ? (
+          <NoMatches onClear={() => dispatch({ type: "clear" })} />
+        ) : (
+          <RoadmapTree
+            label={`${detail.assignment.track.title} roadmap`}
+            describedBy="roadmap-keys"
+            model={model}
+            rows={rows}
+            states={states}
+            effective={effective}
+            evidence={evidence}
+            counts={counts}
+            pacing={pacing}
+            noteKeys={noteKeys}
+            tabbableKey={tabbable}
+            search={search}
+            notice={notice}
+            markable={markable}
+            focusRequest={focusRequest}
+            onCommand={stableCommand}
+            onFocusRow={setActiveKey}
+            onMarkAll={onMarkAll}
+          />
+        )}
+        {openNode ? (
+          <ItemPanel
+            slug={slug}
+            assignmentId={assignmentId}
+            node={openNode}
+            path={path}
+            row={rowByKey.get(openNode.key)}
+            effective={effective[model.indexOf.get(openNode.key)!]!}
+            pacing={pacing[model.indexOf.get(openNode.key)!]}
+            readOnly={!canWrite}
+            conversationOpen={detail.assignment.status !== "ARCHIVED"}
+            owner={owner}
+            hasPrevious={adjacentItem(rows, model, openNode.key, "previous") !== null}
+            hasNext={adjacentItem(rows, model, openNode.key, "next") !== null}
+            onChange={(change, callbacks) => writes.setItem(openNode.key, openNode.title, change, callbacks)}
+            onMove={movePanel}
+            onClose={closePanel}
+          />
+        ) : null}
+      </div>
       <ConfirmMarkAll
         section={confirmingKey === null ? null : { title: titleOf(confirmingKey), count: confirmingKeys.length }}
         onCancel={() => setConfirmingKey(null)}
