@@ -77,7 +77,7 @@ export function OrgNav({
               prefetch={false}
               aria-current={tab.current ? "page" : undefined}
               className={cx(
-                "inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium whitespace-nowrap",
+                "inline-flex h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium whitespace-nowrap touch:h-11",
                 tab.current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:border-border-strong hover:text-foreground",
               )}
             >
@@ -103,7 +103,9 @@ function TabCount({ count, label }: { count: number; label: string }) {
   return (
     <>
       {" "}
-      <span className="ml-1 rounded-full bg-primary px-1.5 text-xs leading-5 font-semibold text-on-primary tabular-nums">
+      {/* relative: the visually hidden label is absolutely positioned; without a positioned
+          ancestor it escaped the scrolling tab list and widened the page on phones. */}
+      <span className="relative ml-1 rounded-full bg-primary px-1.5 text-xs leading-5 font-semibold text-on-primary tabular-nums">
         {count > 99 ? "99+" : count}
         <span className="sr-only"> {label}</span>
       </span>

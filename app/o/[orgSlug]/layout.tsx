@@ -20,7 +20,7 @@ export default async function OrganizationLayout({ children, params }: { childre
 
   return (
     <LiveEventsProvider slug={access.organization.slug}>
-      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+      <div className="mx-auto w-full max-w-5xl px-4 py-4 sm:px-6 sm:py-8">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm font-medium text-muted-foreground">{access.organization.name}</p>
           <LiveStatus />
@@ -33,7 +33,7 @@ export default async function OrganizationLayout({ children, params }: { childre
           showDashboard={can(access.membership.role, "dashboard.read")}
           showAudit={can(access.membership.role, "audit.read")}
         />
-        <div className="pt-8">{children}</div>
+        <div className="pt-4 sm:pt-8">{children}</div>
       </div>
     </LiveEventsProvider>
   );

@@ -2,7 +2,8 @@
 export function RoadmapKeys({ id, canWrite, announcement }: { id: string; canWrite: boolean; announcement: string }) {
   return (
     <>
-      <p id={id} className="text-xs text-muted-foreground">
+      {/* Keys mean nothing on a phone: the hint stays the tree's description but takes no room there. */}
+      <p id={id} className="text-xs text-muted-foreground max-sm:hidden">
         In the list: ↑ ↓ move · ← → fold and unfold · {canWrite ? "Space marks an item done (or not) · " : ""}Enter opens an item{canWrite ? " · Shift+F10 on a section: its actions" : ""}
       </p>
       <p role="status" className="sr-only">

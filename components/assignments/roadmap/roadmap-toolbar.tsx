@@ -10,7 +10,7 @@ import type { StateFilter } from "./visible-rows";
 
 const FILTER_LABEL: Record<StateFilter, string> = { all: "All", ...STATE_LABEL };
 
-/** The search box, the state filter (radio buttons with their counts) and fold-all buttons. */
+/** The search box, the state filter (radio buttons with their counts) and fold-all buttons (beside the search, even on phones). */
 export function RoadmapToolbar({
   searchText,
   onSearchText,
@@ -31,7 +31,7 @@ export function RoadmapToolbar({
   const name = useId();
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <div className="flex flex-row items-end gap-2 sm:gap-3">
         <Input
           label="Search items"
           type="search"
@@ -40,25 +40,27 @@ export function RoadmapToolbar({
           maxLength={200}
           autoComplete="off"
           onChange={(event) => onSearchText(event.target.value)}
-          containerClassName="flex-1"
+          containerClassName="min-w-0 flex-1"
         />
-        <div className="flex gap-2">
-          <Button variant="secondary" onClick={onExpandAll}>
-            Expand all
+        <div className="flex shrink-0 gap-2">
+          {/* "Expand" and "Collapse" on phones: the full labels would squeeze the search box. */}
+          <Button variant="secondary" onClick={onExpandAll} className="max-sm:px-3">
+            Expand<span className="max-sm:sr-only"> all</span>
           </Button>
-          <Button variant="secondary" onClick={onCollapseAll}>
-            Collapse all
+          <Button variant="secondary" onClick={onCollapseAll} className="max-sm:px-3">
+            Collapse<span className="max-sm:sr-only"> all</span>
           </Button>
         </div>
       </div>
       <fieldset>
         <legend className="sr-only">Show items</legend>
-        <div className="flex flex-wrap gap-1.5">
+        {/* One scrolling row on phones, so the roadmap's first items stay on the first screen. */}
+        <div className="flex flex-wrap gap-1.5 max-sm:flex-nowrap max-sm:overflow-x-auto">
           {STATE_FILTERS.map((value) => (
             <label
               key={value}
               className={cx(
-                "inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+                "inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-full touch:h-11 border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
                 filter === value ? "border-primary bg-primary/10 font-medium text-foreground" : "border-border-strong text-muted-foreground hover:bg-surface-muted",
               )}
             >

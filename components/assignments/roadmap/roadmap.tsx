@@ -133,7 +133,7 @@ export function Roadmap({
   const path = openKey === null ? [] : ancestorsOf(model, openKey).reverse().map(titleOf);
 
   return (
-    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
+    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-3 sm:gap-5">
       <RoadmapHeader assignment={detail.assignment} viewerIsAssignee={viewerIsAssignee} />
       <NextUp items={detail.nextUp.slice(0, 3)} onReveal={reveal} />
       <RoadmapToolbar
