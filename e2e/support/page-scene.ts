@@ -103,7 +103,7 @@ export async function makePageScene(factory: TestFactory, browser: Browser, base
       draftNumber,
       loner,
       links: {
-        invitation: await emailedLink(invitee, /\/invitations\/[\w.-]+/),
+        invitation: await emailedLink(invitee, /\/invitations\/(?!block\/)[\w.-]+/),
         blockInvitations: await emailedLink(invitee, /\/invitations\/block\/[\w.-]+/),
         resetPassword: await emailedLink(loner.email, /\/reset-password\?token=[\w.-]+/),
         signInLink: await emailedLink(loner.email, /\/sign-in\/link\?token=[\w.-]+/),
