@@ -27,6 +27,8 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
 
 for (const row of APP_PAGES) {
   test(`axe: ${row.name}, as ${row.who}`, async ({ page, visit }) => {
+    // axe reads every node: on the 703-row roadmap that is seconds of a shared 2-core machine.
+    test.slow(row.large === true);
     await visit(row);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -75,7 +77,9 @@ const rowNamed = (name: string): AppPage => {
 
 for (const overlay of OVERLAYS) {
   test(`axe: ${overlay.name}`, async ({ page, visit }) => {
-    await visit(rowNamed(overlay.page));
+    const row = rowNamed(overlay.page);
+    test.slow(row.large === true);
+    await visit(row);
     const opened = await overlay.open(page);
     await expect(opened).toBeVisible();
     await settled(page);

@@ -148,15 +148,18 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
       >
         <Highlighted text={title} search={props.search} />
       </span>
+      {/* The leading spaces below (not drawn: each chip is a flex item) keep the row's words apart in its text, as read by axe or copied. */}{" "}
       <span id={`${id}-about`} className="flex shrink-0 flex-wrap items-center justify-end gap-1">
-        {props.notice ? <span className="rounded bg-danger/10 px-1.5 text-xs font-medium text-danger">{props.notice}</span> : null}
+        {props.notice ? <span className="rounded bg-danger/10 px-1.5 text-xs font-medium text-danger"> {props.notice}</span> : null}
         {props.due !== null ? (
           <span data-due="" className={cx("rounded px-1.5 text-xs", props.overdue ? "bg-danger/10 font-medium text-danger" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
+            {" "}
             {props.due}
           </span>
         ) : null}
         {badges.map((badge) => (
           <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "in progress" ? "bg-primary/10 text-primary" : "bg-surface-muted text-muted-foreground ring-1 ring-border ring-inset")}>
+            {" "}
             {badge}
           </span>
         ))}
@@ -168,11 +171,13 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
               <ProgressBar percent={props.percent} label={`${title}: ${props.percent}%`} size="sm" className="w-24" />
             </span>
             <span className="w-24 text-right text-xs text-muted-foreground tabular-nums">
+              {" "}
               {props.done}/{props.total} · {props.percent}%
             </span>
           </span>
         ) : props.total > 0 ? (
           <span className="text-xs text-muted-foreground tabular-nums">
+            {" "}
             {props.done}/{props.total}
           </span>
         ) : null}

@@ -89,11 +89,13 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       {renaming && props.onRenameCommit && props.onRenameCancel ? (
         <RenameInput initial={title} label={kind === "SECTION" ? "Section title" : "Item title"} onCommit={props.onRenameCommit} onCancel={props.onRenameCancel} />
       ) : null}
+      {/* The leading spaces below (not drawn: each chip is a flex item) keep the row's words apart in its text, as read by axe or copied. */}{" "}
       <span id={`${id}-about`} className="ml-auto flex shrink-0 items-center gap-1 pl-2">
         {badges.length > 0 ? (
           <span className="flex gap-1">
             {badges.map((badge) => (
               <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "unsaved changes" ? "bg-primary/10 font-medium text-primary" : "bg-surface-muted text-muted-foreground")}>
+                {" "}
                 {badge}
               </span>
             ))}
@@ -102,6 +104,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         {/* What a folded row hides, at a glance. */}
         {childCount > 0 && !expanded ? (
           <span className="text-xs text-muted-foreground">
+            {" "}
             {childCount}
             <span className="sr-only"> inside</span>
           </span>
