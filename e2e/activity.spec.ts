@@ -7,7 +7,7 @@ import { OrgApi } from "./support/org-api";
 const ITEMS = Array.from({ length: 35 }, (_, index) => `Step ${index + 1}`);
 const TRACK = ["# Steps", "", ...ITEMS.map((title) => `- ${title}`), ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updates:/ });
 const utcToday = () => new Date().toISOString().slice(0, 10);
 

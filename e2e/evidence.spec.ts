@@ -10,7 +10,7 @@ const PULL_REQUEST = "https://github.com/acme/api/pull/42";
 const PAYLOAD = "<img src=x onerror=alert(1)>";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
 const entry = (page: Page, title: string) => page.getByRole("list", { name: "Waiting for review" }).getByRole("article", { name: title });
 

@@ -46,7 +46,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
 
   // The rename, in the new draft's editor: unfold Basics, F2 on Loops, type, Enter.
   const tree = page.getByRole("tree");
-  const row = (name: string) => tree.getByRole("treeitem", { name, exact: true });
+  const row = (name: string) => tree.getByRole("treeitem").filter({ has: page.getByText(name, { exact: true }) });
   await row("Basics").click();
   await page.keyboard.press("ArrowRight");
   await row("Loops").click();

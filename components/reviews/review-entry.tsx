@@ -128,7 +128,7 @@ export const ReviewEntry = memo(function ReviewEntry({
         />
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <label className="mr-1 flex items-center gap-1.5 text-sm">
+          <label className="mr-1 flex items-center gap-1.5 text-sm touch:min-h-11">
             <input type="checkbox" className="size-4 accent-primary" checked={chosen} onChange={(event) => onChoose(attempt.id, event.target.checked)} />
             Choose<span className="sr-only"> “{item.title}” from {hire}</span>
           </label>
@@ -140,7 +140,7 @@ export const ReviewEntry = memo(function ReviewEntry({
           </Button>
           <Link
             href={`${assignmentHref(slug, assignment.id)}?item=${encodeURIComponent(item.key)}`}
-            className="ml-auto text-sm font-medium text-link underline-offset-2 hover:underline"
+            className="ml-auto text-sm font-medium text-link underline-offset-2 hover:underline touch:inline-flex touch:min-h-11 touch:items-center"
           >
             Open in {hire}’s roadmap
           </Link>

@@ -23,7 +23,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   return (
     <LiveEventsProvider slug={access.organization.slug}>
       {/* From 1024 px the tabs are a sidebar beside the page (org-nav.tsx); narrower, a row above it. */}
-      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 lg:max-w-7xl">
+      <div className="mx-auto w-full max-w-5xl px-4 py-4 sm:px-6 sm:py-8 lg:max-w-7xl">
         <div className="flex flex-wrap items-center justify-between gap-2">
           {/* The organization's name leads home: each member's own start page (app/o/[orgSlug]/page.tsx). */}
           <Link href={`/o/${access.organization.slug}`} prefetch={false} className="min-w-0 text-sm font-medium break-words text-muted-foreground hover:text-foreground">
@@ -40,7 +40,7 @@ export default async function OrganizationLayout({ children, params }: { childre
             showDashboard={can(access.membership.role, "dashboard.read")}
             showAudit={can(access.membership.role, "audit.read")}
           />
-          <div className="min-w-0 pt-8 lg:pt-0">{children}</div>
+          <div className="min-w-0 pt-4 sm:pt-8 lg:pt-0">{children}</div>
         </div>
       </div>
     </LiveEventsProvider>

@@ -57,7 +57,7 @@ export function RoadmapToolbar({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex flex-1 items-end gap-2">
+        <div className="flex min-w-0 flex-1 items-end gap-2">
           <Input
             ref={searchBox}
             label="Search items"
@@ -74,7 +74,7 @@ export function RoadmapToolbar({
                 clearSearch();
               }
             }}
-            containerClassName="flex-1"
+            containerClassName="min-w-0 flex-1"
             className="[&::-webkit-search-cancel-button]:hidden"
           />
           {searchText !== "" ? (
@@ -83,12 +83,13 @@ export function RoadmapToolbar({
             </Button>
           ) : null}
         </div>
-        <div className="flex gap-2">
-          <Button variant="secondary" onClick={onExpandAll}>
-            Expand all
+        <div className="flex shrink-0 gap-2">
+          {/* "Expand" and "Collapse" on phones: the full labels would squeeze the search box. */}
+          <Button variant="secondary" onClick={onExpandAll} className="max-sm:px-3">
+            Expand<span className="max-sm:sr-only"> all</span>
           </Button>
-          <Button variant="secondary" onClick={onCollapseAll}>
-            Collapse all
+          <Button variant="secondary" onClick={onCollapseAll} className="max-sm:px-3">
+            Collapse<span className="max-sm:sr-only"> all</span>
           </Button>
         </div>
       </div>

@@ -161,7 +161,7 @@ export function Roadmap({
   }
 
   return (
-    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
+    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-3 sm:gap-5">
       <RoadmapHeader assignment={detail.assignment} viewerIsAssignee={viewerIsAssignee} />
       <NextUp items={detail.nextUp.slice(0, 3).map((item) => ({ ...item, evidenceRequired: model.nodes[model.indexOf.get(item.key) ?? -1]?.source.evidenceRequired ?? false }))} onReveal={reveal} />
       <RoadmapToolbar
