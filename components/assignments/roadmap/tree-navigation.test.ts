@@ -120,14 +120,14 @@ describe("j and k in the item panel", () => {
   });
 
   it("follow the search and the state filter", () => {
-    const searched = visibleRows(model, effective, { search: "o", filter: "all", collapsed: new Set() });
+    const searched = visibleRows(model, { effective }, { search: "o", filter: "all", collapsed: new Set() });
     // "Scope", "Loops" and "Routing" match; "Variables" shows above "Scope", "Types" not at all.
     expect(next(searched, "Variables")).toBe(keyOf("Scope"));
     expect(next(searched, "Scope")).toBe(keyOf("Loops"));
     expect(next(searched, "Loops")).toBe(keyOf("Routing"));
     expect(previous(searched, "Scope")).toBe(keyOf("Variables"));
     const done = effectiveStates(model, statesOf([progressRow("Scope", "DONE"), progressRow("Paths", "DONE")]));
-    const filtered = visibleRows(model, done, { search: "", filter: "DONE", collapsed: new Set() });
+    const filtered = visibleRows(model, { effective: done }, { search: "", filter: "DONE", collapsed: new Set() });
     // Only the done items and their parents show: from Scope, j goes to the next one shown.
     expect(next(filtered, "Scope")).toBe(keyOf("Routing"));
     expect(next(filtered, "Routing")).toBe(keyOf("Paths"));
