@@ -30,16 +30,18 @@ async function queueSetup(factory: TestFactory, pageAs: PageAs, baseURL: string,
     const response = await api.send("POST", `/assignments/${assignment}/items/${key}/evidence`, { note }, { "Idempotency-Key": crypto.randomUUID() });
     expect(response.status(), await response.text()).toBe(201);
   };
-  await submit(hireApi, assignmentId!, await ownerApi.keyOf(starter.id, "Variables"), "Read the chapter on names.");
-  await submit(hireApi, assignmentId!, await ownerApi.keyOf(starter.id, "Loops"), "Wrote three loops.");
-  return { team, mentor, hire, assignmentId: assignmentId!, hireApi };
+  const nodes = await ownerApi.nodes(starter.id);
+  const keyOf = (title: string) => nodes.find((node) => node.title === title)!.stableKey;
+  await submit(hireApi, assignmentId!, keyOf("Variables"), "Read the chapter on names.");
+  await submit(hireApi, assignmentId!, keyOf("Loops"), "Wrote three loops.");
+  return { team, mentor, hire, assignmentId: assignmentId!, hireApi, keyOf };
 }
 
 const list = (page: Page) => page.getByRole("list", { name: "Waiting for review" });
 const entry = (page: Page, title: string) => list(page).getByRole("article", { name: title });
 
 test("a decision shows “Approved · Undo” and Saving… at once; Undo sends nothing; the next one is saved", async ({ factory, pageAs, baseURL }) => {
-  const { team, mentor, assignmentId, hireApi } = await queueSetup(factory, pageAs, baseURL!);
+  const { team, mentor, assignmentId, hireApi, keyOf } = await queueSetup(factory, pageAs, baseURL!);
   const page = await pageAs(mentor);
   const sent: string[] = [];
   page.on("request", (request) => {
@@ -68,11 +70,7 @@ test("a decision shows “Approved · Undo” and Saving… at once; Undo sends 
   expect(sent).toHaveLength(1);
 
   // The server agrees, as the hire sees it: Loops approved, Variables still waiting.
-  const { nodes } = await hireApi.get<{ nodes: Array<{ title: string; stableKey: string }> }>(`/assignments/${assignmentId}`);
-  const evidence = async (title: string) => {
-    const key = nodes.find((node) => node.title === title)!.stableKey;
-    return (await hireApi.get<{ items: Array<{ status: string }> }>(`/assignments/${assignmentId}/items/${key}/evidence`)).items;
-  };
+  const evidence = async (title: string) => (await hireApi.get<{ items: Array<{ status: string }> }>(`/assignments/${assignmentId}/items/${keyOf(title)}/evidence`)).items;
   expect((await evidence("Loops")).map((attempt) => attempt.status)).toEqual(["APPROVED"]);
   expect((await evidence("Variables")).map((attempt) => attempt.status)).toEqual(["SUBMITTED"]);
 });
