@@ -89,8 +89,8 @@ test("the item panel sits beside the tree; j and k move it with the URL, a reloa
   await expect(page).not.toHaveURL(/[?&]open=1/);
 });
 
-test("“Not applicable…” moves focus to the reason; a mentor sees the hire's links under the hire's name", async ({ page, factory, pageAs, signIn, baseURL }) => {
-  const { hire, mentor, url, keys } = await assignment({ factory, pageAs, baseURL: baseURL! });
+test("“Not applicable…” moves focus to the reason field, and Cancel back to the button", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const { hire, url, keys } = await assignment({ factory, pageAs, baseURL: baseURL! });
   await signIn(page, hire);
   await page.goto(`${url}?item=${keys.loops}&open=1`);
   const loops = panelOf(page, "Loops");
@@ -99,9 +99,13 @@ test("“Not applicable…” moves focus to the reason; a mentor sees the hire'
   await expect(loops.getByLabel("Why does it not apply?")).toBeFocused();
   await loops.getByRole("button", { name: "Cancel" }).click();
   await expect(loops.getByRole("button", { name: "Not applicable…" })).toBeFocused();
+});
 
-  // The hire's own links are "Your links".
-  const links = loops.getByRole("region", { name: "Your links" });
+test("the hire's links are “Your links” to the hire and carry the hire's name for their mentor", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const { hire, mentor, url, keys } = await assignment({ factory, pageAs, baseURL: baseURL! });
+  await signIn(page, hire);
+  await page.goto(`${url}?item=${keys.loops}&open=1`);
+  const links = panelOf(page, "Loops").getByRole("region", { name: "Your links" });
   await links.getByLabel("Link address").fill("https://example.com/loops-notes");
   await links.getByLabel("Title (optional)").fill("Loop notes");
   const saved = page.waitForResponse((response) => response.request().method() === "PUT" && new URL(response.url()).pathname.endsWith(`/items/${keys.loops}`));
@@ -109,11 +113,12 @@ test("“Not applicable…” moves focus to the reason; a mentor sees the hire'
   await expect(links.getByRole("link", { name: "Loop notes" })).toBeVisible();
   expect((await saved).status()).toBe(200);
 
-  // The mentor, from the activity's kind of link: the same panel, the links under the hire's name.
+  // The mentor, from the activity's kind of link: the same panel, the note and links under the hire's name.
   const mentorPage = await pageAs(mentor);
   await mentorPage.setViewportSize({ width: 1280, height: 800 });
   await mentorPage.goto(`${url}?item=${keys.loops}&open=1`);
-  await expect(panelOf(mentorPage, "Loops").getByRole("region", { name: "Ines Duarte’s links" }).getByRole("link", { name: "Loop notes" })).toBeVisible();
-  await expect(panelOf(mentorPage, "Loops").getByRole("region", { name: "Your links" })).toHaveCount(0);
-  await expect(panelOf(mentorPage, "Loops").getByRole("heading", { name: "Ines Duarte’s note" })).toBeVisible();
+  const panel = panelOf(mentorPage, "Loops");
+  await expect(panel.getByRole("region", { name: "Ines Duarte’s links" }).getByRole("link", { name: "Loop notes" })).toBeVisible();
+  await expect(panel.getByRole("region", { name: "Your links" })).toHaveCount(0);
+  await expect(panel.getByRole("heading", { name: "Ines Duarte’s note" })).toBeVisible();
 });
