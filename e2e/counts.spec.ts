@@ -1,5 +1,6 @@
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import type { Person } from "./support/fixtures";
 import { OrgApi } from "./support/org-api";
 
 /**
@@ -59,44 +60,48 @@ test("every screen counts the same assignment the same way: items are leaves, an
   // Assigned with the Frameworks branch skipped (a topic holding a topic: 3 items); the hire
   // marks GraphQL not applicable, does three items and starts one.
   const [assignmentId] = await api.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [mentor.id], skippedKeys: [key("Frameworks")] });
-  const hirePage = await pageAs(hire);
-  const hireApi = new OrgApi(hirePage, baseURL!, team.slug);
+  const hireApi = new OrgApi(await pageAs(hire), baseURL!, team.slug);
   const put = async (title: string, body: Record<string, string>) => expect((await hireApi.send("PUT", `/assignments/${assignmentId}/items/${key(title)}`, body)).status()).toBe(200);
   await put("GraphQL", { state: "NOT_APPLICABLE", notApplicableReason: "We only serve REST." });
-  for (const title of ["Variables", "Loops", "Arguments"]) await put(title, { state: "DONE" });
+  expect((await hireApi.send("POST", `/assignments/${assignmentId}/items/bulk`, { keys: ["Variables", "Loops", "Arguments"].map(key), state: "DONE" })).status()).toBe(200);
   await put("HTTP", { state: "IN_PROGRESS" });
 
   const DONE = "3 of 7 items done";
   const TOTALS = "7 counted · 3 skipped · 1 not applicable";
 
-  // The track page counts the version's items (leaves) and names its topics apart: 11 = 7 + 3 + 1.
-  await owner.goto(`/o/${team.slug}/tracks/${track.id}`);
-  await expect(owner.getByRole("heading", { name: "Version 1: 2 sections · 5 topics · 11 items" })).toBeVisible();
-
-  // The assign form, the same branch ticked: the items it will count are the hire's counted
-  // items plus the one marked not applicable later, and the same 3 skipped.
-  await owner.goto(`/o/${team.slug}/assignments/new?track=${track.id}`);
-  await owner.getByRole("checkbox", { name: /^Frameworks/ }).check();
-  await expect(owner.getByTestId("skip-counts")).toHaveText("Items: 8 counted · 3 skipped");
-
   // Every screen that shows the assignment: the same done count out of the same counted items,
-  // and the same exclusions, in the same words.
-  const screens: Array<[string, string, (page: typeof owner) => Locator]> = [
-    ["the hire's My work card", `/o/${team.slug}/me`, (page) => page.getByRole("article", { name: "Counting" })],
-    ["the roadmap header", `/o/${team.slug}/assignments/${assignmentId}`, (page) => page.getByRole("main")],
-    ["the mentees dashboard", `/o/${team.slug}/mentees`, (page) => page.getByRole("listitem", { name: /Tomas Berg/ })],
-    ["the manager dashboard", `/o/${team.slug}/dashboard`, (page) => page.getByRole("table", { name: "Active assignments" }).getByRole("row", { name: /Tomas Berg/ })],
-    ["the assignments table", `/o/${team.slug}/assignments`, (page) => page.getByRole("row", { name: /Tomas Berg/ })],
+  // and the same exclusions, in the same words. Each in a page of its own, loaded side by side.
+  const screens: Array<{ name: string; who: Person; path: string; find: (page: Page) => Locator }> = [
+    { name: "the hire's My work card", who: hire, path: `/o/${team.slug}/me`, find: (page) => page.getByRole("article", { name: "Counting" }) },
+    { name: "the roadmap header", who: hire, path: `/o/${team.slug}/assignments/${assignmentId}`, find: (page) => page.getByRole("main") },
+    { name: "the mentees dashboard", who: mentor, path: `/o/${team.slug}/mentees`, find: (page) => page.getByRole("listitem", { name: /Tomas Berg/ }) },
+    { name: "the manager dashboard", who: team.owner, path: `/o/${team.slug}/dashboard`, find: (page) => page.getByRole("table", { name: "Active assignments" }).getByRole("row", { name: /Tomas Berg/ }) },
+    { name: "the assignments table", who: team.owner, path: `/o/${team.slug}/assignments`, find: (page) => page.getByRole("row", { name: /Tomas Berg/ }) },
   ];
-  const viewers = { hire: hirePage, mentor: await pageAs(mentor) };
-  const seen: Array<ReturnType<typeof countsIn>> = [];
-  for (const [name, path, find] of screens) {
-    const page = name.startsWith("the hire") || name === "the roadmap header" ? viewers.hire : name === "the mentees dashboard" ? viewers.mentor : owner;
-    await page.goto(path);
-    const where = find(page);
-    await expect(where, name).toContainText(DONE);
-    await expect(where, name).toContainText(TOTALS);
-    seen.push(countsIn(await where.innerText()));
-  }
+  const [seen] = await Promise.all([
+    Promise.all(
+      screens.map(async ({ name, who, path, find }) => {
+        const page = await pageAs(who);
+        await page.goto(path);
+        const where = find(page);
+        await expect(where, name).toContainText(DONE);
+        await expect(where, name).toContainText(TOTALS);
+        return countsIn(await where.innerText());
+      }),
+    ),
+    (async () => {
+      // The track page counts the version's items (leaves) and names its topics apart: 11 = 7 + 3 + 1.
+      await owner.goto(`/o/${team.slug}/tracks/${track.id}`);
+      await expect(owner.getByRole("heading", { name: "Version 1: 2 sections · 5 topics · 11 items" })).toBeVisible();
+    })(),
+    (async () => {
+      // The assign form, the same branch ticked: the items it will count are the hire's counted
+      // items plus the one marked not applicable later, and the same 3 skipped.
+      const page = await pageAs(team.owner);
+      await page.goto(`/o/${team.slug}/assignments/new?track=${track.id}`);
+      await page.getByRole("checkbox", { name: /^Frameworks/ }).check();
+      await expect(page.getByTestId("skip-counts")).toHaveText("Items: 8 counted · 3 skipped");
+    })(),
+  ]);
   expect(seen).toEqual(screens.map(() => ({ done: 3, counted: 7, totals: { counted: 7, skipped: 3, notApplicable: 1 } })));
 });
