@@ -118,10 +118,16 @@ test("a hire sees each item's evidence on the roadmap, filters what needs them a
   await expect(chip(page, /^Waiting on mentor 0$/)).toBeVisible();
   await choose(page, chip(page, /^All/));
   await expect(item(page, WAITING)).toContainText("approved");
+});
 
-  // A topic's whole subtree: the badges are all in it.
+test("the roadmap's evidence badges, marks and filters pass axe (WCAG 2.2 AA: nothing serious or critical)", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const { hire, url } = await evidenceRoadmap(factory, pageAs, baseURL!);
+  await signIn(page, hire);
+  await page.goto(url);
+  // A topic's whole subtree: every badge is in it.
   await page.getByLabel("Search items").fill("functions");
   await expect(results(page)).toHaveText("4 results");
+  await expect(item(page, APPROVED)).toContainText("approved");
   const axe = await new AxeBuilder({ page }).include("article[aria-labelledby='roadmap-heading']").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   const serious = axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} (${node.failureSummary ?? ""})`).join("; ")}`)).toEqual([]);
