@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { emailsTo } from "./support/fake-resend";
 import { expect, test } from "./support/fixtures";
@@ -148,6 +149,12 @@ test("each role lands on its own page: a hire on My work, a mentor on Mentees, a
   await page.goto(`/o/${team.slug}`);
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/setup$`));
   await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
+  // The hire and the mentor already joined: "Invite people" is done, starting a track is next.
+  await expect(page.getByText("1 of 5 done")).toBeVisible();
+  await expect(steps(page).locator('[aria-current="step"]')).toContainText("Start a track");
+  // The checklist and the grouped tabs pass axe (WCAG 2.2 A and AA): no serious or critical violation.
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 });
 
 test("the organization's name leads home without trapping the back button, and Members offers Invite", async ({ page, factory, signIn }) => {
