@@ -19,7 +19,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
       {deleted ? (
-        // Generic on purpose: the address is anyone's to craft, so it names no organization (the toast before it did).
+        // Generic on purpose: the address is anyone's to craft, so it names no organization.
         <p role="status" className="mt-4 rounded-lg border border-border bg-surface-muted px-4 py-3 text-sm">
           The organization was deleted, with its data and files. Your account and your other organizations are unchanged.
         </p>

@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
 import { callEndpoint, endpointUrl } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
@@ -17,8 +15,6 @@ import { ApiError } from "@/lib/http/api-client";
  * state is a convenience, not the guard.
  */
 export function DeleteOrganizationSection({ slug, name }: { slug: string; name: string }) {
-  const router = useRouter();
-  const { toast } = useToast();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [pending, setPending] = useState(false);
@@ -42,8 +38,9 @@ export function DeleteOrganizationSection({ slug, name }: { slug: string; name: 
     setError(undefined);
     try {
       await callEndpoint(api.deleteOrganization, { params: { orgSlug: slug }, body: { confirmName: typed } });
-      toast({ title: "Organization deleted", description: `${name} and everything in it are gone.`, tone: "success" });
-      router.replace("/o?deleted=1");
+      // A full load, not a client navigation: every cache, socket and open query of this page belongs
+      // to an organization that no longer exists (and its live connection is being closed right now).
+      window.location.replace("/o?deleted=1");
     } catch (caught) {
       setPending(false);
       setError(caught instanceof ApiError ? (caught.fieldErrors.confirmName ?? caught.message) : "Something went wrong. Nothing was deleted; try again.");
