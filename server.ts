@@ -25,7 +25,7 @@ import { startEventRelay } from "@/lib/realtime/event-relay";
 import { createWebhookTrigger } from "@/lib/webhooks/event-trigger";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
-import { assignClientIp } from "@/lib/security/client-ip";
+import { assignClientIp, assignProxied } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createHttpServer } from "@/lib/server/http-server";
 import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
@@ -100,6 +100,7 @@ async function main() {
       (req, res) => {
         // Route handlers cannot see the socket: hand them the client's address in a header only we set.
         assignClientIp(req, config.TRUST_PROXY);
+        assignProxied(req);
         // Next.js answers a path it cannot decode with an unlogged plain-text 500.
         if (refuseUndecodablePath(req, res, log)) return;
         if (serveMetrics(req, res, metricsAccess)) return;
