@@ -60,7 +60,7 @@ export function RoadmapToolbar({
             <label
               key={value}
               className={cx(
-                "inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-full touch:h-11 border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+                "relative inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-full touch:h-11 border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
                 filter === value ? "border-primary bg-primary/10 font-medium text-foreground" : "border-border-strong text-muted-foreground hover:bg-surface-muted",
               )}
             >
