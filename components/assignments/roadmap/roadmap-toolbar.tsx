@@ -52,7 +52,8 @@ export function RoadmapToolbar({
           </Button>
         </div>
       </div>
-      <fieldset>
+      {/* min-w-0: a fieldset is at least as wide as its content, and the chips row scrolls on phones. */}
+      <fieldset className="min-w-0">
         <legend className="sr-only">Show items</legend>
         {/* One scrolling row on phones, so the roadmap's first items stay on the first screen. */}
         <div className="flex flex-wrap gap-1.5 max-sm:flex-nowrap max-sm:overflow-x-auto">
