@@ -93,15 +93,17 @@ export function RoadmapToolbar({
           </Button>
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-        <fieldset>
+      <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5">
+        {/* min-w-0: a fieldset is at least as wide as its content, and the chips row scrolls on phones. */}
+        <fieldset className="min-w-0 max-sm:w-full">
           <legend className="sr-only">Show items</legend>
-          <div className="flex flex-wrap gap-1.5">
+          {/* One scrolling row on phones, so the roadmap's first items stay on the first screen. */}
+          <div className="flex flex-wrap gap-1.5 max-sm:flex-nowrap max-sm:overflow-x-auto">
             {ROW_FILTERS.map((value) => (
               <label
                 key={value}
                 className={cx(
-                  "inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-full border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+                  "relative inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-full touch:h-11 border px-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
                   filter === value ? "border-primary bg-primary/10 font-medium text-foreground" : "border-border-strong text-muted-foreground hover:bg-surface-muted",
                   value === "NEEDS_ACTION" && "sm:ml-2",
                 )}
