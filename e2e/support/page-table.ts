@@ -51,8 +51,10 @@ export const APP_PAGES: AppPage[] = [
   { name: "organization list", who: "olivia (owner)", path: () => "/o", ready: (page, scene) => page.getByRole("link", { name: scene.demo.name }) },
   { name: "organization list (no organization yet)", who: "loner", path: () => "/o", ready: (page) => h1(page) },
   // The organization's pages, each as the person it is for.
-  { name: "organization home (owner)", who: "olivia (owner)", path: org, ready: (page, scene) => h1(page, scene.demo.name) },
-  { name: "organization home (hire)", who: "noah (hire)", path: org, ready: (page) => h1(page) },
+  // /o/{slug} only redirects to each member's home (decision 0039): the demo's setup is complete, so an owner lands on the dashboard, a hire on My work.
+  { name: "organization home (owner)", who: "olivia (owner)", path: org, ready: (page) => page.getByRole("table", { name: "Active assignments" }).getByRole("progressbar").first() },
+  { name: "organization home (hire)", who: "noah (hire)", path: org, ready: (page) => page.getByRole("progressbar").first() },
+  { name: "setup (owner)", who: "olivia (owner)", path: (scene) => `${org(scene)}/setup`, ready: (page, scene) => h1(page, scene.demo.name) },
   { name: "my work (hire)", who: "noah (hire)", path: (scene) => `${org(scene)}/me`, ready: (page) => page.getByRole("progressbar").first() },
   { name: "notifications (hire)", who: "noah (hire)", path: (scene) => `${org(scene)}/notifications`, ready: (page) => page.getByRole("list", { name: "Notifications" }).getByText(/nudged you/) },
   { name: "roadmap (hire)", who: "noah (hire)", path: (scene) => `${org(scene)}/assignments/${scene.assignmentId}`, ready: (page) => page.getByRole("treeitem").first(), large: true },
