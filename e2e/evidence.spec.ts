@@ -113,6 +113,8 @@ test("a hire submits evidence from the item panel: what is missing is said befor
 });
 
 test("the mentor finds the attempt from the Reviews tab and requests changes with the keyboard", async ({ factory, pageAs, baseURL }) => {
+  // The decision is held 5 s for Undo before it is sent (decision 0043).
+  test.setTimeout(60_000);
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
   const { team, hire, mentor, keys, assignmentId } = await evidenceSetup(factory, pageAs, baseURL!);
@@ -225,6 +227,8 @@ async function twoWaitingAttempts(factory: TestFactory, pageAs: PageAs, baseURL:
 }
 
 test("the mentor works the queue with j, k and a: a refused approval puts the entry back, the next approval takes it off", async ({ factory, pageAs, baseURL }) => {
+  // Each decision is held 5 s for Undo before it is sent (decision 0043): two of them, waited for, need the longer budget.
+  test.setTimeout(60_000);
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
   const { team, mentor } = await twoWaitingAttempts(factory, pageAs, baseURL!);

@@ -7,7 +7,8 @@ import { OrgApi } from "./support/org-api";
 // through the items on screen with the URL following, Escape returns to the row.
 const OUTLINE = ["# Panel walk", "", "=====", "Basics", "=====", "- Variables", "- Loops", "- Functions", "", "=====", "Web", "=====", "- HTTP", "- Routing", ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+// A row is named by all it shows, title first (roadmap-row.tsx): find it by its title.
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const panelOf = (page: Page, title: string) => page.getByRole("dialog", { name: title });
 
 test.use({ viewport: { width: 1280, height: 800 } });

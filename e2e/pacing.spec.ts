@@ -52,9 +52,9 @@ test("a manager sets day and week dues in the editor, publishes and assigns; the
   await week.getByRole("link", { name: "Laptop" }).click();
   await expect(hirePage).toHaveURL(new RegExp(`/assignments/${assignmentId}\\?item=`));
   const tree = hirePage.getByRole("tree");
-  await expect(tree.getByRole("treeitem").filter({ has: page.getByText("Laptop", { exact: true }) })).toContainText("due today");
-  await expect(tree.getByRole("treeitem").filter({ has: page.getByText("Accounts", { exact: true }) })).toContainText("due in 6 days");
-  await expect(tree.getByRole("treeitem").filter({ has: page.getByText("Basics", { exact: true }) })).toContainText("due in 6 days");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Laptop", { exact: true }) })).toContainText("due today");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Accounts", { exact: true }) })).toContainText("due in 6 days");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Basics", { exact: true }) })).toContainText("due in 6 days");
   await expect(hirePage.getByRole("heading", { name: "Due date" })).toBeHidden();
 });
 

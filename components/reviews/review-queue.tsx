@@ -206,6 +206,7 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
       ) : listed.length === 0 ? (
         hasNextPage && !isFetchNextPageError ? <LoadingBlock /> : <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} />
       ) : (
+        <>
         <QueueList
           slug={slug}
           entries={entries}
@@ -224,6 +225,9 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
           onChooseAll={() => dispatch({ type: "chooseAll", ids: shownIds })}
           onApproveChosen={() => approveChosen.mutate(entries.filter((entry) => state.chosen.has(entry.attempt.id)))}
         />
+        {/* Only decided lines left (they stay until the list is read again): say that nothing else waits. */}
+        {entries.length === 0 && !(hasNextPage && !isFetchNextPageError) ? <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} /> : null}
+        </>
       )}
 
       <NextPageControls

@@ -24,20 +24,17 @@ export function EvidenceIcon({ className }: { className?: string }) {
 /**
  * An item's evidence on its row: the icon when the item requires evidence, and its
  * latest attempt's status in words ("waiting for review", "changes requested",
- * "approved"), or "evidence required" while there is none. Never colour alone.
+ * "approved"), or "evidence required" while there is none. Never colour alone. That an
+ * item with an attempt also requires evidence is said at the end of the row's name
+ * (roadmap-row.tsx), never between the words it shows: a speech user says what is shown
+ * (WCAG 2.5.3, label in name).
  */
 export function EvidenceMark({ required, status }: { required: boolean; status: EvidenceStatus | null }) {
   return (
     <span data-evidence={status ?? "required"} className={cx("inline-flex items-center gap-1 rounded px-1.5 text-xs whitespace-nowrap", TONE[status ?? "NONE"])}>
+      {/* A leading space, as the row's other chips have: the row's name is its text, words kept apart. */}{" "}
       {required ? <EvidenceIcon /> : null}
-      {status === null ? (
-        "evidence required"
-      ) : (
-        <>
-          {required ? <span className="sr-only">evidence required, </span> : <span className="sr-only">evidence </span>}
-          {EVIDENCE_BADGE[status]}
-        </>
-      )}
+      {status === null ? "evidence required" : EVIDENCE_BADGE[status]}
     </span>
   );
 }

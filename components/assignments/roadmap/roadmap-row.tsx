@@ -168,6 +168,8 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
           </span>
         ))}
         {leaf && !excluded && own !== "IN_PROGRESS" ? <span className="sr-only">{STATE_LABEL[own]}</span> : null}
+        {/* Said last, after what the row shows (evidence-mark.tsx): the status chip alone does not say the item requires evidence. */}
+        {props.evidenceRequired && props.evidence !== null ? <span className="sr-only"> evidence required</span> : null}
         {leaf || excluded ? null : isSection ? (
           <span className="flex items-center gap-2 pl-2">
             {/* The bar draws the numbers beside it; they are what the row's name says. */}
