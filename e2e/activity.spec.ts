@@ -12,6 +12,8 @@ const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updat
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
 test("the hire's changes reach the activity feed live, page by page, and their calendar counts today", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  // Two people's pages, live changes, three pages of the feed and the calendar: a journey's budget.
+  test.setTimeout(60_000);
   const team = await factory.team("Activity Org");
   const hire = await factory.person(team, { name: "Ada Obi", role: "MEMBER" });
   await signIn(page, team.owner);

@@ -48,6 +48,8 @@ function countsIn(text: string) {
 }
 
 test("every screen counts the same assignment the same way: items are leaves, and what is left out is said", async ({ factory, pageAs, baseURL }) => {
+  // Seven screens, each loaded and read (about 15–24 s on 2 shared cores): the budget of the other multi-page journeys.
+  test.setTimeout(60_000);
   const team = await factory.team("Counts Org");
   const hire = await factory.person(team, { name: "Tomas Berg", role: "MEMBER" });
   const mentor = await factory.person(team, { name: "Mira Sol", role: "MENTOR" });
