@@ -42,7 +42,10 @@ test("the item panel sits beside the tree; j and k move it with the URL, a reloa
   const tree = page.getByRole("tree");
   await expect(tree).toBeInViewport();
   const [treeBox, panelBox] = [await tree.boundingBox(), await variables.boundingBox()];
-  expect(treeBox && panelBox).toBeTruthy();
+  // Both are laid out (a box each), and the tree ends where the panel begins.
+  expect(treeBox).not.toBeNull();
+  expect(panelBox).not.toBeNull();
+  expect(panelBox!.width).toBeGreaterThan(0);
   expect(treeBox!.x + treeBox!.width).toBeLessThanOrEqual(panelBox!.x);
   await expect(item(page, "Functions")).toBeVisible();
 
