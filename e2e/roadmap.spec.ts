@@ -12,7 +12,7 @@ const THIRD = "sentinel pattern (object() / None + check)"; // 4 below SECOND
 const FOURTH = "when to use (API stability, speed, clarity)"; // 3 below THIRD
 const EVIDENCE = "forcing named args in public APIs"; // 3 below FOURTH; made to need evidence before publishing
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
 const doneCount = (page: Page, done: number) => page.getByText(new RegExp(`^${done} of 404 items done`));
 

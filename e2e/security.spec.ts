@@ -102,13 +102,13 @@ test("the API reference (the largest page: the OpenAPI document rendered) runs u
 
 test("signing in and a signed-in page, with its client navigation and socket, run under the policy", async ({ page }) => {
   const problems = await watchForProblems(page);
-  // The demo organization, read only: the mentor signs in through the form and lands on its overview.
+  // The demo organization, read only: the mentor signs in through the form and lands on her home there, Mentees (decision 0039).
   await page.goto("/sign-in?callbackUrl=%2Fo%2Fdemo");
   await page.getByLabel("Email").fill("mei.mentor@demo.cairn.test");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/o\/demo$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Engineering (demo)");
+  await expect(page).toHaveURL(/\/o\/demo\/mentees$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentees");
   await expect(page.getByRole("status", { name: /^Live updates:/ })).toHaveText("Live");
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();

@@ -12,7 +12,7 @@ async function seriousViolations(page: Page, selector: string) {
   return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 
 test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades three hires at once; each keeps progress and sees the removed item's history", async ({
   page,

@@ -8,6 +8,7 @@
  */
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
+import { pickersKey } from "@/components/assignments/use-pickers";
 import { assignmentKey, itemHistoryKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
 import type { AssignmentDetailJson } from "@/components/assignments/roadmap/types";
 import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
@@ -88,6 +89,10 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
   if (notifications) refresh(queryClient, notificationsKey(slug));
   // Lists only: an open track editor keeps its own draft (a refetch under its queued edits
   // would apply them twice; someone else's edit reaches it as a 412 with their version).
-  if (tracks) refresh(queryClient, tracksKey(slug));
+  if (tracks) {
+    refresh(queryClient, tracksKey(slug));
+    // The assign form's tracks and versions: a version published elsewhere is offered at once.
+    refresh(queryClient, pickersKey(slug));
+  }
   if (members) refresh(queryClient, membersKey(slug));
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
+import { refreshAfterPublish } from "./use-tracks";
 import { publishVersion } from "./versions-api";
 
 /**
@@ -18,12 +19,20 @@ export function PublishVersionButton({ slug, trackId, number }: { slug: string; 
   const router = useRouter();
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
+  const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: () => publishVersion(slug, trackId, number),
     onSuccess: () => {
       setOpen(false);
-      toast({ tone: "success", title: `Version ${number} is published.`, description: "Edits from now on go into a new draft." });
+      // The next step (decision 0039): assign what was just published.
+      toast({
+        tone: "success",
+        title: `Version ${number} is published.`,
+        description: "Edits from now on go into a new draft.",
+        action: { label: "Assign this track", onAction: () => router.push(`/o/${slug}/assignments/new?track=${trackId}`) },
+      });
       router.refresh();
+      void refreshAfterPublish(queryClient, slug, trackId, number);
     },
   });
 

@@ -65,3 +65,17 @@ export const renameOrganizationSchema = z
   });
 
 export const createOrganizationSchema = z.strictObject({ name: orgNameSchema });
+
+/** The typed confirmation a deletion needs (decision 0045): a replayed or forged request without it changes nothing. */
+export const deleteOrganizationSchema = z.strictObject({
+  confirmName: z
+    .string({ message: "Type the organization's name to confirm." })
+    .max(200, "That is longer than any organization's name.")
+    .meta({ description: "The organization's name, typed by the owner: anything else is a 422 and nothing is deleted." }),
+});
+
+export const deletedOrganizationSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  deleted: z.literal(true),
+});

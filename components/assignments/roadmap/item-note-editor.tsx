@@ -13,7 +13,18 @@ type SaveStatus = "idle" | "saving" | "saved" | "failed";
  * or Ctrl+Enter); a refused save keeps the text, so nothing typed is lost. The
  * note is Markdown source, shown as written: it is never turned into HTML here.
  */
-export function ItemNoteEditor({ note, readOnly, onSave }: { note: string | null; readOnly: boolean; onSave: (note: string | null, callbacks: WriteCallbacks) => void }) {
+export function ItemNoteEditor({
+  owner,
+  note,
+  readOnly,
+  onSave,
+}: {
+  /** "Your", or the hire's name with ’s for anyone else (only the hire writes it). */
+  owner: string;
+  note: string | null;
+  readOnly: boolean;
+  onSave: (note: string | null, callbacks: WriteCallbacks) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState(note ?? "");
   const [status, setStatus] = useState<SaveStatus>("idle");
@@ -23,7 +34,7 @@ export function ItemNoteEditor({ note, readOnly, onSave }: { note: string | null
     return (
       <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-1">
         <h3 id={`${id}-heading`} className="text-sm font-semibold">
-          Note
+          {owner} note
         </h3>
         {note ? <p className="rounded-md bg-surface-muted p-3 text-sm break-words whitespace-pre-wrap">{note}</p> : <p className="text-sm text-muted-foreground">No note.</p>}
       </section>

@@ -8,6 +8,7 @@ import type { VisibleRow } from "@/components/ui/tree/visible-rows";
 import type { Counts, ProgressState } from "@/lib/progress/progress-math";
 import type { EffectiveState, RoadmapModel } from "./roadmap-model";
 import { RoadmapRow } from "./roadmap-row";
+import type { EvidenceStatus } from "./row-evidence";
 import { treeCommandFor } from "./tree-navigation";
 import type { TreeCommand } from "./tree-navigation";
 import type { RowPacing } from "./row-pacing";
@@ -24,6 +25,7 @@ export const RoadmapTree = memo(function RoadmapTree({
   rows,
   states,
   effective,
+  evidence,
   counts,
   pacing,
   noteKeys,
@@ -43,6 +45,8 @@ export const RoadmapTree = memo(function RoadmapTree({
   rows: readonly VisibleRow[];
   states: ReadonlyMap<string, ProgressState>;
   effective: readonly EffectiveState[];
+  /** Per node, in the model's order: the latest attempt's status (row-evidence.ts). */
+  evidence: ReadonlyArray<EvidenceStatus | undefined>;
   counts: ReadonlyMap<string, Counts>;
   /** Per node, in the model's order (row-pacing.ts). */
   pacing: readonly RowPacing[];
@@ -104,6 +108,7 @@ export const RoadmapTree = memo(function RoadmapTree({
             effective={effective[row.index]!}
             optional={node.source.optional}
             evidenceRequired={node.source.evidenceRequired}
+            evidence={evidence[row.index] ?? null}
             hasNote={noteKeys.has(row.key)}
             due={pacing[row.index]?.due ?? null}
             overdue={pacing[row.index]?.overdue ?? false}
