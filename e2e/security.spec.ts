@@ -26,6 +26,10 @@ async function watchForProblems(page: Page): Promise<string[]> {
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
+  // The console says only "Failed to load resource: … 404"; this names the resource.
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}${new URL(response.url()).search}`);
+  });
   return problems;
 }
 
@@ -73,6 +77,13 @@ test("build assets are served with nosniff and a policy that allows no inline sc
   expect(response.status()).toBe(200);
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(directives(response.headers()["content-security-policy"])["script-src"]).toEqual(["'self'"]);
+});
+
+test("the icon browsers ask for on their own, /favicon.ico, is there (its 404 was a console error on some loads)", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^image\//);
+  expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
 });
 
 test("the public pages run under the policy: no violations or console errors, and the theme still switches", async ({ page }) => {
