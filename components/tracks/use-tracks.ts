@@ -41,7 +41,7 @@ export function refreshAfterPublish(queryClient: QueryClient, slug: string, trac
 }
 
 /**
- * Publishes a draft from the editor (the track page's button has its own mutation).
+ * Publishes a draft (PublishVersionButton, on the track page and in the editor).
  * `onPublished` runs before the caches are read again, as an option of the mutation rather
  * than of one mutate() call: the editor's draft, read again, says "published" and unmounts the
  * button, and a mutate() callback would then never run.
