@@ -68,6 +68,9 @@ test("the item panel sits beside the tree; j and k move it with the URL, a reloa
   await expect(loops.getByRole("heading", { name: "Loops", level: 2 })).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`[?&]item=${keys.loops}&open=1`));
   await expect(item(page, "Loops")).toHaveAttribute("tabindex", "0");
+  // The row of the item in the panel is marked (the tree says which one is open), and only that row.
+  await expect(item(page, "Loops")).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("treeitem").and(page.locator("[aria-current]"))).toHaveCount(1);
 
   // Not while typing: a j in the note stays in the note.
   await loops.getByLabel("Your note").fill("");
@@ -91,6 +94,7 @@ test("the item panel sits beside the tree; j and k move it with the URL, a reloa
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(item(page, "Variables")).toBeFocused();
   await expect(page).not.toHaveURL(/[?&]open=1/);
+  await expect(item(page, "Variables")).not.toHaveAttribute("aria-current");
 });
 
 test("“Not applicable…” moves focus to the reason field, and Cancel back to the button", async ({ page, factory, pageAs, signIn, baseURL }) => {

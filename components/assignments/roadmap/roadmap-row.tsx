@@ -39,6 +39,8 @@ export interface RoadmapRowProps {
   total: number;
   percent: number;
   tabbable: boolean;
+  /** Its details are in the side panel: marked on the row, so the tree says which item the panel shows. */
+  open: boolean;
   /** The search in effect, lower-case: its matches in the title are marked. */
   search: string;
   /** A short word shown on the row after a key press it refused ("needs evidence"). */
@@ -106,6 +108,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
       id={id}
       aria-checked={leaf && !excluded ? (own === "DONE" ? true : own === "IN_PROGRESS" ? "mixed" : false) : undefined}
       aria-selected={props.tabbable}
+      aria-current={props.open || undefined}
       // The name is all the row shows, title first (WCAG 2.5.3, label in name: what a speech user
       // reads on the row is in its name); the keys are the tree's description.
       aria-labelledby={`${id}-title ${id}-about`}
@@ -115,6 +118,7 @@ export const RoadmapRow = memo(function RoadmapRow(props: RoadmapRowProps) {
         // sections, whose actions menu opens outside the row and would be clipped.
         isSection ? "mt-1 border-t border-border bg-surface-muted/60 py-1 first:mt-0 first:border-t-0" : "[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto] hover:bg-surface-muted",
         props.tabbable && "bg-primary/5",
+        props.open && "bg-primary/10 shadow-[inset_3px_0_0_var(--color-primary)]",
       )}
       style={{ paddingLeft: `${(level - 1) * 1.1 + 0.25}rem` }}
     >

@@ -30,6 +30,7 @@ export const RoadmapTree = memo(function RoadmapTree({
   pacing,
   noteKeys,
   tabbableKey,
+  openKey,
   search,
   notice,
   markable,
@@ -52,6 +53,8 @@ export const RoadmapTree = memo(function RoadmapTree({
   pacing: readonly RowPacing[];
   noteKeys: ReadonlySet<string>;
   tabbableKey: string | null;
+  /** The item in the side panel; null when it is closed. */
+  openKey: string | null;
   search: string;
   notice: { key: string; text: string } | null;
   /** Per section of the hire's own roadmap: how many items "Mark all done" sends; empty when read-only. */
@@ -117,6 +120,7 @@ export const RoadmapTree = memo(function RoadmapTree({
             total={branch?.total ?? 0}
             percent={branch?.percent ?? 0}
             tabbable={row.key === tabbableKey}
+            open={row.key === openKey}
             search={search}
             notice={notice?.key === row.key ? notice.text : null}
             markable={markable.get(row.key) ?? null}

@@ -194,6 +194,7 @@ export function Roadmap({
             pacing={pacing}
             noteKeys={noteKeys}
             tabbableKey={tabbable}
+            openKey={openNode?.key ?? null}
             search={search}
             notice={notice}
             markable={markable}
