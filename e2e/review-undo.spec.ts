@@ -108,3 +108,25 @@ test("the filters offer only the mentor's mentees and their published tracks; le
   expect(prevented).toBe(true);
   await page.unrouteAll({ behavior: "ignoreErrors" });
 });
+
+test("closing the tab while a decision is held sends it, after the browser's question: the hire sees it approved", async ({ factory, pageAs, baseURL }) => {
+  const { team, mentor, assignmentId, hireApi, keyOf } = await queueSetup(factory, pageAs, baseURL!);
+  const page = await pageAs(mentor);
+  const questions: string[] = [];
+  page.on("dialog", (dialog) => {
+    questions.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.goto(`/o/${team.slug}/reviews`);
+  await entry(page, "Variables").getByRole("button", { name: "Approve" }).click();
+  await expect(list(page).getByRole("group", { name: "Approved: Variables" }).getByRole("status")).toHaveText("Saving…");
+
+  // Within the hold (nothing sent yet), the tab closes: the browser asks, the mentor leaves anyway.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => questions).toEqual(["beforeunload"]);
+
+  // The decision was not dropped with the page.
+  const evidence = async (title: string) => (await hireApi.get<{ items: Array<{ status: string }> }>(`/assignments/${assignmentId}/items/${keyOf(title)}/evidence`)).items;
+  await expect.poll(async () => (await evidence("Variables")).map((attempt) => attempt.status)).toEqual(["APPROVED"]);
+  expect((await evidence("Loops")).map((attempt) => attempt.status)).toEqual(["SUBMITTED"]);
+});

@@ -33,8 +33,10 @@ interface Held {
  * HOLD_MS (`hold`; `undo` takes it back), then sent (`send`, also Retry's way): the
  * server's yes confirms its line; a refusal puts the entry back with the reason on it
  * (and a toast; a dropped connection offers Try again through `retry`); someone else's
- * earlier review leaves it off. Leaving the page in the app sends what is still held
- * (the leave guard asked first). "Approve chosen" is all or nothing, sent at once.
+ * earlier review leaves it off. Leaving the page sends what is still held (the leave guard
+ * asked first): in the app when the queue unmounts; closing the tab, reloading or leaving
+ * Cairn on `pagehide`, with requests that outlive the page. "Approve chosen" is all or
+ * nothing, sent at once.
  */
 export function useReviewDecisions(slug: string, dispatch: Dispatch<QueueAction>, retry: (entry: ReviewQueueEntryJson, body: ReviewBody) => void) {
   const queryClient = useQueryClient();
@@ -42,12 +44,12 @@ export function useReviewDecisions(slug: string, dispatch: Dispatch<QueueAction>
   const held = useRef(new Map<string, Held>());
 
   const send = useCallback(
-    async (entry: ReviewQueueEntryJson, body: ReviewBody) => {
+    async (entry: ReviewQueueEntryJson, body: ReviewBody, { keepalive = false } = {}) => {
       const id = entry.attempt.id;
       held.current.delete(id);
       dispatch({ type: "sending", id });
       try {
-        const result = await reviewAttempt(slug, id, body);
+        const result = await reviewAttempt(slug, id, body, { keepalive });
         dispatch({ type: "confirmed", id });
         // The queue's pages keep the entry (its line says "Saved") until they are read again.
         syncAfterReview(queryClient, slug, result, { keepQueue: true });
@@ -107,12 +109,20 @@ export function useReviewDecisions(slug: string, dispatch: Dispatch<QueueAction>
   }, [send]);
   useEffect(() => {
     const pending = held.current;
-    return () => {
-      for (const { timer, entry, body } of pending.values()) {
+    const sendHeld = (options: { keepalive?: boolean } = {}) => {
+      for (const { timer, entry, body } of [...pending.values()]) {
         clearTimeout(timer);
-        void latestSend.current(entry, body);
+        void latestSend.current(entry, body, options);
       }
       pending.clear();
+    };
+    // The page is going (a reload, a closed tab, another site): the requests must outlive it.
+    // A page kept in the back-forward cache comes back with them answered as usual.
+    const onPageHide = () => sendHeld({ keepalive: true });
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      sendHeld();
     };
   }, []);
 
