@@ -130,3 +130,34 @@ test("the hire's links are “Your links” to the hire and carry the hire's nam
   await expect(panel.getByRole("region", { name: "Your links" })).toHaveCount(0);
   await expect(panel.getByRole("heading", { name: "Ines Duarte’s note" })).toBeVisible();
 });
+
+test("a note typed but not saved survives closing the panel, another item and a reload; once saved it is the note", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const { hire, url, keys } = await assignment({ factory, pageAs, baseURL: baseURL! });
+  await signIn(page, hire);
+  await page.goto(`${url}?item=${keys.loops}&open=1`);
+  const note = panelOf(page, "Loops").getByLabel("Your note");
+  await note.fill("for and while; ask about else on loops");
+  await expect(panelOf(page, "Loops").getByRole("status").filter({ hasText: "Unsaved changes." })).toBeVisible();
+
+  // Closed, then opened from its row: the text is back, still marked unsaved.
+  await panelOf(page, "Loops").getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await item(page, "Loops").focus();
+  await page.keyboard.press("Enter");
+  await expect(note).toHaveValue("for and while; ask about else on loops");
+
+  // Another item has its own (empty) note; a reload brings Loops' text back too.
+  await panelOf(page, "Loops").getByRole("button", { name: "Previous item" }).click();
+  await expect(panelOf(page, "Variables").getByLabel("Your note")).toHaveValue("");
+  await page.goto(`${url}?item=${keys.loops}&open=1`);
+  await expect(note).toHaveValue("for and while; ask about else on loops");
+  await expect(panelOf(page, "Loops").getByRole("status").filter({ hasText: "Unsaved changes." })).toBeVisible();
+
+  // Saved: it is the note, and nothing unsaved is kept for it any more.
+  await panelOf(page, "Loops").getByRole("button", { name: "Save note" }).click();
+  await expect(panelOf(page, "Loops").getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("cairn:draft:")))).toEqual([]);
+  await page.reload();
+  await expect(note).toHaveValue("for and while; ask about else on loops");
+  await expect(panelOf(page, "Loops").getByRole("button", { name: "Save note" })).toBeDisabled();
+});

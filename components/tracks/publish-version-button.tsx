@@ -13,7 +13,8 @@ import { usePublishVersion } from "./use-tracks";
  * The one way to publish a draft, on the track page and in the editor. Publishing is final (a
  * published version never changes again), so it is confirmed first; success offers the next step
  * (decision 0039: assign what was just published), and what shows the version's status is read
- * again (usePublishVersion). The editor adds a step before the publish: `prepare` saves its edits
+ * again (usePublishVersion); then the page is refreshed, or `onPublished` runs in its place.
+ * The editor adds a step before the publish: `prepare` saves its edits
  * still on their way and resolves to why nothing may be published, or null; `blocked` holds the
  * confirmation back while `notice` says why.
  */
@@ -49,9 +50,10 @@ export function PublishVersionButton({
       description: "Edits from now on go into a new draft.",
       action: { label: "Assign this track", onAction: () => router.push(`/o/${slug}/assignments/new?track=${trackId}`) },
     });
-    // The pages around the button are server-rendered: they are read again, not patched here.
-    router.refresh();
-    onPublished?.();
+    // The track page is server-rendered: it is read again, not patched here. The editor keeps
+    // its own "published" state instead (a refresh would replace it with the page's).
+    if (onPublished) onPublished();
+    else router.refresh();
   });
 
   function onOpenChange(next: boolean) {

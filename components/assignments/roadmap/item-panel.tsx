@@ -190,7 +190,7 @@ export function ItemPanel({
           onChange={(change) => onChange(change)}
         />
         {node.leaf || source.evidenceRequired ? <ItemEvidence slug={slug} assignmentId={assignmentId} itemKey={node.key} itemTitle={node.title} evidenceRequired={source.evidenceRequired} /> : null}
-        <ItemNoteEditor owner={owner} note={row?.note ?? null} readOnly={readOnly} onSave={(note, callbacks) => onChange({ note }, callbacks)} />
+        <ItemNoteEditor draftKey={`note:${assignmentId}:${node.key}`} owner={owner} note={row?.note ?? null} readOnly={readOnly} onSave={(note, callbacks) => onChange({ note }, callbacks)} />
         <ItemLinksEditor owner={owner} links={row?.links ?? []} readOnly={readOnly} onChange={(links) => onChange({ links })} />
         <ItemThread slug={slug} assignmentId={assignmentId} itemKey={node.key} readOnly={!conversationOpen} />
         <ItemHistory slug={slug} assignmentId={assignmentId} itemKey={node.key} />
