@@ -131,7 +131,9 @@ test("the hire's links are “Your links” to the hire and carry the hire's nam
   await expect(panel.getByRole("heading", { name: "Ines Duarte’s note" })).toBeVisible();
 });
 
-test("a note typed but not saved survives closing the panel, another item and a reload; once saved it is the note", async ({ page, factory, pageAs, signIn, baseURL }) => {
+test("a note, a message and evidence typed but not sent survive closing the panel, another item and a reload; sent, they are gone, and signing out forgets them", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  // Four reloads and a sign-out: 13 s alone, so the 60 s of the other multi-page journeys.
+  test.setTimeout(60_000);
   const { hire, url, keys } = await assignment({ factory, pageAs, baseURL: baseURL! });
   await signIn(page, hire);
   await page.goto(`${url}?item=${keys.loops}&open=1`);
@@ -160,4 +162,25 @@ test("a note typed but not saved survives closing the panel, another item and a 
   await page.reload();
   await expect(note).toHaveValue("for and while; ask about else on loops");
   await expect(panelOf(page, "Loops").getByRole("button", { name: "Save note" })).toBeDisabled();
+
+  // A message to the mentor and the evidence's note, not sent: a reload keeps them too.
+  const loops = panelOf(page, "Loops");
+  await loops.getByRole("textbox", { name: "Message" }).fill("Is a for-else ever a good idea?");
+  await loops.getByRole("button", { name: "Submit evidence for review…" }).click();
+  await loops.getByRole("region", { name: "Evidence" }).getByLabel("Note", { exact: true }).fill("Solved the loop exercises");
+  // After the reload the form is open again by itself, since it holds something not sent.
+  await page.reload();
+  await expect(loops.getByRole("textbox", { name: "Message" })).toHaveValue("Is a for-else ever a good idea?");
+  await expect(loops.getByRole("region", { name: "Evidence" }).getByLabel("Note", { exact: true })).toHaveValue("Solved the loop exercises");
+
+  // Sent, the message is in the conversation and the box is empty for good.
+  await loops.getByRole("button", { name: "Send" }).click();
+  await expect(loops.getByRole("list", { name: "Messages" })).toContainText("Is a for-else ever a good idea?");
+  await expect(loops.getByRole("textbox", { name: "Message" })).toHaveValue("");
+
+  // Signing out forgets what was not sent (the evidence note): the next person in this tab does not find it.
+  await page.getByRole("button", { name: /account/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("cairn:draft:")))).toEqual([]);
 });

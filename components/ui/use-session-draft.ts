@@ -21,8 +21,27 @@ function write(key: string, text: string | null): void {
   }
 }
 
+/** Signing out leaves nothing typed by this person for the next one to sign in to this tab. */
+export function forgetAllDrafts(): void {
+  try {
+    const storage = window.sessionStorage;
+    for (const key of Object.keys(storage)) if (key.startsWith(PREFIX)) storage.removeItem(key);
+  } catch {
+    // Storage turned off: nothing was kept.
+  }
+}
+
 // Nothing else writes these entries while the component is mounted (sessionStorage is this tab's alone).
 const subscribe = () => () => {};
+
+/** The draft kept under `key`, or null (always null on the server and while hydrating). */
+export function useKeptDraft(key: string): string | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
+}
 
 /**
  * Text typed but not yet saved, kept in this tab's sessionStorage under `key`, so closing a
@@ -32,11 +51,7 @@ const subscribe = () => () => {};
  */
 export function useSessionDraft(key: string, saved: string): { draft: string; setDraft: (text: string) => void; forget: () => void } {
   const [typed, setTyped] = useState<string | null>(null);
-  const kept = useSyncExternalStore(
-    subscribe,
-    () => read(key),
-    () => null,
-  );
+  const kept = useKeptDraft(key);
   const setDraft = useCallback(
     (text: string) => {
       setTyped(text);
