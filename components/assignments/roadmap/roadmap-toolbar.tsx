@@ -18,7 +18,9 @@ function filterLabels(viewerIsAssignee: boolean): Record<RowFilter, string> {
   };
 }
 
-const resultsText = (count: number) => (count === 1 ? "1 result" : `${count.toLocaleString("en")} results`);
+/** Results are items; a match on a section or topic with no items under it is shown, so it is said. */
+const resultsText = (count: number, rowsShown: boolean) =>
+  count === 1 ? "1 result" : count === 0 && rowsShown ? "0 results: what matches holds no items" : `${count.toLocaleString("en")} results`;
 
 /**
  * The search box (Escape or Clear empties it and keeps focus in it), how many items
@@ -32,6 +34,7 @@ export function RoadmapToolbar({
   onFilter,
   counts,
   results,
+  rowsShown,
   viewerIsAssignee,
   onExpandAll,
   onCollapseAll,
@@ -43,6 +46,8 @@ export function RoadmapToolbar({
   counts: Record<RowFilter, number>;
   /** Items found by the search and filter; null when neither is set. */
   results: number | null;
+  /** Whether the tree shows any row (a match may be a section or topic without items). */
+  rowsShown: boolean;
   viewerIsAssignee: boolean;
   onExpandAll: () => void;
   onCollapseAll: () => void;
@@ -117,7 +122,7 @@ export function RoadmapToolbar({
         </fieldset>
         {/* Always in the page, so the count is announced when it changes (a live region added with its text is often not). */}
         <p role="status" aria-live="polite" className="text-sm text-muted-foreground">
-          {results === null ? "" : resultsText(results)}
+          {results === null ? "" : resultsText(results, rowsShown)}
         </p>
       </div>
     </div>

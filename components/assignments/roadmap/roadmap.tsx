@@ -171,6 +171,7 @@ export function Roadmap({
         onFilter={(next) => dispatch({ type: "filter", filter: next })}
         counts={filterTotals}
         results={narrowed ? filterTotals[filter] : null}
+        rowsShown={rows.length > 0}
         viewerIsAssignee={viewerIsAssignee}
         onExpandAll={() => dispatch({ type: "setAll", collapsed: new Set(), narrowed })}
         onCollapseAll={() => dispatch({ type: "setAll", collapsed: allCollapsed(model.nodes), narrowed })}
