@@ -42,7 +42,8 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
   const nav = page.getByRole("navigation", { name: "Organization" });
   // Two groups (decision 0039): the owner's own work, then what they manage.
   await expect(nav.getByRole("group", { name: "Work" }).getByRole("link")).toHaveText(["My work", "Reviews", "Mentees", "Notifications", "Activity"]);
-  await expect(nav.getByRole("group", { name: "Manage" }).getByRole("link")).toHaveText(["Setup", "Dashboard", "Assignments", "Tracks", "Members", "Invitations", "Audit log", "Settings"]);
+  // Setup may carry its "n/5" once the page is idle (first-run.spec.ts checks it).
+  await expect(nav.getByRole("group", { name: "Manage" }).getByRole("link")).toHaveText([/^Setup/, "Dashboard", "Assignments", "Tracks", "Members", "Invitations", "Audit log", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");

@@ -50,6 +50,8 @@ test("a new owner goes from sign-up through the setup checklist to a hire's prog
   await expect(page.getByRole("progressbar", { name: "Setup" })).toHaveAttribute("aria-valuetext", "0 of 5 done");
   await expect(steps(page).locator('[aria-current="step"]')).toContainText("Start a track");
   await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
+  // The tab says how far setup is, wherever the owner goes (read once the page is idle).
+  await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveText("Setup 0/5 steps done");
   // At 1280 px every tab of an owner is on screen, Settings included, none clipped.
   const links = nav(page).getByRole("link");
   await expect(links).toHaveCount(13);
@@ -71,6 +73,8 @@ test("a new owner goes from sign-up through the setup checklist to a hire's prog
   await expect(toasts(page).getByRole("button", { name: "Assign this track" })).toBeVisible();
   const assignThis = page.getByRole("main").getByRole("link", { name: "Assign this track" });
   await expect(assignThis).toHaveAttribute("href", `/o/${slug}/assignments/new?track=${trackId}`);
+  // The publish reaches the tab's count live, without a reload.
+  await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveText("Setup 2/5 steps done");
 
   // 3. Back on Setup: two done, inviting is next; its link opens the invitation dialog.
   await nav(page).getByRole("link", { name: "Setup" }).click();
@@ -122,6 +126,7 @@ test("a new owner goes from sign-up through the setup checklist to a hire's prog
   await nav(page).getByRole("link", { name: "Setup" }).click();
   await expect(page.getByRole("heading", { name: "Setup complete" })).toBeVisible();
   await expect(page.getByText("5 of 5 done")).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: "Setup" })).toHaveText("Setup");
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
   await page.goto(`/o/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/dashboard$`));

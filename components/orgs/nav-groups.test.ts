@@ -28,6 +28,17 @@ describe("navGroups", () => {
     expect(tabs.find((tab) => tab.label === "Notifications")).toMatchObject({ count: 2, countLabel: "unread" });
   });
 
+  it("shows Setup's progress until it is complete, then nothing", () => {
+    const setupTab = (setup: { doneCount: number; total: number; complete: boolean }) =>
+      navGroups({ slug: "acme", pathname: "/o/acme/me", ...OWNER, counts: { setup } })
+        .flatMap((group) => group.tabs)
+        .find((tab) => tab.label === "Setup");
+    expect(setupTab({ doneCount: 2, total: 5, complete: false })?.progress).toEqual({ done: 2, total: 5 });
+    expect(setupTab({ doneCount: 5, total: 5, complete: true })?.progress).toBeUndefined();
+    // A hire has no Setup tab, whatever the counts say.
+    expect(navGroups({ slug: "acme", pathname: "/o/acme/me", ...HIRE, counts: { setup: { doneCount: 0, total: 5, complete: false } } }).flatMap((group) => group.tabs).map((tab) => tab.label)).not.toContain("Setup");
+  });
+
   it("does not let /me claim /members", () => {
     expect(isWithin("/o/acme/members", "/o/acme/me")).toBe(false);
     expect(isWithin("/o/acme/me/x", "/o/acme/me")).toBe(true);

@@ -10,6 +10,8 @@ export interface NavTab {
   count?: number;
   /** The words after the count for a screen reader ("3 waiting"). */
   countLabel?: string;
+  /** Steps done of all ("2/5" on Setup while it is not complete). */
+  progress?: { done: number; total: number };
 }
 
 export interface NavGroup {
@@ -40,7 +42,7 @@ export function navGroups({
   showReviews: boolean;
   showDashboard: boolean;
   showAudit: boolean;
-  counts?: { waiting?: number; unread?: number };
+  counts?: { waiting?: number; unread?: number; setup?: { doneCount: number; total: number; complete: boolean } };
 }): NavGroup[] {
   const base = `/o/${slug}`;
   const tab = (path: string, label: string, extra: Partial<NavTab> = {}): NavTab => ({ href: `${base}/${path}`, label, current: isWithin(pathname, `${base}/${path}`), ...extra });
@@ -57,7 +59,8 @@ export function navGroups({
   ];
   const manage: NavTab[] = [
     // Owners and admins ("dashboard.read"): the first-run checklist and the people, then the overview of every assignment.
-    ...(showDashboard ? [tab("setup", "Setup"), tab("dashboard", "Dashboard")] : []),
+    // Setup says how far it is ("2/5") until it is complete; then the tab stays, quiet, for the people summary.
+    ...(showDashboard ? [tab("setup", "Setup", setupProgressOf(counts.setup)), tab("dashboard", "Dashboard")] : []),
     // Everyone reads assignments ("assignment.read"); the API narrows them: managers all,
     // mentors their mentees', hires their own.
     tab("assignments", "Assignments"),
@@ -74,4 +77,8 @@ export function navGroups({
     // Those who only read the organization's records do not "manage" them.
     { id: "manage", label: showDashboard ? "Manage" : "Organization", tabs: manage },
   ];
+}
+
+function setupProgressOf(setup: { doneCount: number; total: number; complete: boolean } | undefined): Partial<NavTab> {
+  return setup && !setup.complete ? { progress: { done: setup.doneCount, total: setup.total } } : {};
 }

@@ -2,6 +2,7 @@
 
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+import { useSetupProgress } from "@/components/home/use-setup-progress";
 import { useUnreadCount } from "@/components/notifications/use-unread-count";
 import { useReviewCount } from "@/components/reviews/use-review-count";
 import { cx } from "@/components/ui/class-names";
@@ -16,7 +17,7 @@ import { useScrollHint } from "./use-scroll-hint";
  * it). From 1024 px wide they are a sidebar, so every tab of an owner is visible; narrower
  * they are one row that scrolls sideways, with a fade at the edge that hides more and the
  * current tab scrolled into view. The one for the current page carries aria-current.
- * Reviewers' "Reviews" tab counts what waits for them.
+ * Reviewers' "Reviews" tab counts what waits for them; Setup says "2/5" until it is complete.
  *
  * The tabs are not prefetched (decision 0014): every page here is dynamic, so a
  * prefetch cost two server renders per tab on every page view (Next.js first asks for
@@ -43,7 +44,8 @@ export function OrgNav({
   const idle = useIdle();
   const waiting = useReviewCount(slug, { enabled: showReviews && idle }).data;
   const unread = useUnreadCount(slug, { enabled: idle }).data;
-  const groups = navGroups({ slug, pathname, showSettings, showInvitations, showReviews, showDashboard, showAudit, counts: { waiting, unread } });
+  const setup = useSetupProgress(slug, { enabled: showDashboard && idle }).data;
+  const groups = navGroups({ slug, pathname, showSettings, showInvitations, showReviews, showDashboard, showAudit, counts: { waiting, unread, setup } });
   const { scrollerRef, hint } = useScrollHint(pathname);
 
   return (
@@ -90,6 +92,7 @@ function TabLink({ tab }: { tab: NavTab }) {
     >
       {tab.label}
       {tab.count ? <TabCount count={tab.count} label={tab.countLabel ?? ""} /> : null}
+      {tab.progress ? <TabProgress {...tab.progress} /> : null}
       <PendingMark />
     </Link>
   );
@@ -99,6 +102,19 @@ function TabLink({ tab }: { tab: NavTab }) {
 function PendingMark() {
   const { pending } = useLinkStatus();
   return <span aria-hidden className={cx("ml-1.5 size-1.5 shrink-0 rounded-full bg-primary", pending ? "animate-pulse opacity-100" : "opacity-0")} />;
+}
+
+/** Steps done on a tab ("Setup 2/5", "2/5 steps done" to a screen reader): quieter than a count, as nothing waits. */
+function TabProgress({ done, total }: { done: number; total: number }) {
+  return (
+    <>
+      {" "}
+      <span className="relative ml-1 rounded-full px-1.5 text-xs leading-5 font-medium text-muted-foreground tabular-nums ring-1 ring-border ring-inset lg:ml-auto">
+        {done}/{total}
+        <span className="sr-only"> steps done</span>
+      </span>
+    </>
+  );
 }
 
 /** The number on a tab ("Reviews 3 waiting", "Notifications 2 unread" to a screen reader). */

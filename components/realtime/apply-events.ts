@@ -14,6 +14,7 @@ import type { AssignmentDetailJson } from "@/components/assignments/roadmap/type
 import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
 import { managerDashboardKey } from "@/components/dashboards/manager-api";
 import { reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
+import { setupProgressKey, setupStillOpen } from "@/components/home/use-setup-progress";
 import { membersKey } from "@/components/members/use-members";
 import { notificationsKey } from "@/components/notifications/notifications-api";
 import { tracksKey } from "@/components/tracks/tracks-api";
@@ -95,4 +96,6 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
     refresh(queryClient, pickersKey(slug));
   }
   if (members) refresh(queryClient, membersKey(slug));
+  // The Setup tab's "2/5": each of these can complete a step.
+  if ((assignments.size > 0 || tracks || members) && setupStillOpen(queryClient, slug)) refresh(queryClient, setupProgressKey(slug));
 }

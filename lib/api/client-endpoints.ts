@@ -85,6 +85,7 @@ import type {
   deleteOrganizationEndpoint,
   exportOrganizationEndpoint,
   getOrganizationEndpoint,
+  getSetupProgressEndpoint,
   renameOrganizationEndpoint,
 } from "@/lib/orgs/endpoints";
 import type { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
@@ -234,4 +235,5 @@ export const api = {
   redeliverWebhook: clientEndpoint<typeof redeliverWebhookEndpoint>("POST", "/api/v1/o/{orgSlug}/webhooks/{endpointId}/deliveries/{deliveryId}/redeliver"),
   exportOrganization: clientEndpoint<typeof exportOrganizationEndpoint>("GET", "/api/v1/o/{orgSlug}/export"),
   deleteOrganization: clientEndpoint<typeof deleteOrganizationEndpoint>("DELETE", "/api/v1/o/{orgSlug}"),
+  getSetupProgress: clientEndpoint<typeof getSetupProgressEndpoint>("GET", "/api/v1/o/{orgSlug}/setup"),
 } as const;

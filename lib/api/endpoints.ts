@@ -85,6 +85,7 @@ import {
   deleteOrganizationEndpoint,
   exportOrganizationEndpoint,
   getOrganizationEndpoint,
+  getSetupProgressEndpoint,
   renameOrganizationEndpoint,
 } from "@/lib/orgs/endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
@@ -234,4 +235,5 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   redeliverWebhookEndpoint,
   exportOrganizationEndpoint,
   deleteOrganizationEndpoint,
+  getSetupProgressEndpoint,
 ] as AnyEndpoint[];

@@ -1,7 +1,7 @@
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { z } from "zod";
 import { DELETE_ORGANIZATION_RATE_LIMITS, EXPORT_ORGANIZATION_RATE_LIMITS } from "@/lib/security/limits";
-import { createOrganizationSchema, deletedOrganizationSchema, deleteOrganizationSchema, organizationSchema, orgParamsSchema, renameOrganizationSchema } from "./schema";
+import { createOrganizationSchema, deletedOrganizationSchema, deleteOrganizationSchema, organizationSchema, orgParamsSchema, renameOrganizationSchema, setupChecklistSchema } from "./schema";
 
 export const getOrganizationEndpoint = defineEndpoint({
   method: "GET",
@@ -71,4 +71,18 @@ export const exportOrganizationEndpoint = defineEndpoint({
   params: orgParamsSchema,
   rateLimits: EXPORT_ORGANIZATION_RATE_LIMITS,
   response: { status: 200, description: "application/json, as an attachment.", schema: z.unknown() },
+});
+
+export const getSetupProgressEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/o/{orgSlug}/setup",
+  operationId: "getSetupProgress",
+  summary: "The setup checklist",
+  description:
+    "Owners and admins: the five steps of a first run (start a track, publish a version, invite people, assign a track, a hire's first marked item on the dashboard), each done or not as the organization's own rows say, with the next one marked `current` (decision 0039).",
+  tags: ["Organizations"],
+  auth: "session",
+  permission: "dashboard.read",
+  params: orgParamsSchema,
+  response: { status: 200, description: "The checklist.", schema: setupChecklistSchema },
 });

@@ -79,3 +79,21 @@ export const deletedOrganizationSchema = z.object({
   name: z.string(),
   deleted: z.literal(true),
 });
+
+/** The owner's setup checklist (lib/orgs/setup-steps.ts), for the Setup tab's "2/5" and for clients. */
+export const setupChecklistSchema = z.object({
+  steps: z.array(
+    z.object({
+      id: z.enum(["track", "publish", "invite", "assign", "dashboard"]),
+      title: z.string(),
+      hint: z.string(),
+      href: z.string().meta({ description: "The page where the step is done." }),
+      action: z.string().meta({ description: "The words of the link to that page." }),
+      done: z.boolean(),
+      current: z.boolean().meta({ description: "The first step not done yet." }),
+    }),
+  ),
+  doneCount: z.number(),
+  total: z.number(),
+  complete: z.boolean(),
+});

@@ -4,11 +4,13 @@
  * must never count for the new one.
  */
 import { describe, expect, it } from "vitest";
+import { GET as setupRoute } from "@/app/api/v1/o/[orgSlug]/setup/route";
 import { getDb } from "@/lib/db/client";
 import { readSetupFacts } from "@/lib/orgs/setup-progress";
 import { setupChecklist } from "@/lib/orgs/setup-steps";
 import { TRACK_TEXT, createAssignments, updateItem } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
+import { callRoute } from "../support/call-route";
 import { addMember, createUser, sessionCookieFor } from "../support/factories";
 import { useJobQueue } from "../support/use-job-queue";
 import { createTrack, getVersion, organizationWith, publishVersion } from "../tracks/tracks-fixture";
@@ -20,6 +22,8 @@ async function progressOf(organizationId: string, slug: string) {
   const facts = await readSetupFacts(organizationId);
   return { facts, checklist: setupChecklist(slug, facts) };
 }
+
+const getSetup = (slug: string, cookie: string) => callRoute(setupRoute, { path: `/api/v1/o/${slug}/setup`, params: { orgSlug: slug }, cookie });
 
 const doneIds = (checklist: ReturnType<typeof setupChecklist>) => checklist.steps.filter((step) => step.done).map((step) => step.id);
 
@@ -97,5 +101,32 @@ describe("setup progress", () => {
     const created = await createTrack(organization.slug, members[0]!.cookie, { text: TRACK_TEXT });
     await getDb().track.update({ where: { id: created.json!.id as string }, data: { archivedAt: new Date() } });
     expect((await readSetupFacts(organization.id)).anyTrackId).toBeNull();
+  });
+
+  it("GET /setup: the checklist for owners and admins, 403 for mentors and hires, 404 for another organization", async () => {
+    const org = await assignedOrg();
+    const empty = await organizationWith("OWNER");
+    const owner = empty.members[0]!;
+
+    const fresh = await getSetup(empty.organization.slug, owner.cookie);
+    expect(fresh.status).toBe(200);
+    expect(fresh.json).toMatchObject({ doneCount: 0, total: 5, complete: false });
+    expect((fresh.json!.steps as Array<{ id: string; current: boolean }>).map((step) => [step.id, step.current])).toEqual([
+      ["track", true],
+      ["publish", false],
+      ["invite", false],
+      ["assign", false],
+      ["dashboard", false],
+    ]);
+
+    const assigned = await getSetup(org.slug, org.admin.cookie);
+    expect(assigned.status).toBe(200);
+    expect(assigned.json).toMatchObject({ doneCount: 4, complete: false });
+    expect((await getSetup(org.slug, org.mentor.cookie)).status).toBe(403);
+    expect((await getSetup(org.slug, org.hire.cookie)).status).toBe(403);
+    // Another organization's owner, on this one's slug: it does not exist for them.
+    const outsider = await getSetup(org.slug, owner.cookie);
+    expect(outsider.status).toBe(404);
+    expect(outsider.json).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 });
