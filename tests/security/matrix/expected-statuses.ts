@@ -145,6 +145,7 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   getPersonActivityDays:       row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   getMentorDashboard:          row(401, 404, 200, 200, 200, 200, 403, 403, 403, 403, 404, 200),
   getManagerDashboard:         row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+  getSetupProgress:            row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   exportManagerDashboard:      row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   // The audit log ("audit.read": owners and admins); crossOrg reads its own organization's.
   listAuditLog:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),

@@ -329,6 +329,7 @@ export const OPERATIONS: Record<string, Operation> = {
   getPersonActivityDays: op({ call: (world) => ({ params: { userId: world.people.hire.userId } }) }),
   getMentorDashboard: op({ call: () => ({}) }),
   getManagerDashboard: op({ call: () => ({}) }),
+  getSetupProgress: op({ call: () => ({}) }),
   exportManagerDashboard: op({ call: () => ({}) }),
 
   // ── The audit log ───────────────────────────────────────────────────────
