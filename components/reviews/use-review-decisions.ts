@@ -20,6 +20,14 @@ import type { QueueAction } from "./queue-state";
  */
 export const HOLD_MS = 5_000;
 
+/**
+ * Browsers refuse a keepalive request whose body, with the others still in flight, passes 64 KiB:
+ * a long request-changes comment (up to 20,000 UTF-16 units, 3 bytes each in Chinese) can. Such a
+ * decision goes as an ordinary request, which the page's end may cut off; the browser asked first.
+ */
+const KEEPALIVE_MAX_BYTES = 60_000;
+export const fitsKeepalive = (body: ReviewBody) => new TextEncoder().encode(JSON.stringify(body)).length <= KEEPALIVE_MAX_BYTES;
+
 const isRetryable = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
 
 interface Held {
@@ -109,10 +117,10 @@ export function useReviewDecisions(slug: string, dispatch: Dispatch<QueueAction>
   }, [send]);
   useEffect(() => {
     const pending = held.current;
-    const sendHeld = (options: { keepalive?: boolean } = {}) => {
+    const sendHeld = ({ keepalive = false }: { keepalive?: boolean } = {}) => {
       for (const { timer, entry, body } of [...pending.values()]) {
         clearTimeout(timer);
-        void latestSend.current(entry, body, options);
+        void latestSend.current(entry, body, { keepalive: keepalive && fitsKeepalive(body) });
       }
       pending.clear();
     };
