@@ -181,6 +181,9 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
 
   const filtered = isFiltered(filters);
 
+  // Pages still to come are read before the queue is called empty.
+  const moreToLoad = hasNextPage && !isFetchNextPageError;
+  const queueEmpty = <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} />;
   return (
     <section aria-labelledby="reviews-heading" className="flex flex-col gap-5">
       <QueueHeader headingRef={headingRef} onHelp={() => dispatch({ type: "help", open: true })} />
@@ -204,29 +207,29 @@ export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewe
       ) : queue.isPending ? (
         <LoadingBlock />
       ) : listed.length === 0 ? (
-        hasNextPage && !isFetchNextPageError ? <LoadingBlock /> : <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} />
+        moreToLoad ? <LoadingBlock /> : queueEmpty
       ) : (
         <>
-        <QueueList
-          slug={slug}
-          entries={entries}
-          listed={listed}
-          selectedId={selectedId}
-          requests={state.requests}
-          decisions={state.decisions}
-          failures={state.failures}
-          chosen={state.chosen}
-          now={now}
-          reviewTargetDays={firstPage?.reviewTargetDays ?? null}
-          dimmed={isPlaceholderData}
-          approving={approveChosen.isPending}
-          listRef={listRef}
-          handlers={handlers}
-          onChooseAll={() => dispatch({ type: "chooseAll", ids: shownIds })}
-          onApproveChosen={() => approveChosen.mutate(entries.filter((entry) => state.chosen.has(entry.attempt.id)))}
-        />
-        {/* Only decided lines left (they stay until the list is read again): say that nothing else waits. */}
-        {entries.length === 0 && !(hasNextPage && !isFetchNextPageError) ? <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} /> : null}
+          <QueueList
+            slug={slug}
+            entries={entries}
+            listed={listed}
+            selectedId={selectedId}
+            requests={state.requests}
+            decisions={state.decisions}
+            failures={state.failures}
+            chosen={state.chosen}
+            now={now}
+            reviewTargetDays={firstPage?.reviewTargetDays ?? null}
+            dimmed={isPlaceholderData}
+            approving={approveChosen.isPending}
+            listRef={listRef}
+            handlers={handlers}
+            onChooseAll={() => dispatch({ type: "chooseAll", ids: shownIds })}
+            onApproveChosen={() => approveChosen.mutate(entries.filter((entry) => state.chosen.has(entry.attempt.id)))}
+          />
+          {/* Only decided lines left (they stay until the list is read again): say that nothing else waits. */}
+          {entries.length === 0 && !moreToLoad ? queueEmpty : null}
         </>
       )}
 
