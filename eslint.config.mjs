@@ -45,7 +45,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [OUTSIDE_PROGRESS] }] },
   },
   {
-    files: ["lib/progress/progress-math.ts", "lib/progress/node-tree.ts"],
+    files: ["lib/progress/progress-math.ts", "lib/progress/node-tree.ts", "lib/progress/count-words.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [OUTSIDE_PROGRESS, SERVER_ONLY] }] },
   },
   {

@@ -1,7 +1,7 @@
 /**
  * Cairn's one process: Next.js and Socket.IO on one HTTP server, with the
  * embedded PostgreSQL when DATABASE_URL is unset. Run with
- *   npm run dev     (development)      npm start   (production, after npm run build)
+ *   npm run dev     (development)      npm start   (production; builds first when the build is missing or stale: scripts/start.ts)
  * SIGINT/SIGTERM shut it down gracefully and exit 0.
  */
 // First: the tracing SDK must hook pg and http before anything loads them (decision 0023).
@@ -25,7 +25,7 @@ import { startEventRelay } from "@/lib/realtime/event-relay";
 import { createWebhookTrigger } from "@/lib/webhooks/event-trigger";
 import { roomsForUser } from "@/lib/realtime/member-rooms";
 import { attachSocketServer, setSocketServer } from "@/lib/realtime/socket-server";
-import { assignClientIp } from "@/lib/security/client-ip";
+import { assignClientIp, assignProxied } from "@/lib/security/client-ip";
 import { ensureDevelopmentSecret } from "@/lib/server/dev-secret";
 import { createHttpServer } from "@/lib/server/http-server";
 import { OutlineParserThread } from "@/lib/server/outline-parser-thread";
@@ -50,8 +50,10 @@ async function main() {
   try {
     if (database.embedded) {
       log.info({ dir: initial.EMBEDDED_POSTGRES_DIR, port: database.embedded.port }, "embedded PostgreSQL started");
-      // Route handlers read the configuration from the environment too.
+      // Route handlers read the configuration from the environment too; EMBEDDED_DATABASE_URL says this URL
+      // is the embedded database's, so a local trial (decision 0045) stays one when the configuration is read again.
       process.env.DATABASE_URL = database.url;
+      process.env.EMBEDDED_DATABASE_URL = database.url;
     }
     resetConfig();
     const config = getConfig();
@@ -62,7 +64,7 @@ async function main() {
       const applied = await ensureMigrated(database.url);
       log.info({ applied: applied.length }, applied.length ? "database migrations applied" : "database migrations up to date");
     }
-    if (initial.seedDemo && initial.NODE_ENV !== "development") {
+    if (initial.seedDemo && initial.NODE_ENV !== "development" && !initial.localTrial) {
       log.warn({ org: DEMO_ORG.slug }, "SEED_DEMO=true outside development: the demo accounts, whose password is published, can sign in here");
     }
     if (initial.seedDemo && (await seedDemo(getDb())).created) log.info({ org: DEMO_ORG.slug }, "demo organization seeded");
@@ -98,6 +100,7 @@ async function main() {
       (req, res) => {
         // Route handlers cannot see the socket: hand them the client's address in a header only we set.
         assignClientIp(req, config.TRUST_PROXY);
+        assignProxied(req);
         // Next.js answers a path it cannot decode with an unlogged plain-text 500.
         if (refuseUndecodablePath(req, res, log)) return;
         if (serveMetrics(req, res, metricsAccess)) return;
@@ -152,20 +155,21 @@ async function main() {
       server.once("error", reject);
       server.listen(config.PORT, config.HOST, () => resolve());
     });
-    printBanner(config.NEXTAUTH_URL, Boolean(database.embedded), initial.seedDemo);
+    printBanner(config.NEXTAUTH_URL, Boolean(database.embedded), initial.seedDemo, config.devMailboxEnabled);
   } catch (error) {
     await stopEmbedded().catch(() => undefined);
     throw error;
   }
 }
 
-function printBanner(url: string, embedded: boolean, seeded: boolean) {
+function printBanner(url: string, embedded: boolean, seeded: boolean, mailbox: boolean) {
   const lines = [``, `  Cairn is running at ${url}`];
   if (embedded) lines.push(`  Database: embedded PostgreSQL (data kept in .data/postgres)`);
   if (seeded) {
     lines.push(``, `  Demo organization: ${url}/o/${DEMO_ORG.slug}   password for every account: ${DEMO_PASSWORD}`);
     for (const person of DEMO_PEOPLE) lines.push(`    ${person.email.padEnd(32)} ${person.what}`);
   }
+  if (mailbox) lines.push(``, `  Emails are not sent (no RESEND_API_KEY): read them at ${url}/dev/mailbox`);
   lines.push(``, `  Press Ctrl-C to stop.`, ``);
   console.log(lines.join("\n"));
 }

@@ -18,7 +18,7 @@ const steps = [
   },
   {
     title: "Mentors review and follow along",
-    body: "Mentors approve the evidence or ask for changes, and discuss it in a thread on each attempt. Their dashboard updates the moment something lands.",
+    body: "Mentors approve the evidence or ask for changes, and talk it over with the hire in each item's thread. Their dashboard updates the moment something lands.",
   },
 ];
 
@@ -37,7 +37,7 @@ const roles = [
   },
   {
     name: "Member",
-    body: "The new hire: sees their own assignments, logs progress, submits evidence and replies to reviews.",
+    body: "The new hire: sees their own assignments, logs progress, submits evidence and answers reviews in each item's thread.",
   },
 ];
 
@@ -99,7 +99,7 @@ export default function HomePage() {
           <Feature title="Tracks that can change without losing anyone's progress">
             A track is a tree of sections and items, each with an optional description and
             resources. Published versions are fixed, and every item keeps a stable key, so when you
-            publish a better version, progress moves across to it. Percentages count only the items
+            publish a better version, a hire moves onto it and keeps their progress. Percentages count only the items
             that apply to the hire: skipped branches and items marked not applicable never count
             against them.
           </Feature>

@@ -2,15 +2,18 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { OrgApi } from "./support/org-api";
 
-// One section of 35 items: more than a page of the feed (30) once the hire has logged them.
+// 35 items outside any section: more than a page of the feed (30) once the hire has logged them, and no two
+// of them one line (a person's rapid changes merge only on one item or in one section: the next test).
 const ITEMS = Array.from({ length: 35 }, (_, index) => `Step ${index + 1}`);
-const TRACK = ["# Steps", "", "=====", "Basics", "=====", ...ITEMS.map((title) => `- ${title}`), ""].join("\n");
+const TRACK = ["# Steps", "", ...ITEMS.map((title) => `- ${title}`), ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updates:/ });
 const utcToday = () => new Date().toISOString().slice(0, 10);
 
 test("the hire's changes reach the activity feed live, page by page, and their calendar counts today", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  // Two people's pages, live changes, three pages of the feed and the calendar: a journey's budget.
+  test.setTimeout(60_000);
   const team = await factory.team("Activity Org");
   const hire = await factory.person(team, { name: "Ada Obi", role: "MEMBER" });
   await signIn(page, team.owner);
@@ -46,10 +49,11 @@ test("the hire's changes reach the activity feed live, page by page, and their c
   await expect(item(hirePage, "Step 35")).toHaveAttribute("aria-checked", "true");
   const after = utcToday();
 
-  // The owner's feed shows it at the top without a reload, with a link to the assignment and its time.
+  // The owner's feed shows it at the top without a reload, with a link to the item (its panel open) and its time.
   const newest = ownerFeed.getByRole("listitem").first();
   await expect(newest).toContainText("Ada Obi marked “Step 35” done.");
-  await expect(newest.getByRole("link", { name: "Ada Obi marked “Step 35” done." })).toHaveAttribute("href", `/o/${team.slug}/assignments/${assignmentId}`);
+  const step35 = nodes.find((node) => node.title === "Step 35")!.stableKey;
+  await expect(newest.getByRole("link", { name: "Ada Obi marked “Step 35” done." })).toHaveAttribute("href", `/o/${team.slug}/assignments/${assignmentId}?item=${encodeURIComponent(step35)}&open=1`);
   await expect(newest.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
 
   // The hire's calendar follows live too; its table says the same as the chart, with today's row.
@@ -75,4 +79,62 @@ test("the hire's changes reach the activity feed live, page by page, and their c
   await expect(hirePage.getByText("No older activity.")).toBeVisible();
   await expect(older).toHaveCount(0);
 
+});
+
+// Three items of one section, then a fourth in another with a note, evidence and its review.
+const FASTAPI = ["# FastAPI", "", "=====", "FastAPI basics", "=====", "- Routes", "- Models", "- Dependencies", "", "=====", "Shipping", "=====", "- Testing", ""].join("\n");
+
+test("the feed merges a hire's quick changes in one section into one line, live; a note is not a state; a review is one line; a line opens its item", async ({ page, factory, signIn, pageAs, baseURL }) => {
+  const team = await factory.team("Merged Activity Org");
+  const hire = await factory.person(team, { name: "Noah Kim", role: "MEMBER" });
+  await signIn(page, team.owner);
+  const api = new OrgApi(page, baseURL!, team.slug);
+  const track = await api.publishedTrack({ text: FASTAPI });
+  const key = async (title: string) => api.keyOf(track.id, title);
+  const [assignmentId] = await api.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [team.owner.id] });
+  const hireApi = new OrgApi(await pageAs(hire), baseURL!, team.slug);
+  const put = async (title: string, body: unknown) => expect((await hireApi.send("PUT", `/assignments/${assignmentId}/items/${await key(title)}`, body)).status()).toBe(200);
+
+  await page.goto(`/o/${team.slug}/activity`);
+  const feed = page.getByRole("list", { name: "Activity" });
+  await expect(feed.getByRole("listitem")).toHaveCount(1);
+  await expect(liveStatus(page)).toHaveText("Live");
+
+  // Each change arrives live and continues the top line.
+  await put("Routes", { state: "DONE" });
+  await expect(feed.getByRole("listitem").first()).toContainText("Noah Kim marked “Routes” done.");
+  await put("Models", { state: "DONE" });
+  await expect(feed.getByRole("listitem").first()).toContainText("Noah Kim completed 2 items in “FastAPI basics”.");
+  await put("Dependencies", { state: "DONE" });
+  await expect(feed.getByRole("listitem").first()).toContainText("Noah Kim completed 3 items in “FastAPI basics”.");
+  await expect(feed.getByRole("listitem")).toHaveCount(2);
+
+  // A note saved on an item in progress is a note, not "marked in progress".
+  await put("Testing", { state: "IN_PROGRESS" });
+  await put("Testing", { note: "pytest fixtures for the client." });
+  await expect(feed.getByRole("listitem").first()).toContainText("Noah Kim saved a note on “Testing”.");
+  await expect(feed.getByRole("listitem")).toHaveCount(4);
+
+  // Evidence and its approval: a line each (the approval's "done" is part of it).
+  const submitted = await hireApi.send("POST", `/assignments/${assignmentId}/items/${await key("Testing")}/evidence`, { note: "Tests pass." }, { "Idempotency-Key": crypto.randomUUID() });
+  expect(submitted.status()).toBe(201);
+  await expect(feed.getByRole("listitem").first()).toContainText("Noah Kim submitted evidence for “Testing”.");
+  expect((await api.send("POST", `/evidence/${((await submitted.json()) as { id: string }).id}/review`, { decision: "APPROVE" })).status()).toBe(200);
+  // Approving the last item also completes the track: that is a line of its own, above the review's one line.
+  await expect(feed.getByRole("listitem").first()).toContainText("The track was completed.");
+  await expect(feed.getByRole("listitem")).toHaveText([
+    /^The track was completed\. · Noah Kim’s roadmap/,
+    /^Ines Duarte approved the evidence for “Testing”\. · Noah Kim’s roadmap/,
+    /^Noah Kim submitted evidence for “Testing”\./,
+    /^Noah Kim saved a note on “Testing”\./,
+    /^Noah Kim marked “Testing” in progress\./,
+    /^Noah Kim completed 3 items in “FastAPI basics”\./,
+    /^Ines Duarte assigned the track\./,
+  ]);
+
+  // The merged line opens its newest item on the roadmap, panel open.
+  const dependencies = await key("Dependencies");
+  await feed.getByRole("link", { name: "Noah Kim completed 3 items in “FastAPI basics”." }).click();
+  await expect(page).toHaveURL(`/o/${team.slug}/assignments/${assignmentId}?item=${encodeURIComponent(dependencies)}&open=1`);
+  await expect(page.getByRole("heading", { name: "Dependencies", exact: true })).toBeVisible();
 });

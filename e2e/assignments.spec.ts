@@ -40,7 +40,10 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
   // The tab, and the empty list's call to action.
   await page.goto(`/o/${team.slug}`);
   const nav = page.getByRole("navigation", { name: "Organization" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "My work", "Notifications", "Assignments", "Reviews", "Mentees", "Dashboard", "Activity", "Members", "Tracks", "Invitations", "Audit log", "Settings"]);
+  // Two groups (decision 0039): the owner's own work, then what they manage.
+  await expect(nav.getByRole("group", { name: "Work" }).getByRole("link")).toHaveText(["My work", "Reviews", "Mentees", "Notifications", "Activity"]);
+  // Setup may carry its "n/5" once the page is idle (first-run.spec.ts checks it).
+  await expect(nav.getByRole("group", { name: "Manage" }).getByRole("link")).toHaveText([/^Setup/, "Dashboard", "Assignments", "Tracks", "Members", "Invitations", "Audit log", "Settings"]);
   await nav.getByRole("link", { name: "Assignments" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments$`));
   await expect(nav.getByRole("link", { name: "Assignments" })).toHaveAttribute("aria-current", "page");
@@ -75,12 +78,12 @@ test("a manager assigns the roadmap through the form: problems by field, a skipp
 
   // Skip the Django branch: the counts move from "counted" to "skipped".
   const counts = page.getByTestId("skip-counts");
-  await expect(counts).toHaveText(/^\d+ items count\.$/);
+  await expect(counts).toHaveText(/^Items: \d+ counted$/);
   const everything = Number((await counts.textContent())!.match(/\d+/)![0]);
   const django = page.getByRole("checkbox", { name: /^Django track/ });
   await django.focus();
   await page.keyboard.press("Space");
-  await expect(counts).toHaveText(/^\d+ items count, \d+ skipped\.$/);
+  await expect(counts).toHaveText(/^Items: \d+ counted · \d+ skipped$/);
   const [left, skipped] = (await counts.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
   expect(skipped).toBeGreaterThan(0);
   expect(left + skipped).toBe(everything);
@@ -226,4 +229,31 @@ test("a hire sees only their own assignments, with nothing to manage, and cannot
   await hirePage.goto(`/o/${team.slug}/assignments/new`);
   await expect(hirePage.getByText("Only owners and admins can assign tracks.")).toBeVisible();
   await expect(hirePage.getByRole("form", { name: "Assign a track" })).toHaveCount(0);
+});
+
+test("the assign form chooses the only assignable track; with a choice to make it chooses none", async ({ page, factory, signIn, baseURL }) => {
+  const team: Team = await factory.team("One Track Org");
+  await signIn(page, team.owner);
+  const api = new OrgApi(page, baseURL!, team.slug);
+  const starter = await api.publishedTrack({ text: STARTER });
+  // A draft never published is not assignable, so it leaves the choice alone.
+  await api.importTrack({ text: STARTER.replace("# Starter", "# Unpublished") });
+
+  await page.goto(`/o/${team.slug}/assignments/new`);
+  const trackSelect = page.getByLabel("Track", { exact: true });
+  await expect(trackSelect).toHaveValue(starter.id);
+  await expect(page.getByText(/^Assigns version 1, published /)).toBeVisible();
+  // The manager can still unchoose it: the form does not pick it again.
+  await trackSelect.selectOption("");
+  await expect(trackSelect).toHaveValue("");
+  await expect(page.getByText("Only published versions are assigned.")).toBeVisible();
+
+  // A second published track: nothing is chosen for the manager.
+  await api.publishedTrack({ text: STARTER.replace("# Starter", "# Second") });
+  await page.reload();
+  await expect(page.getByRole("option", { name: "Second" })).toBeAttached();
+  await expect(trackSelect).toHaveValue("");
+  // A link may still name one (?track=, as "Assign this track" does).
+  await page.goto(`/o/${team.slug}/assignments/new?track=${starter.id}`);
+  await expect(trackSelect).toHaveValue(starter.id);
 });

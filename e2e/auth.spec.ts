@@ -40,8 +40,10 @@ test("a new user signs up with their email, finishes from the emailed link, land
 
   await page.getByLabel("Password").fill("quiet harbour lamps 7");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/o\/okoye-platform-team(-\d+)?$/);
+  // A new owner lands on the setup checklist, beside the organization's people (decision 0039).
+  await expect(page).toHaveURL(/\/o\/okoye-platform-team(-\d+)?\/setup$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Okoye Platform Team");
+  await expect(page.getByText("0 of 5 done")).toBeVisible();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
 
   // The link worked once.
@@ -76,9 +78,13 @@ test("a demo account signs in, is sent back to the page it asked for, and its so
 
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/o\/demo$/);
+  // The demo's setup is complete, so its owner's home is the dashboard (decision 0039); Setup keeps the people.
+  await expect(page).toHaveURL(/\/o\/demo\/dashboard$/);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Setup" }).click();
+  await expect(page).toHaveURL(/\/o\/demo\/setup$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Engineering (demo)");
   await expect(page.getByText("You own this organization")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Setup complete" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /People/ })).toContainText("(6)");
 
   expect(await probeSocket(page, baseURL!)).toBe("connected");

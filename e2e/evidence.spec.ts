@@ -10,7 +10,7 @@ const PULL_REQUEST = "https://github.com/acme/api/pull/42";
 const PAYLOAD = "<img src=x onerror=alert(1)>";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
 const entry = (page: Page, title: string) => page.getByRole("list", { name: "Waiting for review" }).getByRole("article", { name: title });
 
@@ -113,6 +113,8 @@ test("a hire submits evidence from the item panel: what is missing is said befor
 });
 
 test("the mentor finds the attempt from the Reviews tab and requests changes with the keyboard", async ({ factory, pageAs, baseURL }) => {
+  // The decision is held 5 s for Undo before it is sent (decision 0043).
+  test.setTimeout(60_000);
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
   const { team, hire, mentor, keys, assignmentId } = await evidenceSetup(factory, pageAs, baseURL!);
@@ -225,6 +227,8 @@ async function twoWaitingAttempts(factory: TestFactory, pageAs: PageAs, baseURL:
 }
 
 test("the mentor works the queue with j, k and a: a refused approval puts the entry back, the next approval takes it off", async ({ factory, pageAs, baseURL }) => {
+  // Each decision is held 5 s for Undo before it is sent (decision 0043): two of them, waited for, need the longer budget.
+  test.setTimeout(60_000);
   const dialogs: string[] = [];
   const consoleErrors: string[] = [];
   const { team, mentor } = await twoWaitingAttempts(factory, pageAs, baseURL!);

@@ -6,7 +6,7 @@ import { OrgApi } from "./support/org-api";
 // "Loops" needs evidence; the hire's pull request is checked against the fake GitHub API (decision 0034).
 const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 
 async function openItem(page: Page, url: string, title: string) {
   await page.goto(url);

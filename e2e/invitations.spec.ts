@@ -15,6 +15,8 @@ test("an owner invites two people; one follows the emailed link, signs up inline
   const other = `e2e-other-${stamp}@example.test`;
   await page.getByRole("button", { name: "Invite people" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite people" });
+  // The dialog's promise and the list's countdown say the same thing (issue 18).
+  await expect(dialog).toContainText("expires in 7 days");
   await dialog.getByLabel("Email addresses").fill(`${newcomer}, ${other}\n${other.toUpperCase()}`);
   await expect(dialog.getByText("2 addresses, 1 repeated")).toBeVisible();
   await dialog.getByLabel("Role").selectOption("MENTOR");
@@ -25,7 +27,7 @@ test("an owner invites two people; one follows the emailed link, signs up inline
   await expect(summary.getByText("Listed more than once (invited once)")).toBeVisible();
   await summary.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("invitation-row")).toHaveCount(2);
-  await expect(page.getByTestId("invitation-row").filter({ hasText: newcomer })).toContainText("expires in 6 days");
+  await expect(page.getByTestId("invitation-row").filter({ hasText: newcomer })).toContainText("expires in 7 days");
 
   await expect.poll(async () => (await emailsTo(newcomer)).length).toBe(1);
   const [message] = await emailsTo(newcomer);
@@ -44,7 +46,8 @@ test("an owner invites two people; one follows the emailed link, signs up inline
   await invitee.getByLabel("Your name").fill("Rosa Parks");
   await invitee.getByLabel("Password").fill("pebble lighthouse dawn 37");
   await invitee.getByRole("button", { name: "Create account and join Invitation Test Team" }).click();
-  await expect(invitee).toHaveURL(new RegExp(`/o/${team.slug}$`));
+  // A mentor's home is their mentees (decision 0039).
+  await expect(invitee).toHaveURL(new RegExp(`/o/${team.slug}/mentees$`));
   await expect(invitee.getByRole("navigation", { name: "Organization" })).toBeVisible();
 
   // The link works once.

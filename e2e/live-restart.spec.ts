@@ -4,7 +4,7 @@ import { OrgApi } from "./support/org-api";
 import { secondServer } from "./support/second-server";
 
 const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", "- Types", ""].join("\n");
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updates:/ });
 
 test("a mentor on another instance sees the hire's changes live, and recovers by itself when that instance restarts", async ({ factory, pageAs, baseURL }) => {

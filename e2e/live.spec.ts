@@ -3,7 +3,7 @@ import { expect, test } from "./support/fixtures";
 import { OrgApi } from "./support/org-api";
 
 const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", "- Types", "- Scope", ""].join("\n");
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const liveStatus = (page: Page) => page.getByRole("status", { name: /^Live updates:/ });
 
 test("the mentor follows the hire's roadmap live, and catches up on what happened while offline", async ({ factory, pageAs, baseURL }) => {

@@ -30,7 +30,8 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-format")).toHaveText("Markdown detected");
   await expect(page.getByTestId("count-sections")).toHaveText("2");
-  await expect(page.getByTestId("count-items")).toHaveText("4");
+  await expect(page.getByTestId("count-topics")).toHaveText("1");
+  await expect(page.getByTestId("count-items")).toHaveText("3");
   await expect(page.getByTestId("count-optional")).toHaveText("1");
   const tree = page.getByRole("group", { name: "Tree preview" });
   await tree.locator("summary").first().click();
@@ -55,7 +56,7 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Team onboarding");
-  await expect(page.getByText("Version 1 · Draft · 2 sections · 4 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 2 sections · 1 topic · 3 items")).toBeVisible();
   const stored = page.getByRole("group", { name: "Version 1 tree" });
   await stored.locator("summary").first().click();
   await expect(stored.getByText("Set up the laptop")).toBeVisible();
@@ -68,4 +69,40 @@ test("an admin pastes a Markdown checklist, sees it detected and previewed, impo
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export as Markdown" }).click();
   expect((await download).suggestedFilename()).toBe("team-onboarding-v1.md");
+});
+
+test("an admin tidies SHOUTED titles and emoji in the import preview, seeing each change before importing; it is never on by default", async ({ page, factory, signIn }) => {
+  const team = await factory.team("Tidy Titles Org");
+  await signIn(page, team.owner);
+  await page.goto(`/o/${team.slug}/tracks/import`);
+  const shouting = ["# 🚀 TEAM ONBOARDING", "", "## DAY 1 🎉", "", "- [ ] SET UP THE LAPTOP AND SSH KEYS", "- [ ] Read the handbook", "- [ ] 🎉", ""].join("\n");
+  await page.getByLabel("Roadmap text").fill(shouting);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  const tidy = page.getByRole("checkbox", { name: "Tidy titles" });
+  await expect(tidy).not.toBeChecked();
+  await expect(page.getByText("3 titles have capitals or emoji to tidy")).toBeVisible();
+  await page.getByText("What would change (3)").click();
+  // Before → after for each changed title; mixed case and an emoji-only title are left as they are.
+  await expect(page.getByRole("list", { name: "Title changes" }).getByRole("listitem")).toHaveText([
+    "Track title: 🚀 TEAM ONBOARDING → Team Onboarding",
+    "Line 3: DAY 1 🎉 → Day 1",
+    "Line 5: SET UP THE LAPTOP AND SSH KEYS → Set Up the Laptop and SSH Keys",
+  ]);
+  const tree = page.getByRole("group", { name: "Tree preview" });
+  await tree.locator("summary").first().click();
+  await expect(tree.getByText("SET UP THE LAPTOP AND SSH KEYS")).toBeVisible();
+
+  // Ticked, the preview's tree shows the tidied titles, and the import stores them.
+  await tidy.check();
+  await expect(tree.getByText("Set Up the Laptop and SSH Keys")).toBeVisible();
+  await expect(tree.locator("summary").first()).toHaveText(/^Day 1\s*3 items$/);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Team Onboarding");
+  const stored = page.getByRole("group", { name: "Version 1 tree" });
+  await stored.locator("summary").first().click();
+  await expect(stored.getByText("Set Up the Laptop and SSH Keys")).toBeVisible();
+  await expect(stored.getByText("Read the handbook")).toBeVisible();
+  await expect(stored.getByText("🎉", { exact: true })).toBeVisible();
 });

@@ -12,9 +12,11 @@ test("an owner searches the members, makes a hire a mentor, and sees it after a 
   });
   const demo = await factory.demoCopy();
   await signIn(page, demo.people.olivia);
+  // The demo's setup is complete: its owner's home is the dashboard (decision 0039).
   await page.goto(`/o/${demo.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/o/${demo.slug}/dashboard$`));
   const nav = page.getByRole("navigation", { name: "Organization" });
-  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible();
   await nav.getByRole("link", { name: "Members" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${demo.slug}/members$`));

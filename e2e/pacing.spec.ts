@@ -6,7 +6,7 @@ import { OrgApi } from "./support/org-api";
 const TEXT = ["# Pacing", "", "=====", "Basics", "=====", "- Laptop", "- Accounts", "", "=====", "Later", "=====", "- Deploy", ""].join("\n");
 
 const day = (offset: number) => new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-const editorRow = (page: Page, name: string) => page.getByRole("tree").getByRole("treeitem", { name, exact: true });
+const editorRow = (page: Page, name: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(name, { exact: true }) });
 
 async function setDue(page: Page, title: string, kind: "Item details" | "Section details", unit: "day" | "week", count: string) {
   await editorRow(page, title).click();
@@ -52,9 +52,9 @@ test("a manager sets day and week dues in the editor, publishes and assigns; the
   await week.getByRole("link", { name: "Laptop" }).click();
   await expect(hirePage).toHaveURL(new RegExp(`/assignments/${assignmentId}\\?item=`));
   const tree = hirePage.getByRole("tree");
-  await expect(tree.getByRole("treeitem", { name: "Laptop", exact: true })).toContainText("due today");
-  await expect(tree.getByRole("treeitem", { name: "Accounts", exact: true })).toContainText("due in 6 days");
-  await expect(tree.getByRole("treeitem", { name: "Basics", exact: true })).toContainText("due in 6 days");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Laptop", { exact: true }) })).toContainText("due today");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Accounts", { exact: true }) })).toContainText("due in 6 days");
+  await expect(tree.getByRole("treeitem").filter({ has: hirePage.getByText("Basics", { exact: true }) })).toContainText("due in 6 days");
   await expect(hirePage.getByRole("heading", { name: "Due date" })).toBeHidden();
 });
 

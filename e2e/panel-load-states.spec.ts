@@ -8,7 +8,7 @@ import { OrgApi } from "./support/org-api";
 const STARTER = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "- Loops", ""].join("\n");
 const FAILURE = "The server is restarting; try again in a moment.";
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 
 /** Refuses the GETs of one panel's endpoint while `failing` is on (each retry the client makes too), with the error envelope. */
 function failWhile(page: Page, pattern: string, state: { failing: boolean }) {

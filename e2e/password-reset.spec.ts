@@ -49,7 +49,8 @@ test("a user who forgot their password gets a link by email, chooses a new passw
   await expect(page.getByRole("alert").filter({ hasText: /password/ })).toHaveText("The email or password is incorrect.");
   await page.getByLabel("Password").fill(newPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${organization.slug}$`));
+  // A new owner's home is the setup checklist (decision 0039).
+  await expect(page).toHaveURL(new RegExp(`/o/${organization.slug}/setup$`));
 
   // The link worked once.
   await page.goto(link!);

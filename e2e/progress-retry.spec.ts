@@ -10,7 +10,7 @@ import { OrgApi } from "./support/org-api";
 
 const TRACK = ["# Retries", "", "=====", "Basics", "=====", "- Types", "- Scope", ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const isItemWrite = (method: string, url: string) => method === "PUT" && /\/items\/[^/]+$/.test(new URL(url).pathname);
 
 test("a progress write whose answer was lost is retried with the same key and recorded once", async ({ page, factory, pageAs, signIn, baseURL }) => {

@@ -4,7 +4,7 @@ import { OrgApi } from "./support/org-api";
 
 const TRACK = ["# First load", "", "=====", "Basics", "=====", "- Variables", "- Loops", "", "=====", "Later", "=====", "- Modules", ""].join("\n");
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 
 /**
  * The roadmap page reads the assignment on the server and hands it to react-query

@@ -12,7 +12,7 @@ const THIRD = "sentinel pattern (object() / None + check)"; // 4 below SECOND
 const FOURTH = "when to use (API stability, speed, clarity)"; // 3 below THIRD
 const EVIDENCE = "forcing named args in public APIs"; // 3 below FOURTH; made to need evidence before publishing
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 const toasts = (page: Page) => page.getByRole("region", { name: "Notifications" });
 const doneCount = (page: Page, done: number) => page.getByText(new RegExp(`^${done} of 404 items done`));
 
@@ -264,4 +264,26 @@ test("the mentor sees the same roadmap read-only", async ({ page, factory, pageA
   await expect(item(page, FIRST)).toContainText("read-only");
   await expect(item(page, FIRST)).toHaveAttribute("aria-checked", "true");
   expect(consoleErrors).toEqual([]);
+});
+
+test("a search that matches only a section without items shows it and says it holds none; no match at all says so", async ({ page, factory, pageAs, signIn, baseURL }) => {
+  const team = await factory.team("Empty Section Org");
+  const hire = await factory.person(team, { name: "Lea Brandt", role: "MEMBER" });
+  const ownerApi = new OrgApi(await pageAs(team.owner), baseURL!, team.slug);
+  // "Appendix" has no items: the parser warns and publishing keeps it.
+  const outline = ["# Small", "", "=====", "Basics", "=====", "- Variables", "- Loops", "", "=====", "Appendix", "=====", ""].join("\n");
+  const track = await ownerApi.publishedTrack({ text: outline });
+  const [assignmentId] = await ownerApi.assign({ trackId: track.id, assigneeIds: [hire.id], mentorIds: [team.owner.id] });
+  await signIn(page, hire);
+  await page.goto(`/o/${team.slug}/assignments/${assignmentId}`);
+  const results = page.getByRole("status").filter({ hasText: /results?/ });
+
+  await page.getByLabel("Search items").fill("loop");
+  await expect(results).toHaveText("1 result");
+  await page.getByLabel("Search items").fill("appendix");
+  await expect(page.getByRole("tree").getByRole("treeitem")).toHaveText([/^Appendix/]);
+  await expect(results).toHaveText("0 results: what matches holds no items");
+  await page.getByLabel("Search items").fill("nothing like this");
+  await expect(results).toHaveText("0 results");
+  await expect(page.getByText("No items match this search and filter.")).toBeVisible();
 });

@@ -26,6 +26,10 @@ async function watchForProblems(page: Page): Promise<string[]> {
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
+  // The console says only "Failed to load resource: … 404"; this names the resource.
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}${new URL(response.url()).search}`);
+  });
   return problems;
 }
 
@@ -75,6 +79,13 @@ test("build assets are served with nosniff and a policy that allows no inline sc
   expect(directives(response.headers()["content-security-policy"])["script-src"]).toEqual(["'self'"]);
 });
 
+test("the icon browsers ask for on their own, /favicon.ico, is there (its 404 was a console error on some loads)", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^image\//);
+  expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+});
+
 test("the public pages run under the policy: no violations or console errors, and the theme still switches", async ({ page }) => {
   const problems = await watchForProblems(page);
 
@@ -102,13 +113,13 @@ test("the API reference (the largest page: the OpenAPI document rendered) runs u
 
 test("signing in and a signed-in page, with its client navigation and socket, run under the policy", async ({ page }) => {
   const problems = await watchForProblems(page);
-  // The demo organization, read only: the mentor signs in through the form and lands on its overview.
+  // The demo organization, read only: the mentor signs in through the form and lands on her home there, Mentees (decision 0039).
   await page.goto("/sign-in?callbackUrl=%2Fo%2Fdemo");
   await page.getByLabel("Email").fill("mei.mentor@demo.cairn.test");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/o\/demo$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Engineering (demo)");
+  await expect(page).toHaveURL(/\/o\/demo\/mentees$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentees");
   await expect(page.getByRole("status", { name: /^Live updates:/ })).toHaveText("Live");
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();

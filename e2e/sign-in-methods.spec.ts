@@ -59,7 +59,8 @@ test("a signed-out person signs in without the password, with an emailed link th
   const signInLink = await linkFromEmail(email, "Your Cairn sign-in link", "/sign-in/link");
   await page.goto(signInLink);
   await page.getByRole("button", { name: "Continue to Cairn" }).click();
-  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  // A new owner's home is the setup checklist (decision 0039).
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/setup$`));
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expect(page.getByRole("main").locator("dd").filter({ hasText: email })).toContainText("verified");

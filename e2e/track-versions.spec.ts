@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 
-// Two sections, five items: small enough to read every row of the diff.
+// Two sections, one topic and four items: small enough to read every row of the diff.
 const TEXT = ["# Starter", "", "=====", "Basics", "=====", "- Variables", "  - Types", "- Loops", "", "=====", "Web", "=====", "- HTTP", "- Routing", ""].join("\n");
 
 test("an owner publishes a track, starts a new draft, renames an item in it and sees the rename in the diff", async ({ page, factory, signIn, baseURL }) => {
@@ -16,7 +16,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await page.goto(trackPath);
   const versions = page.getByRole("list", { name: "Versions" });
   await expect(versions.getByRole("listitem")).toHaveCount(1);
-  await expect(versions).toContainText("Version 1 · Draft · 2 sections · 5 items");
+  await expect(versions).toContainText("Version 1 · Draft · 2 sections · 1 topic · 4 items");
   await expect(versions.getByRole("link", { name: "Edit version 1" })).toHaveAttribute("href", `${trackPath}/versions/1/edit`);
   // Version 1 is itself the open draft, and it has nothing earlier to compare with.
   await expect(page.getByRole("button", { name: "Start a new draft" })).toHaveCount(0);
@@ -37,7 +37,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   await dialog.getByRole("button", { name: "Publish version 1" }).click();
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Version 1 is published.");
   await expect(dialog).toBeHidden();
-  await expect(versions).toContainText("Version 1 · Published · 2 sections · 5 items");
+  await expect(versions).toContainText("Version 1 · Published · 2 sections · 1 topic · 4 items");
   await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
 
@@ -46,7 +46,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
 
   // The rename, in the new draft's editor: unfold Basics, F2 on Loops, type, Enter.
   const tree = page.getByRole("tree");
-  const row = (name: string) => tree.getByRole("treeitem", { name, exact: true });
+  const row = (name: string) => tree.getByRole("treeitem").filter({ has: page.getByText(name, { exact: true }) });
   await row("Basics").click();
   await page.keyboard.press("ArrowRight");
   await row("Loops").click();
@@ -59,7 +59,7 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
 
   await page.goto(trackPath);
   await expect(versions.getByRole("listitem")).toHaveCount(2);
-  await expect(versions.getByRole("listitem").first()).toContainText("Version 2 · Draft · 2 sections · 5 items");
+  await expect(versions.getByRole("listitem").first()).toContainText("Version 2 · Draft · 2 sections · 1 topic · 4 items");
   await expect(page.getByRole("button", { name: "Start a new draft" })).toHaveCount(0);
   await versions.getByRole("link", { name: "Compare with v1" }).click();
 
@@ -107,4 +107,38 @@ test("an owner publishes a track, starts a new draft, renames an item in it and 
   // A track that does not exist (like another organization's) is the 404 page.
   await page.goto(`/o/${team.slug}/tracks/cnotarealtrackid0000000000/versions/1/diff`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("publishing shows at once wherever the version's status was already on screen: the tracks list and the assign form, without a reload", async ({ page, factory, signIn, baseURL }) => {
+  const team = await factory.team("Publish Caches Org");
+  await signIn(page, team.owner);
+  const created = await page.request.post(`${baseURL}/api/v1/o/${team.slug}/tracks`, { data: { text: TEXT }, headers: { origin: baseURL! } });
+  expect(created.status()).toBe(201);
+  const trackId = ((await created.json()) as { id: string }).id;
+
+  // The assign form has nothing to offer yet, and the tracks list shows the draft: both are now cached in this tab.
+  await page.goto(`/o/${team.slug}/assignments/new`);
+  await expect(page.getByText("No track has a published version yet.")).toBeVisible();
+  await page.getByRole("link", { name: "Publish one in Tracks" }).click();
+  const tracks = page.getByRole("list", { name: "Tracks" });
+  await expect(tracks).toContainText("Version 1 · Draft");
+
+  await tracks.getByRole("link", { name: "Starter" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tracks/${trackId}$`));
+  await page.getByRole("list", { name: "Versions" }).getByRole("button", { name: "Publish version 1" }).click();
+  await page.getByRole("dialog", { name: "Publish version 1?" }).getByRole("button", { name: "Publish version 1" }).click();
+  await expect(page.getByRole("list", { name: "Versions" })).toContainText("Version 1 · Published");
+
+  // Back in the list (a client-side navigation, within the cache's freshness): published, not "Draft".
+  await page.getByRole("link", { name: "← Tracks" }).click();
+  await expect(tracks).toContainText("Version 1 · Published");
+  await expect(tracks).not.toContainText("Draft");
+
+  // Back in the assign form: the only track is offered, and chosen.
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/assignments/new$`));
+  await expect(page.getByLabel("Track", { exact: true })).toHaveValue(trackId);
+  await expect(page.getByText(/^Assigns version 1, published /)).toBeVisible();
 });

@@ -20,7 +20,7 @@ test("an owner starts from the library, previews a broken file, then imports the
   // One click from the empty state imports the built-in roadmap and opens it.
   await page.getByRole("button", { name: "Start from the Python Backend Roadmap" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 299 topics · 404 items")).toBeVisible();
 
   await nav.getByRole("link", { name: "Tracks" }).click();
   await expect(page.getByRole("list", { name: "Tracks" }).getByRole("listitem")).toHaveCount(1);
@@ -47,7 +47,8 @@ test("an owner starts from the library, previews a broken file, then imports the
   // A preview of other text does not vouch for this one.
   await expect(importButton).toBeDisabled();
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByTestId("count-items")).toHaveText("703");
+  await expect(page.getByTestId("count-topics")).toHaveText("299");
+  await expect(page.getByTestId("count-items")).toHaveText("404");
   await expect(page.getByTestId("count-sections")).toHaveText("15");
   await expect(errors).toHaveCount(0);
   const repairs = page.getByRole("list", { name: "Repairs" });
@@ -66,7 +67,7 @@ test("an owner starts from the library, previews a broken file, then imports the
   await importButton.click();
   await expect(page).toHaveURL(new RegExp(`/o/${team.slug}/tracks/c[a-z0-9]+$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)");
-  await expect(page.getByText("Version 1 · Draft · 15 sections · 703 items")).toBeVisible();
+  await expect(page.getByText("Version 1 · Draft · 15 sections · 299 topics · 404 items")).toBeVisible();
   const stored = page.getByRole("group", { name: "Version 1 tree" });
   await expect(stored.locator("summary")).toHaveCount(15);
   await expect(stored.locator("summary").first()).toContainText("FOUNDATIONS");
@@ -81,8 +82,8 @@ test("an owner starts from the library, previews a broken file, then imports the
   await nav.getByRole("link", { name: "Tracks" }).click();
   const rows = page.getByRole("list", { name: "Tracks" }).getByRole("listitem");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText("Version 1 · Draft · 15 sections · 703 items");
-  await expect(rows.nth(1)).toContainText("Version 1 · Draft · 15 sections · 703 items");
+  await expect(rows.nth(0)).toContainText("Version 1 · Draft · 15 sections · 299 topics · 404 items");
+  await expect(rows.nth(1)).toContainText("Version 1 · Draft · 15 sections · 299 topics · 404 items");
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
 });
 

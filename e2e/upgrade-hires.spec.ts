@@ -12,7 +12,7 @@ async function seriousViolations(page: Page, selector: string) {
   return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
-const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem", { name: title, exact: true });
+const item = (page: Page, title: string) => page.getByRole("tree").getByRole("treeitem").filter({ has: page.getByText(title, { exact: true }) });
 
 test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades three hires at once; each keeps progress and sees the removed item's history", async ({
   page,
@@ -61,7 +61,7 @@ test("a manager publishes v2 (renamed, moved, removed, new items) and upgrades t
   // On one hire's assignment, the manager sees the offer with its preview.
   await page.goto(`/o/${team.slug}/assignments/${assignmentIds[0]}`);
   const offer = page.getByRole("region", { name: "A newer version is available: v1 → v2" });
-  await expect(offer).toContainText("1 new item, 1 removed, 1 renamed, 1 moved");
+  await expect(offer).toContainText("1 added, 1 removed, 1 renamed, 1 moved");
   await expect(offer).toContainText("Testing");
   await expect(offer).toContainText("Routing: Done — archived, kept in history");
   await expect(offer).toContainText("Types → Type hints (renamed)");
@@ -89,7 +89,7 @@ async function hireSeesTheUpgrade(hirePage: Page, path: string) {
   {
     await hirePage.goto(path);
     const notice = hirePage.getByRole("status").filter({ hasText: "Your track was updated to v2" });
-    await expect(notice).toContainText("Your track was updated to v2: 1 new item, 1 removed, 1 renamed, 1 moved — the progress on removed items is kept in history");
+    await expect(notice).toContainText("Your track was updated to v2: 1 added, 1 removed, 1 renamed, 1 moved — the progress on removed items is kept in history");
     // The renamed and the moved item keep their progress.
     await hirePage.getByRole("button", { name: "Expand all" }).click();
     await expect(item(hirePage, "Type hints")).toHaveAttribute("aria-checked", "true");

@@ -318,3 +318,36 @@ describe("tracing settings", () => {
     ]);
   });
 });
+
+describe("the local trial: `npm start` without DATABASE_URL (decision 0045)", () => {
+  it("runs production on this machine with development's demo, mailbox and generated secret", () => {
+    const trial = parseConfig({ NODE_ENV: "production", LOCAL_TRIAL: "true" });
+    expect(trial).toMatchObject({ localTrial: true, seedDemo: true, migrateOnStart: true, emailTransport: "mailbox", devMailboxEnabled: true, NEXTAUTH_URL: "http://localhost:3000" });
+    expect(trial.NEXTAUTH_SECRET).toBeUndefined();
+    // A Resend key still sends for real, and then there is no mailbox.
+    expect(parseConfig({ NODE_ENV: "production", LOCAL_TRIAL: "true", RESEND_API_KEY: "re_123" })).toMatchObject({ emailTransport: "resend", devMailboxEnabled: false });
+    expect(parseConfig({ NODE_ENV: "production", LOCAL_TRIAL: "true", SEED_DEMO: "false" }).seedDemo).toBe(false);
+  });
+
+  it("is refused with a database of its own or on an address other machines reach", () => {
+    expect(problemLines(configError({ NODE_ENV: "production", LOCAL_TRIAL: "true", DATABASE_URL: "postgresql://db/cairn" })).map((line) => line.split(":")[0])).toEqual([
+      "  - LOCAL_TRIAL",
+      "  - NEXTAUTH_SECRET",
+      "  - NEXTAUTH_URL",
+      "  - RESEND_API_KEY",
+    ]);
+    // server.ts names the embedded database's URL once it started it: still the trial.
+    const started = { NODE_ENV: "production", LOCAL_TRIAL: "true", DATABASE_URL: "postgresql://postgres@127.0.0.1:54329/cairn" };
+    expect(parseConfig({ ...started, EMBEDDED_DATABASE_URL: started.DATABASE_URL })).toMatchObject({ localTrial: true, devMailboxEnabled: true });
+    expect(problemLines(configError({ ...started, EMBEDDED_DATABASE_URL: "postgresql://postgres@127.0.0.1:54329/other" }))[0]).toMatch(/^ {2}- LOCAL_TRIAL: only with the embedded database/);
+    const exposed = problemLines(configError({ NODE_ENV: "production", LOCAL_TRIAL: "true", HOST: "0.0.0.0" }));
+    expect(exposed[0]).toMatch(/^ {2}- LOCAL_TRIAL: only on this machine: HOST must be 127\.0\.0\.1, localhost or ::1/);
+    expect(exposed.map((line) => line.split(":")[0])).toEqual(["  - LOCAL_TRIAL", "  - NEXTAUTH_SECRET", "  - NEXTAUTH_URL", "  - RESEND_API_KEY"]);
+  });
+
+  it("changes nothing without the flag: production still requires its settings and seeds nothing", () => {
+    expect(problemLines(configError({ NODE_ENV: "production" }))).toHaveLength(3);
+    expect(parseConfig({ ...PRODUCTION, RESEND_API_KEY: "re_123" })).toMatchObject({ localTrial: false, seedDemo: false, devMailboxEnabled: false });
+    expect(parseConfig({ LOCAL_TRIAL: "true" })).toMatchObject({ localTrial: false, devMailboxEnabled: true });
+  });
+});

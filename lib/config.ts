@@ -64,6 +64,10 @@ const schema = z
     DB_LOCK_TIMEOUT_MS: positiveInt.default(2_000),
     MIGRATE_ON_START: booleanFlag.optional(),
     SEED_DEMO: booleanFlag.optional(),
+    // Set by `npm start` without DATABASE_URL (scripts/start.ts, decision 0045): a production build tried on this machine.
+    LOCAL_TRIAL: booleanFlag.optional(),
+    // Set by server.ts beside DATABASE_URL once it started the embedded database: that URL is the embedded one.
+    EMBEDDED_DATABASE_URL: z.string().optional(),
     EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
     EMBEDDED_POSTGRES_PORT: port.default(54329),
 
@@ -139,10 +143,17 @@ const schema = z
     SLACK_API_URL: httpUrl.default("https://hooks.slack.com"),
   })
   .superRefine((env, issue) => {
+    if (env.LOCAL_TRIAL && !onEmbeddedDatabase(env)) {
+      issue.addIssue({ code: "custom", path: ["LOCAL_TRIAL"], message: "only with the embedded database: unset DATABASE_URL, or unset LOCAL_TRIAL to run in production" });
+    }
+    if (env.LOCAL_TRIAL && !isLoopbackHostName(env.HOST)) {
+      issue.addIssue({ code: "custom", path: ["LOCAL_TRIAL"], message: "only on this machine: HOST must be 127.0.0.1, localhost or ::1 (the trial has demo accounts with a published password)" });
+    }
+    const trial = isLocalTrial(env);
     if (env.HEADERS_TIMEOUT_MS <= env.KEEP_ALIVE_TIMEOUT_MS) {
       issue.addIssue({ code: "custom", path: ["HEADERS_TIMEOUT_MS"], message: "must be greater than KEEP_ALIVE_TIMEOUT_MS" });
     }
-    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+    if (env.NODE_ENV === "production" && !trial && !env.NEXTAUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required in production" });
     }
     if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
@@ -163,10 +174,10 @@ const schema = z
         issue.addIssue({ code: "custom", path: [name], message: `only used with S3 storage: also set ${S3_REQUIRED.join(", ")}, or unset it` });
       }
     }
-    if (env.NODE_ENV === "production" && !env.NEXTAUTH_URL) {
+    if (env.NODE_ENV === "production" && !trial && !env.NEXTAUTH_URL) {
       issue.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "required in production (the public origin, e.g. https://cairn.example.com)" });
     }
-    for (const problem of emailTransportProblems(env)) issue.addIssue({ code: "custom", ...problem });
+    for (const problem of emailTransportProblems(env, trial)) issue.addIssue({ code: "custom", ...problem });
   }, {
     // Run even when other variables are bad (zod skips refinements after an issue by default),
     // so one message names every problem. Only presence is checked, which holds for raw values too.
@@ -180,13 +191,15 @@ const schema = z
       /** The embedded database is used exactly when no DATABASE_URL is given. */
       useEmbeddedDatabase: !env.DATABASE_URL,
       migrateOnStart: env.MIGRATE_ON_START ?? !env.DATABASE_URL,
-      /** The demo accounts share a published password: only in development (embedded database) unless SEED_DEMO=true. */
-      seedDemo: env.SEED_DEMO ?? (env.NODE_ENV === "development" && !env.DATABASE_URL),
+      /** `npm start` on this machine without a database: production, with development's demo and mailbox (decision 0045). */
+      localTrial: isLocalTrial(env),
+      /** The demo accounts share a published password: only in development or a local trial (embedded database) unless SEED_DEMO=true. */
+      seedDemo: env.SEED_DEMO ?? ((env.NODE_ENV === "development" || isLocalTrial(env)) && !env.DATABASE_URL),
       logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json"),
       /** How emails leave (lib/email/deliver-email.ts); emailTransportProblems keeps "mailbox" out of production. */
       emailTransport: emailTransportOf(env),
-      /** /dev/mailbox shows the stored emails (with their links): only in development, and only to loopback clients (lib/email/mailbox-access.ts). */
-      devMailboxEnabled: emailTransportOf(env) === "mailbox" && env.NODE_ENV === "development",
+      /** /dev/mailbox shows the stored emails (with their links): only in development or a local trial, and only to loopback clients (lib/email/mailbox-access.ts). */
+      devMailboxEnabled: emailTransportOf(env) === "mailbox" && (env.NODE_ENV === "development" || isLocalTrial(env)),
       /** GitHub OAuth app credentials, when sign-in with GitHub is on. */
       githubOAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
       /** Origins allowed to open sockets and send cookies: the public URL's plus any listed. */
@@ -200,6 +213,25 @@ export type Config = z.output<typeof schema>;
 
 type EmailEnv = { NODE_ENV: string; RESEND_API_KEY?: string; EMAIL_TRANSPORT?: "resend" | "mailbox" | "log" };
 
+/** 127.0.0.1 (any 127.x), localhost or ::1: a server no other machine reaches. */
+function isLoopbackHostName(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * A local trial (decision 0045): production asked for by `npm start` with no database given, on a
+ * loopback address. Only then may a production server generate its own secret, keep emails for
+ * /dev/mailbox and seed the demo: it holds nobody's real data and nobody else can reach it.
+ */
+function isLocalTrial(env: { NODE_ENV: string; LOCAL_TRIAL?: boolean; DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string; HOST: string }): boolean {
+  return env.NODE_ENV === "production" && env.LOCAL_TRIAL === true && onEmbeddedDatabase(env) && isLoopbackHostName(env.HOST);
+}
+
+/** No DATABASE_URL (the embedded database will start), or the one server.ts set after starting it. */
+function onEmbeddedDatabase(env: { DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string }): boolean {
+  return !env.DATABASE_URL || env.DATABASE_URL === env.EMBEDDED_DATABASE_URL;
+}
+
 /**
  * resend: through Resend. mailbox: stored in EmailMessage for /dev/mailbox, links and all.
  * log: only the metadata is logged (no body, no link). An explicit EMAIL_TRANSPORT wins;
@@ -210,10 +242,10 @@ function emailTransportOf(env: EmailEnv): "resend" | "mailbox" | "log" {
 }
 
 /** Production never stores emails (they hold sign-in and reset links) and never drops them silently. */
-function emailTransportProblems(env: EmailEnv): Array<{ path: string[]; message: string }> {
+function emailTransportProblems(env: EmailEnv, localTrial: boolean): Array<{ path: string[]; message: string }> {
   const transport = emailTransportOf(env);
   if (transport === "resend" && !env.RESEND_API_KEY) return [{ path: ["RESEND_API_KEY"], message: "required with EMAIL_TRANSPORT=resend" }];
-  if (env.NODE_ENV !== "production" || transport !== "mailbox") return [];
+  if (env.NODE_ENV !== "production" || localTrial || transport !== "mailbox") return [];
   if (env.EMAIL_TRANSPORT === "mailbox") {
     return [{ path: ["EMAIL_TRANSPORT"], message: "the mailbox stores every email with its links in the database: development only; use resend, or log (metadata only)" }];
   }

@@ -7,16 +7,23 @@ import { listMyOrganizations } from "@/lib/orgs/service";
 
 export const metadata: Metadata = { title: "Your organizations" };
 
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ pick?: string }> }) {
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ pick?: string; deleted?: string }> }) {
   const user = await requireUser("/o");
   const memberships = await listMyOrganizations(user.id);
   const active = memberships.filter((membership) => membership.status === "ACTIVE");
-  // One organization and no explicit request to choose: go straight there.
-  if (active.length === 1 && memberships.length === 1 && !(await searchParams).pick) redirect(`/o/${active[0]!.organization.slug}`);
+  const { pick, deleted } = await searchParams;
+  // One organization and no explicit request to choose (nor one just deleted to confirm): go straight there.
+  if (active.length === 1 && memberships.length === 1 && !pick && !deleted) redirect(`/o/${active[0]!.organization.slug}`);
 
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
+      {deleted ? (
+        // Generic on purpose: the address is anyone's to craft, so it names no organization.
+        <p role="status" className="mt-4 rounded-lg border border-border bg-surface-muted px-4 py-3 text-sm">
+          The organization was deleted, with its data and files. Your account and your other organizations are unchanged.
+        </p>
+      ) : null}
       {memberships.length === 0 ? (
         <p className="mt-2 text-muted-foreground">You do not belong to an organization yet. Open the invitation your manager sent you, or create your own below.</p>
       ) : (

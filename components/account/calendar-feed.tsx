@@ -8,6 +8,7 @@ import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
+import { Time } from "@/components/ui/time";
 
 const KEY = ["calendar-feed"] as const;
 
@@ -64,7 +65,7 @@ export function CalendarFeed() {
         </div>
       ) : enabled ? (
         <p>
-          Your calendar feed is on (link made {status.data.createdAt ? new Date(status.data.createdAt).toLocaleDateString("en", { dateStyle: "medium" }) : "earlier"}). The link is shown only when it is made: lost
+          Your calendar feed is on (link made {status.data.createdAt ? <Time value={status.data.createdAt} /> : "earlier"}). The link is shown only when it is made: lost
           it? Reset it for a new one.
         </p>
       ) : (

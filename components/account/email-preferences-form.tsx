@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadFailed } from "@/components/ui/load-states";
 import { useToast } from "@/components/ui/toast";
@@ -37,10 +37,14 @@ export function EmailPreferencesForm() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const preferences = useQuery({ queryKey: KEY, queryFn: (): Promise<Preferences> => callEndpoint(api.getEmailPreferences) });
+  // A box shows its click at once, from this state set in the click's own event: a controlled
+  // checkbox whose value came only from the query cache was put back by React when the event
+  // ended and flipped again a task later, when the cache told React (TanStack Query notifies
+  // with setTimeout 0): a test reading the box in between saw no change. A box's entry goes once
+  // its save is answered.
+  const [clicked, setClicked] = useState<Partial<Record<Switch, boolean>>>({});
   const save = useMutation({
     mutationFn: (change: Partial<Preferences>): Promise<Preferences> => callEndpoint(api.updateEmailPreferences, { body: change }),
-    // Synchronous on purpose: the checkbox is controlled, so the change must be in the cache before
-    // the click's event ends, or React puts the box back and it flips only a moment later.
     onMutate: (change) => {
       // A read in flight would land without this change; cancelling it keeps the cache as set here.
       void queryClient.cancelQueries({ queryKey: KEY });
@@ -56,7 +60,14 @@ export function EmailPreferencesForm() {
       queryClient.setQueryData(KEY, saved);
       toast({ tone: "success", title: "Email settings saved" });
     },
+    // Unless the box was clicked again meanwhile: that later save clears it.
+    onSettled: (_saved, _error, change) =>
+      setClicked((current) => Object.fromEntries(Object.entries(current).filter(([key, value]) => change[key as Switch] !== value))),
   });
+  const toggle = (key: Switch, value: boolean) => {
+    setClicked((current) => ({ ...current, [key]: value }));
+    save.mutate({ [key]: value });
+  };
 
   if (preferences.isError) return <LoadFailed what="email settings" message={preferences.error.message} onRetry={() => void preferences.refetch()} />;
   const checkbox = (kind: { key: Switch; label: string; hint: string }) => (
@@ -64,8 +75,8 @@ export function EmailPreferencesForm() {
       <input
         type="checkbox"
         className="mt-0.5 size-4 accent-primary"
-        checked={preferences.data?.[kind.key] ?? false}
-        onChange={(event) => save.mutate({ [kind.key]: event.target.checked })}
+        checked={clicked[kind.key] ?? preferences.data?.[kind.key] ?? false}
+        onChange={(event) => toggle(kind.key, event.target.checked)}
       />
       <span>
         <span className="font-medium">{kind.label}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutHere } from "@/components/auth/sign-out";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -18,7 +18,7 @@ export function SignOutEverywhere() {
     setPending(true);
     try {
       await callEndpoint(api.revokeAllSessions);
-      await signOut({ callbackUrl: "/sign-in" });
+      await signOutHere("/sign-in");
     } catch (error) {
       toast({ title: "Could not sign out everywhere", description: error instanceof ApiError ? error.message : "Try again.", tone: "error" });
       setPending(false);

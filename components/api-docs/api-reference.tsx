@@ -36,12 +36,13 @@ function Contents({
           <a href={`#${group.anchor}`} className="rounded-sm font-semibold text-foreground hover:underline">
             {group.name}
           </a>
-          <ul className="flex flex-col gap-1">
+          {/* Each link is at least 24 px tall with no gap between (WCAG 2.5.8, target size), as dense as before. */}
+          <ul className="flex flex-col">
             {group.operations.map((op) => (
               <li key={op.anchor}>
                 <a
                   href={`#${op.anchor}`}
-                  className="flex items-center gap-2 rounded-sm text-muted-foreground hover:text-foreground"
+                  className="flex min-h-6 items-center gap-2 rounded-sm text-muted-foreground hover:text-foreground"
                 >
                   <MethodBadge method={op.method} className="w-14 text-[0.65rem]" />
                   <span className="truncate font-mono text-xs" title={op.path}>

@@ -6,14 +6,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiError } from "@/lib/http/api-client";
 import type { ApiToken } from "./types";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+import { Time } from "@/components/ui/time";
+import { formatDate } from "@/lib/time/format";
 
 function expiryText(expiresAt: string | null, now: number): string {
   if (!expiresAt) return "Never";
   const at = Date.parse(expiresAt);
-  return at <= now ? `Expired ${dateFormat.format(at)}` : dateFormat.format(at);
+  return at <= now ? `Expired ${formatDate(at)}` : formatDate(at);
 }
 
 /** The tokens as a table: name, prefix, scopes, dates; Revoke asks first. */
@@ -63,9 +62,9 @@ export function TokenList({
                 {showOrganization ? <td className="py-2 pr-3">{token.organization.name}</td> : null}
                 {showRole ? <td className="py-2 pr-3">{token.role.charAt(0) + token.role.slice(1).toLowerCase()}</td> : null}
                 <td className="py-2 pr-3 font-mono text-xs">{token.scopes.join(", ")}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{dateFormat.format(Date.parse(token.createdAt))}</td>
+                <td className="py-2 pr-3 whitespace-nowrap"><Time value={token.createdAt} /></td>
                 <td className="py-2 pr-3 whitespace-nowrap">{expiryText(token.expiresAt, now)}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{token.lastUsedAt ? dateTimeFormat.format(Date.parse(token.lastUsedAt)) : "Never"}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{token.lastUsedAt ? <Time value={token.lastUsedAt} format="dateTime" relative /> : "Never"}</td>
                 <td className="py-2 text-right">
                   <Button variant="danger" size="sm" onClick={() => setConfirming(token)} aria-label={`Revoke ${token.name}`}>
                     Revoke

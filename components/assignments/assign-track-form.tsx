@@ -14,6 +14,7 @@ import { mayMentor } from "@/lib/authz/policy";
 import { assignmentHref, assignmentsHref, assignmentsKey, createAssignments } from "./assignments-api";
 import { describeAssignFailure } from "./assign-errors";
 import type { AssignFailure, AssignField } from "./assign-errors";
+import { preselectedTrackId } from "./assignable-tracks";
 import { submissionKeys } from "./idempotency-key";
 import { personName } from "./labels";
 import { PeoplePicker } from "./people-picker";
@@ -40,7 +41,9 @@ export function AssignTrackForm({ slug, initialTrackId }: { slug: string; initia
   const people = useOrgPeople(slug);
   const tracks = useOrgTracks(slug);
 
-  const [trackId, setTrackId] = useState(initialTrackId);
+  // Null until the manager picks one: until then the linked track, or the only one there is.
+  const [pickedTrackId, setTrackId] = useState<string | null>(null);
+  const trackId = pickedTrackId ?? preselectedTrackId(tracks.data?.items, initialTrackId);
   const [assigneeIds, setAssigneeIds] = useState<string[]>([]);
   const [mentorIds, setMentorIds] = useState<string[]>([]);
   // Null until the manager picks one: today, in their own calendar.
@@ -76,6 +79,8 @@ export function AssignTrackForm({ slug, initialTrackId }: { slug: string; initia
       toast({
         tone: "success",
         title: `${first?.track.title ?? "The track"} is assigned to ${result.items.length === 1 && first ? personName(first.assignee) : `${result.items.length} people`}.`,
+        // The next step (decision 0039): their progress shows live on the dashboard.
+        action: { label: "Watch the dashboard", onAction: () => router.push(`/o/${slug}/dashboard`) },
       });
       await queryClient.invalidateQueries({ queryKey: assignmentsKey(slug) });
       router.push(assignmentsHref(slug));

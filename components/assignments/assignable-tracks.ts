@@ -12,3 +12,14 @@ export function assignableTracks(tracks: readonly TrackOptionJson[]): TrackOptio
     return track.archivedAt === null && latest !== null && (latest.status === "PUBLISHED" || latest.number > 1);
   });
 }
+
+/**
+ * The track the form starts with until the manager picks one: the track a link named
+ * (`?track=<id>`), else the only assignable track when there is exactly one (nothing
+ * to choose), else none.
+ */
+export function preselectedTrackId(tracks: readonly TrackOptionJson[] | undefined, linkedTrackId: string): string {
+  if (linkedTrackId) return linkedTrackId;
+  const assignable = tracks ? assignableTracks(tracks) : [];
+  return assignable.length === 1 ? assignable[0]!.id : "";
+}

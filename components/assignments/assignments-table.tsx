@@ -6,9 +6,10 @@ import { AssignmentActionsMenu } from "./assignment-actions-menu";
 import type { AssignmentIntent } from "./assignment-actions-menu";
 import { assignmentHref } from "./assignments-api";
 import { DueDate } from "./due-date";
-import { formatDay, personName, STATUS_LABEL } from "./labels";
+import { personName, STATUS_LABEL } from "./labels";
 import { ProgressBar } from "./progress-bar";
 import type { AssignmentJson } from "./types";
+import { Time } from "@/components/ui/time";
 
 type OnIntent = (assignment: AssignmentJson, intent: AssignmentIntent) => void;
 
@@ -75,7 +76,7 @@ const AssignmentRow = memo(function AssignmentRow({ slug, assignment, canManage,
         {STATUS_LABEL[assignment.status]}
         {assignment.status === "COMPLETED" && assignment.completedAt ? (
           <span className="block text-muted-foreground">
-            <time dateTime={assignment.completedAt}>{formatDay(assignment.completedAt.slice(0, 10))}</time>
+            <Time value={assignment.completedAt} />
           </span>
         ) : null}
       </td>

@@ -1,10 +1,10 @@
-import { formatDay } from "./labels";
+import { Time } from "@/components/ui/time";
 import type { AssignmentJson } from "./types";
 
 /** The due date; an overdue one says so in words as well as in red. */
 export function DueDate({ assignment }: { assignment: Pick<AssignmentJson, "dueDate" | "overdue"> }) {
   if (!assignment.dueDate) return <span className="text-muted-foreground">No due date</span>;
-  const day = <time dateTime={assignment.dueDate}>{formatDay(assignment.dueDate)}</time>;
+  const day = <Time value={assignment.dueDate} format="day" />;
   if (!assignment.overdue) return <span>{day}</span>;
   return (
     <span className="text-danger">

@@ -11,7 +11,7 @@ export function FilterSelect({ label, value, onChange, disabled, children }: { l
       <label htmlFor={id} className="text-sm font-medium text-foreground">
         {label}
       </label>
-      <select id={id} value={value} onChange={onChange} disabled={disabled} className="h-10 min-w-0 rounded-md border border-border-strong bg-surface px-3 text-sm text-foreground disabled:opacity-60">
+      <select id={id} value={value} onChange={onChange} disabled={disabled} className="h-10 min-w-0 rounded-md touch:h-11 border border-border-strong bg-surface px-3 text-sm text-foreground disabled:opacity-60">
         {children}
       </select>
     </div>

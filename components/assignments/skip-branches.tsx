@@ -1,6 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { countOf, countedText } from "@/lib/progress/count-words";
+import type { Counts } from "@/lib/progress/progress-math";
 import type { SkipOption } from "./skip-options";
 
 /**
@@ -18,8 +20,8 @@ export function SkipBranches({
   options: readonly SkipOption[];
   chosen: ReadonlySet<string>;
   onToggle: (key: string, skip: boolean) => void;
-  /** Items that will count and items skipped, from the progress module. */
-  counted: { total: number; skipped: number };
+  /** Items (leaves) that will count and items skipped, from the progress module; in its words (count-words.ts). */
+  counted: Pick<Counts, "total" | "skipped" | "notApplicable">;
   error?: string;
 }) {
   const id = useId();
@@ -30,8 +32,7 @@ export function SkipBranches({
         Tick what does not apply, such as the frameworks this team does not use or the optional parts. Skipped items do not count towards progress.
       </p>
       <p id={`${id}-counts`} className="text-sm font-medium" aria-live="polite" data-testid="skip-counts">
-        {counted.total} {counted.total === 1 ? "item counts" : "items count"}
-        {counted.skipped > 0 ? `, ${counted.skipped} skipped` : ""}.
+        Items: {countedText(counted)}
       </p>
       <ul aria-label="Branches" className="max-h-96 overflow-y-auto rounded-md border border-border-strong py-1">
         {options.map((option) => (
@@ -57,7 +58,7 @@ function SkipRow({ option, chosen, onToggle, level, insideSkipped }: { option: S
           {option.title}
           <span className="font-normal text-muted-foreground">
             {" "}
-            · {option.items} {option.items === 1 ? "item" : "items"}
+            · {countOf(option.items, "item")}
             {option.optional && !/\(\s*optional/i.test(option.title) ? " · optional" : ""}
             {insideSkipped ? " · skipped with the branch above" : ""}
           </span>

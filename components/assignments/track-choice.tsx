@@ -6,7 +6,7 @@ import { useId, useMemo } from "react";
 import type { VersionSummaryJson } from "@/components/tracks/types";
 import { assignableTracks } from "./assignable-tracks";
 import type { TrackOptionJson, TrackVersionsJson } from "./assignments-api";
-import { formatDay } from "./labels";
+import { formatDate } from "@/lib/time/format";
 
 /** The track select, and which version choosing it assigns. */
 export function TrackChoice({
@@ -102,7 +102,7 @@ function VersionNote({
   if (detail.isError) return <span className="text-danger">The track could not be loaded: {detail.error.message}</span>;
   if (!published) return <span className="text-danger">This track has no published version yet; publish it first.</span>;
   // No item count here: the skip list below says how many items will count, which is the number that matters.
-  const when = published.publishedAt ? `, published ${formatDay(published.publishedAt.slice(0, 10))}` : "";
+  const when = published.publishedAt ? `, published ${formatDate(published.publishedAt)}` : "";
   const draftNote = latest && latest.number !== published.number ? ` Version ${latest.number} is a draft and is not assigned.` : "";
   return (
     <>

@@ -5,8 +5,8 @@ import { fetchMembersPage, fetchTracksPage } from "./assignments-api";
 import { fetchAllPages } from "./fetch-all-pages";
 
 // Keys of their own (not ["members", slug]): the members page edits its cached
-// pages in place, and these hold a different shape.
-const pickersKey = (slug: string) => ["assignment-pickers", slug] as const;
+// pages in place, and these hold a different shape. Publishing a version makes them stale.
+export const pickersKey = (slug: string) => ["assignment-pickers", slug] as const;
 
 /** Up to 5,000 members and 2,000 tracks (the form says when the member list is cut short). */
 const MAX_MEMBER_PAGES = 50;

@@ -9,6 +9,7 @@ import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
 import { auditFiltersOf } from "./audit-view";
+import { Time } from "@/components/ui/time";
 
 interface AuditItem {
   id: string;
@@ -37,7 +38,6 @@ function failureText(error: Error): string {
 
 const FIELD_LABELS: Record<string, string> = { type: "Types", actor: "Who did it", subjectType: "About", subjectId: "Subject id", from: "From", to: "To" };
 
-const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 
 /**
  * The audit log's rows for the filters in the URL (`query`, already cleaned),
@@ -72,9 +72,7 @@ export function AuditLog({ slug, query }: { slug: string; query: string }) {
       <ol ref={listRef} aria-label="Audit log" className="divide-y divide-border rounded-xl border border-border bg-surface">
         {entries.map((item) => (
           <li key={item.id} tabIndex={-1} data-type={item.type} className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:items-baseline sm:gap-4">
-            <time dateTime={item.at} className="shrink-0 text-muted-foreground tabular-nums">
-              {time(item.at)}
-            </time>
+            <Time value={item.at} format="dateTimeSeconds" className="shrink-0 text-muted-foreground tabular-nums" />
             <div className="flex min-w-0 flex-1 flex-col gap-0.5">
               <p className="text-foreground">{item.description}</p>
               <p className="text-xs text-muted-foreground">

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useSessionDraft } from "@/components/ui/use-session-draft";
 import type { FormEvent, RefObject } from "react";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import { timeAgo } from "@/components/notifications/time-ago";
@@ -40,7 +41,8 @@ export function ItemThread({ slug, assignmentId, itemKey, readOnly }: { slug: st
   const comments = conversationOf(thread.data?.pages ?? []);
   const listRef = useRef<HTMLOListElement>(null);
   const older = useOlderPages(thread, listRef);
-  const [draft, setDraft] = useState("");
+  // Kept in the tab until sent, like the note (use-session-draft.ts); sent, it is "" and forgotten.
+  const { draft, setDraft } = useSessionDraft(`comment:${assignmentId}:${itemKey}`, "");
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const failed = (title: string) => (cause: unknown) => toast({ tone: "error", title, description: cause instanceof ApiError ? cause.message : "Try again." });

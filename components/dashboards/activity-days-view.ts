@@ -4,9 +4,9 @@
  * without a browser.
  */
 import type { ActivityDaysJson } from "./dashboards-api";
+import { formatWeekday } from "@/lib/time/format";
 
 const DAY_MS = 24 * 3600_000;
-const dayLabel = new Intl.DateTimeFormat("en", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -46,7 +46,7 @@ export function activitySummary(answer: ActivityDaysJson): string {
 }
 
 /** "Thu, Nov 26, 2026": a UTC day, named the same in every browser zone. */
-export const formatDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+export const formatDay = (day: string) => formatWeekday(day);
 
 /** The table's rows: newest first, as people look back from today. */
 export function tableRows(days: ActivityDaysJson["days"]): Array<{ day: string; label: string; count: number }> {

@@ -21,7 +21,13 @@ export interface MenteeJson {
 
 export interface ActivityJson {
   items: Array<{
+    /** The line's oldest event (stable while live events extend the line); lastSequence its newest. */
     sequence: number;
+    lastSequence: number;
+    /** How many events the line stands for (a person's rapid changes merge). */
+    events: number;
+    /** The item to open, null for the assignment's own events. */
+    itemKey: string | null;
     type: string;
     at: string;
     assignmentId: string;

@@ -131,7 +131,7 @@ function Toolbar({ slug, view, choices, onChange }: { slug: string; view: Manage
       <a
         href={managerExportUrl(slug, view)}
         download
-        className="inline-flex h-10 items-center rounded-md border border-border-strong bg-surface px-4 text-sm font-medium hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-ring"
+        className="inline-flex h-10 items-center rounded-md border border-border-strong bg-surface px-4 text-sm font-medium hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-ring touch:h-11"
       >
         Export CSV
       </a>

@@ -48,7 +48,7 @@ export function ManagerTable({
             {COLUMNS.map((column) => (
               <th key={column.label} scope="col" aria-sort={column.key && sort === column.key ? (order === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 font-medium whitespace-nowrap">
                 {column.key ? (
-                  <button type="button" onClick={() => toggle(column.key!)} className="inline-flex items-center gap-1 rounded hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+                  <button type="button" onClick={() => toggle(column.key!)} className="inline-flex items-center gap-1 rounded hover:underline touch:min-h-11 focus-visible:outline-2 focus-visible:outline-ring">
                     {column.label}
                     <span aria-hidden="true">{sort === column.key ? (order === "asc" ? "▲" : "▼") : ""}</span>
                   </button>

@@ -75,7 +75,7 @@ const MenteeCard = memo(function MenteeCard({ slug, mentee, stuckAfterDays }: { 
         {flags.stuckReason ? ` · ${flags.stuckReason}` : ""}
       </p>
       <details className="text-sm">
-        <summary className="cursor-pointer">Sections</summary>
+        <summary className="cursor-pointer touch:flex touch:min-h-11 touch:items-center">Sections</summary>
         <ul className="mt-2 flex flex-col gap-1">
           {mentee.sections.map((section) => (
             <li key={section.key} className="flex items-center justify-between gap-3">

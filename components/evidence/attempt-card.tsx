@@ -8,15 +8,10 @@ import { GitHubVerification } from "./github-verification";
 import { personName } from "./evidence-labels";
 import { SanitizedHtml } from "./sanitized-html";
 import type { AttemptJson } from "./types";
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+import { Time as FormattedTime } from "@/components/ui/time";
 
 function Time({ at }: { at: string }) {
-  return (
-    <time dateTime={at} className="tabular-nums">
-      {when.format(new Date(at))}
-    </time>
-  );
+  return <FormattedTime value={at} format="dateTime" className="tabular-nums" />;
 }
 
 /**

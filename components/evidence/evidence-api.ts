@@ -37,8 +37,9 @@ function multipartOf(fields: Record<string, string | undefined>, files: File[]):
 }
 
 /** Not retried on its own: a review takes no Idempotency-Key, and a repeat of one that landed is refused (422). */
-export function reviewAttempt(slug: string, attemptId: string, body: ReviewBody): Promise<ReviewResultJson> {
-  return callEndpoint(api.reviewEvidence, { params: { orgSlug: slug, attemptId }, body });
+/** `keepalive` for a decision sent as the page goes away (use-review-decisions.ts). */
+export function reviewAttempt(slug: string, attemptId: string, body: ReviewBody, { keepalive = false } = {}): Promise<ReviewResultJson> {
+  return callEndpoint(api.reviewEvidence, { params: { orgSlug: slug, attemptId }, body, keepalive });
 }
 
 export interface ReviewQueueFilters {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itemRowOf } from "@/components/assignments/roadmap/optimistic-progress";
 import { detailOf, keyOf, progressRow } from "@/components/assignments/roadmap/test-detail";
-import { detailAfterReview, detailAfterSubmit, withAttempt, withoutQueueEntry } from "./evidence-cache";
+import { detailAfterReview, detailAfterSubmit, withAttempt, withEvidenceStatus, withoutQueueEntry } from "./evidence-cache";
 import { attemptOf, entryOf } from "./test-attempts";
 
 const NOW = "2026-02-03T04:05:06.000Z";
@@ -53,6 +53,17 @@ describe("the roadmap after evidence", () => {
     const after = detailAfterReview(before, { item: null, assignment: { id: "a1", status: "ACTIVE", progress } });
     expect(after.progress).toBe(before.progress);
     expect(detailAfterReview(before, { item: progressRow("Loops", "DONE"), assignment: { id: "other", status: "ACTIVE", progress } })).toBe(before);
+  });
+});
+
+describe("the roadmap's evidence badge", () => {
+  it("follows the latest attempt of this assignment's item, and nothing of another assignment", () => {
+    const before = detailOf({ evidence: { [keyOf("Types")]: "APPROVED" } });
+    const waiting = withEvidenceStatus(before, { assignmentId: "a1", stableKey: keyOf("Loops"), status: "SUBMITTED" });
+    expect(waiting.evidence).toEqual({ [keyOf("Types")]: "APPROVED", [keyOf("Loops")]: "SUBMITTED" });
+    expect(withEvidenceStatus(waiting, { assignmentId: "a1", stableKey: keyOf("Loops"), status: "CHANGES_REQUESTED" }).evidence[keyOf("Loops")]).toBe("CHANGES_REQUESTED");
+    expect(withEvidenceStatus(waiting, { assignmentId: "a1", stableKey: keyOf("Loops"), status: "SUBMITTED" })).toBe(waiting);
+    expect(withEvidenceStatus(before, { assignmentId: "other", stableKey: keyOf("Loops"), status: "SUBMITTED" })).toBe(before);
   });
 });
 

@@ -32,6 +32,12 @@ export function detailAfterReview(detail: AssignmentDetailJson, result: Pick<Rev
   return { ...next, assignment: { ...next.assignment, status: result.assignment.status, progress: result.assignment.progress } };
 }
 
+/** The roadmap's evidence badge for one item (its latest attempt's status), from the server's answer to a submission or review. */
+export function withEvidenceStatus(detail: AssignmentDetailJson, attempt: Pick<AttemptJson, "assignmentId" | "stableKey" | "status">): AssignmentDetailJson {
+  if (attempt.assignmentId !== detail.assignment.id || detail.evidence[attempt.stableKey] === attempt.status) return detail;
+  return { ...detail, evidence: { ...detail.evidence, [attempt.stableKey]: attempt.status } };
+}
+
 /** The queue's loaded pages without one attempt (reviewed), its totals one lower. */
 export function withoutQueueEntry(data: InfiniteData<ReviewQueueJson, string | null>, attemptId: string): InfiniteData<ReviewQueueJson, string | null> {
   const removed = data.pages.flatMap((page) => page.items).find((entry) => entry.attempt.id === attemptId);

@@ -1,13 +1,13 @@
 /**
  * After a submission or a review, every cache that shows it: the item's
- * attempts and the roadmap take the server's answer at once; the item's
+ * attempts and the roadmap (its row, counts and evidence badge) take the server's answer at once; the item's
  * history, the lists and the review queue and count are read again.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { assignmentKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
 import type { AssignmentDetailJson } from "@/components/assignments/roadmap/types";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
-import { detailAfterReview, detailAfterSubmit, withAttempt } from "./evidence-cache";
+import { detailAfterReview, detailAfterSubmit, withAttempt, withEvidenceStatus } from "./evidence-cache";
 import { itemEvidenceKey, reviewCountKey, reviewQueueKey } from "./evidence-api";
 import type { AttemptJson, ItemEvidenceJson, ReviewResultJson } from "./types";
 
@@ -25,7 +25,7 @@ function refreshAround(queryClient: QueryClient, slug: string, assignmentId: str
 export function syncAfterSubmit(queryClient: QueryClient, slug: string, assignmentId: string, key: string, attempt: AttemptJson) {
   // The author never reviews their own attempt, and one waits at a time.
   queryClient.setQueryData<ItemEvidenceJson>(itemEvidenceKey(slug, assignmentId, key), (current) => current && withAttempt(current, attempt, { canSubmit: false, canReview: false }));
-  queryClient.setQueryData<AssignmentDetailJson>(assignmentKey(slug, assignmentId), (detail) => detail && detailAfterSubmit(detail, key, attempt.submittedAt));
+  queryClient.setQueryData<AssignmentDetailJson>(assignmentKey(slug, assignmentId), (detail) => detail && withEvidenceStatus(detailAfterSubmit(detail, key, attempt.submittedAt), attempt));
   void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });
   refreshAround(queryClient, slug, assignmentId);
 }
@@ -34,7 +34,7 @@ export function syncAfterSubmit(queryClient: QueryClient, slug: string, assignme
 export function syncAfterReview(queryClient: QueryClient, slug: string, result: ReviewResultJson, { keepQueue = false }: { keepQueue?: boolean } = {}) {
   const { attempt } = result;
   queryClient.setQueryData<ItemEvidenceJson>(itemEvidenceKey(slug, attempt.assignmentId, attempt.stableKey), (current) => current && withAttempt(current, attempt, { canReview: false }));
-  queryClient.setQueryData<AssignmentDetailJson>(assignmentKey(slug, attempt.assignmentId), (detail) => detail && detailAfterReview(detail, result));
+  queryClient.setQueryData<AssignmentDetailJson>(assignmentKey(slug, attempt.assignmentId), (detail) => detail && withEvidenceStatus(detailAfterReview(detail, result), attempt));
   if (!keepQueue) void queryClient.invalidateQueries({ queryKey: reviewQueueKey(slug) });
   refreshAround(queryClient, slug, attempt.assignmentId);
 }

@@ -9,6 +9,7 @@ import { recheckGitHub } from "./evidence-api";
 import type { AttemptJson } from "./types";
 import { verificationText } from "./verification-text";
 import type { VerificationTone } from "./verification-text";
+import { useDatePlace } from "@/components/ui/time";
 
 const TONE: Record<VerificationTone, string> = {
   success: "border-success/40 bg-success/10 text-success",
@@ -30,9 +31,10 @@ export function GitHubVerification({ attempt }: { attempt: AttemptJson }) {
     // The item's attempts and the review queue show the check: both read it again.
     onSuccess: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes("evidence") || query.queryKey[0] === "review-queue" }),
   });
+  const place = useDatePlace();
   const verification = attempt.verification;
   if (!verification) return null;
-  const { tone, text } = verificationText(verification);
+  const { tone, text } = verificationText(verification, place);
   const pending = verification.status === "PENDING";
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyNote, QueryStates } from "@/components/ui/load-states";
+import { useKeptDraft } from "@/components/ui/use-session-draft";
 import { AttemptCard } from "./attempt-card";
 import { fetchItemEvidence, itemEvidenceKey } from "./evidence-api";
 import { ReviewControls } from "./review-controls";
-import { SubmitEvidenceForm } from "./submit-evidence-form";
+import { evidenceDraftKeys, SubmitEvidenceForm } from "./submit-evidence-form";
 import type { ItemEvidenceJson } from "./types";
 
 /** Attempts shown in full; older ones fold away so the form stays near the latest review. */
@@ -69,9 +70,13 @@ function EvidenceBody({
 }) {
   // Evidence for an item that does not need it is offered, not pressed on the hire.
   const [formOpen, setFormOpen] = useState(false);
+  // A link or note typed and not sent (kept in the tab) opens the form again with it.
+  const drafts = evidenceDraftKeys(assignmentId, itemKey);
+  const [keptLink, keptNote] = [useKeptDraft(drafts.link), useKeptDraft(drafts.note)];
+  const unsent = keptLink !== null || keptNote !== null;
   const { items, canSubmit, canReview } = evidence;
   const latest = items[0];
-  const showForm = canSubmit && (evidenceRequired || formOpen || latest !== undefined);
+  const showForm = canSubmit && (evidenceRequired || formOpen || unsent || latest !== undefined);
   return (
     <>
       {items.length === 0 && !canSubmit ? <EmptyNote>No evidence submitted yet.</EmptyNote> : null}

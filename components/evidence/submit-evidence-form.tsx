@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
+import { useSessionDraft } from "@/components/ui/use-session-draft";
 import type { FormEvent, KeyboardEvent } from "react";
 import { shouldRetryWrite, writeRetryDelay } from "@/components/assignments/roadmap/assignment-api";
 import { isWebAddress } from "@/components/assignments/roadmap/item-limits";
@@ -26,6 +27,12 @@ const ACCEPT = ".png,.jpg,.jpeg,.gif,.webp,.pdf,.zip,.txt,.md,.log,.json,.csv,.p
 /** Files are sent as themselves; for the Idempotency-Key, a submission is the same when its files are. */
 const identityOf = (body: SubmitEvidenceBody) => ({ ...body, files: body.files?.map((file) => [file.name, file.size, file.lastModified]) });
 
+/** Where the link and note typed but not sent are kept in the tab. */
+export const evidenceDraftKeys = (assignmentId: string, itemKey: string) => ({
+  link: `evidence-link:${assignmentId}:${itemKey}`,
+  note: `evidence-note:${assignmentId}:${itemKey}`,
+});
+
 /**
  * The hire's next attempt at an item: a link (a pull request, a commit, any
  * page) and/or a Markdown note. One Idempotency-Key per submission, reused while
@@ -36,8 +43,10 @@ export function SubmitEvidenceForm({ slug, assignmentId, itemKey, number }: { sl
   const id = useId();
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const [link, setLink] = useState("");
-  const [note, setNote] = useState("");
+  // The link and note are kept in the tab until sent (use-session-draft.ts); files cannot be.
+  const drafts = evidenceDraftKeys(assignmentId, itemKey);
+  const { draft: link, setDraft: setLink } = useSessionDraft(drafts.link, "");
+  const { draft: note, setDraft: setNote } = useSessionDraft(drafts.note, "");
   const [files, setFiles] = useState<File[]>([]);
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const [keyFor] = useState(() => submissionKeys());

@@ -1,10 +1,11 @@
 /** An attempt's GitHub check in words, for its badge (decision 0034). */
 import type { AttemptJson } from "./types";
+import { formatDate } from "@/lib/time/format";
+import type { FormatPlace } from "@/lib/time/format";
 
 export type VerificationJson = NonNullable<AttemptJson["verification"]>;
 export type VerificationTone = "success" | "warning" | "danger" | "neutral";
 
-const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 const CHECKS: Record<NonNullable<VerificationJson["facts"]>["checks"]["summary"], string> = {
   passing: "checks passing",
@@ -14,7 +15,8 @@ const CHECKS: Record<NonNullable<VerificationJson["facts"]>["checks"]["summary"]
   unknown: "checks not visible",
 };
 
-export function verificationText(verification: VerificationJson): { tone: VerificationTone; text: string } {
+/** `place`: where the dates are read (useDatePlace() when rendering; lib/time/format.ts). */
+export function verificationText(verification: VerificationJson, place: FormatPlace = {}): { tone: VerificationTone; text: string } {
   const facts = verification.facts;
   if (verification.status === "PENDING") {
     return { tone: "neutral", text: verification.problem === "rate-limited" ? "Waiting for GitHub's rate limit; checking again soon" : "Checking with GitHub…" };
@@ -24,10 +26,10 @@ export function verificationText(verification: VerificationJson): { tone: Verifi
   if (verification.status === "VERIFIED" && facts) {
     if (facts.kind === "pull") {
       const who = facts.mergedBy ? ` by @${facts.mergedBy.login}` : "";
-      const when = facts.mergedAt ? ` on ${day.format(new Date(facts.mergedAt))}` : "";
+      const when = facts.mergedAt ? ` on ${formatDate(facts.mergedAt, place)}` : "";
       return { tone: "success", text: `Verified: merged${who}${when}, ${checks}` };
     }
-    const when = facts.committedAt ? ` on ${day.format(new Date(facts.committedAt))}` : "";
+    const when = facts.committedAt ? ` on ${formatDate(facts.committedAt, place)}` : "";
     return { tone: "success", text: `Verified: committed by @${facts.author?.login ?? "?"}${when}, ${checks}` };
   }
   let detail = verification.message ?? "not verified";

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn, signOut } from "next-auth/react";
+import { signIn } from "next-auth/react";
+import { signOutHere } from "@/components/auth/sign-out";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -98,7 +99,7 @@ export function AcceptSignUpForm({ token, email, organizationName }: { token: st
 /** Signed in as someone else: only the invited address may accept. */
 export function SignOutAndRetry({ token }: { token: string }) {
   return (
-    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: `/invitations/${encodeURIComponent(token)}` })}>
+    <Button variant="secondary" onClick={() => void signOutHere(`/invitations/${encodeURIComponent(token)}`)}>
       Sign out
     </Button>
   );

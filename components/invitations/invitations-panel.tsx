@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,14 +12,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { describeExpiry } from "@/lib/invitations/expiry";
+import { formatDateTime } from "@/lib/time/format";
 import { ROLE_LABEL } from "@/lib/members/labels";
-import { describeExpiry } from "./expiry";
 import { InviteDialog } from "./invite-dialog";
 import type { InvitationJson, InvitationPageJson } from "./types";
 
 /** The Invitations tab: "Invite people" and the pending list with resend and revoke. An unverified account is told to verify first. */
-export function InvitationsPanel({ slug, roles, verified }: { slug: string; roles: Role[]; verified: boolean }) {
-  const [inviting, setInviting] = useState(false);
+export function InvitationsPanel({ slug, roles, verified, startInviting = false }: { slug: string; roles: Role[]; verified: boolean; startInviting?: boolean }) {
+  const router = useRouter();
+  const [inviting, setInviting] = useState(startInviting && verified);
   const [revoking, setRevoking] = useState<InvitationJson | null>(null);
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -101,7 +104,11 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
                 <td className="py-2 pr-3 break-all">{invitation.email}</td>
                 <td className="py-2 pr-3">{ROLE_LABEL[invitation.role]}</td>
                 <td className="py-2 pr-3">{invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? "—"}</td>
-                <td className={invitation.expired ? "py-2 pr-3 text-danger" : "py-2 pr-3"}>{describeExpiry(new Date(invitation.expiresAt))}</td>
+                <td className={invitation.expired ? "py-2 pr-3 text-danger" : "py-2 pr-3"}>
+                  <time dateTime={invitation.expiresAt} title={formatDateTime(invitation.expiresAt)}>
+                    {describeExpiry(new Date(invitation.expiresAt))}
+                  </time>
+                </td>
                 <td className="py-2">
                   <div className="flex justify-end gap-2">
                     <Button variant="secondary" size="sm" loading={resend.isPending && resend.variables?.id === invitation.id} onClick={() => resend.mutate(invitation)} aria-label={`Resend the invitation to ${invitation.email}`}>
@@ -123,7 +130,16 @@ export function InvitationsPanel({ slug, roles, verified }: { slug: string; role
         </Button>
       ) : null}
 
-      <InviteDialog slug={slug} roles={roles} open={inviting} onOpenChange={setInviting} />
+      <InviteDialog
+        slug={slug}
+        roles={roles}
+        open={inviting}
+        onOpenChange={(open) => {
+          setInviting(open);
+          // Closed: drop ?invite=1, so a reload or the back button does not open it again.
+          if (!open && startInviting) router.replace(`/o/${slug}/invitations`, { scroll: false });
+        }}
+      />
       <Dialog
         open={revoking !== null}
         onOpenChange={(open) => (open ? undefined : setRevoking(null))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { invitationValidity } from "@/lib/invitations/expiry";
 import { INVITATIONS_PER_REQUEST, sortRecipients, splitEmailList } from "@/lib/invitations/recipients";
 import { ROLE_LABEL } from "@/lib/members/labels";
 import type { InviteResultJson } from "./types";
@@ -58,7 +60,7 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
       open={open}
       onOpenChange={close}
       title={result ? "Invitations sent" : "Invite people"}
-      description={result ? undefined : "Each person gets an email with a link that works once and expires in 7 days."}
+      description={result ? undefined : `Each person gets an email with a link that works once and ${invitationValidity()}.`}
       dismissOnBackdropClick={false}
       footer={
         result ? (
@@ -81,7 +83,19 @@ export function InviteDialog({ slug, roles, open, onOpenChange }: { slug: string
       }
     >
       {result ? (
-        <InviteSummary result={result} />
+        <>
+          <InviteSummary result={result} />
+          {/* The next step (decision 0039). Invited people can be chosen there once they have joined. */}
+          {result.invited.length > 0 ? (
+            <p className="mt-4 text-sm">
+              Next:{" "}
+              <Link href={`/o/${slug}/assignments/new`} prefetch={false} className="font-medium text-link underline underline-offset-2">
+                Assign a track
+              </Link>{" "}
+              <span className="text-muted-foreground">(people appear there once they join).</span>
+            </p>
+          ) : null}
+        </>
       ) : (
         <form id="invite-form" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           {error ? <FormAlert>{error}</FormAlert> : null}

@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutHere } from "@/components/auth/sign-out";
 import { MenuItem } from "@/components/ui/menu";
 
-/** Signs out in place (next-auth's POST with its CSRF token) and returns to the landing page. */
+/** Signs out and returns to the landing page. */
 export function SignOutItem() {
-  return <MenuItem onSelect={() => void signOut({ callbackUrl: "/" })}>Sign out</MenuItem>;
+  return <MenuItem onSelect={() => void signOutHere("/")}>Sign out</MenuItem>;
 }

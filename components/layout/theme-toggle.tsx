@@ -52,7 +52,7 @@ export function ThemeToggle() {
             onChange={() => setThemePreference(value)}
             className="peer sr-only"
           />
-          <span className="flex size-8 items-center justify-center rounded-md text-muted-foreground transition-colors hover:text-foreground peer-checked:bg-surface-muted peer-checked:text-foreground peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-ring">
+          <span className="flex size-8 items-center touch:size-11 justify-center rounded-md text-muted-foreground transition-colors hover:text-foreground peer-checked:bg-surface-muted peer-checked:text-foreground peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-ring">
             <Icon />
             <span className="sr-only">{label}</span>
           </span>

@@ -1,8 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonStyles } from "@/components/ui/button";
 import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
 import { useUrlView } from "@/components/ui/use-url-view";
 import type { MemberViewer } from "@/lib/members/member-actions";
@@ -18,7 +19,7 @@ import { useMembers } from "./use-members";
 import type { MemberJson } from "./types";
 
 /** The members page: search, filters and pages in the URL; rows with the actions the viewer may take. */
-export function MembersDirectory({ slug, organizationName, viewer }: { slug: string; organizationName: string; viewer: MemberViewer }) {
+export function MembersDirectory({ slug, organizationName, viewer, canInvite = false }: { slug: string; organizationName: string; viewer: MemberViewer; canInvite?: boolean }) {
   const router = useRouter();
   const [view, setView] = useUrlView(viewFromSearchParams, searchOf);
   const filters = useMemo(() => ({ q: view.q, role: view.role, status: view.status }), [view]);
@@ -69,11 +70,19 @@ export function MembersDirectory({ slug, organizationName, viewer }: { slug: str
 
   return (
     <section aria-labelledby="members-heading" className="flex flex-col gap-5">
-      <div>
-        <h1 id="members-heading" className="text-2xl font-semibold tracking-tight">
-          Members
-        </h1>
-        <p className="mt-1 text-sm text-muted-foreground">Everyone in {organizationName}, with their role and status.</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 id="members-heading" className="text-2xl font-semibold tracking-tight">
+            Members
+          </h1>
+          <p className="mt-1 text-sm text-muted-foreground">Everyone in {organizationName}, with their role and status.</p>
+        </div>
+        {/* The next step from here (decision 0039): the invitation dialog, opened on the Invitations tab. */}
+        {canInvite ? (
+          <Link href={`/o/${slug}/invitations?invite=1`} prefetch={false} className={buttonStyles()}>
+            Invite people
+          </Link>
+        ) : null}
       </div>
 
       <MembersToolbar key={searchBoxKey} filters={filters} onChange={setFilters} />

@@ -6,8 +6,8 @@ import type { MemberViewer } from "@/lib/members/member-actions";
 import { MemberActionsMenu } from "./member-actions-menu";
 import type { MemberIntent } from "./member-actions-menu";
 import type { MemberJson } from "./types";
+import { Time } from "@/components/ui/time";
 
-const joined = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export function MembersTable({ members, viewer, onIntent }: { members: MemberJson[]; viewer: MemberViewer; onIntent: (member: MemberJson, intent: MemberIntent) => void }) {
   return (
@@ -18,8 +18,8 @@ export function MembersTable({ members, viewer, onIntent }: { members: MemberJso
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Name</th>
             <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Email</th>
-            <th scope="col" className="px-4 py-2 font-medium">Role</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Role</th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Status</th>
             <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">Joined</th>
             <th scope="col" className="px-4 py-2 font-medium">
               <span className="sr-only">Actions</span>
@@ -35,16 +35,22 @@ export function MembersTable({ members, viewer, onIntent }: { members: MemberJso
                 <th scope="row" className="px-4 py-2 font-medium">
                   {member.user.name ?? "—"}
                   {self ? <span className="font-normal text-muted-foreground"> (you)</span> : null}
-                  {/* On narrow screens the email column is hidden; it shows here instead. */}
-                  <span className="block font-normal text-muted-foreground md:hidden">{member.user.email}</span>
+                  {/* On narrow screens the email column is hidden; it shows here instead (cut short on phones, whole on hover). */}
+                  <span title={member.user.email} className="block max-w-52 truncate font-normal text-muted-foreground sm:max-w-none md:hidden">
+                    {member.user.email}
+                  </span>
+                  {/* On phones, role and status too: a 390 px screen has room for the name and the actions only. */}
+                  <span className="block font-normal text-muted-foreground sm:hidden">
+                    {ROLE_LABEL[member.role]} · <span className={member.status === "SUSPENDED" ? "font-medium text-danger" : undefined}>{STATUS_LABEL[member.status]}</span>
+                  </span>
                 </th>
                 <td className="hidden px-4 py-2 md:table-cell">{member.user.email}</td>
-                <td className="px-4 py-2">{ROLE_LABEL[member.role]}</td>
-                <td className="px-4 py-2">
+                <td className="hidden px-4 py-2 sm:table-cell">{ROLE_LABEL[member.role]}</td>
+                <td className="hidden px-4 py-2 sm:table-cell">
                   <span className={member.status === "SUSPENDED" ? "font-medium text-danger" : undefined}>{STATUS_LABEL[member.status]}</span>
                 </td>
                 <td className="hidden px-4 py-2 text-muted-foreground lg:table-cell">
-                  <time dateTime={member.joinedAt}>{joined.format(new Date(member.joinedAt))}</time>
+                  <Time value={member.joinedAt} />
                 </td>
                 <td className="px-2 py-1 text-right">
                   {hasAnyAction(actions) ? <MemberActionsMenu member={member} actions={actions} onIntent={(intent) => onIntent(member, intent)} /> : null}

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/api-client";
 import { fetchNotifications, markRead, notificationListKey, notificationsKey } from "./notifications-api";
 import type { NotificationJson } from "./notifications-api";
-import { timeAgo } from "./time-ago";
+import { Time } from "@/components/ui/time";
 
 /** The caller's notifications in this organization, newest first: all or unread, mark one or all read. */
 export function NotificationList({ slug }: { slug: string }) {
@@ -81,9 +81,7 @@ function NotificationRow({ item, onRead }: { item: NotificationJson; onRead: () 
           {unread ? <span className="sr-only">Unread: </span> : null}
           {item.text}
         </Link>
-        <time dateTime={item.createdAt} className="text-xs text-muted-foreground">
-          {timeAgo(new Date(item.createdAt))}
-        </time>
+        <Time value={item.createdAt} format="dateTime" relative className="text-xs text-muted-foreground" />
       </div>
       {unread ? (
         <Button variant="ghost" size="sm" onClick={onRead}>

@@ -9,8 +9,8 @@ import { useToast } from "@/components/ui/toast";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
+import { Time } from "@/components/ui/time";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Sets, replaces or removes the organization's GitHub token (decision 0034); the token is never shown again. */
 export function GitHubTokenForm({ slug, configuredAt }: { slug: string; configuredAt: string | null }) {
@@ -57,7 +57,13 @@ export function GitHubTokenForm({ slug, configuredAt }: { slug: string; configur
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm" role="status">
-        {configuredAt ? `A token is set (saved ${when.format(new Date(configuredAt))}).` : "No token is set: checks see public repositories only."}
+        {configuredAt ? (
+          <>
+            A token is set (saved <Time value={configuredAt} format="dateTime" />).
+          </>
+        ) : (
+          "No token is set: checks see public repositories only."
+        )}
       </p>
       <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
         <Input label={configuredAt ? "Replace the token" : "Token"} name="token" type="password" autoComplete="off" spellCheck={false} error={error} containerClassName="sm:w-96" />

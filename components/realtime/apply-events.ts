@@ -8,11 +8,13 @@
  */
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { assignmentsKey } from "@/components/assignments/assignments-api";
+import { pickersKey } from "@/components/assignments/use-pickers";
 import { assignmentKey, itemHistoryKey, myAssignmentsKey, progressWritesKey } from "@/components/assignments/roadmap/assignment-api";
 import type { AssignmentDetailJson } from "@/components/assignments/roadmap/types";
 import { activityKey, mentorDashboardKey } from "@/components/dashboards/dashboards-api";
 import { managerDashboardKey } from "@/components/dashboards/manager-api";
 import { reviewCountKey, reviewQueueKey } from "@/components/evidence/evidence-api";
+import { setupProgressKey, setupStillOpen } from "@/components/home/use-setup-progress";
 import { membersKey } from "@/components/members/use-members";
 import { notificationsKey } from "@/components/notifications/notifications-api";
 import { tracksKey } from "@/components/tracks/tracks-api";
@@ -88,6 +90,12 @@ export function applyLiveEvents(queryClient: QueryClient, slug: string, events: 
   if (notifications) refresh(queryClient, notificationsKey(slug));
   // Lists only: an open track editor keeps its own draft (a refetch under its queued edits
   // would apply them twice; someone else's edit reaches it as a 412 with their version).
-  if (tracks) refresh(queryClient, tracksKey(slug));
+  if (tracks) {
+    refresh(queryClient, tracksKey(slug));
+    // The assign form's tracks and versions: a version published elsewhere is offered at once.
+    refresh(queryClient, pickersKey(slug));
+  }
   if (members) refresh(queryClient, membersKey(slug));
+  // The Setup tab's "2/5": each of these can complete a step.
+  if ((assignments.size > 0 || tracks || members) && setupStillOpen(queryClient, slug)) refresh(queryClient, setupProgressKey(slug));
 }

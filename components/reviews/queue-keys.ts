@@ -1,6 +1,6 @@
 /** The review queue's keyboard: which key does what, and when keys are left alone. */
 
-export type QueueCommand = "next" | "previous" | "first" | "last" | "approve" | "request" | "help";
+export type QueueCommand = "next" | "previous" | "first" | "last" | "approve" | "request" | "undo" | "help";
 
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
   { keys: ["j", "↓"], what: "Next entry" },
@@ -8,6 +8,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string }> = [
   { keys: ["Home", "End"], what: "First or last entry" },
   { keys: ["a"], what: "Approve the selected entry" },
   { keys: ["r"], what: "Request changes on the selected entry (type the comment, Ctrl+Enter sends, Escape cancels)" },
+  { keys: ["u"], what: "Undo the last decision (while it shows Undo)" },
   { keys: ["?"], what: "Show these shortcuts" },
 ];
 
@@ -28,6 +29,8 @@ export function queueCommand(event: { key: string; ctrlKey: boolean; metaKey: bo
       return "approve";
     case "r":
       return "request";
+    case "u":
+      return "undo";
     case "?":
       return "help";
     case "ArrowDown":

@@ -5,6 +5,7 @@
  * Pure, so the rules (the neighbour a decision selects, what a key does) are tested
  * without a browser; review-queue.tsx dispatches and does the DOM work.
  */
+import type { ReviewBody, ReviewQueueEntryJson } from "@/components/evidence/types";
 import type { QueueCommand } from "./queue-keys";
 import { movedIndex } from "./queue-keys";
 
@@ -13,9 +14,31 @@ export interface EntryRequest {
   error: string | null;
 }
 
+/**
+ * A decision made in this tab (decision 0043): held for HOLD_MS while Undo can take it back,
+ * then sent, then confirmed by the server. Its entry shows as one line in its place meanwhile.
+ */
+export interface QueueDecision {
+  body: ReviewBody;
+  status: "holding" | "sending" | "confirmed";
+  /** The entry as decided, and its place in the list then: its line stays there when the pages are read again without it. */
+  entry: ReviewQueueEntryJson;
+  index: number;
+}
+
+/** Why the server refused an entry's decision, shown on the entry with Retry. */
+export interface EntryFailure {
+  message: string;
+  body: ReviewBody;
+}
+
 export interface QueueState {
-  /** Attempts decided in this tab: off the list while the server answers, and after. */
+  /** Attempts decided in this tab: off the waiting list while held, sent and after. */
   hidden: ReadonlySet<string>;
+  /** The decisions behind `hidden` that still show as a line in place (held, sending or confirmed). */
+  decisions: ReadonlyMap<string, QueueDecision>;
+  /** Entries whose decision the server refused: back on the list with the reason and Retry. */
+  failures: ReadonlyMap<string, EntryFailure>;
   /** The chosen entry; when it is not on the list, the first one is (selectedOf). */
   selectedId: string | null;
   /** Open request-changes forms by attempt, with what was typed. */
@@ -27,16 +50,26 @@ export interface QueueState {
   focus: { id: string | null; nonce: number } | null;
 }
 
-export const INITIAL_QUEUE_STATE: QueueState = { hidden: new Set(), selectedId: null, requests: new Map(), chosen: new Set(), helpOpen: false, focus: null };
+export const INITIAL_QUEUE_STATE: QueueState = { hidden: new Set(), decisions: new Map(), failures: new Map(), selectedId: null, requests: new Map(), chosen: new Set(), helpOpen: false, focus: null };
 
 export type QueueAction =
   | { type: "select"; id: string }
   | { type: "choose"; id: string; chosen: boolean }
   | { type: "chooseAll"; ids: readonly string[] }
   /** A decision was sent: the entry leaves the list; if it was selected, its neighbour is (and gets focus when `moveFocus`). */
-  | { type: "takeOff"; id: string; shown: readonly string[]; moveFocus: boolean }
-  /** The server refused a decision: the entry comes back, with its comment when it was a request for changes. */
-  | { type: "putBack"; id: string; request: EntryRequest | null }
+  | { type: "takeOff"; id: string; shown: readonly string[]; moveFocus: boolean; decided?: Pick<QueueDecision, "body" | "entry" | "index"> }
+  /** The hold ended: the decision is on its way (Undo is gone). */
+  | { type: "sending"; id: string }
+  /** The server recorded the decision. */
+  | { type: "confirmed"; id: string }
+  /** Undo during the hold: nothing was sent; the entry is back, selected, with its comment when it was a request for changes. */
+  | { type: "undo"; id: string }
+  /** Someone else decided first: the entry stays off the list, without a line of its own. */
+  | { type: "stale"; id: string }
+  /** Other filters: the saved lines go (those still held or on their way stay in view). */
+  | { type: "clearConfirmed" }
+  /** The server refused a decision: the entry comes back, with its comment when it was a request for changes, and the reason with Retry. */
+  | { type: "putBack"; id: string; request: EntryRequest | null; failure?: EntryFailure }
   /** "Approve chosen" succeeded: these leave the list and nothing stays ticked. */
   | { type: "approved"; ids: readonly string[] }
   | { type: "openRequest"; id: string }
@@ -55,7 +88,13 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     case "chooseAll":
       return { ...state, chosen: new Set(action.ids) };
     case "takeOff": {
-      let next: QueueState = { ...state, hidden: withId(state.hidden, action.id), requests: withoutKey(state.requests, action.id) };
+      let next: QueueState = {
+        ...state,
+        hidden: withId(state.hidden, action.id),
+        requests: withoutKey(state.requests, action.id),
+        failures: withoutKey(state.failures, action.id),
+        decisions: action.decided ? new Map(state.decisions).set(action.id, { ...action.decided, status: "holding" }) : state.decisions,
+      };
       const index = action.shown.indexOf(action.id);
       if (index >= 0 && selectedOf(state, action.shown) === action.id) {
         const neighbour = action.shown[index + 1] ?? action.shown[index - 1] ?? null;
@@ -64,9 +103,39 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       }
       return next;
     }
+    case "sending":
+    case "confirmed": {
+      const decision = state.decisions.get(action.id);
+      return decision ? { ...state, decisions: new Map(state.decisions).set(action.id, { ...decision, status: action.type }) } : state;
+    }
+    case "undo": {
+      const decision = state.decisions.get(action.id);
+      if (decision?.status !== "holding") return state;
+      const { body } = decision;
+      const next: QueueState = {
+        ...state,
+        hidden: without(state.hidden, action.id),
+        decisions: withoutKey(state.decisions, action.id),
+        selectedId: action.id,
+        requests: body.decision === "REQUEST_CHANGES" ? new Map(state.requests).set(action.id, { comment: body.comment ?? "", error: null }) : state.requests,
+      };
+      return withFocus(next, action.id);
+    }
+    case "stale":
+      return { ...state, decisions: withoutKey(state.decisions, action.id) };
+    case "clearConfirmed": {
+      if (![...state.decisions.values()].some((decision) => decision.status === "confirmed")) return state;
+      return { ...state, decisions: new Map([...state.decisions].filter(([, decision]) => decision.status !== "confirmed")) };
+    }
     case "putBack": {
-      const { request } = action;
-      return { ...state, hidden: without(state.hidden, action.id), requests: request ? new Map(state.requests).set(action.id, request) : state.requests };
+      const { request, failure } = action;
+      return {
+        ...state,
+        hidden: without(state.hidden, action.id),
+        decisions: withoutKey(state.decisions, action.id),
+        failures: failure ? new Map(state.failures).set(action.id, failure) : state.failures,
+        requests: request ? new Map(state.requests).set(action.id, request) : state.requests,
+      };
     }
     case "approved":
       return { ...state, hidden: new Set([...state.hidden, ...action.ids]), chosen: new Set() };
@@ -97,6 +166,27 @@ export function selectedOf(state: Pick<QueueState, "selectedId">, shown: readonl
   return shown[0] ?? null;
 }
 
+/**
+ * The entries on screen: those waiting and those decided in this tab, in the server's order. A
+ * decided entry the pages no longer hold (the queue is read again when a review is recorded,
+ * often before the answer arrives) keeps its line where it was, so "Saving…" turns into "Saved"
+ * in place instead of vanishing.
+ */
+export function listedEntries(loaded: readonly ReviewQueueEntryJson[], state: Pick<QueueState, "hidden" | "decisions">): ReviewQueueEntryJson[] {
+  const listed = loaded.filter((entry) => !state.hidden.has(entry.attempt.id) || state.decisions.has(entry.attempt.id));
+  const present = new Set(listed.map((entry) => entry.attempt.id));
+  const missing = [...state.decisions.entries()].filter(([id]) => !present.has(id)).sort(([, a], [, b]) => a.index - b.index);
+  for (const [, decision] of missing) listed.splice(Math.min(decision.index, listed.length), 0, decision.entry);
+  return listed;
+}
+
+/** Decisions not yet confirmed (held or on their way): what leaving the page would lose. */
+export function unconfirmedCount(state: Pick<QueueState, "decisions">): number {
+  let count = 0;
+  for (const decision of state.decisions.values()) if (decision.status !== "confirmed") count++;
+  return count;
+}
+
 /** The loaded entries this tab has not taken off, in the server's order. */
 export function shownEntries<E extends { attempt: { id: string } }>(loaded: readonly E[], hidden: ReadonlySet<string>): E[] {
   return loaded.filter((entry) => !hidden.has(entry.attempt.id));
@@ -110,15 +200,27 @@ export function requestToSend(state: Pick<QueueState, "requests">, id: string): 
   return { kind: "send", comment: request.comment };
 }
 
-export type CommandIntent = { kind: "help" } | { kind: "approve"; id: string } | { kind: "request"; id: string } | { kind: "move"; id: string };
+export type CommandIntent = { kind: "help" } | { kind: "approve"; id: string } | { kind: "request"; id: string } | { kind: "move"; id: string } | { kind: "undo"; id: string };
+
+/** The newest decision still held (Undo can take it back), or null. */
+export function latestHeld(state: Pick<QueueState, "decisions">): string | null {
+  let latest: string | null = null;
+  // A Map keeps insertion order, and a decision made again is inserted again: the last held one is the newest.
+  for (const [id, decision] of state.decisions) if (decision.status === "holding") latest = id;
+  return latest;
+}
 
 /**
  * What a shortcut does to the list on screen, or null when it does nothing: the moves
  * need an entry to move from, and "a" does not throw away a comment the reviewer is
  * writing (an open form means they were asking for changes).
  */
-export function commandIntent(state: Pick<QueueState, "selectedId" | "requests">, shown: readonly string[], command: QueueCommand): CommandIntent | null {
+export function commandIntent(state: Pick<QueueState, "selectedId" | "requests" | "decisions">, shown: readonly string[], command: QueueCommand): CommandIntent | null {
   if (command === "help") return { kind: "help" };
+  if (command === "undo") {
+    const held = latestHeld(state);
+    return held === null ? null : { kind: "undo", id: held };
+  }
   const selected = selectedOf(state, shown);
   if (selected === null) return null;
   if (command === "approve") return state.requests.has(selected) ? null : { kind: "approve", id: selected };

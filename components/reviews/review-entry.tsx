@@ -12,7 +12,8 @@ import { personName } from "@/components/evidence/evidence-labels";
 import { RequestChangesForm } from "@/components/evidence/request-changes-form";
 import { SanitizedHtml } from "@/components/evidence/sanitized-html";
 import type { ReviewQueueEntryJson } from "@/components/evidence/types";
-import type { EntryRequest } from "./queue-state";
+import type { ReviewBody } from "@/components/evidence/types";
+import type { EntryFailure, EntryRequest } from "./queue-state";
 import { overdueLabel, waitedLong, waitingFor } from "./waiting-time";
 
 export const entryDomId = (attemptId: string) => `review-entry-${attemptId}`;
@@ -31,6 +32,7 @@ export const ReviewEntry = memo(function ReviewEntry({
   reviewTargetDays,
   request,
   chosen,
+  failure,
   onChoose,
   onSelect,
   onApprove,
@@ -38,6 +40,7 @@ export const ReviewEntry = memo(function ReviewEntry({
   onComment,
   onSendRequest,
   onCancelRequest,
+  onRetry,
 }: {
   slug: string;
   entry: ReviewQueueEntryJson;
@@ -50,6 +53,8 @@ export const ReviewEntry = memo(function ReviewEntry({
   request: EntryRequest | null;
   /** Ticked for "Approve chosen". */
   chosen: boolean;
+  /** The server refused this entry's last decision: why, shown with Retry. */
+  failure: EntryFailure | null;
   onChoose: (attemptId: string, chosen: boolean) => void;
   onSelect: (attemptId: string) => void;
   onApprove: (entry: ReviewQueueEntryJson) => void;
@@ -57,6 +62,7 @@ export const ReviewEntry = memo(function ReviewEntry({
   onComment: (attemptId: string, comment: string) => void;
   onSendRequest: (entry: ReviewQueueEntryJson) => void;
   onCancelRequest: (attemptId: string) => void;
+  onRetry: (entry: ReviewQueueEntryJson, body: ReviewBody) => void;
 }) {
   const { attempt, assignment, item } = entry;
   const id = entryDomId(attempt.id);
@@ -101,6 +107,16 @@ export const ReviewEntry = memo(function ReviewEntry({
         <p className="max-h-48 overflow-y-auto rounded-md bg-surface-muted p-2.5 text-sm break-words whitespace-pre-wrap">{attempt.note}</p>
       ) : null}
       <AttemptFiles files={attempt.files} />
+      {failure ? (
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-danger bg-surface p-2.5 text-sm text-danger">
+          <p className="min-w-0 flex-1 break-words">
+            {failure.body.decision === "APPROVE" ? "Not approved" : "Changes were not requested"}: {failure.message}
+          </p>
+          <Button size="sm" variant="secondary" onClick={() => onRetry(entry, failure.body)}>
+            Retry<span className="sr-only"> the decision on “{item.title}”</span>
+          </Button>
+        </div>
+      ) : null}
       {request ? (
         <RequestChangesForm
           comment={request.comment}
@@ -112,7 +128,7 @@ export const ReviewEntry = memo(function ReviewEntry({
         />
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <label className="mr-1 flex items-center gap-1.5 text-sm">
+          <label className="mr-1 flex items-center gap-1.5 text-sm touch:min-h-11">
             <input type="checkbox" className="size-4 accent-primary" checked={chosen} onChange={(event) => onChoose(attempt.id, event.target.checked)} />
             Choose<span className="sr-only"> “{item.title}” from {hire}</span>
           </label>
@@ -124,7 +140,7 @@ export const ReviewEntry = memo(function ReviewEntry({
           </Button>
           <Link
             href={`${assignmentHref(slug, assignment.id)}?item=${encodeURIComponent(item.key)}`}
-            className="ml-auto text-sm font-medium text-link underline-offset-2 hover:underline"
+            className="ml-auto text-sm font-medium text-link underline-offset-2 hover:underline touch:inline-flex touch:min-h-11 touch:items-center"
           >
             Open in {hire}’s roadmap
           </Link>

@@ -3,30 +3,32 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { useAssignableVersion } from "@/components/assignments/use-assignable-version";
-import { useOrgPeople, useOrgTracks } from "@/components/assignments/use-pickers";
 import { fetchReviewQueue, reviewQueueKey } from "@/components/evidence/evidence-api";
 import type { ReviewQueueFilters } from "@/components/evidence/evidence-api";
 import { COMMENT_REQUIRED } from "@/components/evidence/request-changes-form";
 import type { ReviewBody, ReviewQueueEntryJson } from "@/components/evidence/types";
 import { LoadFailed, LoadingBlock, NextPageControls } from "@/components/ui/load-states";
+import { useLeaveWarning } from "@/components/ui/use-leave-warning";
 import { useUrlView } from "@/components/ui/use-url-view";
 import { QueueEmpty } from "./queue-empty";
 import { QueueHeader } from "./queue-header";
 import { isTypingTarget, queueCommand } from "./queue-keys";
 import { QueueList } from "./queue-list";
 import type { EntryHandlers } from "./queue-list";
-import { commandIntent, INITIAL_QUEUE_STATE, queueReducer, requestToSend, selectedOf, shownEntries } from "./queue-state";
+import { commandIntent, INITIAL_QUEUE_STATE, listedEntries, queueReducer, requestToSend, selectedOf, shownEntries, unconfirmedCount } from "./queue-state";
 import { waitingSummary, waitingTotal } from "./queue-summary";
 import { entryDomId } from "./review-entry";
 import { isFiltered, NO_FILTERS, searchOf, viewFromSearchParams } from "./reviews-view";
 import { ReviewsToolbar } from "./reviews-toolbar";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useNowByMinute } from "./use-now";
+import { useQueueFilterOptions } from "./use-queue-filter-options";
+import type { QueueViewer } from "./use-queue-filter-options";
 import { useReviewDecisions } from "./use-review-decisions";
 
 interface Handlers {
   onKeyDown: (event: KeyboardEvent) => void;
-  run: (entry: ReviewQueueEntryJson, body: ReviewBody) => void;
+  run: (entry: ReviewQueueEntryJson, body: ReviewBody, options?: { now?: boolean }) => void;
   sendRequest: (entry: ReviewQueueEntryJson) => void;
 }
 
@@ -34,13 +36,15 @@ const focusCommentBox = (id: string) => document.querySelector<HTMLTextAreaEleme
 
 /**
  * The review queue: attempts waiting for the viewer, oldest first, filtered by
- * hire, track and section (in the URL), a page at a time. A decision takes the
- * entry off the list at once; a refusal puts it back where it was, with the
- * reason in a toast. The keyboard does it all (queue-keys.ts). What the page
+ * hire, track and section (in the URL), a page at a time. A decision turns the
+ * entry into one line at once ("Approved · Undo", then "Saved"), held a few
+ * seconds before it is sent (decision 0043); a refusal puts the entry back where
+ * it was, with the reason and Retry on it; leaving the page with decisions not yet
+ * confirmed asks first. The keyboard does it all (queue-keys.ts). What the page
  * keeps between answers is queue-state.ts's reducer; this wires it to the
  * queries, the writes (use-review-decisions.ts) and the DOM (focus, keys).
  */
-export function ReviewQueue({ slug }: { slug: string }) {
+export function ReviewQueue({ slug, viewer }: { slug: string; viewer: QueueViewer }) {
   const now = useNowByMinute();
   const [view, setView] = useUrlView(viewFromSearchParams, searchOf);
   const filters = useMemo<ReviewQueueFilters>(
@@ -54,8 +58,7 @@ export function ReviewQueue({ slug }: { slug: string }) {
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
   });
-  const people = useOrgPeople(slug);
-  const tracks = useOrgTracks(slug);
+  const options = useQueueFilterOptions(slug, viewer);
   const version = useAssignableVersion(slug, filters.trackId ?? "");
 
   const [state, dispatch] = useReducer(queueReducer, INITIAL_QUEUE_STATE);
@@ -64,12 +67,19 @@ export function ReviewQueue({ slug }: { slug: string }) {
 
   const loaded = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
   const entries = useMemo(() => shownEntries(loaded, state.hidden), [loaded, state.hidden]);
+  const listed = useMemo(() => listedEntries(loaded, state), [loaded, state]);
   const shownIds = useMemo(() => entries.map((entry) => entry.attempt.id), [entries]);
   const selectedId = selectedOf(state, shownIds);
   const firstPage = queue.data?.pages[0];
   const total = waitingTotal(queue.data ? (firstPage?.total ?? 0) : null, loaded.length, entries.length);
 
-  const setFilters = useCallback((next: Partial<ReviewQueueFilters>) => setView({ ...next, pages: 1 }), [setView]);
+  const setFilters = useCallback(
+    (next: Partial<ReviewQueueFilters>) => {
+      dispatch({ type: "clearConfirmed" });
+      setView({ ...next, pages: 1 });
+    },
+    [setView],
+  );
 
   // As many pages as the URL asks for (after a reload); and the next one when decisions emptied the ones on screen.
   const loadedPages = queue.data?.pages.length ?? 0;
@@ -94,13 +104,17 @@ export function ReviewQueue({ slug }: { slug: string }) {
 
   // The latest render's handlers, for the one keydown listener, the stable entry handlers and a toast's Try again.
   const latest = useRef<Handlers | null>(null);
-  const retry = useCallback((entry: ReviewQueueEntryJson, body: ReviewBody) => latest.current?.run(entry, body), []);
-  const { decide, approveChosen } = useReviewDecisions(slug, dispatch, retry);
+  // Retry (on the entry or in a toast) sends at once: the reviewer already had their chance to undo.
+  const retry = useCallback((entry: ReviewQueueEntryJson, body: ReviewBody) => latest.current?.run(entry, body, { now: true }), []);
+  const { hold, send, undo, approveChosen } = useReviewDecisions(slug, dispatch, retry);
+  useLeaveWarning(unconfirmedCount(state) > 0, "Review decisions are not saved yet. Leave this page anyway?");
 
-  /** Takes the entry off the list, moves the selection (and focus, if it was in the list) to its neighbour, and sends the decision. */
-  function run(entry: ReviewQueueEntryJson, body: ReviewBody) {
-    dispatch({ type: "takeOff", id: entry.attempt.id, shown: shownIds, moveFocus: focusInList() });
-    decide.mutate({ entry, body });
+  /** Turns the entry into its decided line, moves the selection (and focus, if it was in the list) to its neighbour, and holds the decision (or sends it `now`). */
+  function run(entry: ReviewQueueEntryJson, body: ReviewBody, { now = false }: { now?: boolean } = {}) {
+    const index = Math.max(0, listed.findIndex((candidate) => candidate.attempt.id === entry.attempt.id));
+    dispatch({ type: "takeOff", id: entry.attempt.id, shown: shownIds, moveFocus: focusInList(), decided: { body, entry, index } });
+    if (now) void send(entry, body);
+    else hold(entry, body);
   }
 
   function openRequest(entry: ReviewQueueEntryJson) {
@@ -131,6 +145,7 @@ export function ReviewQueue({ slug }: { slug: string }) {
     const intent = commandIntent(state, shownIds, command);
     if (!intent) return;
     if (intent.kind === "help") return dispatch({ type: "help", open: true });
+    if (intent.kind === "undo") return undo(intent.id);
     const entry = entries.find((candidate) => candidate.attempt.id === intent.id)!;
     if (intent.kind === "approve") return run(entry, { decision: "APPROVE" });
     if (intent.kind === "request") return openRequest(entry);
@@ -158,12 +173,17 @@ export function ReviewQueue({ slug }: { slug: string }) {
       onComment: (id, comment) => dispatch({ type: "comment", id, comment }),
       onSendRequest: (entry) => latest.current?.sendRequest(entry),
       onCancelRequest: (id) => dispatch({ type: "cancelRequest", id }),
+      onRetry: (entry, body) => latest.current?.run(entry, body, { now: true }),
+      onUndo: undo,
     }),
-    [],
+    [undo],
   );
 
   const filtered = isFiltered(filters);
 
+  // Pages still to come are read before the queue is called empty.
+  const moreToLoad = hasNextPage && !isFetchNextPageError;
+  const queueEmpty = <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} />;
   return (
     <section aria-labelledby="reviews-heading" className="flex flex-col gap-5">
       <QueueHeader headingRef={headingRef} onHelp={() => dispatch({ type: "help", open: true })} />
@@ -171,8 +191,8 @@ export function ReviewQueue({ slug }: { slug: string }) {
       <ReviewsToolbar
         filters={filters}
         onChange={setFilters}
-        people={people.data?.items}
-        tracks={tracks.data?.items}
+        hires={options.data?.hires}
+        tracks={options.data?.tracks}
         sections={filters.trackId ? version.tree.data?.nodes : undefined}
         reviewTargetDays={firstPage?.reviewTargetDays}
         overdueCount={firstPage?.overdueCount}
@@ -186,24 +206,31 @@ export function ReviewQueue({ slug }: { slug: string }) {
         <LoadFailed what="review queue" message={queue.error.message} onRetry={() => void queue.refetch()} />
       ) : queue.isPending ? (
         <LoadingBlock />
-      ) : entries.length === 0 ? (
-        hasNextPage && !isFetchNextPageError ? <LoadingBlock /> : <QueueEmpty filtered={filtered} onClearFilters={() => setFilters(NO_FILTERS)} />
+      ) : listed.length === 0 ? (
+        moreToLoad ? <LoadingBlock /> : queueEmpty
       ) : (
-        <QueueList
-          slug={slug}
-          entries={entries}
-          selectedId={selectedId}
-          requests={state.requests}
-          chosen={state.chosen}
-          now={now}
-          reviewTargetDays={firstPage?.reviewTargetDays ?? null}
-          dimmed={isPlaceholderData}
-          approving={approveChosen.isPending}
-          listRef={listRef}
-          handlers={handlers}
-          onChooseAll={() => dispatch({ type: "chooseAll", ids: shownIds })}
-          onApproveChosen={() => approveChosen.mutate(entries.filter((entry) => state.chosen.has(entry.attempt.id)))}
-        />
+        <>
+          <QueueList
+            slug={slug}
+            entries={entries}
+            listed={listed}
+            selectedId={selectedId}
+            requests={state.requests}
+            decisions={state.decisions}
+            failures={state.failures}
+            chosen={state.chosen}
+            now={now}
+            reviewTargetDays={firstPage?.reviewTargetDays ?? null}
+            dimmed={isPlaceholderData}
+            approving={approveChosen.isPending}
+            listRef={listRef}
+            handlers={handlers}
+            onChooseAll={() => dispatch({ type: "chooseAll", ids: shownIds })}
+            onApproveChosen={() => approveChosen.mutate(entries.filter((entry) => state.chosen.has(entry.attempt.id)))}
+          />
+          {/* Only decided lines left (they stay until the list is read again): say that nothing else waits. */}
+          {entries.length === 0 && !moreToLoad ? queueEmpty : null}
+        </>
       )}
 
       <NextPageControls

@@ -3,13 +3,13 @@
 import { memo } from "react";
 import { FilterSelect } from "@/components/assignments/filter-select";
 import { personName } from "@/components/assignments/labels";
-import type { TrackOptionJson } from "@/components/assignments/assignments-api";
 import type { VersionNode } from "@/components/assignments/skip-options";
 import type { ReviewQueueFilters } from "@/components/evidence/evidence-api";
-import type { MemberJson } from "@/components/members/types";
+import type { OptionPerson } from "./queue-filter-options";
 
 /**
- * The queue's filters: hire, track, and a section of that track (top-level
+ * The queue's filters: hire (the viewer's mentees; for owners and admins, the hires of any
+ * assignment), track (those of the same assignments: published ones), and a section of that track (top-level
  * sections of its latest published version; stable keys carry across versions).
  * Lists still loading keep the URL's value as an option of its own, so a control
  * never claims a filter other than the one in effect.
@@ -17,7 +17,7 @@ import type { MemberJson } from "@/components/members/types";
 export const ReviewsToolbar = memo(function ReviewsToolbar({
   filters,
   onChange,
-  people,
+  hires,
   tracks,
   sections,
   reviewTargetDays,
@@ -25,8 +25,8 @@ export const ReviewsToolbar = memo(function ReviewsToolbar({
 }: {
   filters: ReviewQueueFilters;
   onChange: (next: Partial<ReviewQueueFilters>) => void;
-  people: MemberJson[] | undefined;
-  tracks: TrackOptionJson[] | undefined;
+  hires: OptionPerson[] | undefined;
+  tracks: { id: string; title: string }[] | undefined;
   /** The chosen track's nodes; undefined while loading or without a track. */
   sections: VersionNode[] | undefined;
   /** The organization's review target in working days, and how many waiting attempts are past it (once the queue has loaded). */
@@ -38,12 +38,12 @@ export const ReviewsToolbar = memo(function ReviewsToolbar({
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
       <FilterSelect label="Hire" value={filters.assigneeId ?? ""} onChange={(event) => onChange({ assigneeId: event.target.value || null })}>
         <option value="">Anyone</option>
-        {people?.map((member) => (
-          <option key={member.id} value={member.user.id}>
-            {personName(member.user)}
+        {hires?.map((hire) => (
+          <option key={hire.id} value={hire.id}>
+            {personName(hire)}
           </option>
         ))}
-        <Missing value={filters.assigneeId} known={people?.some((member) => member.user.id === filters.assigneeId)} loading={people === undefined} label="Someone no longer a member" />
+        <Missing value={filters.assigneeId} known={hires?.some((hire) => hire.id === filters.assigneeId)} loading={hires === undefined} label="Someone no longer a mentee" />
       </FilterSelect>
       <FilterSelect label="Track" value={filters.trackId ?? ""} onChange={(event) => onChange({ trackId: event.target.value || null, sectionKey: null })}>
         <option value="">Any track</option>

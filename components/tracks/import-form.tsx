@@ -2,14 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { ChangeEvent, FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/http/api-client";
+import { tidyTitle } from "@/lib/outline/tidy-title";
 import { PreviewResults } from "./preview-results";
 import { readOutlineFile } from "./read-outline-file";
+import { TidyTitlesChoice, titleChanges } from "./tidy-titles-choice";
 import { previewTrackImport, trackHref } from "./tracks-api";
 import type { ImportFormat } from "./tracks-api";
 import type { ImportPreviewJson } from "./types";
@@ -36,6 +38,10 @@ export function ImportForm({ slug }: { slug: string }) {
   const [format, setFormat] = useState<ImportFormat>("auto");
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ text: string; format: ImportFormat; result: ImportPreviewJson } | null>(null);
+  // "Tidy titles" is never forced: off until ticked, and only offered when a title would change.
+  const [tidy, setTidy] = useState(false);
+  const changes = useMemo(() => (preview?.result.ok ? titleChanges(preview.result, tidyTitle) : []), [preview]);
+  const tidying = tidy && changes.length > 0;
   const previewRequest = useMutation({ mutationFn: (source: { text: string; format: ImportFormat }) => previewTrackImport(slug, source.text, source.format) });
   const create = useCreateTrack(slug);
 
@@ -63,7 +69,7 @@ export function ImportForm({ slug }: { slug: string }) {
   function onImport() {
     const trimmed = title.trim();
     if (!current) return;
-    create.mutate({ ...(trimmed && { title: trimmed }), text, format: current.format }, { onSuccess: (track) => router.push(trackHref(slug, track.id)) });
+    create.mutate({ ...(trimmed && { title: trimmed }), text, format: current.format, ...(tidying && { tidyTitles: true }) }, { onSuccess: (track) => router.push(trackHref(slug, track.id)) });
   }
 
   return (
@@ -121,7 +127,12 @@ export function ImportForm({ slug }: { slug: string }) {
         {previewRequest.isError ? <FormAlert>The preview failed: {previewRequest.error.message}</FormAlert> : null}
         {create.isError ? <FormAlert>The track could not be imported: {create.error.message}</FormAlert> : null}
       </form>
-      {preview ? <PreviewResults preview={preview.result} /> : null}
+      {preview ? (
+        <PreviewResults
+          preview={preview.result}
+          tidy={{ choice: changes.length > 0 ? <TidyTitlesChoice changes={changes} checked={tidy} onChange={setTidy} /> : null, title: tidying ? tidyTitle : null }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,12 +7,14 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { LoadFailed, LoadingStatus } from "@/components/ui/load-states";
 import { callEndpoint } from "@/lib/api/client";
 import { api } from "@/lib/api/client-endpoints";
+import type { NodeCounts } from "@/lib/progress/count-words";
+import { nodeCountsText } from "@/lib/progress/count-words";
 import type { LibraryId } from "@/lib/tracks/library-ids";
 import { trackHref } from "./tracks-api";
 import { useCreateTrack } from "./use-tracks";
 
 interface LibraryJson {
-  items: Array<{ id: LibraryId; title: string; description: string; counts: { sections: number; items: number; optional: number } }>;
+  items: Array<{ id: LibraryId; title: string; description: string; counts: NodeCounts & { optional: number } }>;
 }
 
 /** The built-in tracks, each with a button that imports it as a new track and opens it. */
@@ -36,7 +38,8 @@ export function LibraryPicker({ slug }: { slug: string }) {
             <h3 className="font-medium">{track.title}</h3>
             <p className="text-sm text-muted-foreground">{track.description}</p>
             <p className="text-xs text-muted-foreground">
-              {track.counts.sections} sections · {track.counts.items} items{track.counts.optional > 0 ? ` · ${track.counts.optional} optional` : ""}
+              {nodeCountsText(track.counts)}
+              {track.counts.optional > 0 ? ` · ${track.counts.optional} optional` : ""}
             </p>
             <Button
               size="sm"

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { OutlineTree } from "./outline-tree";
 import type { ImportPreviewJson } from "./types";
 
@@ -6,9 +7,14 @@ const withoutPosition = (message: string) => message.replace(/^Line \d+(, column
 
 const FORMAT_NAMES = { text: "Text format", markdown: "Markdown" } as const;
 
-/** What an import would store: the format it was read in, counts, each repair and each error with its line, and the tree. */
-export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
-  const { stats, repairCount, repairs, errors, tree } = preview;
+/**
+ * What an import would store: the format it was read in, counts, each repair and each error with its line, and the tree.
+ * `tidy` is the "Tidy titles" choice (shown with the repairs) and, when ticked, the tree shows the tidied titles.
+ */
+export function PreviewResults({ preview, tidy }: { preview: ImportPreviewJson; tidy?: { choice: ReactNode; title: ((title: string) => string) | null } }) {
+  const { stats, repairCount, repairs, errors } = preview;
+  const retitle = tidy?.title;
+  const tree = retitle ? preview.tree.map((node) => ({ ...node, title: retitle(node.title) })) : preview.tree;
   return (
     <section aria-labelledby="preview-heading" className="flex flex-col gap-4">
       <h2 id="preview-heading" className="text-lg font-semibold">
@@ -18,10 +24,11 @@ export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
         {FORMAT_NAMES[preview.format]} {preview.detected ? "detected" : "(as chosen)"}
       </p>
       {stats ? (
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Counts">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Counts">
           {(
             [
               ["Sections", stats.sections],
+              ["Topics", stats.topics],
               ["Items", stats.items],
               ["Optional", stats.optional],
               ["Max depth", stats.maxDepth],
@@ -73,6 +80,8 @@ export function PreviewResults({ preview }: { preview: ImportPreviewJson }) {
           </ul>
         </div>
       ) : null}
+
+      {tidy?.choice}
 
       {tree.length > 0 ? (
         <div className="flex flex-col gap-2">

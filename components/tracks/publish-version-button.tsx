@@ -1,35 +1,82 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
-import { publishVersion } from "./versions-api";
+import { usePublishVersion } from "./use-tracks";
 
 /**
- * Publishing is final (a published version never changes again), so it is
- * confirmed first. The page is a server component: on success it is refreshed
- * from the server rather than patched here.
+ * The one way to publish a draft, on the track page and in the editor. Publishing is final (a
+ * published version never changes again), so it is confirmed first; success offers the next step
+ * (decision 0039: assign what was just published), and what shows the version's status is read
+ * again (usePublishVersion); then the page is refreshed, or `onPublished` runs in its place.
+ * The editor adds a step before the publish: `prepare` saves its edits
+ * still on their way and resolves to why nothing may be published, or null; `blocked` holds the
+ * confirmation back while `notice` says why.
  */
-export function PublishVersionButton({ slug, trackId, number }: { slug: string; trackId: string; number: number }) {
+export function PublishVersionButton({
+  slug,
+  trackId,
+  number,
+  onPublished,
+  prepare,
+  blocked = false,
+  notice,
+}: {
+  slug: string;
+  trackId: string;
+  number: number;
+  onPublished?: () => void;
+  prepare?: () => Promise<string | null>;
+  blocked?: boolean;
+  notice?: (preparing: boolean) => ReactNode;
+}) {
   const router = useRouter();
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
-  const publish = useMutation({
-    mutationFn: () => publishVersion(slug, trackId, number),
-    onSuccess: () => {
-      setOpen(false);
-      toast({ tone: "success", title: `Version ${number} is published.`, description: "Edits from now on go into a new draft." });
-      router.refresh();
-    },
+  const [preparing, setPreparing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Closing the dialog while `prepare` runs calls the publish off.
+  const attempt = useRef(0);
+  const publish = usePublishVersion(slug, trackId, number, () => {
+    setOpen(false);
+    toast({
+      tone: "success",
+      title: `Version ${number} is published.`,
+      description: "Edits from now on go into a new draft.",
+      action: { label: "Assign this track", onAction: () => router.push(`/o/${slug}/assignments/new?track=${trackId}`) },
+    });
+    // The track page is server-rendered: it is read again, not patched here. The editor keeps
+    // its own "published" state instead (a refresh would replace it with the page's).
+    if (onPublished) onPublished();
+    else router.refresh();
   });
 
   function onOpenChange(next: boolean) {
     setOpen(next);
-    if (!next) publish.reset();
+    if (!next) {
+      attempt.current += 1;
+      publish.reset();
+      setPreparing(false);
+      setFailure(null);
+    }
+  }
+
+  async function confirm() {
+    setFailure(null);
+    if (prepare) {
+      const mine = attempt.current;
+      setPreparing(true);
+      const reason = await prepare();
+      if (attempt.current !== mine) return;
+      setPreparing(false);
+      if (reason) return setFailure(reason);
+    }
+    publish.mutate();
   }
 
   return (
@@ -47,12 +94,14 @@ export function PublishVersionButton({ slug, trackId, number }: { slug: string; 
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
-            <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+            <Button loading={preparing || publish.isPending} disabled={blocked} onClick={() => void confirm()}>
               Publish version {number}
             </Button>
           </>
         }
       >
+        {notice?.(preparing)}
+        {failure ? <FormAlert>{failure}</FormAlert> : null}
         {publish.isError ? <FormAlert>Version {number} was not published: {publish.error.message}</FormAlert> : null}
       </Dialog>
     </>

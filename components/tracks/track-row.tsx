@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { nodeCountsText } from "@/lib/progress/count-words";
 import { trackHref } from "./tracks-api";
 import type { TrackSummaryJson } from "./types";
+import { Time } from "@/components/ui/time";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export const STATUS_LABEL = { DRAFT: "Draft", PUBLISHED: "Published" } as const;
 
@@ -16,11 +17,11 @@ export function TrackRow({ slug, track }: { slug: string; track: TrackSummaryJso
         </Link>
         <p className="text-sm text-muted-foreground">
           {latest ? `Version ${latest.number} · ${STATUS_LABEL[latest.status]}` : "No versions"}
-          {latest ? ` · ${latest.counts.sections} sections · ${latest.counts.items} items` : ""}
+          {latest ? ` · ${nodeCountsText(latest.counts)}` : ""}
         </p>
       </div>
       <p className="text-sm text-muted-foreground">
-        Created <time dateTime={track.createdAt}>{dateFormat.format(new Date(track.createdAt))}</time>
+        Created <Time value={track.createdAt} />
       </p>
     </li>
   );

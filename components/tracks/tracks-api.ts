@@ -19,7 +19,7 @@ export function previewTrackImport(slug: string, text: string, format: ImportFor
   return callEndpoint(api.previewTrackImport, { params: { orgSlug: slug }, body: { text, format } });
 }
 
-export type CreateTrackBody = { title?: string; text: string; format?: ImportFormat } | { title?: string; library: LibraryId };
+export type CreateTrackBody = { title?: string; text: string; format?: ImportFormat; tidyTitles?: boolean } | { title?: string; library: LibraryId };
 
 export function createTrack(slug: string, body: CreateTrackBody): Promise<TrackSummaryJson> {
   return callEndpoint(api.createTrack, { params: { orgSlug: slug }, body });

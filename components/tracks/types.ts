@@ -5,7 +5,7 @@ export interface VersionSummaryJson {
   status: "DRAFT" | "PUBLISHED";
   publishedAt: string | null;
   createdAt: string;
-  counts: { sections: number; items: number };
+  counts: { sections: number; topics: number; items: number };
 }
 
 export interface TrackSummaryJson {
@@ -44,6 +44,6 @@ export interface ImportPreviewJson {
   repairCount: number;
   repairs: Array<{ line: number; column?: number; kind: string; message: string; before: string; after: string }>;
   warnings: Array<{ line: number; code: string; message: string }>;
-  stats: { sections: number; items: number; optional: number; maxDepth: number } | null;
+  stats: { sections: number; topics: number; items: number; optional: number; maxDepth: number } | null;
   tree: Array<OutlineNode & { line: number }>;
 }

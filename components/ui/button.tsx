@@ -16,8 +16,9 @@ const variants: Record<ButtonVariant, string> = {
 };
 
 const sizes: Record<ButtonSize, string> = {
-  sm: "h-8 px-3 text-sm",
-  md: "h-10 px-4 text-sm",
+  // On touch screens every size is at least a 44 px target (the `touch` variant, globals.css).
+  sm: "h-8 px-3 text-sm touch:h-11 touch:min-w-11",
+  md: "h-10 px-4 text-sm touch:h-11 touch:min-w-11",
   lg: "h-12 px-6 text-base",
 };
 

@@ -39,7 +39,7 @@ export function Input({
         aria-describedby={describedByIds}
         aria-invalid={error ? true : undefined}
         className={cx(
-          "h-10 w-full rounded-md border bg-surface px-3 text-sm text-foreground placeholder:text-muted-foreground disabled:cursor-not-allowed disabled:opacity-60",
+          "h-10 w-full rounded-md border touch:h-11 bg-surface px-3 text-sm text-foreground placeholder:text-muted-foreground disabled:cursor-not-allowed disabled:opacity-60",
           error ? "border-danger" : "border-border-strong",
           className,
         )}

@@ -9,6 +9,7 @@ import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
 import { deliveriesKey } from "./types";
 import type { Delivery } from "./types";
+import { Time } from "@/components/ui/time";
 
 const STATUS_WORDS: Record<Delivery["status"], string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", DEAD: "Given up" };
 const STATUS_TONE: Record<Delivery["status"], string> = {
@@ -17,7 +18,7 @@ const STATUS_TONE: Record<Delivery["status"], string> = {
   DEAD: "bg-danger/15 text-danger",
 };
 
-const time = (value: string | null) => (value ? new Date(value).toLocaleString() : "—");
+const time = (value: string | null) => (value ? <Time value={value} format="dateTime" /> : "—");
 
 /** An endpoint's deliveries, newest first, refreshed every 2 s while one waits; "Redeliver" on the finished ones. */
 export function DeliveryLog({ slug, endpointId, enabled }: { slug: string; endpointId: string; enabled: boolean }) {

@@ -18,6 +18,7 @@ import { EditEndpointDialog } from "./edit-endpoint-dialog";
 import { TypeCheckboxes } from "./type-checkboxes";
 import { deliveriesKey, endpointsKey, SLACK_TYPE_LABELS } from "./types";
 import type { Endpoint, EndpointKind, EndpointList } from "./types";
+import { Time } from "@/components/ui/time";
 
 const WORDS = {
   WEBHOOK: { noun: "webhook", add: "Add webhook", urlLabel: "Payload URL", urlHint: "Cairn POSTs signed JSON here (see the receivers' guide).", descriptionLabel: "Description (optional)" },
@@ -221,7 +222,7 @@ function EndpointCard({ slug, endpoint, types }: { slug: string; endpoint: Endpo
           <p className="mt-1 text-sm">
             {endpoint.enabled ? (
               endpoint.failingSince ? (
-                <span className="text-danger">Failing since {new Date(endpoint.failingSince).toLocaleString()}</span>
+                <span className="text-danger">Failing since <Time value={endpoint.failingSince} format="dateTime" /></span>
               ) : (
                 <span className="text-success">On</span>
               )

@@ -80,7 +80,14 @@ import type {
 import type { listMembersEndpoint, removeMemberEndpoint, updateMemberEndpoint } from "@/lib/members/endpoints";
 import type { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import type { livenessEndpoint, readinessEndpoint } from "@/lib/observability/endpoints";
-import type { createOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import type {
+  createOrganizationEndpoint,
+  deleteOrganizationEndpoint,
+  exportOrganizationEndpoint,
+  getOrganizationEndpoint,
+  getSetupProgressEndpoint,
+  renameOrganizationEndpoint,
+} from "@/lib/orgs/endpoints";
 import type { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import type {
   addTrackNodesEndpoint,
@@ -226,4 +233,7 @@ export const api = {
   sendTestWebhook: clientEndpoint<typeof sendTestWebhookEndpoint>("POST", "/api/v1/o/{orgSlug}/webhooks/{endpointId}/test"),
   listWebhookDeliveries: clientEndpoint<typeof listWebhookDeliveriesEndpoint>("GET", "/api/v1/o/{orgSlug}/webhooks/{endpointId}/deliveries"),
   redeliverWebhook: clientEndpoint<typeof redeliverWebhookEndpoint>("POST", "/api/v1/o/{orgSlug}/webhooks/{endpointId}/deliveries/{deliveryId}/redeliver"),
+  exportOrganization: clientEndpoint<typeof exportOrganizationEndpoint>("GET", "/api/v1/o/{orgSlug}/export"),
+  deleteOrganization: clientEndpoint<typeof deleteOrganizationEndpoint>("DELETE", "/api/v1/o/{orgSlug}"),
+  getSetupProgress: clientEndpoint<typeof getSetupProgressEndpoint>("GET", "/api/v1/o/{orgSlug}/setup"),
 } as const;

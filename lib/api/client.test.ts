@@ -72,6 +72,13 @@ describe("callEndpoint", () => {
     expect(sent[0]!.init.headers).toEqual({ "content-type": "application/json", "Idempotency-Key": "k1" });
   });
 
+  it("asks for a request that outlives the page only when told (a review sent as the tab closes)", async () => {
+    const sent = stubFetch(() => Response.json({}));
+    await callEndpoint(api.getMe);
+    await callEndpoint(api.getMe, { keepalive: true });
+    expect(sent.map((request) => request.init.keepalive)).toEqual([undefined, true]);
+  });
+
   it("sends FormData as multipart, leaving the Content-Type (and its boundary) to the browser", async () => {
     const sent = stubFetch(() => Response.json({}, { status: 201 }));
     const form = new FormData();

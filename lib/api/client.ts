@@ -55,6 +55,8 @@ export type CallOptions<C> = ParamsOption<C> &
     /** Extra request headers: Idempotency-Key, If-Match, … */
     headers?: Record<string, string | undefined>;
     signal?: AbortSignal;
+    /** The request outlives the page: sent as the tab closes, it still reaches the server. */
+    keepalive?: boolean;
   };
 
 type UrlOptions<C> = ParamsOption<C> & QueryOption<C>;
@@ -94,7 +96,7 @@ export function queryString(query: object): string {
 function requestOf<C extends ClientEndpoint>(endpoint: C, options: Partial<CallOptions<C>> | undefined) {
   const headers = Object.fromEntries(Object.entries(options?.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const url = endpointUrl(endpoint, ...([options] as unknown as OptionsArg<UrlOptions<C>>));
-  return { url, init: { method: endpoint.method, body: options?.body, headers, signal: options?.signal } };
+  return { url, init: { method: endpoint.method, body: options?.body, headers, signal: options?.signal, keepalive: options?.keepalive } };
 }
 
 /** Calls the endpoint; a failure is an ApiError with the envelope's status, code, message and field errors. */

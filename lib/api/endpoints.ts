@@ -80,7 +80,14 @@ import {
 import { listMembersEndpoint, removeMemberEndpoint, updateMemberEndpoint } from "@/lib/members/endpoints";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/endpoints";
 import { livenessEndpoint, readinessEndpoint } from "@/lib/observability/endpoints";
-import { createOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import {
+  createOrganizationEndpoint,
+  deleteOrganizationEndpoint,
+  exportOrganizationEndpoint,
+  getOrganizationEndpoint,
+  getSetupProgressEndpoint,
+  renameOrganizationEndpoint,
+} from "@/lib/orgs/endpoints";
 import { diffTrackVersionsEndpoint } from "@/lib/tracks/diff-endpoint";
 import {
   addTrackNodesEndpoint,
@@ -226,4 +233,7 @@ export const API_ENDPOINTS: AnyEndpoint[] = [
   sendTestWebhookEndpoint,
   listWebhookDeliveriesEndpoint,
   redeliverWebhookEndpoint,
+  exportOrganizationEndpoint,
+  deleteOrganizationEndpoint,
+  getSetupProgressEndpoint,
 ] as AnyEndpoint[];

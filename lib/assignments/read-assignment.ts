@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
+import { latestEvidenceByItem } from "@/lib/evidence/latest-evidence";
 import { toProgressNodes } from "@/lib/progress/node-tree";
 import { summarizeProgress } from "@/lib/progress/progress-math";
 import type { ProgressState } from "@/lib/progress/progress-math";
@@ -26,9 +27,10 @@ export function toItemProgress(row: { stableKey: string; state: ProgressState; n
 }
 
 /**
- * An assignment with its version's tree, every progress row and the counts: three
- * queries after the gate (the assignment, the nodes, the progress rows), however
- * many items and progress rows there are.
+ * An assignment with its version's tree, every progress row, each item's latest
+ * evidence status and the counts: four queries after the gate (the assignment, then
+ * the nodes, the progress rows and the evidence side by side), however many items,
+ * progress rows and attempts there are.
  */
 export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   const db = getDb();
@@ -44,9 +46,10 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
   if (!found) throw notFound("assignment");
   const { upgradeNotice, track: { versions: [latest], ...track }, ...rest } = found;
   const row = { ...rest, track };
-  const [nodes, progress] = await Promise.all([
+  const [nodes, progress, evidence] = await Promise.all([
     versionNodes(ctx.organization.id, row.versionId, db),
     db.itemProgress.findMany({ where: { organizationId: ctx.organization.id, assignmentId: row.id }, select: progressSelect, orderBy: { stableKey: "asc" } }),
+    latestEvidenceByItem(ctx.organization.id, row.id),
   ]);
   const tree = toProgressNodes(nodes);
   const archivedItems = await archivedItemTitles(db, ctx.organization.id, row.track.id, progress.filter((item) => item.archivedAt !== null).map((item) => item.stableKey));
@@ -58,6 +61,7 @@ export async function readAssignment(ctx: OrgContext, assignmentId: string) {
     assignment: toAssignmentSummary(row, summary),
     nodes,
     progress: progress.map((item) => toItemProgress(seesNotes ? item : { ...item, note: null })),
+    evidence,
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: summary.byNode.get(node.stableKey)! })),
     nextUp: summary.nextUp.map(({ key, title, state }) => ({ key, title, state })),
     archivedItems,

@@ -99,7 +99,17 @@ export const updateItemSchema = z
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
 export const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
-export const countsSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), notApplicable: z.number(), skipped: z.number(), percent: z.number() });
+/** An assignment's counts (lib/progress): over items only, the leaves; topics and sections never count (decision 0040). */
+export const countsSchema = z
+  .object({
+    total: z.number().meta({ description: "Counted items: the items (leaves) neither skipped nor not applicable; what `percent` is out of." }),
+    done: z.number().meta({ description: "Counted items done." }),
+    inProgress: z.number().meta({ description: "Counted items in progress." }),
+    notApplicable: z.number().meta({ description: "Items marked not applicable by the hire (or under a topic they marked): not counted." }),
+    skipped: z.number().meta({ description: "Items in branches skipped when the track was assigned: not counted." }),
+    percent: z.number().meta({ description: "floor(100 · done / total); 100 when every item is skipped or not applicable." }),
+  })
+  .meta({ description: "Items only (nodes without children): `total + skipped + notApplicable` is every item of the version." });
 
 export const assignmentSummarySchema = z.object({
   id: z.string(),
@@ -151,6 +161,12 @@ export const assignmentDetailSchema = z.object({
   assignment: assignmentSummarySchema,
   nodes: z.array(trackNodeSchema).meta({ description: "The version's tree in pre-order." }),
   progress: z.array(itemProgressSchema).meta({ description: "Items that left NOT_STARTED or carry a note; the rest are NOT_STARTED." }),
+  evidence: z
+    .record(z.string(), z.enum(["SUBMITTED", "APPROVED", "CHANGES_REQUESTED"]))
+    .meta({
+      description:
+        "Each item's latest evidence attempt status by stable key (SUBMITTED: waiting for review); items without attempts are absent. The attempts themselves are at `GET …/items/{key}/evidence`.",
+    }),
   sections: z.array(z.object({ key: z.string(), counts: countsSchema })),
   nextUp: z.array(z.object({ key: z.string(), title: z.string(), state: z.enum(PROGRESS_STATES) })),
   archivedItems: z

@@ -1,6 +1,6 @@
 /**
  * The hire's notice of an upgrade someone else made (issue 15): "Your track was
- * updated to v2: 3 new items, 1 removed — its progress is kept in history". Stored
+ * updated to v2: 3 added, 1 removed — its progress is kept in history". Stored
  * on the assignment by applyUpgrade (so it says what changed then, not what a later
  * diff would say) and cleared when the hire dismisses it or upgrades themselves.
  */

@@ -28,6 +28,12 @@ describe("audit sentences", () => {
     expect(describe_("assignment.nudged", { assigneeId: "hal", length: 12 }, ["assignment", "a1"])).toBe("Ada Admin nudged hal@example.test about “Python Backend”.");
   });
 
+  it("counts an import's items only when the payload counts them as leaves (decision 0040)", () => {
+    expect(describe_("track.created", { title: "Python Backend", sections: 15, topics: 299, items: 404 }, ["track", "t1"])).toBe("Ada Admin imported the track “Python Backend” (404 items).");
+    // Before 0040 `items` counted topics too (703): no count rather than a wrong one.
+    expect(describe_("track.created", { title: "Python Backend", sections: 15, items: 703 }, ["track", "t1"])).toBe("Ada Admin imported the track “Python Backend”.");
+  });
+
   it("says where a webhook pointed before its URL changed", () => {
     expect(describe_("integration.updated", { kind: "WEBHOOK", description: "CI", url: "https://new.example/hook", urlFrom: "https://old.example/hook" })).toBe(
       "Ada Admin changed the webhook CI (its URL was https://old.example/hook).",
@@ -62,6 +68,6 @@ describe("audit sentences", () => {
   });
 
   it("keeps the security and audit types out of the live stream", () => {
-    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["api_token.created", "api_token.revoked", "audit.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
+    expect([...AUDIT_ONLY_TYPES].sort()).toEqual(["api_token.created", "api_token.revoked", "audit.exported", "organization.exported", "security.password_changed", "security.sessions_revoked", "security.sign_in_failed", "security.signed_in", "security.signed_out"]);
   });
 });

@@ -48,6 +48,10 @@ const text = (value: unknown) => (typeof value === "string" ? value : null);
 const quoted = (value: unknown) => (typeof value === "string" && value ? `“${value}”` : null);
 const role = (value: unknown) => ROLE_WORDS[String(value)] ?? String(value ?? "?");
 const days = (value: unknown) => (typeof value === "number" ? `${value} day${value === 1 ? "" : "s"}` : "? days");
+// Before decision 0040 a track.created payload's `items` counted topics too; only payloads that
+// carry `topics` say how many items (leaves) there are, so older ones show no count.
+const importedCounts = (p: Record<string, unknown>) =>
+  typeof p.items === "number" && typeof p.topics === "number" ? ` (${p.items} ${p.items === 1 ? "item" : "items"})` : "";
 const list = (values: string[]) => (values.length <= 1 ? (values[0] ?? "") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`);
 
 export function describeEvent(event: DescribableEvent, names: AuditNames): string {
@@ -118,7 +122,7 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
     case "member.invitation_declined":
       return `${text(p.email) ?? "Someone"} declined the invitation and blocked further ones.`;
     case "track.created":
-      return `${who} imported the track ${quoted(p.title) ?? trackTitle(event.subjectId)}${typeof p.items === "number" ? ` (${p.items} items)` : ""}.`;
+      return `${who} imported the track ${quoted(p.title) ?? trackTitle(event.subjectId)}${importedCounts(p)}.`;
     case "track.updated": {
       const fields = changed(["title", "description"]);
       return `${who} changed ${fields.length ? `the ${list(fields)} of ` : ""}the track ${trackTitle(event.subjectId)}.`;
@@ -186,6 +190,8 @@ function describeAction(event: DescribableEvent, names: AuditNames): string {
       const filters = Object.entries((p.filters ?? {}) as Record<string, unknown>).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`);
       return `${who} exported the audit log as ${String(p.format ?? "a file").toUpperCase()}${filters.length ? ` (filtered by ${filters.join("; ")})` : " (everything)"}.`;
     }
+    case "organization.exported":
+      return `${who} downloaded all of the organization's data.`;
     default:
       return `${who}: ${event.type} on ${event.subjectType} ${event.subjectId}.`;
   }

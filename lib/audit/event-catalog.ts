@@ -63,6 +63,7 @@ export const AUDIT_EVENT_TYPES = {
   "api_token.created": { category: "security", label: "API token created" },
   "api_token.revoked": { category: "security", label: "API token revoked" },
   "audit.exported": { category: "audit", label: "Audit log exported" },
+  "organization.exported": { category: "audit", label: "Organization data exported" },
 } as const satisfies Record<string, { category: AuditCategory; label: string }>;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;

@@ -7,6 +7,7 @@ const EXPECTED: Record<string, Record<(typeof ROLES)[number], boolean>> = {
   "org.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "org.update": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
   "org.delete": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
+  "org.export": { OWNER: true, ADMIN: false, MENTOR: false, MEMBER: false },
   "member.read": { OWNER: true, ADMIN: true, MENTOR: true, MEMBER: true },
   "member.invite": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },
   "member.update": { OWNER: true, ADMIN: true, MENTOR: false, MEMBER: false },

@@ -28,7 +28,10 @@ export function mayMentor(role: string | undefined): boolean {
 export const POLICY = {
   "org.read": EVERYONE,
   "org.update": ["OWNER"],
+  // Deleting the organization and everything in it (decision 0045).
   "org.delete": ["OWNER"],
+  // Downloading all of the organization's data in one document (offered before a deletion).
+  "org.export": ["OWNER"],
   "member.read": EVERYONE,
   "member.invite": MANAGERS,
   "member.update": MANAGERS,

@@ -38,6 +38,8 @@ describe("managerCsv", () => {
       "2027-01-31",
       "120",
       "690",
+      "11",
+      "2",
       "17",
       "2027-02-14",
       "no",
@@ -60,7 +62,7 @@ describe("managerCsv", () => {
   it("quotes commas, quotes and line breaks so columns stay put", () => {
     const [, cells] = read(managerCsv([row({ assignee: { id: "u3", name: 'Smith, "Jo"\nJr', email: "jo@example.com" } })]));
     expect(cells![0]).toBe('Smith, "Jo"\nJr');
-    expect(cells).toHaveLength(16);
+    expect(cells).toHaveLength(18);
   });
 
   it("starts with a byte order mark and ends lines with CRLF", () => {

@@ -17,6 +17,9 @@ const HEADER = [
   "Due",
   "Done",
   "Counted items",
+  // What the counted items leave out (decision 0040), so a spreadsheet adds up to the version's items.
+  "Skipped items",
+  "Not applicable items",
   "Percent",
   "Forecast finish",
   "On track",
@@ -40,6 +43,8 @@ export function managerCsv(rows: readonly ManagerRow[]): string {
     row.dueDate ?? "",
     row.progress.done,
     row.progress.total,
+    row.progress.skipped,
+    row.progress.notApplicable,
     row.progress.percent,
     row.forecast.finishDate ?? "",
     yesNo(row.forecast.onTrack),

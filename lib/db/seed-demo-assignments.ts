@@ -1,6 +1,8 @@
 /**
  * The demo organization's track and assignments: the built-in Python Backend
- * Roadmap, published, assigned to the three demo hires with the demo mentor and
+ * Roadmap, published, with about twenty items that require evidence (where a pull
+ * request or notes make sense, across the sections: DEMO_EVIDENCE_ITEMS), assigned
+ * to the three demo hires with the demo mentor and
  * different, realistic progress (one skips the Django branch, one has items that
  * do not apply, one is overdue). Deterministic, and each step only runs when its
  * rows are missing, so it also fills in a demo database seeded by an older Cairn.
@@ -12,6 +14,7 @@ import { insertNodes } from "@/lib/tracks/insert-nodes";
 import { libraryTrack } from "@/lib/tracks/library";
 import { nodeRows } from "@/lib/tracks/node-rows";
 import type { DemoHandle } from "./seed-demo";
+import { DEMO_EVIDENCE_ITEMS } from "./seed-demo-evidence";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -54,7 +57,8 @@ export async function seedDemoTrack(tx: DbClient, organizationId: string, ownerI
     data: { organizationId, trackId: track.id, number: 1, status: "PUBLISHED", publishedAt: new Date(), createdById: ownerId },
   });
   const scope = { organizationId, versionId: version.id };
-  await insertNodes(tx, scope, nodeRows(parsed.document, scope));
+  const rows = nodeRows(parsed.document, scope).map((row) => (row.kind === "ITEM" && DEMO_EVIDENCE_ITEMS.includes(row.title) ? { ...row, evidenceRequired: true } : row));
+  await insertNodes(tx, scope, rows);
   await recordEvent(tx, { organizationId, type: "track.created", actorId: ownerId, subjectType: "track", subjectId: track.id, payload: { title, library: "python-backend-roadmap" } });
   await recordEvent(tx, { organizationId, type: "track.published", actorId: ownerId, subjectType: "track", subjectId: track.id, payload: { trackId: track.id, number: 1 } });
 }

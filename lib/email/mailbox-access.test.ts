@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { assignProxied } from "@/lib/security/client-ip";
 import { isLoopbackHost, mailboxAllowed } from "./mailbox-access";
 
 const on = { devMailboxEnabled: true };
-const request = (headers: Record<string, string>) => new Headers({ host: "localhost:3000", "x-cairn-client-ip": "127.0.0.1", ...headers });
+const request = (headers: Record<string, string>) => new Headers({ host: "localhost:3000", "x-cairn-client-ip": "127.0.0.1", "x-cairn-proxied": "0", ...headers });
 
 describe("mailboxAllowed", () => {
   it("lets a browser on this machine read the development mailbox", () => {
@@ -25,11 +26,27 @@ describe("mailboxAllowed", () => {
   });
 
   it("refuses a loopback connection made for someone else: a proxy or a tunnel, or a rebound DNS name", () => {
-    expect(mailboxAllowed(request({ "x-forwarded-for": "203.0.113.7" }), on)).toBe(false);
-    expect(mailboxAllowed(request({ forwarded: "for=203.0.113.7" }), on)).toBe(false);
-    expect(mailboxAllowed(request({ "x-real-ip": "203.0.113.7" }), on)).toBe(false);
+    for (const forwarding of [{ "x-forwarded-for": "203.0.113.7" }, { forwarded: "for=203.0.113.7" }, { "x-real-ip": "203.0.113.7" }, { "x-forwarded-host": "abcd.ngrok-free.app" }]) {
+      const raw = { headers: { host: "localhost:3000", ...forwarding } as Record<string, string | undefined> };
+      assignProxied(raw);
+      expect(mailboxAllowed(request({ "x-cairn-proxied": raw.headers["x-cairn-proxied"]! }), on), JSON.stringify(forwarding)).toBe(false);
+    }
+    const withoutMark = request({});
+    withoutMark.delete("x-cairn-proxied");
+    expect(mailboxAllowed(withoutMark, on)).toBe(false);
     expect(mailboxAllowed(request({ host: "abcd.ngrok-free.app" }), on)).toBe(false);
     expect(mailboxAllowed(request({ host: "rebind.evil.example:3000" }), on)).toBe(false);
+  });
+});
+
+describe("assignProxied", () => {
+  it("marks what server.ts received, and replaces a client's own claim", () => {
+    const direct = { headers: { host: "localhost:3000", "x-cairn-proxied": "0" } as Record<string, string | undefined> };
+    assignProxied(direct);
+    expect(direct.headers["x-cairn-proxied"]).toBe("0");
+    const forged = { headers: { host: "localhost:3000", "x-forwarded-for": "203.0.113.7", "x-cairn-proxied": "0" } as Record<string, string | undefined> };
+    assignProxied(forged);
+    expect(forged.headers["x-cairn-proxied"]).toBe("1");
   });
 });
 

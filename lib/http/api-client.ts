@@ -32,7 +32,8 @@ function fieldErrorsOf(envelope: Envelope): Record<string, string> {
   return errors;
 }
 
-export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+/** `keepalive`: the request outlives the page (a decision sent as the tab closes). */
+export type ApiRequestInit = { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; keepalive?: boolean };
 
 /**
  * One request and its JSON answer, with the response headers. Components do not call this
@@ -49,6 +50,7 @@ export async function apiExchange<T>(path: string, init: ApiRequestInit = {}): P
       body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: "same-origin",
       signal: init.signal,
+      keepalive: init.keepalive,
     });
   } catch (error) {
     // A cancelled request (react-query dropping a stale query) is not a network failure.

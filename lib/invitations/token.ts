@@ -6,7 +6,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
 export const INVITATION_TOKEN_BYTES = 32;
-export const INVITATION_TTL_DAYS = 7;
 
 export function newInvitationToken(): string {
   return randomBytes(INVITATION_TOKEN_BYTES).toString("base64url");
@@ -16,6 +15,5 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function invitationExpiry(from = new Date()): Date {
-  return new Date(from.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60_000);
-}
+// How long an invitation lasts lives with how its expiry reads (expiry.ts, also used in the browser).
+export { INVITATION_TTL_DAYS, invitationExpiry } from "./expiry";

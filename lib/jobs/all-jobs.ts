@@ -14,6 +14,7 @@ import { evidenceArrivedEmailJob, reviewDigestJob, reviewDoneEmailJob } from "@/
 import { evidenceCheckJob } from "@/lib/evidence/github/evidence-check-job";
 import { webhookDisabledEmailJob } from "@/lib/webhooks/disabled-email";
 import { webhookDeliverJob, webhookFanOutJob, webhookSweepJob } from "@/lib/webhooks/jobs";
+import { deleteOrganizationFilesJob } from "@/lib/orgs/delete-organization-files-job";
 import { pruneDeliveriesJob } from "@/lib/webhooks/prune-deliveries";
 import { reminderEmailJob } from "@/lib/reminders/reminder-email-job";
 import { reminderScanJob } from "@/lib/reminders/scan-job";
@@ -41,4 +42,5 @@ export const ALL_JOBS: readonly AnyJob[] = [
   reminderScanJob,
   weeklySummaryScanJob,
   weeklySummaryEmailJob,
+  deleteOrganizationFilesJob,
 ] as AnyJob[];

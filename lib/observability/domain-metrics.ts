@@ -1,6 +1,6 @@
 /**
  * The one-line calls Cairn's features make to move their metrics (docs/metrics.md):
- * jobs, emails, rate limits and the event relay. Each is a counter increment or a
+ * jobs, emails, rate limits, the event relay and organization deletions. Each is a counter increment or a
  * histogram observation on the process's registry (metrics.ts); label values come from
  * the code (a job's queue name, an email's kind, a limit's name) and pass boundedLabel.
  */
@@ -49,4 +49,9 @@ export function relayEmitted(createdAt: Date): void {
 /** The relay could not read notified events and told every socket to replay. */
 export function relayResynced(): void {
   getMetrics().eventRelayResyncs.inc();
+}
+
+/** An owner deleted an organization (lib/orgs/delete-organization.ts). */
+export function countOrganizationDeleted(): void {
+  getMetrics().organizationsDeleted.inc();
 }

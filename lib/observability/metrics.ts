@@ -100,6 +100,11 @@ function createMetrics(registry: Registry) {
       help: "One-item progress writes tried again because another write changed the assignment between their read and their write (decision 0036).",
       registers,
     }),
+    organizationsDeleted: new Counter({
+      name: "cairn_organizations_deleted_total",
+      help: "Organizations deleted by their owners (decision 0045); their files follow by a job.",
+      registers,
+    }),
     rateLimitRefusals: new Counter({
       name: "cairn_rate_limit_refusals_total",
       help: "Attempts refused because a rate limit's points were spent, by limit name (one refusal may count several limits).",

@@ -65,3 +65,35 @@ export const renameOrganizationSchema = z
   });
 
 export const createOrganizationSchema = z.strictObject({ name: orgNameSchema });
+
+/** The typed confirmation a deletion needs (decision 0045): a replayed or forged request without it changes nothing. */
+export const deleteOrganizationSchema = z.strictObject({
+  confirmName: z
+    .string({ message: "Type the organization's name to confirm." })
+    .max(200, "That is longer than any organization's name.")
+    .meta({ description: "The organization's name, typed by the owner: anything else is a 422 and nothing is deleted." }),
+});
+
+export const deletedOrganizationSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  deleted: z.literal(true),
+});
+
+/** The owner's setup checklist (lib/orgs/setup-steps.ts), for the Setup tab's "2/5" and for clients. */
+export const setupChecklistSchema = z.object({
+  steps: z.array(
+    z.object({
+      id: z.enum(["track", "publish", "invite", "assign", "dashboard"]),
+      title: z.string(),
+      hint: z.string(),
+      href: z.string().meta({ description: "The page where the step is done." }),
+      action: z.string().meta({ description: "The words of the link to that page." }),
+      done: z.boolean(),
+      current: z.boolean().meta({ description: "The first step not done yet." }),
+    }),
+  ),
+  doneCount: z.number(),
+  total: z.number(),
+  complete: z.boolean(),
+});

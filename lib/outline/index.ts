@@ -15,6 +15,7 @@ export type { MarkdownDocumentInput } from "./markdown-serialize";
 export { detectOutlineFormat } from "./detect-format";
 export type { OutlineFormatName } from "./detect-format";
 export { repairLine, repairMojibake, findCitations } from "./repair";
+export { tidyTitle, tidyDocument } from "./tidy-title";
 export type { TextFix, MojibakeFix } from "./repair";
 export { countItems, countSections, depthHistogram, maxDepth, outlineStats, flattenOutline, walkItems } from "./stats";
 export type { OutlineStats, FlatOutlineNode } from "./stats";

@@ -94,7 +94,7 @@ describe("parseOutline: structure", () => {
     expect(countItems(document)).toBe(6);
     expect(depthHistogram(document)).toEqual([3, 2, 1]);
     expect(maxDepth(document)).toBe(2);
-    expect(outlineStats(document)).toEqual({ sections: 2, items: 6, optionalItems: 1, maxDepth: 2, depthHistogram: [3, 2, 1] });
+    expect(outlineStats(document)).toEqual({ sections: 2, topics: 2, items: 4, optionalItems: 1, maxDepth: 2, depthHistogram: [3, 2, 1] });
     expect(maxDepth(parsed("# nothing\n").document)).toBe(-1);
   });
 

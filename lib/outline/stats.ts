@@ -23,6 +23,7 @@ export function countSections(document: Tree): number {
   return document.sections.length;
 }
 
+/** Every item node, topics included: the size the parser's limits (MAX_OUTLINE_ITEMS) are about. */
 export function countItems(document: Tree): number {
   let count = 0;
   for (const _item of walkItems(document)) count++;
@@ -46,6 +47,9 @@ export function maxDepth(document: Tree): number {
 
 export interface OutlineStats {
   sections: number;
+  /** Items with children: they group items below a section and never count (decision 0040). */
+  topics: number;
+  /** Items without children (leaves): what a hire marks and what progress counts. */
   items: number;
   optionalItems: number;
   /** -1 when there are no items. */
@@ -55,13 +59,15 @@ export interface OutlineStats {
 
 export function outlineStats(document: Tree): OutlineStats {
   const histogram = depthHistogram(document);
+  let topics = 0;
   let items = 0;
   let optionalItems = 0;
   for (const item of walkItems(document)) {
-    items++;
+    if (item.children.length > 0) topics++;
+    else items++;
     if (item.optional) optionalItems++;
   }
-  return { sections: countSections(document), items, optionalItems, maxDepth: histogram.length - 1, depthHistogram: histogram };
+  return { sections: countSections(document), topics, items, optionalItems, maxDepth: histogram.length - 1, depthHistogram: histogram };
 }
 
 export interface FlatOutlineNode {

@@ -45,6 +45,22 @@ export function assignClientIp(req: IncomingMessage, trustedHops: number): void 
   req.headers[CLIENT_IP_HEADER] = clientIpOf(req, trustedHops);
 }
 
+/**
+ * Whether the request reached server.ts through a proxy or a tunnel ("1") or straight
+ * from its peer ("0"), recorded the same way as the address: Next.js itself adds
+ * X-Forwarded-For and X-Forwarded-Host to every request before a page sees it, so a page
+ * cannot tell from those headers what the client or a proxy sent.
+ */
+export const PROXIED_HEADER = "x-cairn-proxied";
+
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "forwarded", "x-real-ip"];
+
+/** For server.ts's request callback, before Next.js sees the request; replaces any client-sent value. */
+export function assignProxied(req: Pick<IncomingMessage, "headers">): void {
+  delete req.headers[PROXIED_HEADER];
+  req.headers[PROXIED_HEADER] = FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined) ? "1" : "0";
+}
+
 /** In route handlers and next-auth callbacks: the address server.ts recorded. */
 export function clientIpFrom(headers: Headers | Record<string, string | string[] | undefined>): string {
   const value = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER];

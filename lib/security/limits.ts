@@ -186,3 +186,16 @@ export const CALENDAR_FEED_RATE_LIMITS = [
   { name: "calendar-feed:ip", points: 300, durationSeconds: HOUR, key: "ip" },
   { name: "calendar-feed:link", points: 60, durationSeconds: HOUR, key: ({ params }: { params: { token: string } }) => `link:${params.token.slice(0, 16)}` },
 ] satisfies EndpointRateLimit<{ params: { token: string } }>[];
+
+/**
+ * Deleting an organization (decision 0045) and its export: an owner needs one of each now and
+ * then; these stop a stolen session or a script from hammering either (the export reads the whole
+ * organization).
+ */
+export const DELETE_ORGANIZATION_RATE_LIMITS = [
+  { name: "org-delete:user", points: 10, durationSeconds: HOUR, key: ({ userId }: { userId: string | null }) => `user:${userId}` },
+] satisfies EndpointRateLimit<{ userId: string | null }>[];
+
+export const EXPORT_ORGANIZATION_RATE_LIMITS = [
+  { name: "org-export:org", points: 20, durationSeconds: HOUR, key: ({ orgId }: { orgId: string | null }) => orgId ?? "none" },
+] satisfies EndpointRateLimit<{ orgId: string | null }>[];

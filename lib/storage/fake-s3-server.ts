@@ -1,6 +1,6 @@
 /**
  * Test support: a tiny S3 on 127.0.0.1 that speaks path-style PutObject,
- * GetObject, HeadObject and DeleteObject, keeps objects in memory and records
+ * GetObject, HeadObject, DeleteObject and ListObjectsV2 (one page), keeps objects in memory and records
  * every request, so tests can check what the SDK really sends without a network.
  */
 import { createHash } from "node:crypto";
@@ -30,6 +30,12 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
 
     const [, requestBucket, ...keyParts] = url.pathname.split("/");
     const key = decodeURIComponent(keyParts.join("/"));
+    if (requestBucket === bucket && key === "" && method === "GET" && url.searchParams.get("list-type") === "2") {
+      const prefix = url.searchParams.get("prefix") ?? "";
+      const contents = [...objects.keys()].filter((name) => name.startsWith(prefix)).map((name) => `<Contents><Key>${name}</Key><Size>${objects.get(name)!.body.length}</Size></Contents>`);
+      response.writeHead(200, { "Content-Type": "application/xml" });
+      return response.end(`<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>${bucket}</Name><Prefix>${prefix}</Prefix><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join("")}</ListBucketResult>`);
+    }
     if (requestBucket !== bucket || key === "") return error(response, 404, "NoSuchBucket");
     const object = objects.get(key);
     if (method === "PUT") {

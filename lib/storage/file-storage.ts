@@ -22,6 +22,11 @@ export interface FileStorage {
   get(key: string): Promise<StoredFile | null>;
   /** Removes the file; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes every file whose key starts with `prefix` + "/" (e.g. "evidence/<organizationId>": an
+   * organization's files, orphans of failed uploads included); returns how many went. Safe to repeat.
+   */
+  deletePrefix(prefix: string): Promise<number>;
 }
 
 export const STORAGE_KEY_MAX_LENGTH = 512;

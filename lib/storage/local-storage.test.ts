@@ -46,6 +46,14 @@ describe("LocalFileStorage", () => {
     await expect(storage.delete("org/attempt/file.pdf")).resolves.toBeUndefined();
   });
 
+  it("deletes every file under a prefix and nothing beside it; a missing prefix is fine", async () => {
+    for (const key of ["evidence/org-a/one", "evidence/org-a/two", "evidence/org-ab/three", "evidence/org-b/four"]) await storage.put(key, text(key), { contentType: "text/plain" });
+    expect(await storage.deletePrefix("evidence/org-a")).toBe(2);
+    expect(await listing()).toEqual(["evidence/org-ab/three", "evidence/org-b/four"]);
+    expect(await storage.deletePrefix("evidence/org-a")).toBe(0);
+    await expect(storage.deletePrefix("../evidence")).rejects.toThrow(InvalidStorageKeyError);
+  });
+
   it("writes a stream, and round-trips binary content byte for byte", async () => {
     const content = new Uint8Array(300_000).map((_, index) => (index * 7) % 256);
     const stream = Readable.from([content.subarray(0, 100_000), content.subarray(100_000)]);

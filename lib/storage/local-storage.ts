@@ -75,6 +75,21 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  async deletePrefix(prefix: string): Promise<number> {
+    const directory = this.pathOf(prefix);
+    try {
+      await this.assertInsideRoot(directory);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    const entries = await fs.readdir(directory, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile() && !entry.name.startsWith(".")).length;
+    // A key prefix is a directory here: removing it removes its files and any half-written temporaries.
+    await fs.rm(directory, { recursive: true, force: true });
+    return files;
+  }
+
   /** The key's path. The key's syntax already rules out "..", so this check is a second lock. */
   private pathOf(key: string): string {
     assertStorageKey(key);

@@ -78,6 +78,14 @@ describe("S3FileStorage against a fake S3 on loopback", () => {
     await expect(storage.delete("gone/soon.txt")).resolves.toBeUndefined();
   });
 
+  it("deletes every object under a prefix (listed, then one DeleteObject each) and nothing beside it", async () => {
+    for (const key of ["evidence/org-a/one", "evidence/org-a/two", "evidence/org-ab/three"]) await storage.put(key, text(key), { contentType: "text/plain" });
+    expect(await storage.deletePrefix("evidence/org-a")).toBe(2);
+    expect([...s3.objects.keys()].filter((key) => key.startsWith("evidence/"))).toEqual(["evidence/org-ab/three"]);
+    expect(await storage.deletePrefix("evidence/org-a")).toBe(0);
+    await storage.delete("evidence/org-ab/three");
+  });
+
   it.each(["../escape", "/abs", "a/../b", ".hidden", "a b"])("refuses the key %j without sending anything", async (key) => {
     await expect(storage.put(key, text("x"), { contentType: "text/plain" })).rejects.toThrow(InvalidStorageKeyError);
     await expect(storage.get(key)).rejects.toThrow(InvalidStorageKeyError);

@@ -3,7 +3,7 @@
  * instances without a shared volume need. A PutObject is atomic by itself: a
  * reader gets the old object or the whole new one.
  */
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { assertStorageKey } from "./file-storage";
 import type { FileStorage, StorageBody, StoredFile } from "./file-storage";
 
@@ -64,6 +64,24 @@ export class S3FileStorage implements FileStorage {
     assertStorageKey(key);
     // S3 answers 204 whether or not the object existed.
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    assertStorageKey(prefix);
+    let removed = 0;
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${prefix}/`, ContinuationToken: continuationToken }));
+      // One DeleteObject per key, a few at a time: every S3-compatible server has it (DeleteObjects needs a
+      // Content-MD5 or checksum some gateways handle differently), and an organization holds hundreds of files, not millions.
+      const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+      for (let start = 0; start < keys.length; start += 10) {
+        await Promise.all(keys.slice(start, start + 10).map((key) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))));
+      }
+      removed += keys.length;
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+    return removed;
   }
 
   /** Closes the client's kept-alive connections (at shutdown, and in tests). */

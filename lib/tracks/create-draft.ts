@@ -38,7 +38,7 @@ export async function createDraft(ctx: OrgContext, trackId: string) {
       actorId: ctx.user.id,
       subjectType: "track",
       subjectId: trackId,
-      payload: { trackId, number, fromNumber: source.number, items: counts.items },
+      payload: { trackId, number, fromNumber: source.number, topics: counts.topics, items: counts.items },
     });
     return { ...version, counts };
   });

@@ -3,7 +3,7 @@ import { invalidInput } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
 import { findVersion, versionNodes } from "./read-version";
 import type { TrackNodeOut } from "./schema";
-import { toVersionSummary } from "./track-summary";
+import { countsOfNodes, toVersionSummary } from "./track-summary";
 import { diffVersions } from "./version-diff";
 
 function invalidFrom(message: string) {
@@ -22,8 +22,7 @@ async function previousNumber(ctx: OrgContext, trackId: string, number: number):
 
 function summaryOf(version: Awaited<ReturnType<typeof findVersion>>, nodes: readonly TrackNodeOut[]) {
   const { id, number, status, publishedAt, createdAt } = version;
-  const sections = nodes.filter((node) => node.kind === "SECTION").length;
-  return toVersionSummary({ id, number, status, publishedAt, createdAt }, new Map([[id, { sections, items: nodes.length - sections }]]));
+  return toVersionSummary({ id, number, status, publishedAt, createdAt }, new Map([[id, countsOfNodes(nodes)]]));
 }
 
 /**

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { recordEvent } from "@/lib/db/events";
 import { AppError } from "@/lib/http/errors";
 import type { OrgContext } from "@/lib/http/handle";
-import { outlineStats } from "@/lib/outline";
+import { outlineStats, tidyDocument } from "@/lib/outline";
 import type { ParseError } from "@/lib/outline";
 import { libraryTrack } from "./library";
 import { insertNodes } from "./insert-nodes";
@@ -17,14 +17,16 @@ const TITLE_MAX = 200;
  * Creates a track from roadmap text (pasted text or Markdown, or a built-in library track): the
  * Track, its version 1 as a draft and every node, in one transaction of a constant
  * number of statements whatever the size of the tree, ending with track.created.
- * Text with errors writes nothing and answers 422 listing them.
+ * Text with errors writes nothing and answers 422 listing them. `tidyTitles` tidies every
+ * title as the preview showed (the same pure function).
  */
 export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Promise<TrackSummary> {
   const text = "library" in input ? libraryTrack(input.library).text : input.text;
   const { format } = "library" in input ? { format: "text" as const } : resolveFormat(text, input.format);
   const parsed = await parseOutlineText(text, format);
   if (!parsed.ok) throw parseFailed(parsed.errors);
-  const { document } = parsed;
+  // Tidying is the importer's choice, made in the preview (never forced): titles only, the tree is the same.
+  const document = "tidyTitles" in input && input.tidyTitles ? tidyDocument(parsed.document) : parsed.document;
   const stats = outlineStats(document);
   const title = (input.title ?? document.title?.trim() ?? "").slice(0, TITLE_MAX) || "Untitled track";
   const organizationId = ctx.organization.id;
@@ -42,7 +44,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
       actorId: ctx.user.id,
       subjectType: "track",
       subjectId: track.id,
-      payload: { title, sections: stats.sections, items: stats.items, ...("library" in input ? { library: input.library } : { format }) },
+      payload: { title, sections: stats.sections, topics: stats.topics, items: stats.items, ...("library" in input ? { library: input.library } : { format }) },
     });
     return { track, version };
   });
@@ -61,7 +63,7 @@ export async function importTrack(ctx: OrgContext, input: CreateTrackInput): Pro
       status: version.status,
       publishedAt: version.publishedAt,
       createdAt: version.createdAt,
-      counts: { sections: stats.sections, items: stats.items },
+      counts: { sections: stats.sections, topics: stats.topics, items: stats.items },
     },
   };
 }

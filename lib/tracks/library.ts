@@ -76,7 +76,7 @@ export function listLibrary() {
   return {
     items: ENTRIES.map((entry) => {
       const { id, title, description, stats } = libraryTrack(entry.id);
-      return { id, title, description, counts: { sections: stats.sections, items: stats.items, optional: stats.optionalItems } };
+      return { id, title, description, counts: { sections: stats.sections, topics: stats.topics, items: stats.items, optional: stats.optionalItems } };
     }),
   };
 }

@@ -26,7 +26,7 @@ export function previewOf(result: ParseResult, read: { format: OutlineFormatName
     title: result.document.title,
     errors: [],
     ...base,
-    stats: { sections: stats.sections, items: stats.items, optional: stats.optionalItems, maxDepth: stats.maxDepth },
+    stats: { sections: stats.sections, topics: stats.topics, items: stats.items, optional: stats.optionalItems, maxDepth: stats.maxDepth },
     tree: flattenOutline(result.document).map((row) => ({ depth: row.depth, kind: row.kind === "section" ? ("SECTION" as const) : ("ITEM" as const), title: row.title, optional: row.optional, line: row.line, links: row.resources.length })),
   };
 }

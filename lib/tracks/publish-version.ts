@@ -44,7 +44,7 @@ export async function publishVersion(ctx: OrgContext, trackId: string, number: n
       actorId: ctx.user.id,
       subjectType: "track",
       subjectId: trackId,
-      payload: { trackId, number, items: nodeCounts.items },
+      payload: { trackId, number, topics: nodeCounts.topics, items: nodeCounts.items },
     });
     return { ...version, counts: nodeCounts };
   });

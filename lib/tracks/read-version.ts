@@ -6,7 +6,7 @@ import { notFound } from "@/lib/http/errors";
 import type { RelativeDue } from "@/lib/outline";
 import type { OrgContext } from "@/lib/http/handle";
 import type { TrackNodeOut } from "./schema";
-import { toVersionSummary, versionSummarySelect } from "./track-summary";
+import { countsOfNodes, toVersionSummary, versionSummarySelect } from "./track-summary";
 
 /**
  * A version's row and its track, scoped to the caller's organization; another
@@ -84,7 +84,6 @@ export async function versionNodes(organizationId: string, versionId: string, db
 
 export async function versionTree(ctx: OrgContext, version: Awaited<ReturnType<typeof findVersion>>) {
   const nodes = await versionNodes(ctx.organization.id, version.id);
-  const sections = nodes.filter((node) => node.kind === "SECTION").length;
   const { track, updatedAt, ...summary } = version;
-  return { track, version: { ...toVersionSummary(summary, new Map([[version.id, { sections, items: nodes.length - sections }]])), updatedAt }, nodes };
+  return { track, version: { ...toVersionSummary(summary, new Map([[version.id, countsOfNodes(nodes)]])), updatedAt }, nodes };
 }

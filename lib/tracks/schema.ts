@@ -35,7 +35,15 @@ const trackTitleSchema = z.string().trim().min(1, "A title has at least 1 charac
 export const previewImportSchema = z.strictObject({ text: roadmapTextSchema, format: importFormatSchema });
 
 export const createTrackSchema = z.union([
-  z.strictObject({ title: trackTitleSchema.optional(), text: roadmapTextSchema, format: importFormatSchema }),
+  z.strictObject({
+    title: trackTitleSchema.optional(),
+    text: roadmapTextSchema,
+    format: importFormatSchema,
+    tidyTitles: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Tidy the imported titles (lib/outline/tidy-title.ts): emoji and decorative symbols stripped, SHOUTED words in Title case except acronyms, whitespace collapsed. Off by default; a `title` given here is kept as typed." }),
+  }),
   z.strictObject({ title: trackTitleSchema.optional(), library: z.enum(LIBRARY_IDS).meta({ description: "A built-in track to start from." }) }),
 ]);
 export type CreateTrackInput = z.output<typeof createTrackSchema>;
@@ -49,7 +57,19 @@ export const exportQuerySchema = z.strictObject({ format: z.enum(["text", "markd
 
 const parseErrorSchema = z.object({ line: z.number(), column: z.number(), code: z.string(), message: z.string() });
 const repairSchema = z.object({ line: z.number(), column: z.number().optional(), kind: z.string(), message: z.string(), before: z.string(), after: z.string() });
-const statsSchema = z.object({ sections: z.number(), items: z.number(), optional: z.number(), maxDepth: z.number() });
+/** The one definition of the counts (decision 0040): items are leaves, topics group them, sections are the top. */
+const sectionsField = z.number().meta({ description: "Top-level sections." });
+const topicsField = z.number().meta({ description: "Topics: items with items under them. They group and never count for progress." });
+const itemsField = z
+  .number()
+  .meta({ description: "Items: nodes without children, what a hire marks and what progress counts. Before decision 0040 this counted topics too: the old figure is `items + topics`." });
+const statsSchema = z.object({
+  sections: sectionsField,
+  topics: topicsField,
+  items: itemsField,
+  optional: z.number().meta({ description: "Items and topics marked optional." }),
+  maxDepth: z.number(),
+});
 
 export const importPreviewSchema = z.object({
   ok: z.boolean(),
@@ -66,7 +86,7 @@ export const importPreviewSchema = z.object({
     .meta({ description: "Every node in pre-order; empty when the text has errors." }),
 });
 
-const nodeCountsSchema = z.object({ sections: z.number(), items: z.number() });
+const nodeCountsSchema = z.object({ sections: sectionsField, topics: topicsField, items: itemsField });
 
 export const versionSummarySchema = z.object({
   id: z.string(),
@@ -128,5 +148,5 @@ export const versionTreeSchema = z.object({
 });
 
 export const libraryListSchema = z.object({
-  items: z.array(z.object({ id: z.enum(LIBRARY_IDS), title: z.string(), description: z.string(), counts: nodeCountsSchema.extend({ optional: z.number() }) })),
+  items: z.array(z.object({ id: z.enum(LIBRARY_IDS), title: z.string(), description: z.string(), counts: nodeCountsSchema.extend({ optional: z.number().meta({ description: "Items and topics marked optional." }) }) })),
 });

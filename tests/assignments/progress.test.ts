@@ -117,7 +117,7 @@ describe("GET /assignments/{id} on the 703-item seed", () => {
     expect(large.result.json!.progress).toHaveLength(700);
     expect(large.statements.length).toBe(small.statements.length);
     // The gate (user, membership, organization), the assignment (Prisma reads its track, version,
-    // assignee and mentors in queries of their own), the nodes and the progress rows.
+    // assignee and mentors in queries of their own), the nodes, the progress rows and the latest evidence.
     expect(small.statements.length).toBeLessThanOrEqual(11);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { createAssignments } from "../assignments/assignments-fixture";
 import { assignedOrg } from "../evidence/evidence-fixture";
 import { activity, insertEvents } from "./activity-events";
@@ -34,7 +35,10 @@ async function orgWithHistory() {
   const other = await createAssignments(org.slug, org.admin.cookie, { trackId: org.trackId, assigneeIds: [org.otherHire.userId], mentorIds: [org.otherMentor.userId] });
   expect(other.status).toBe(201);
   const otherAssignmentId = other.json!.items[0].id as string;
-  const progress = (actorId: string, subjectId: string) => ({ type: "progress.updated", actorId, subjectId, payload: { key: org.key("Types"), to: "DONE" } });
+  // An hour apart, so no two are one person's rapid changes (those merge into one line: the last test).
+  let hoursAgo = 12;
+  const at = () => new Date(Date.now() - hoursAgo-- * 3_600_000).toISOString();
+  const progress = (actorId: string, subjectId: string) => ({ type: "progress.updated", actorId, subjectId, payload: { key: org.key("Types"), to: "DONE" }, at: at() });
   const sequences = await insertEvents(org.organization.id, [
     progress(org.hire.userId, org.assignmentId),
     progress(org.otherHire.userId, otherAssignmentId),
@@ -44,7 +48,7 @@ async function orgWithHistory() {
     { type: "member.role_changed", actorId: org.admin.userId, subjectId: org.hire.membershipId, subjectType: "membership" },
     progress(org.otherHire.userId, otherAssignmentId),
     progress(org.hire.userId, org.assignmentId),
-    { type: "evidence.reviewed", actorId: org.mentor.userId, subjectId: org.assignmentId, payload: { key: org.key("Loops"), decision: "APPROVE" } },
+    { type: "evidence.reviewed", actorId: org.mentor.userId, subjectId: org.assignmentId, payload: { key: org.key("Loops"), decision: "APPROVE" }, at: at() },
     progress(org.otherHire.userId, otherAssignmentId),
   ]);
   return { ...org, otherAssignmentId, sequences };
@@ -118,5 +122,46 @@ describe("GET /activity, page by page", () => {
     const outsider = await assignedOrg();
     expect((await activity(org.slug, outsider.admin.cookie)).status).toBe(404);
     expect((await activity(outsider.slug, org.hire.cookie, "before=5")).status).toBe(404);
+  });
+
+  it("merges a person's rapid changes in one section into one line, whatever the page size, and tells a review and a note save as one line each", async () => {
+    const org = await assignedOrg();
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const hire = org.hire.userId;
+    const change = (key: string, from: string, to: string, minutes: number, extra: Record<string, string> = {}) => ({
+      type: "progress.updated",
+      actorId: hire,
+      subjectId: org.assignmentId,
+      payload: { key: org.key(key), from, to, ...extra },
+      at: minutesAgo(minutes),
+    });
+    const sequences = await insertEvents(org.organization.id, [
+      change("Types", "NOT_STARTED", "DONE", 6),
+      change("Scope", "NOT_STARTED", "DONE", 5),
+      change("HTTP", "NOT_STARTED", "IN_PROGRESS", 4),
+      change("Routing", "NOT_STARTED", "IN_PROGRESS", 4),
+      change("HTTP", "IN_PROGRESS", "DONE", 3),
+      // A note saved: the state stays.
+      { ...change("Loops", "IN_PROGRESS", "IN_PROGRESS", 2), payload: { key: org.key("Loops"), from: "IN_PROGRESS", to: "IN_PROGRESS", noteChanged: "true" } },
+      // A review and the progress change it made: one line.
+      { type: "evidence.reviewed", actorId: org.mentor.userId, subjectId: org.assignmentId, payload: { key: org.key("Loops"), decision: "APPROVE" }, at: minutesAgo(1) },
+      { ...change("Loops", "IN_PROGRESS", "DONE", 1, { via: "evidence" }), actorId: org.mentor.userId },
+    ]);
+    const whole = await activity(org.slug, org.mentor.cookie, "limit=100");
+    const items = whole.json!.items as { sequence: number; lastSequence: number; events: number; itemKey: string | null; text: string }[];
+    const hireName = (await getDb().user.findUniqueOrThrow({ where: { id: hire } })).name;
+    const mentorName = (await getDb().user.findUniqueOrThrow({ where: { id: org.mentor.userId } })).name;
+    expect(items.map((line) => line.text)).toEqual([
+      `${mentorName} approved the evidence for “Loops”.`,
+      `${hireName} saved a note on “Loops”.`,
+      `${hireName} updated 2 items in “Web (optional)”: 1 done, 1 in progress.`,
+      `${hireName} completed 2 items in “Variables”.`,
+      expect.stringMatching(/ assigned the track\.$/),
+    ]);
+    expect(items.map((line) => line.events)).toEqual([1, 1, 3, 2, 1]);
+    expect(items[2]).toMatchObject({ sequence: sequences[2], lastSequence: sequences[4], itemKey: org.key("HTTP") });
+    expect(items[3]).toMatchObject({ sequence: sequences[0], lastSequence: sequences[1], itemKey: org.key("Scope") });
+    // Page by page, a line is never split: each page ends on a whole line and the next starts below it.
+    for (const limit of [1, 2, 3]) expect((await allPages(org.slug, org.mentor.cookie, limit)).flat()).toEqual(items);
   });
 });

@@ -57,7 +57,7 @@ describe("you were assigned a track", () => {
     expect(more).toEqual([]);
     expect(hireEmail!.subject).toBe("You were assigned “Starter”");
     expect(hireEmail!.text).toContain(`Your mentors are ${org.mentor.name}, ${org.otherMentor.name}.`);
-    expect(hireEmail!.text).toContain("It is due on 2099-03-01.");
+    expect(hireEmail!.text).toContain("It is due on 1 March 2099.");
     // The first items in order, the skipped one left out.
     expect(hireEmail!.text).toContain("Start with: “Variables”, “Scope”, “Loops”.");
     expect((await emailsTo(org.mentor.userId)).map((email) => email.subject)).toEqual([`You mentor ${org.hire.name} on “Starter”`]);

@@ -84,8 +84,8 @@ describe("GET …/versions/{number}/diff", () => {
     const { status, json } = await getDiff(slug, member.cookie, trackId, 2);
     expect(status).toBe(200);
     expect(json!.track).toEqual({ id: trackId, title: "Starter" });
-    expect(json!.from).toMatchObject({ number: 1, status: "PUBLISHED", counts: { sections: 2, items: 7 } });
-    expect(json!.to).toMatchObject({ number: 2, status: "DRAFT", counts: { sections: 2, items: 6 } });
+    expect(json!.from).toMatchObject({ number: 1, status: "PUBLISHED", counts: { sections: 2, topics: 1, items: 6 } });
+    expect(json!.to).toMatchObject({ number: 2, status: "DRAFT", counts: { sections: 2, topics: 1, items: 5 } });
     expect(json!.counts).toEqual({ added: 2, removed: 3, renamed: 1, moved: 1, changed: 1 });
     expect(json!.added).toEqual([{ stableKey: "new-Async", kind: "ITEM", title: "Async", path: ["Web"], descendants: 1 }]);
     expect(json!.removed).toEqual([{ stableKey: keyOf("Variables"), kind: "ITEM", title: "Variables", path: ["Basics"], descendants: 2 }]);

@@ -46,7 +46,7 @@ describe("editing a draft", () => {
     const added = await addNodes(ref, admin.cookie, { parentKey: start.byTitle("Variables").stableKey, position: 1, nodes: [{ kind: "ITEM", title: "Constants (optional)" }] });
     expect(added.status).toBe(201);
     expect(added.json!.nodes).toMatchObject([{ title: "Constants (optional)", optional: true, depth: 2, position: 1, ordinal: 3 }]);
-    expect(added.json!.version.counts).toEqual({ sections: 2, items: 7 });
+    expect(added.json!.version.counts).toEqual({ sections: 2, topics: 1, items: 6 });
 
     // Variables (with its three children) moves to the end of Web.
     const moved = await moveNode(ref, admin.cookie, start.byTitle("Variables").stableKey, { parentKey: start.byTitle("Web").stableKey });

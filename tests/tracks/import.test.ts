@@ -11,7 +11,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
       title: "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)",
       description: null,
       archivedAt: null,
-      latestVersion: { number: 1, status: "DRAFT", publishedAt: null, counts: { sections: 15, items: 703 } },
+      latestVersion: { number: 1, status: "DRAFT", publishedAt: null, counts: { sections: 15, topics: 299, items: 404 } },
     });
 
     const db = getDb();
@@ -52,7 +52,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
       actorId: members[0]!.userId,
       subjectType: "track",
       subjectId: json!.id,
-      payload: { title: json!.title, sections: 15, items: 703, library: "python-backend-roadmap" },
+      payload: { title: json!.title, sections: 15, topics: 299, items: 404, library: "python-backend-roadmap" },
     });
   });
 
@@ -61,7 +61,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
     const text = "# Small\n\n=====\nBasics\n=====\n- Variables\n  - Types (optional)\n- Loops\n";
     const first = await createTrack(organization.slug, members[0]!.cookie, { title: "  Starter  ", text });
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ title: "Starter", latestVersion: { counts: { sections: 1, items: 3 } } });
+    expect(first.json).toMatchObject({ title: "Starter", latestVersion: { counts: { sections: 1, topics: 1, items: 2 } } });
     const second = await createTrack(organization.slug, members[0]!.cookie, { text });
     expect(second.json!.title).toBe("Small");
 
@@ -100,5 +100,28 @@ describe("POST /api/v1/o/{orgSlug}/tracks", () => {
       expect(status, JSON.stringify(body)).toBe(422);
     }
     expect(await trackRowCounts(organization.id)).toEqual({ tracks: 0, versions: 0, nodes: 0, events: 0 });
+  });
+
+  it("tidies titles only when asked (tidyTitles, off by default), with the same function as the preview; a given title is kept as typed", async () => {
+    const { organization, members } = await organizationWith("OWNER");
+    const text = "# 🐍 PYTHON ROADMAP 🚀\n\n=====\n🧱 THE BASICS\n=====\n- LEARN HTTP AND SQL\n  - 🎉\n- Intro to Docker\n";
+    const plain = await createTrack(organization.slug, members[0]!.cookie, { text });
+    expect(plain.json!.title).toBe("🐍 PYTHON ROADMAP 🚀");
+    const tidy = await createTrack(organization.slug, members[0]!.cookie, { text, tidyTitles: true });
+    expect(tidy.status).toBe(201);
+    expect(tidy.json!.title).toBe("Python Roadmap");
+    const named = await createTrack(organization.slug, members[0]!.cookie, { title: "MY TRACK", text, tidyTitles: true });
+    expect(named.json!.title).toBe("MY TRACK");
+
+    const titlesOf = async (trackId: string) =>
+      (await getDb().trackNode.findMany({ where: { version: { trackId } }, orderBy: { ordinal: "asc" }, select: { title: true } })).map((node) => node.title);
+    expect(await titlesOf(plain.json!.id)).toEqual(["🧱 THE BASICS", "LEARN HTTP AND SQL", "🎉", "Intro to Docker"]);
+    // An emoji-only title keeps its emoji rather than becoming empty; mixed case is the author's.
+    expect(await titlesOf(tidy.json!.id)).toEqual(["The Basics", "Learn HTTP and SQL", "🎉", "Intro to Docker"]);
+
+    const refused = await createTrack(organization.slug, members[0]!.cookie, { text, tidyTitles: "yes" });
+    expect(refused.status).toBe(422);
+    expect(refused.json!.error.code).toBe("VALIDATION_FAILED");
+    expect((await trackRowCounts(organization.id)).tracks).toBe(3);
   });
 });

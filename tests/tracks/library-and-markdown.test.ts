@@ -35,15 +35,15 @@ describe("the built-in library", () => {
   it("starts a track from each of the five library tracks, with the counts the library lists", async () => {
     const { organization, members } = await organizationWith("ADMIN");
     const cookie = members[0]!.cookie;
-    const library = (await getLibraryList(organization.slug, cookie)).json!.items as Array<{ id: string; title: string; counts: { sections: number; items: number } }>;
+    const library = (await getLibraryList(organization.slug, cookie)).json!.items as Array<{ id: string; title: string; counts: { sections: number; topics: number; items: number } }>;
     expect(library.map((entry) => entry.id)).toEqual([...LIBRARY_IDS]);
     for (const entry of library) {
       const { status, json } = await createTrack(organization.slug, cookie, { library: entry.id });
       expect(status, entry.id).toBe(201);
       expect(json!.title).toBe(entry.id === "python-backend-roadmap" ? "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)" : entry.title);
-      expect(json!.latestVersion.counts).toEqual({ sections: entry.counts.sections, items: entry.counts.items });
+      expect(json!.latestVersion.counts).toEqual({ sections: entry.counts.sections, topics: entry.counts.topics, items: entry.counts.items });
       const version = await getVersion(organization.slug, cookie, json!.id, 1);
-      expect(version.json!.nodes).toHaveLength(entry.counts.sections + entry.counts.items);
+      expect(version.json!.nodes).toHaveLength(entry.counts.sections + entry.counts.topics + entry.counts.items);
     }
     expect((await trackRowCounts(organization.id)).tracks).toBe(5);
   });
@@ -55,7 +55,7 @@ describe("importing Markdown", () => {
     const before = await trackRowCounts(organization.id);
     const { status, json } = await previewImport(organization.slug, members[0]!.cookie, { text: CHECKLIST });
     expect(status).toBe(200);
-    expect(json!).toMatchObject({ ok: true, format: "markdown", detected: true, title: "Onboarding checklist", stats: { sections: 2, items: 4, optional: 1, maxDepth: 1 } });
+    expect(json!).toMatchObject({ ok: true, format: "markdown", detected: true, title: "Onboarding checklist", stats: { sections: 2, topics: 1, items: 3, optional: 1, maxDepth: 1 } });
     expect(json!.tree.map((row: { title: string; links: number }) => [row.title, row.links])).toEqual([
       ["Day 1", 0],
       ["Set up the laptop", 1],
@@ -93,7 +93,7 @@ describe("importing Markdown", () => {
       ["First pull request", null, false, [{ title: "Guide", url: "https://docs.example.com/pr" }, { url: "https://docs.example.com/review" }]],
     ]);
     const event = await getDb().event.findFirstOrThrow({ where: { organizationId: organization.id, type: "track.created" } });
-    expect(event.payload).toMatchObject({ format: "markdown", sections: 2, items: 4 });
+    expect(event.payload).toMatchObject({ format: "markdown", sections: 2, topics: 1, items: 3 });
 
     const exported = await exportMarkdown(organization.slug, cookie, trackId, 1);
     expect(exported.status).toBe(200);

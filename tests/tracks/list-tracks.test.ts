@@ -14,7 +14,7 @@ describe("GET /api/v1/o/{orgSlug}/tracks", () => {
     const first = await listTracks(organization.slug, members[1]!.cookie, "limit=2");
     expect(first.status).toBe(200);
     expect(first.json!.items.map((track: { title: string }) => track.title)).toEqual(["C", "B"]);
-    expect(first.json!.items[0]).toMatchObject({ id: ids[2], archivedAt: null, latestVersion: { number: 1, status: "DRAFT", counts: { sections: 1, items: 2 } } });
+    expect(first.json!.items[0]).toMatchObject({ id: ids[2], archivedAt: null, latestVersion: { number: 1, status: "DRAFT", counts: { sections: 1, topics: 1, items: 1 } } });
     expect(first.json!.nextCursor).toEqual(expect.any(String));
     const second = await listTracks(organization.slug, members[1]!.cookie, `limit=2&cursor=${first.json!.nextCursor}`);
     expect(second.json!.items.map((track: { id: string }) => track.id)).toEqual([ids[0]]);
@@ -33,7 +33,7 @@ describe("GET /api/v1/o/{orgSlug}/tracks/{trackId}", () => {
     const { status, json } = await getTrack(organization.slug, members[1]!.cookie, created.json!.id);
     expect(status).toBe(200);
     expect(json).toMatchObject({ id: created.json!.id, title: "Onboarding", latestVersion: { number: 1 } });
-    expect(json!.versions).toEqual([{ id: created.json!.latestVersion.id, number: 1, status: "DRAFT", publishedAt: null, createdAt: expect.any(String), counts: { sections: 1, items: 2 } }]);
+    expect(json!.versions).toEqual([{ id: created.json!.latestVersion.id, number: 1, status: "DRAFT", publishedAt: null, createdAt: expect.any(String), counts: { sections: 1, topics: 1, items: 1 } }]);
   });
 });
 
@@ -43,11 +43,11 @@ describe("GET /api/v1/o/{orgSlug}/track-library", () => {
     const { status, json } = await getLibraryList(organization.slug, members[0]!.cookie);
     expect(status).toBe(200);
     expect(json!.items).toEqual([
-      { id: "python-backend-roadmap", title: "Python Backend Roadmap", description: expect.any(String), counts: { sections: 15, items: 703, optional: 3 } },
-      { id: "first-week", title: "First week at a software company", description: expect.any(String), counts: { sections: 8, items: 104, optional: 3 } },
-      { id: "frontend-foundations", title: "Frontend foundations", description: expect.any(String), counts: { sections: 7, items: 122, optional: 5 } },
-      { id: "on-call-readiness", title: "On-call readiness", description: expect.any(String), counts: { sections: 7, items: 85, optional: 2 } },
-      { id: "security-basics", title: "Security basics", description: expect.any(String), counts: { sections: 6, items: 87, optional: 3 } },
+      { id: "python-backend-roadmap", title: "Python Backend Roadmap", description: expect.any(String), counts: { sections: 15, topics: 299, items: 404, optional: 3 } },
+      { id: "first-week", title: "First week at a software company", description: expect.any(String), counts: { sections: 8, topics: 24, items: 80, optional: 3 } },
+      { id: "frontend-foundations", title: "Frontend foundations", description: expect.any(String), counts: { sections: 7, topics: 29, items: 93, optional: 5 } },
+      { id: "on-call-readiness", title: "On-call readiness", description: expect.any(String), counts: { sections: 7, topics: 22, items: 63, optional: 2 } },
+      { id: "security-basics", title: "Security basics", description: expect.any(String), counts: { sections: 6, topics: 24, items: 63, optional: 3 } },
     ]);
   });
 });

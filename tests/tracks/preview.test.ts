@@ -10,7 +10,7 @@ describe("POST /api/v1/o/{orgSlug}/tracks/import/preview", () => {
     expect(json!.ok).toBe(true);
     expect(json!.errors).toEqual([]);
     expect(json!.title).toBe("🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)");
-    expect(json!.stats).toEqual({ sections: 15, items: 703, optional: 3, maxDepth: 7 });
+    expect(json!.stats).toEqual({ sections: 15, topics: 299, items: 404, optional: 3, maxDepth: 7 });
     expect(json!.tree).toHaveLength(718);
     expect(json!.tree[0]).toEqual({ depth: 0, kind: "SECTION", title: "FOUNDATIONS (backend prerequisites)", optional: false, line: 5, links: 0 });
     expect(json!).toMatchObject({ format: "text", detected: true });

@@ -46,7 +46,7 @@ describe("POST …/versions/{number}/publish", () => {
 
     const published = await publishVersion(slug, owner.cookie, trackId, 1);
     expect(published.status).toBe(200);
-    expect(published.json).toMatchObject({ number: 1, status: "PUBLISHED", counts: { sections: 15, items: 703 } });
+    expect(published.json).toMatchObject({ number: 1, status: "PUBLISHED", counts: { sections: 15, topics: 299, items: 404 } });
     expect(Date.parse(published.json!.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
 
     const stored = await getDb().trackVersion.findUniqueOrThrow({ where: { trackId_number: { trackId, number: 1 } } });
@@ -55,7 +55,7 @@ describe("POST …/versions/{number}/publish", () => {
 
     const events = await eventsOf(organization.id, "track.published");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: owner.userId, subjectType: "track", subjectId: trackId, payload: { trackId, number: 1, items: 703 } });
+    expect(events[0]).toMatchObject({ actorId: owner.userId, subjectType: "track", subjectId: trackId, payload: { trackId, number: 1, topics: 299, items: 404 } });
 
     // The old tag no longer matches; the tree is the same nodes as before.
     const after = await getVersion(slug, member.cookie, trackId, 1, { "if-none-match": etag });
@@ -103,7 +103,7 @@ describe("POST …/tracks/{trackId}/drafts", () => {
     expect((await publishVersion(slug, owner.cookie, trackId, 1)).status).toBe(200);
     const created = await createDraft(slug, admin.cookie, trackId);
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ number: 2, status: "DRAFT", publishedAt: null, counts: { sections: 15, items: 703 } });
+    expect(created.json).toMatchObject({ number: 2, status: "DRAFT", publishedAt: null, counts: { sections: 15, topics: 299, items: 404 } });
 
     const v1 = (await getVersion(slug, member.cookie, trackId, 1)).json!.nodes as NodeOut[];
     const v2 = (await getVersion(slug, member.cookie, trackId, 2)).json!.nodes as NodeOut[];
@@ -118,7 +118,7 @@ describe("POST …/tracks/{trackId}/drafts", () => {
 
     const events = await eventsOf(organization.id, "track.draft_created");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: admin.userId, subjectId: trackId, payload: { trackId, number: 2, fromNumber: 1, items: 703 } });
+    expect(events[0]).toMatchObject({ actorId: admin.userId, subjectId: trackId, payload: { trackId, number: 2, fromNumber: 1, topics: 299, items: 404 } });
 
     const second = await createDraft(slug, owner.cookie, trackId);
     expect(second.status).toBe(409);

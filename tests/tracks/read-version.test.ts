@@ -15,7 +15,7 @@ describe("GET /api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}", () => {
     const { status, json, response } = await getVersion(slug, reader.cookie, trackId, 1);
     expect(status).toBe(200);
     expect(json!.track).toEqual({ id: trackId, title: "🐍 PYTHON BACKEND ROADMAP (COMPLETE MASTER TREE)" });
-    expect(json!.version).toMatchObject({ number: 1, status: "DRAFT", counts: { sections: 15, items: 703 } });
+    expect(json!.version).toMatchObject({ number: 1, status: "DRAFT", counts: { sections: 15, topics: 299, items: 404 } });
     expect(json!.nodes).toHaveLength(718);
     expect(json!.nodes.map((node: { ordinal: number }) => node.ordinal)).toEqual(json!.nodes.map((_: unknown, index: number) => index));
     expect(json!.nodes[1]).toMatchObject({ parentId: json!.nodes[0].id, depth: 1, position: 0, kind: "ITEM", resources: [], estimatedMinutes: null, stableKey: expect.any(String) });
@@ -45,7 +45,7 @@ describe("GET /api/v1/o/{orgSlug}/tracks/{trackId}/versions/{number}", () => {
 });
 
 describe("GET …/versions/{number}/export", () => {
-  it("exports text that parses back to the same 15 sections and 703 items, titles and depths", async () => {
+  it("exports text that parses back to the same 15 sections, 299 topics and 404 items, titles and depths", async () => {
     const { slug, reader, trackId } = await importedSeed();
     const { status, headers, text } = await exportText(slug, reader.cookie, trackId, 1);
     expect(status).toBe(200);
@@ -55,7 +55,7 @@ describe("GET …/versions/{number}/export", () => {
     const reparsed = parseOutline(text);
     if (!reparsed.ok) throw new Error(reparsed.errors[0]!.message);
     expect(reparsed.repairs).toEqual([]);
-    expect(outlineStats(reparsed.document)).toMatchObject({ sections: 15, items: 703, optionalItems: 3, maxDepth: 7 });
+    expect(outlineStats(reparsed.document)).toMatchObject({ sections: 15, topics: 299, items: 404, optionalItems: 3, maxDepth: 7 });
 
     // Node for node: the same kinds, titles and depths in the same order as stored.
     const { json } = await getVersion(slug, reader.cookie, trackId, 1);
@@ -68,7 +68,7 @@ describe("GET …/versions/{number}/export", () => {
     const tree = await exportVersion(slug, reader.cookie, trackId, 1, "json");
     expect(tree.status).toBe(200);
     expect(tree.json!.nodes).toHaveLength(718);
-    expect(tree.json!.version.counts).toEqual({ sections: 15, items: 703 });
+    expect(tree.json!.version.counts).toEqual({ sections: 15, topics: 299, items: 404 });
     expect((await exportVersion(slug, reader.cookie, trackId, 1)).json!.nodes).toHaveLength(718);
     const bad = await exportVersion(slug, reader.cookie, trackId, 1, "xml");
     expect(bad.status).toBe(422);

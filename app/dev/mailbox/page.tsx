@@ -6,13 +6,14 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { listMailbox, MAILBOX_PAGE_SIZE } from "@/lib/email/mailbox";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Development only, loopback only. */
+/** Emails Cairn stored instead of sending (no RESEND_API_KEY), newest first. Development or a local trial only, loopback only. */
 export default async function MailboxPage() {
-  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  // Development or a local trial only, and only to a browser on this machine (lib/email/mailbox-access.ts).
   if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const messages = await listMailbox(getDb());
   return (
@@ -20,7 +21,7 @@ export default async function MailboxPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         RESEND_API_KEY is not set, so Cairn keeps the emails it would send here instead of sending them. Set the key to send real email; this page then
-        disappears. It exists only in development, and only for a browser on this machine.
+        disappears. It exists only in development or a local trial (npm start without a database), and only for a browser on this machine.
       </p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-border px-4 py-10 text-center text-muted-foreground">
@@ -34,7 +35,7 @@ export default async function MailboxPage() {
                 <span className="font-medium text-link">{message.subject}</span>
                 <span className="text-sm text-muted-foreground">to {message.to}</span>
                 <span className="text-sm text-muted-foreground sm:ml-auto">
-                  <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" })}</time> · {message.kind}
+                  <Time value={message.createdAt} format="dateTimeSeconds" /> · {message.kind}
                 </span>
               </Link>
             </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonStyles } from "@/components/ui/button";
+import { countedText, hasExclusions, itemsDoneText } from "@/lib/progress/count-words";
 import { DueLabel } from "../roadmap/due-label";
 import { ProgressBar } from "../roadmap/progress-bar";
 import type { AssignmentDetailJson, AssignmentSummaryJson } from "../roadmap/types";
@@ -27,8 +28,10 @@ export function AssignmentCard({ slug, assignment, nextUp }: { slug: string; ass
         <p className="text-sm">
           <span className="font-semibold tabular-nums">{progress.percent}%</span>{" "}
           <span className="text-muted-foreground">
-            · {progress.done} of {progress.total} items done{progress.inProgress > 0 ? ` · ${progress.inProgress} in progress` : ""}
+            · {itemsDoneText(progress)}
+            {progress.inProgress > 0 ? ` · ${progress.inProgress} in progress` : ""}
           </span>
+          {hasExclusions(progress) ? <span className="block text-muted-foreground">{countedText(progress)}</span> : null}
         </p>
         <ProgressBar percent={progress.percent} label={`${assignment.track.title}: progress`} />
       </div>

@@ -4,9 +4,11 @@ import Link from "next/link";
 import { cx } from "@/components/ui/class-names";
 import { formatDay } from "../roadmap/due-date";
 import type { WeekItem } from "./this-week";
+import { useDatePlace } from "@/components/ui/time";
 
 /** "This week": the hire's open items due in the next 7 days or overdue, before the tracks. */
 export function ThisWeekList({ slug, items, more }: { slug: string; items: readonly WeekItem[]; more: number }) {
+  const place = useDatePlace();
   // Nothing due (or the details still loading): no box, rather than one that flashes empty.
   if (items.length === 0) return null;
   return (
@@ -21,7 +23,7 @@ export function ThisWeekList({ slug, items, more }: { slug: string; items: reado
                 {item.title}
               </Link>
               <span className="text-muted-foreground">{item.trackTitle}</span>
-              <span title={formatDay(item.dueDay)} className={cx("rounded px-1.5 text-xs", item.overdue ? "bg-danger/10 font-medium text-danger" : "bg-surface-muted text-muted-foreground")}>
+              <span title={formatDay(item.dueDay, place)} className={cx("rounded px-1.5 text-xs", item.overdue ? "bg-danger/10 font-medium text-danger" : "bg-surface-muted text-muted-foreground")}>
                 {item.due}
               </span>
             </li>

@@ -15,6 +15,7 @@ import { api } from "@/lib/api/client-endpoints";
 import { ApiError } from "@/lib/http/api-client";
 import { assignmentKey, fetchAssignment } from "./assignment-api";
 import { formatDay } from "./due-date";
+import { Time, useDatePlace } from "@/components/ui/time";
 
 interface ExtensionJson {
   id: string;
@@ -34,6 +35,7 @@ const extensionsKey = (slug: string, assignmentId: string) => [...assignmentKey(
  * event about the assignment refreshes it with the roadmap.
  */
 export function DueDateHistory({ slug, assignmentId, canExtend }: { slug: string; assignmentId: string; canExtend: boolean }) {
+  const place = useDatePlace();
   const detail = useQuery({ queryKey: assignmentKey(slug, assignmentId), queryFn: () => fetchAssignment(slug, assignmentId) });
   const history = useQuery({ queryKey: extensionsKey(slug, assignmentId), queryFn: (): Promise<{ items: ExtensionJson[] }> => callEndpoint(api.listAssignmentDueDateExtensions, { params: { orgSlug: slug, assignmentId } }) });
   const [extending, setExtending] = useState(false);
@@ -54,17 +56,17 @@ export function DueDateHistory({ slug, assignmentId, canExtend }: { slug: string
           </Button>
         ) : null}
       </div>
-      <p className="text-sm">{assignment.dueDate ? `Due ${formatDay(assignment.dueDate)}.` : "No due date."}</p>
+      <p className="text-sm">{assignment.dueDate ? `Due ${formatDay(assignment.dueDate, place)}.` : "No due date."}</p>
       {history.isError ? <LoadFailed what="due-date history" message={history.error.message} onRetry={() => void history.refetch()} /> : null}
       {items.length > 0 ? (
         <ol aria-label="Due-date extensions" className="flex flex-col gap-2 text-sm">
           {items.map((item) => (
             <li key={item.id} className="rounded-md border border-border px-3 py-2">
               <p>
-                Moved {item.previousDueDate ? `from ${formatDay(item.previousDueDate)} ` : ""}to <span className="font-medium">{formatDay(item.newDueDate)}</span>
+                Moved {item.previousDueDate ? `from ${formatDay(item.previousDueDate, place)} ` : ""}to <span className="font-medium">{formatDay(item.newDueDate, place)}</span>
                 <span className="text-muted-foreground">
                   {" "}
-                  by {item.createdBy ? (item.createdBy.name ?? item.createdBy.email) : "a former member"} on {formatDay(item.createdAt.slice(0, 10))}
+                  by {item.createdBy ? (item.createdBy.name ?? item.createdBy.email) : "a former member"} on <Time value={item.createdAt} />
                 </span>
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words text-muted-foreground">{item.reason}</p>

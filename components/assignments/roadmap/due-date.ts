@@ -3,10 +3,12 @@
  * never shifts with the reader's time zone. Overdue is the server's call
  * (`overdue`: active and past the day), and only an active assignment is late.
  */
-const dayFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDay as formatCalendarDay } from "@/lib/time/format";
+import type { FormatPlace } from "@/lib/time/format";
 
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+/** In the viewer's locale (lib/time/format.ts); what renders on the server passes useDatePlace(). */
+export function formatDay(day: string, place: FormatPlace = {}): string {
+  return formatCalendarDay(day, place);
 }
 
 export interface DueText {
@@ -14,9 +16,9 @@ export interface DueText {
   overdue: boolean;
 }
 
-export function dueText(assignment: { dueDate: string | null; overdue: boolean; status: "ACTIVE" | "COMPLETED" | "ARCHIVED" }): DueText | null {
+export function dueText(assignment: { dueDate: string | null; overdue: boolean; status: "ACTIVE" | "COMPLETED" | "ARCHIVED" }, place: FormatPlace = {}): DueText | null {
   if (!assignment.dueDate) return null;
-  const day = formatDay(assignment.dueDate);
+  const day = formatDay(assignment.dueDate, place);
   if (assignment.overdue && assignment.status === "ACTIVE") return { text: `Overdue: was due ${day}`, overdue: true };
   return { text: `Due ${day}`, overdue: false };
 }

@@ -1,9 +1,10 @@
 import { cx } from "@/components/ui/class-names";
 import { dueText } from "./due-date";
+import { useDatePlace } from "@/components/ui/time";
 
 /** The due date; when overdue, in red and saying so in words (color alone is not enough). */
 export function DueLabel({ assignment, className }: { assignment: Parameters<typeof dueText>[0]; className?: string }) {
-  const due = dueText(assignment);
+  const due = dueText(assignment, useDatePlace());
   if (!due) return null;
   return (
     <span className={cx(due.overdue ? "font-medium text-danger" : "text-muted-foreground", className)}>

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { EmptyNote, QueryStates } from "@/components/ui/load-states";
 import { fetchItemHistory, itemHistoryKey } from "./assignment-api";
 import { historyLine } from "./history-line";
+import { Time } from "@/components/ui/time";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** The item's history, newest first; read when the panel opens and again after each saved change. */
 export function ItemHistory({ slug, assignmentId, itemKey }: { slug: string; assignmentId: string; itemKey: string }) {
@@ -21,9 +21,7 @@ export function ItemHistory({ slug, assignmentId, itemKey }: { slug: string; ass
           <ol className="flex max-h-48 flex-col gap-1.5 overflow-y-auto text-sm">
             {data.items.map((entry, index) => (
               <li key={`${entry.at}-${index}`} className="flex flex-wrap gap-x-2">
-                <time dateTime={entry.at} className="text-muted-foreground tabular-nums">
-                  {when.format(new Date(entry.at))}
-                </time>
+                <Time value={entry.at} format="dateTime" className="text-muted-foreground tabular-nums" />
                 <span>{historyLine(entry)}</span>
                 <span className="text-muted-foreground">by {entry.actor ? (entry.actor.name ?? entry.actor.email) : "someone no longer here"}</span>
               </li>

@@ -8,8 +8,12 @@ import { isWebAddress, MAX_LINK_TITLE, MAX_LINK_URL, MAX_LINKS } from "./item-li
 import { SafeLink } from "./safe-link";
 import type { ItemLink } from "./types";
 
-/** The hire's links on an item (a pull request, an article): each add or removal is saved at once. */
-export function ItemLinksEditor({ links, readOnly, onChange }: { links: readonly ItemLink[]; readOnly: boolean; onChange: (links: ItemLink[]) => void }) {
+/**
+ * The hire's links on an item (a pull request, an article): each add or removal is saved at once.
+ * Only the hire writes them (lib/assignments/update-item.ts), so they are "Your links" to the hire
+ * and "Ada Obi’s links" to a mentor or a manager.
+ */
+export function ItemLinksEditor({ owner, links, readOnly, onChange }: { owner: string; links: readonly ItemLink[]; readOnly: boolean; onChange: (links: ItemLink[]) => void }) {
   const id = useId();
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
@@ -30,7 +34,7 @@ export function ItemLinksEditor({ links, readOnly, onChange }: { links: readonly
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-2">
       <h3 id={`${id}-heading`} className="text-sm font-semibold">
-        Your links
+        {owner} links
       </h3>
       {links.length === 0 ? (
         <p className="text-sm text-muted-foreground">No links yet.</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useSessionDraft } from "@/components/ui/use-session-draft";
 import type { FormEvent, KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_NOTE_LENGTH } from "./item-limits";
@@ -10,12 +11,27 @@ type SaveStatus = "idle" | "saving" | "saved" | "failed";
 
 /**
  * The hire's note on an item. What is typed stays here until saved (the button
- * or Ctrl+Enter); a refused save keeps the text, so nothing typed is lost. The
+ * or Ctrl+Enter); a refused save keeps the text, and so do closing the panel, moving
+ * to another item and a reload (kept in the tab under `draftKey`), so nothing typed is lost. The
  * note is Markdown source, shown as written: it is never turned into HTML here.
  */
-export function ItemNoteEditor({ note, readOnly, onSave }: { note: string | null; readOnly: boolean; onSave: (note: string | null, callbacks: WriteCallbacks) => void }) {
+export function ItemNoteEditor({
+  draftKey,
+  owner,
+  note,
+  readOnly,
+  onSave,
+}: {
+  /** Names this assignment's item, for the unsaved text kept in the tab. */
+  draftKey: string;
+  /** "Your", or the hire's name with ’s for anyone else (only the hire writes it). */
+  owner: string;
+  note: string | null;
+  readOnly: boolean;
+  onSave: (note: string | null, callbacks: WriteCallbacks) => void;
+}) {
   const id = useId();
-  const [draft, setDraft] = useState(note ?? "");
+  const { draft, setDraft, forget } = useSessionDraft(draftKey, note ?? "");
   const [status, setStatus] = useState<SaveStatus>("idle");
   const dirty = draft.trim() !== (note ?? "");
 
@@ -23,7 +39,7 @@ export function ItemNoteEditor({ note, readOnly, onSave }: { note: string | null
     return (
       <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-1">
         <h3 id={`${id}-heading`} className="text-sm font-semibold">
-          Note
+          {owner} note
         </h3>
         {note ? <p className="rounded-md bg-surface-muted p-3 text-sm break-words whitespace-pre-wrap">{note}</p> : <p className="text-sm text-muted-foreground">No note.</p>}
       </section>
@@ -33,7 +49,13 @@ export function ItemNoteEditor({ note, readOnly, onSave }: { note: string | null
   function save() {
     if (!dirty || draft.length > MAX_NOTE_LENGTH) return;
     setStatus("saving");
-    onSave(draft.trim() || null, { onSuccess: () => setStatus("saved"), onError: () => setStatus("failed") });
+    onSave(draft.trim() || null, {
+      onSuccess: () => {
+        forget();
+        setStatus("saved");
+      },
+      onError: () => setStatus("failed"),
+    });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -36,6 +36,16 @@ export function ItemStateControls({
   const [askingReason, setAskingReason] = useState(false);
   const [reasonText, setReasonText] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const asked = useRef(false);
+  // "Not applicable…" asks a question: its field takes focus (the button that asked is gone);
+  // Cancel gives focus back to that button.
+  useEffect(() => {
+    if (askingReason) reasonField.current?.focus();
+    else if (asked.current) section.current?.querySelector<HTMLElement>("[data-not-applicable]")?.focus();
+    asked.current = askingReason;
+  }, [askingReason]);
   const moves = transitionsFrom(own, { evidenceRequired }).filter((to) => leaf || to === "NOT_APPLICABLE" || (own === "NOT_APPLICABLE" && to === "NOT_STARTED"));
 
   function submitReason(event: FormEvent) {
@@ -64,7 +74,7 @@ export function ItemStateControls({
   const needsEvidence = evidenceRequired && leaf && own !== "DONE" && own !== "NOT_APPLICABLE";
 
   return (
-    <section aria-labelledby="item-state-heading" className="flex flex-col gap-2">
+    <section ref={section} aria-labelledby="item-state-heading" className="flex flex-col gap-2">
       <h3 id="item-state-heading" className="text-sm font-semibold">
         State: <span className="font-normal">{STATE_LABEL[effective === "SKIPPED" ? "SKIPPED" : own]}</span>
       </h3>
@@ -78,7 +88,7 @@ export function ItemStateControls({
             maxLength={MAX_REASON_LENGTH}
             onChange={(event) => setReasonText(event.target.value)}
             error={reasonError ?? undefined}
-            data-autofocus=""
+            ref={reasonField}
           />
           <div className="flex gap-2">
             <Button type="submit" size="sm">
@@ -93,7 +103,7 @@ export function ItemStateControls({
         <div className="flex flex-wrap items-center gap-2">
           {needsEvidence ? <span className="rounded-md border border-dashed border-border-strong px-2.5 py-1 text-sm text-muted-foreground">Evidence needed</span> : null}
           {moves.map((to) => (
-            <Button key={to} variant={to === "DONE" ? "primary" : "secondary"} size="sm" onClick={() => (to === "NOT_APPLICABLE" ? setAskingReason(true) : onChange({ state: to }))}>
+            <Button key={to} variant={to === "DONE" ? "primary" : "secondary"} size="sm" data-not-applicable={to === "NOT_APPLICABLE" || undefined} onClick={() => (to === "NOT_APPLICABLE" ? setAskingReason(true) : onChange({ state: to }))}>
               {MOVE_LABEL[to]}
             </Button>
           ))}

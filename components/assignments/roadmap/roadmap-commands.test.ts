@@ -7,7 +7,7 @@ import { visibleRows } from "./visible-rows";
 const model = roadmapModelOf(detailOf({ skippedKeys: [keyOf("Paths")] }));
 const states = statesOf([progressRow("Types", "DONE"), progressRow("Scope", "NOT_APPLICABLE")]);
 const effective = effectiveStates(model, states);
-const rowsWith = (collapsed: string[]) => visibleRows(model, effective, { search: "", filter: "all", collapsed: new Set(collapsed) });
+const rowsWith = (collapsed: string[]) => visibleRows(model, { effective }, { search: "", filter: "all", collapsed: new Set(collapsed) });
 
 describe("a command on a roadmap row", () => {
   it("moves focus with ↑ ↓ Home End and ← → past the ends of a branch", () => {

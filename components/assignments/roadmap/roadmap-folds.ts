@@ -6,14 +6,14 @@
  * each change: the page decides it from the deferred search text it renders.
  */
 import { revealed } from "@/components/ui/tree/visible-rows";
-import type { StateFilter } from "./visible-rows";
+import type { RowFilter } from "./visible-rows";
 
 export interface RoadmapFolds {
   collapsed: ReadonlySet<string>;
   /** The folds made while searching or filtering; empty (all open) at each new search or filter. */
   narrowCollapsed: ReadonlySet<string>;
   searchText: string;
-  filter: StateFilter;
+  filter: RowFilter;
 }
 
 export type FoldChange =
@@ -23,7 +23,7 @@ export type FoldChange =
   /** Show a node: a narrowed view is cleared first, then its ancestors are unfolded. */
   | { type: "reveal"; ancestors: readonly string[]; narrowed: boolean }
   | { type: "search"; text: string }
-  | { type: "filter"; filter: StateFilter }
+  | { type: "filter"; filter: RowFilter }
   | { type: "clear" };
 
 export const initialFolds = (collapsed: ReadonlySet<string>): RoadmapFolds => ({ collapsed, narrowCollapsed: new Set(), searchText: "", filter: "all" });

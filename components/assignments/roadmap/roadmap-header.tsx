@@ -1,3 +1,4 @@
+import { countedText, hasExclusions, itemsDoneText } from "@/lib/progress/count-words";
 import { DueLabel } from "./due-label";
 import { ProgressBar } from "./progress-bar";
 import type { AssignmentSummaryJson } from "./types";
@@ -7,11 +8,8 @@ const nameOf = (person: { name: string | null; email: string }) => person.name ?
 /** The assignment at a glance: whose it is, how far along, when it is due, who mentors it. */
 export function RoadmapHeader({ assignment, viewerIsAssignee }: { assignment: AssignmentSummaryJson; viewerIsAssignee: boolean }) {
   const { progress } = assignment;
-  const extras = [
-    progress.inProgress > 0 ? `${progress.inProgress} in progress` : null,
-    progress.notApplicable > 0 ? `${progress.notApplicable} not applicable` : null,
-    progress.skipped > 0 ? `${progress.skipped} skipped` : null,
-  ].filter(Boolean);
+  // The shared words (lib/progress/count-words.ts): what is done, then what is left out of the count.
+  const totals = hasExclusions(progress) ? countedText(progress) : null;
   return (
     <div className="flex flex-col gap-3">
       {viewerIsAssignee ? null : (
@@ -37,8 +35,10 @@ export function RoadmapHeader({ assignment, viewerIsAssignee }: { assignment: As
           <p>
             <span className="text-lg font-semibold tabular-nums">{progress.percent}%</span>{" "}
             <span className="text-muted-foreground">
-              {progress.done} of {progress.total} items done{extras.length > 0 ? ` · ${extras.join(" · ")}` : ""}
+              {itemsDoneText(progress)}
+              {progress.inProgress > 0 ? ` · ${progress.inProgress} in progress` : ""}
             </span>
+            {totals ? <span className="text-muted-foreground"> · {totals}</span> : null}
           </p>
           {assignment.status === "COMPLETED" ? <span className="rounded-full bg-success/15 px-2.5 py-0.5 text-sm font-medium text-success">Completed</span> : null}
         </div>

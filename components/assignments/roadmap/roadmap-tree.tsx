@@ -8,6 +8,7 @@ import type { VisibleRow } from "@/components/ui/tree/visible-rows";
 import type { Counts, ProgressState } from "@/lib/progress/progress-math";
 import type { EffectiveState, RoadmapModel } from "./roadmap-model";
 import { RoadmapRow } from "./roadmap-row";
+import type { EvidenceStatus } from "./row-evidence";
 import { treeCommandFor } from "./tree-navigation";
 import type { TreeCommand } from "./tree-navigation";
 import type { RowPacing } from "./row-pacing";
@@ -24,10 +25,12 @@ export const RoadmapTree = memo(function RoadmapTree({
   rows,
   states,
   effective,
+  evidence,
   counts,
   pacing,
   noteKeys,
   tabbableKey,
+  openKey,
   search,
   notice,
   markable,
@@ -43,11 +46,15 @@ export const RoadmapTree = memo(function RoadmapTree({
   rows: readonly VisibleRow[];
   states: ReadonlyMap<string, ProgressState>;
   effective: readonly EffectiveState[];
+  /** Per node, in the model's order: the latest attempt's status (row-evidence.ts). */
+  evidence: ReadonlyArray<EvidenceStatus | undefined>;
   counts: ReadonlyMap<string, Counts>;
   /** Per node, in the model's order (row-pacing.ts). */
   pacing: readonly RowPacing[];
   noteKeys: ReadonlySet<string>;
   tabbableKey: string | null;
+  /** The item in the side panel; null when it is closed. */
+  openKey: string | null;
   search: string;
   notice: { key: string; text: string } | null;
   /** Per section of the hire's own roadmap: how many items "Mark all done" sends; empty when read-only. */
@@ -104,6 +111,7 @@ export const RoadmapTree = memo(function RoadmapTree({
             effective={effective[row.index]!}
             optional={node.source.optional}
             evidenceRequired={node.source.evidenceRequired}
+            evidence={evidence[row.index] ?? null}
             hasNote={noteKeys.has(row.key)}
             due={pacing[row.index]?.due ?? null}
             overdue={pacing[row.index]?.overdue ?? false}
@@ -112,6 +120,7 @@ export const RoadmapTree = memo(function RoadmapTree({
             total={branch?.total ?? 0}
             percent={branch?.percent ?? 0}
             tabbable={row.key === tabbableKey}
+            open={row.key === openKey}
             search={search}
             notice={notice?.key === row.key ? notice.text : null}
             markable={markable.get(row.key) ?? null}

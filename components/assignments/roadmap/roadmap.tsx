@@ -18,9 +18,12 @@ import { ancestorsOf, effectiveStates, roadmapModelOf, statesOf } from "./roadma
 import { rowDomId } from "./roadmap-row";
 import { RoadmapToolbar } from "./roadmap-toolbar";
 import { RoadmapTree } from "./roadmap-tree";
+import { evidenceStatuses } from "./row-evidence";
 import { rowPacing } from "./row-pacing";
-import type { TreeCommand } from "./tree-navigation";
+import { adjacentItem } from "./tree-navigation";
+import type { PanelMove, TreeCommand } from "./tree-navigation";
 import type { AssignmentDetailJson } from "./types";
+import { useItemInUrl } from "./use-item-in-url";
 import { useProgressWrites } from "./use-progress-writes";
 import { useRowNotice } from "./use-row-notice";
 import { defaultCollapsed, filterCounts, isNarrowed, normalizeSearch, visibleRows } from "./visible-rows";
@@ -52,6 +55,8 @@ export function Roadmap({
   const model = roadmapModelOf(detail);
   const states = useMemo(() => statesOf(detail.progress), [detail.progress]);
   const effective = useMemo(() => effectiveStates(model, states), [model, states]);
+  const evidence = useMemo(() => evidenceStatuses(model, detail.evidence), [model, detail.evidence]);
+  const facts = useMemo(() => ({ effective, evidence }), [effective, evidence]);
   const counts = useMemo(() => summarizeProgress(model.progressNodes, states, model.skipped).byNode, [model, states]);
   // Today as the browser's clock says, in UTC like the assignment's dates; a new day shows on the next render.
   const today = utcDay(new Date());
@@ -78,8 +83,9 @@ export function Roadmap({
   const [confirmingKey, setConfirmingKey] = useState<string | null>(null);
 
   const collapsed = foldsInEffect(folds, narrowed);
-  const rows = useMemo(() => visibleRows(model, effective, { search, filter, collapsed }), [model, effective, search, filter, collapsed]);
-  const stateCounts = useMemo(() => filterCounts(model, effective), [model, effective]);
+  const rows = useMemo(() => visibleRows(model, facts, { search, filter, collapsed }), [model, facts, search, filter, collapsed]);
+  // The chips count within the search; the selected chip's count is what the search and filter found.
+  const filterTotals = useMemo(() => filterCounts(model, facts, search), [model, facts, search]);
   const markable = useMemo(() => {
     const out = new Map<string, number>();
     if (!canWrite) return out;
@@ -131,59 +137,94 @@ export function Roadmap({
 
   const openNode = openKey === null ? null : (model.nodes[model.indexOf.get(openKey) ?? -1] ?? null);
   const path = openKey === null ? [] : ancestorsOf(model, openKey).reverse().map(titleOf);
+  useItemInUrl(openKey);
+  const hire = detail.assignment.assignee;
+  const owner = viewerIsAssignee ? "Your" : `${hire.name?.trim() || hire.email}’s`;
+
+  // j and k: the panel shows the next item on screen and the tree's row follows, scrolled into view.
+  function movePanel(move: PanelMove) {
+    if (openKey === null) return;
+    const to = adjacentItem(rows, model, openKey, move);
+    if (to === null) return setAnnouncement(move === "next" ? "This is the last item on screen." : "This is the first item on screen.");
+    setActiveKey(to);
+    setOpenKey(to);
+    document.getElementById(rowDomId(to))?.scrollIntoView({ block: "nearest" });
+  }
+
+  // Closing returns focus to the row of the item the panel showed last.
+  function closePanel() {
+    if (openKey === null) return;
+    const key = openKey;
+    setOpenKey(null);
+    setActiveKey(key);
+    setFocusRequest((current) => ({ key, nonce: (current?.nonce ?? 0) + 1 }));
+  }
 
   return (
-    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-5">
+    <article aria-labelledby="roadmap-heading" className="flex flex-col gap-3 sm:gap-5">
       <RoadmapHeader assignment={detail.assignment} viewerIsAssignee={viewerIsAssignee} />
-      <NextUp items={detail.nextUp.slice(0, 3)} onReveal={reveal} />
+      <NextUp items={detail.nextUp.slice(0, 3).map((item) => ({ ...item, evidenceRequired: model.nodes[model.indexOf.get(item.key) ?? -1]?.source.evidenceRequired ?? false }))} onReveal={reveal} />
       <RoadmapToolbar
         searchText={folds.searchText}
         onSearchText={(text) => dispatch({ type: "search", text })}
         filter={filter}
         onFilter={(next) => dispatch({ type: "filter", filter: next })}
-        counts={stateCounts}
+        counts={filterTotals}
+        results={narrowed ? filterTotals[filter] : null}
+        rowsShown={rows.length > 0}
+        viewerIsAssignee={viewerIsAssignee}
         onExpandAll={() => dispatch({ type: "setAll", collapsed: new Set(), narrowed })}
         onCollapseAll={() => dispatch({ type: "setAll", collapsed: allCollapsed(model.nodes), narrowed })}
       />
       <RoadmapKeys id="roadmap-keys" canWrite={canWrite} announcement={announcement} />
 
-      {rows.length === 0 ? (
-        <NoMatches onClear={() => dispatch({ type: "clear" })} />
-      ) : (
-        <RoadmapTree
-          label={`${detail.assignment.track.title} roadmap`}
-          describedBy="roadmap-keys"
-          model={model}
-          rows={rows}
-          states={states}
-          effective={effective}
-          counts={counts}
-          pacing={pacing}
-          noteKeys={noteKeys}
-          tabbableKey={tabbable}
-          search={search}
-          notice={notice}
-          markable={markable}
-          focusRequest={focusRequest}
-          onCommand={stableCommand}
-          onFocusRow={setActiveKey}
-          onMarkAll={onMarkAll}
-        />
-      )}
-
-      <ItemPanel
-        slug={slug}
-        assignmentId={assignmentId}
-        node={openNode}
-        path={path}
-        row={openKey === null ? undefined : rowByKey.get(openKey)}
-        effective={openNode ? effective[model.indexOf.get(openNode.key)!]! : "NOT_STARTED"}
-        pacing={openNode ? pacing[model.indexOf.get(openNode.key)!] : undefined}
-        readOnly={!canWrite}
-        conversationOpen={detail.assignment.status !== "ARCHIVED"}
-        onChange={(change, callbacks) => openNode && writes.setItem(openNode.key, openNode.title, change, callbacks)}
-        onClose={() => setOpenKey(null)}
-      />
+      {/* With the panel open the tree and the panel share the width, wider than the page's column on a large screen. */}
+      <div className={openNode ? "grid gap-4 min-[641px]:grid-cols-[minmax(0,1fr)_min(26rem,50%)] xl:relative xl:left-1/2 xl:w-[min(80rem,calc(100vw-4rem))] xl:-translate-x-1/2 xl:grid-cols-[minmax(0,1fr)_30rem]" : undefined}>
+        {rows.length === 0 ? (
+          <NoMatches onClear={() => dispatch({ type: "clear" })} />
+        ) : (
+          <RoadmapTree
+            label={`${detail.assignment.track.title} roadmap`}
+            describedBy="roadmap-keys"
+            model={model}
+            rows={rows}
+            states={states}
+            effective={effective}
+            evidence={evidence}
+            counts={counts}
+            pacing={pacing}
+            noteKeys={noteKeys}
+            tabbableKey={tabbable}
+            openKey={openNode?.key ?? null}
+            search={search}
+            notice={notice}
+            markable={markable}
+            focusRequest={focusRequest}
+            onCommand={stableCommand}
+            onFocusRow={setActiveKey}
+            onMarkAll={onMarkAll}
+          />
+        )}
+        {openNode ? (
+          <ItemPanel
+            slug={slug}
+            assignmentId={assignmentId}
+            node={openNode}
+            path={path}
+            row={rowByKey.get(openNode.key)}
+            effective={effective[model.indexOf.get(openNode.key)!]!}
+            pacing={pacing[model.indexOf.get(openNode.key)!]}
+            readOnly={!canWrite}
+            conversationOpen={detail.assignment.status !== "ARCHIVED"}
+            owner={owner}
+            hasPrevious={adjacentItem(rows, model, openNode.key, "previous") !== null}
+            hasNext={adjacentItem(rows, model, openNode.key, "next") !== null}
+            onChange={(change, callbacks) => writes.setItem(openNode.key, openNode.title, change, callbacks)}
+            onMove={movePanel}
+            onClose={closePanel}
+          />
+        ) : null}
+      </div>
       <ConfirmMarkAll
         section={confirmingKey === null ? null : { title: titleOf(confirmingKey), count: confirmingKeys.length }}
         onCancel={() => setConfirmingKey(null)}

@@ -65,7 +65,19 @@ export function progressRow(title: string, state: ItemProgressJson["state"], ext
 }
 
 /** The detail as the API would send it; counts start at zero and are filled by the code under test where it matters. */
-export function detailOf({ outline = OUTLINE, progress = [], skippedKeys = [], status = "ACTIVE" }: { outline?: OutlineLine[]; progress?: ItemProgressJson[]; skippedKeys?: string[]; status?: AssignmentDetailJson["assignment"]["status"] } = {}): AssignmentDetailJson {
+export function detailOf({
+  outline = OUTLINE,
+  progress = [],
+  skippedKeys = [],
+  status = "ACTIVE",
+  evidence = {},
+}: {
+  outline?: OutlineLine[];
+  progress?: ItemProgressJson[];
+  skippedKeys?: string[];
+  status?: AssignmentDetailJson["assignment"]["status"];
+  evidence?: AssignmentDetailJson["evidence"];
+} = {}): AssignmentDetailJson {
   const nodes = nodesOf(outline);
   const zero = { total: 0, done: 0, inProgress: 0, notApplicable: 0, skipped: 0, percent: 0 };
   const person = { id: "u1", name: "Noah Kim", email: "noah@example.test" };
@@ -88,6 +100,7 @@ export function detailOf({ outline = OUTLINE, progress = [], skippedKeys = [], s
     },
     nodes,
     progress,
+    evidence,
     sections: nodes.filter((node) => node.kind === "SECTION").map((node) => ({ key: node.stableKey, counts: zero })),
     nextUp: [],
     archivedItems: [],

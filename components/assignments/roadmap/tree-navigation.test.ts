@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectiveStates, roadmapModelOf, statesOf } from "./roadmap-model";
-import { detailOf, keyOf } from "./test-detail";
+import { detailOf, keyOf, progressRow } from "./test-detail";
 import { collapseAction, expandAction, moveTo } from "@/components/ui/tree/tree-moves";
-import { spaceAction, treeCommandFor } from "./tree-navigation";
+import { adjacentItem, panelMoveFor, spaceAction, treeCommandFor } from "./tree-navigation";
 import { visibleRows } from "./visible-rows";
 
 const press = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({ key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
@@ -10,7 +10,7 @@ const press = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; m
 const model = roadmapModelOf(detailOf());
 const effective = effectiveStates(model, statesOf([]));
 const parentOf = (key: string) => model.nodes[model.indexOf.get(key)!]!.parentKey;
-const rowsWith = (collapsed: string[]) => visibleRows(model, effective, { search: "", filter: "all", collapsed: new Set(collapsed) });
+const rowsWith = (collapsed: string[]) => visibleRows(model, { effective }, { search: "", filter: "all", collapsed: new Set(collapsed) });
 
 describe("the roadmap's keys", () => {
   it("map to commands; modified keys are left to the browser, except Shift+F10", () => {
@@ -80,5 +80,63 @@ describe("Space on a row", () => {
     expect(spaceAction({ ...item, effective: "NOT_APPLICABLE" })).toEqual({ kind: "refuse", why: "not applicable above" });
     expect(spaceAction({ ...item, readOnly: true })).toEqual({ kind: "refuse", why: "read-only" });
     expect(spaceAction({ ...item, leaf: false })).toEqual({ kind: "fold" });
+  });
+});
+
+describe("j and k in the item panel", () => {
+  const next = (rows: ReturnType<typeof rowsWith>, title: string) => adjacentItem(rows, model, keyOf(title), "next");
+  const previous = (rows: ReturnType<typeof rowsWith>, title: string) => adjacentItem(rows, model, keyOf(title), "previous");
+
+  it("are j and k without modifiers; the tree's own keys are not panel moves", () => {
+    expect(panelMoveFor(press("j"))).toBe("next");
+    expect(panelMoveFor(press("k"))).toBe("previous");
+    expect(panelMoveFor(press("j", { ctrlKey: true }))).toBeNull();
+    expect(panelMoveFor(press("k", { metaKey: true }))).toBeNull();
+    expect(panelMoveFor(press("J", { shiftKey: true }))).toBeNull();
+    expect(panelMoveFor(press("ArrowDown"))).toBeNull();
+    expect(treeCommandFor(press("j"))).toBeNull();
+  });
+
+  it("move to the next and previous item on screen, parents included, sections skipped", () => {
+    const rows = rowsWith([]);
+    expect(next(rows, "Variables")).toBe(keyOf("Types"));
+    expect(next(rows, "Scope")).toBe(keyOf("Loops"));
+    // Past the end of Basics, over the Web section, to its first item.
+    expect(next(rows, "Loops")).toBe(keyOf("HTTP"));
+    expect(previous(rows, "HTTP")).toBe(keyOf("Loops"));
+    expect(previous(rows, "Types")).toBe(keyOf("Variables"));
+  });
+
+  it("stop at the ends: nothing before the first item or after the last", () => {
+    const rows = rowsWith([]);
+    expect(previous(rows, "Variables")).toBeNull();
+    expect(next(rows, "Paths")).toBeNull();
+  });
+
+  it("follow the folds: a folded branch's items are passed over", () => {
+    expect(next(rowsWith([keyOf("Variables")]), "Variables")).toBe(keyOf("Loops"));
+    expect(next(rowsWith([keyOf("Web")]), "Loops")).toBeNull();
+    expect(previous(rowsWith([keyOf("Basics")]), "HTTP")).toBeNull();
+  });
+
+  it("follow the search and the state filter", () => {
+    const searched = visibleRows(model, { effective }, { search: "o", filter: "all", collapsed: new Set() });
+    // "Scope", "Loops" and "Routing" match; "Variables" shows above "Scope", "Types" not at all.
+    expect(next(searched, "Variables")).toBe(keyOf("Scope"));
+    expect(next(searched, "Scope")).toBe(keyOf("Loops"));
+    expect(next(searched, "Loops")).toBe(keyOf("Routing"));
+    expect(previous(searched, "Scope")).toBe(keyOf("Variables"));
+    const done = effectiveStates(model, statesOf([progressRow("Scope", "DONE"), progressRow("Paths", "DONE")]));
+    const filtered = visibleRows(model, { effective: done }, { search: "", filter: "DONE", collapsed: new Set() });
+    // Only the done items and their parents show: from Scope, j goes to the next one shown.
+    expect(next(filtered, "Scope")).toBe(keyOf("Routing"));
+    expect(next(filtered, "Routing")).toBe(keyOf("Paths"));
+  });
+
+  it("keep an item's place in the track when the filter hid it", () => {
+    const rows = rowsWith([]).filter((row) => row.key !== keyOf("Loops"));
+    expect(next(rows, "Loops")).toBe(keyOf("HTTP"));
+    expect(previous(rows, "Loops")).toBe(keyOf("Scope"));
+    expect(adjacentItem(rows, model, "no-such-key", "next")).toBeNull();
   });
 });

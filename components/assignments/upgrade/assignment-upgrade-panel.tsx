@@ -70,7 +70,7 @@ export function AssignmentUpgradePanel({ slug, assignmentId, newerVersion }: { s
         {changeSummary(diff.counts)}. Progress on {progress.kept} {progress.kept === 1 ? "item stays" : "items stays"}; nothing is deleted.
       </p>
       <div className="grid gap-3 sm:grid-cols-3">
-        <PreviewList title={`New items (${diff.counts.added})`} empty="None." items={diff.added.map((entry) => entry.title + (entry.descendants > 0 ? ` (+${entry.descendants} under it)` : ""))} />
+        <PreviewList title={`Added (${diff.counts.added})`} empty="None." items={diff.added.map((entry) => entry.title + (entry.descendants > 0 ? ` (+${entry.descendants} under it)` : ""))} />
         <PreviewList
           title={`Removed (${diff.counts.removed})`}
           empty="None."

@@ -34,13 +34,16 @@ export function upgradeHires(slug: string, trackId: string, body: { toVersionNum
   return callEndpoint(api.upgradeTrackAssignments, { params: { orgSlug: slug, trackId }, body });
 }
 
-/** "3 new items, 1 removed, 2 renamed, 1 moved": the parts that are not zero. */
+/**
+ * "3 added, 1 removed, 2 renamed, 1 moved": the parts that are not zero. Added and removed count
+ * nodes, topics with the items under them, so they are not called items (decision 0040).
+ */
 export function changeSummary(changes: { added: number; removed: number; renamed: number; moved: number }): string {
   const parts = [
-    changes.added > 0 ? `${changes.added} new ${changes.added === 1 ? "item" : "items"}` : null,
+    changes.added > 0 ? `${changes.added} added` : null,
     changes.removed > 0 ? `${changes.removed} removed` : null,
     changes.renamed > 0 ? `${changes.renamed} renamed` : null,
     changes.moved > 0 ? `${changes.moved} moved` : null,
   ].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(", ") : "no item changes";
+  return parts.length > 0 ? parts.join(", ") : "no changes to the outline";
 }

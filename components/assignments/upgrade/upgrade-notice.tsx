@@ -7,9 +7,9 @@ import { assignmentKey } from "../roadmap/assignment-api";
 import type { AssignmentDetailJson } from "../roadmap/types";
 import { dismissUpgradeNotice } from "./upgrade-api";
 
-/** "3 new items, 1 removed": what the hire's notice says changed. */
+/** "3 added, 1 removed": what the hire's notice says changed (nodes, as changeSummary counts them). */
 export function noticeSummary(notice: NonNullable<AssignmentDetailJson["upgradeNotice"]>): string {
-  const parts = [`${notice.added} new ${notice.added === 1 ? "item" : "items"}`, `${notice.removed} removed`];
+  const parts = [`${notice.added} added`, `${notice.removed} removed`];
   if (notice.renamed > 0) parts.push(`${notice.renamed} renamed`);
   if (notice.moved > 0) parts.push(`${notice.moved} moved`);
   return parts.join(", ");

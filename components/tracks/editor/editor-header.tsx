@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { updateTrackSchema } from "@/lib/tracks/edit-schema";
+import { nodeCountsText } from "@/lib/progress/count-words";
+import type { NodeCounts } from "@/lib/progress/count-words";
 
 /** The track's title (renamed in place), the version being edited, and whether everything is saved. */
 export function EditorHeader({
@@ -15,13 +17,16 @@ export function EditorHeader({
   counts,
   saveStatus,
   onRename,
+  action = null,
 }: {
   trackHref: string;
   title: string;
   versionNumber: number;
-  counts: { sections: number; items: number } | null;
+  counts: NodeCounts | null;
   saveStatus: string;
   onRename: ((title: string) => void) | null;
+  /** What is done with the whole draft (Publish), at the end of the title's line. */
+  action?: ReactNode;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,11 +78,12 @@ export function EditorHeader({
               Rename track
             </Button>
           ) : null}
+          {action ? <div className="ml-auto self-center">{action}</div> : null}
         </div>
       )}
       <p className="text-sm text-muted-foreground">
         Version {versionNumber} · <span className="font-medium text-foreground">Draft</span>
-        {counts ? ` · ${counts.sections} ${counts.sections === 1 ? "section" : "sections"} · ${counts.items} ${counts.items === 1 ? "item" : "items"}` : ""}
+        {counts ? ` · ${nodeCountsText(counts)}` : ""}
         {saveStatus ? ` · ${saveStatus}` : ""}
       </p>
     </div>

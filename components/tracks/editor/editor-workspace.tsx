@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { FocusRequest } from "@/components/ui/tree/tree";
 import { allCollapsed, tabbableKey } from "@/components/ui/tree/visible-rows";
 import { nodeTitleSchema } from "@/lib/tracks/edit-schema";
@@ -8,20 +8,25 @@ import { trackHref } from "../tracks-api";
 import { ConfirmDelete } from "./confirm-delete";
 import { editorEffect, MOVE_WORDS } from "./editor-commands";
 import { EditorHeader } from "./editor-header";
+import { EditorPublish } from "./editor-publish";
+import { EditorSearch } from "./editor-search";
 import { EditorToolbar } from "./editor-toolbar";
 import type { ToolbarAction } from "./editor-toolbar";
 import { EmptyDraft } from "./empty-draft";
 import { nodeActions } from "./node-actions";
 import { NodePanel } from "./node-panel";
+import { findMatches, revealMatches, stepMatch } from "./outline-search";
 import { ShortcutsHelp } from "./shortcuts-help";
 import type { TreeCommand } from "./tree-keyboard";
 import { TreeList } from "./tree-list";
+import { rowDomId } from "./tree-row";
 import type { EditorState, PlacedNode } from "./types";
 import { useEditorEdits } from "./use-editor-edits";
-import { useLeaveWarning } from "./use-leave-warning";
+import { useLeaveWarning } from "@/components/ui/use-leave-warning";
 import { usePanelDrafts } from "./use-panel-drafts";
 import type { useTrackEditor } from "./use-track-editor";
 import { defaultCollapsed, revealKey, visibleRows } from "./visible-rows";
+import { nodeCounts } from "@/lib/progress/count-words";
 
 type Editor = ReturnType<typeof useTrackEditor>;
 
@@ -29,7 +34,23 @@ type Editor = ReturnType<typeof useTrackEditor>;
  * The loaded editor: header, toolbar, the tree, the details panel. Commands from keys
  * (editor-commands.ts), buttons and drags all end in editor.edit() (use-editor-edits.ts).
  */
-export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }: { editor: Editor; state: EditorState; slug: string; trackId: string; versionNumber: number }) {
+export function EditorWorkspace({
+  editor,
+  state,
+  slug,
+  trackId,
+  versionNumber,
+  canPublish,
+  onPublished,
+}: {
+  editor: Editor;
+  state: EditorState;
+  slug: string;
+  trackId: string;
+  versionNumber: number;
+  canPublish: boolean;
+  onPublished: () => void;
+}) {
   const { nodes } = state;
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   // Sections start folded, so the outline reads at a glance (the workspace mounts with the draft loaded).
@@ -37,6 +58,11 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
   const [renamingKey, setRenamingKey] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // The search: its query, which match is on screen, and the fold from before it opened sections (Clear restores it).
+  const [search, setSearch] = useState("");
+  const [matchIndex, setMatchIndex] = useState<number | null>(null);
+  const [foldBeforeSearch, setFoldBeforeSearch] = useState<ReadonlySet<string> | null>(null);
+  const [scrollTo, setScrollTo] = useState<{ key: string } | null>(null);
 
   const rows = useMemo(() => visibleRows(nodes, collapsed), [nodes, collapsed]);
   const byKey = useMemo(() => new Map(nodes.map((node) => [node.key, node])), [nodes]);
@@ -47,10 +73,11 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
   const deferredKey = useDeferredValue(selected?.key ?? null);
   const toolbarActions = useMemo(() => nodeActions(deferredNodes, deferredKey), [deferredNodes, deferredKey]);
   const tabbable = tabbableKey(rows, selected?.key ?? null);
-  const counts = useMemo(() => {
-    const sections = nodes.filter((node) => node.kind === "SECTION").length;
-    return { sections, items: nodes.length - sections };
-  }, [nodes]);
+  const matches = useMemo(() => findMatches(nodes, search), [nodes, search]);
+  const matchKeys = useMemo(() => new Set(matches), [matches]);
+  // Edits can shrink the list under the index: it then points nowhere until the next step.
+  const currentMatch = matchIndex !== null && matchIndex < matches.length ? matchIndex : null;
+  const counts = useMemo(() => nodeCounts(nodes), [nodes]);
 
   const focusRow = useCallback((key: string) => setFocusRequest((request) => ({ key, nonce: (request?.nonce ?? 0) + 1 })), []);
   const select = useCallback(
@@ -79,6 +106,46 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
   const edits = useEditorEdits({ editor, nodes, rows, announce: setAnnouncement, openPath, select, startRename: setRenamingKey });
   // Leaving with unsaved panel text or edits still on their way asks first.
   useLeaveWarning(panel.unsavedKeys.size > 0 || editor.saving);
+
+  // Next / Previous keep the focus in the search box: the match is selected and scrolled to instead.
+  useEffect(() => {
+    if (scrollTo) document.getElementById(rowDomId(scrollTo.key))?.scrollIntoView({ block: "nearest" });
+  }, [scrollTo]);
+
+  function changeSearch(query: string) {
+    setSearch(query);
+    setMatchIndex(null);
+    if (query.trim() === "") {
+      // Erased by hand: the fold from before the search comes back, as with Clear.
+      if (foldBeforeSearch !== null) setCollapsed(foldBeforeSearch);
+      setFoldBeforeSearch(null);
+      return;
+    }
+    const fold = foldBeforeSearch ?? collapsed;
+    if (foldBeforeSearch === null) setFoldBeforeSearch(collapsed);
+    // Every match on screen: the sections holding them open (from the fold before the search, so a narrower query closes them again).
+    setCollapsed(revealMatches(fold, nodes, findMatches(nodes, query)));
+  }
+
+  function stepSearch(step: 1 | -1) {
+    const next = stepMatch(matches.length, currentMatch, step);
+    if (next === null) return;
+    const key = matches[next]!;
+    setMatchIndex(next);
+    setSelectedKey(key);
+    openPath(key);
+    setScrollTo({ key });
+  }
+
+  function clearSearch() {
+    setSearch("");
+    setMatchIndex(null);
+    if (foldBeforeSearch !== null) {
+      // The fold comes back as it was, with the selected row still on screen.
+      setCollapsed(selected ? revealKey(foldBeforeSearch, nodes, selected.key) : foldBeforeSearch);
+      setFoldBeforeSearch(null);
+    }
+  }
 
   function toggle(key: string) {
     const next = new Set(collapsed);
@@ -158,6 +225,9 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
   );
 
   const renameTrack = (title: string) => edits.run({ type: "renameTrack", title }, "Rename the track", `Renamed the track to “${title}”.`);
+  const publishButton = canPublish ? (
+    <EditorPublish target={editor.target} saving={editor.saving} whenSaved={editor.whenSaved} unsavedRows={panel.unsavedKeys.size} onPublished={onPublished} />
+  ) : null;
   const status = (
     <p role="status" className="sr-only">
       {announcement}
@@ -183,7 +253,9 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
         counts={counts}
         saveStatus={editor.saving ? "Saving…" : editor.everEdited ? "All changes saved" : ""}
         onRename={renameTrack}
+        action={publishButton}
       />
+      <EditorSearch query={search} count={matches.length} current={currentMatch} onQueryChange={changeSearch} onStep={stepSearch} onClear={clearSearch} />
       <EditorToolbar
         actions={toolbarActions}
         hasSelection={selected !== null}
@@ -203,6 +275,8 @@ export function EditorWorkspace({ editor, state, slug, trackId, versionNumber }:
           tabbableKey={tabbable}
           renamingKey={renamingKey}
           unsavedKeys={panel.unsavedKeys}
+          searchQuery={search}
+          matchKeys={matchKeys}
           focusRequest={focusRequest}
           onSelect={(key) => setSelectedKey(key)}
           onToggle={toggle}

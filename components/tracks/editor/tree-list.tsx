@@ -30,6 +30,8 @@ export function TreeList({
   tabbableKey,
   renamingKey,
   unsavedKeys,
+  searchQuery,
+  matchKeys,
   focusRequest,
   onSelect,
   onToggle,
@@ -45,6 +47,9 @@ export function TreeList({
   tabbableKey: string | null;
   renamingKey: string | null;
   unsavedKeys: ReadonlySet<string>;
+  /** The search (editor-search.tsx): its query and the rows whose titles hold it. */
+  searchQuery: string;
+  matchKeys: ReadonlySet<string>;
   focusRequest: FocusRequest | null;
   onSelect: (key: string) => void;
   onToggle: (key: string) => void;
@@ -101,14 +106,18 @@ export function TreeList({
   // Rows as elements, built once per tree change. Selection, focus, renaming and the
   // drop line touch a few rows: only those are built again, and React skips every
   // element it has seen before, so an arrow key costs two rows, not 718.
-  const plain = useMemo(() => rows.map((row) => rowElement(row, unsavedKeys.has(row.node.key))), [rows, unsavedKeys]);
+  const queryOf = (key: string) => (matchKeys.has(key) ? searchQuery : null);
+  const plain = useMemo(
+    () => rows.map((row) => rowElement(row, unsavedKeys.has(row.node.key), matchKeys.has(row.node.key) ? searchQuery : null)),
+    [rows, unsavedKeys, matchKeys, searchQuery],
+  );
   const special = new Set([selectedKey, tabbableKey, renamingKey, dropTarget?.key ?? null]);
   const elements = plain.map((element, index) => {
     const row = rows[index]!;
     const key = row.node.key;
     if (!special.has(key)) return element;
     const renaming = key === renamingKey;
-    return rowElement(row, unsavedKeys.has(key), {
+    return rowElement(row, unsavedKeys.has(key), queryOf(key), {
       selected: key === selectedKey,
       tabbable: key === tabbableKey,
       dropZone: dropTarget?.key === key ? dropTarget.zone : null,
@@ -172,7 +181,7 @@ type RowState = Pick<TreeRowProps, "selected" | "tabbable" | "dropZone" | "renam
 
 const RESTING: RowState = { selected: false, tabbable: false, dropZone: null, renaming: false };
 
-function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Row, unsaved: boolean, state: RowState = RESTING) {
+function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Row, unsaved: boolean, searchQuery: string | null, state: RowState = RESTING) {
   return (
     <TreeRow
       key={node.key}
@@ -192,6 +201,7 @@ function rowElement({ node, level, childCount, expanded, setSize, posInSet }: Ro
       linkCount={node.resources.length}
       hasDescription={node.description !== null}
       unsaved={unsaved}
+      searchQuery={searchQuery}
       {...state}
     />
   );

@@ -5,6 +5,7 @@ import { cx } from "@/components/ui/class-names";
 import { treeItemAttributes } from "@/components/ui/tree/tree-item";
 import type { NodeKind } from "@/lib/tracks/tree-edit";
 import type { DropZone } from "./drop-target";
+import { matchParts } from "./outline-search";
 import { RenameInput } from "./rename-input";
 
 export interface TreeRowProps {
@@ -29,6 +30,8 @@ export interface TreeRowProps {
   unsaved: boolean;
   dropZone: DropZone | null;
   renaming: boolean;
+  /** The search's query when this row's title holds it (its match is marked); null otherwise. */
+  searchQuery: string | null;
   onRenameCommit?: (title: string, refocus: boolean) => string | null;
   onRenameCancel?: (refocus: boolean) => void;
 }
@@ -50,6 +53,7 @@ export const rowDomId = (key: string) => `tree-row-${key.replace(/[^A-Za-z0-9_-]
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { nodeKey, title, kind, level, childCount, expanded, selected, renaming } = props;
   const id = rowDomId(nodeKey);
+  const parts = props.searchQuery !== null ? matchParts(title, props.searchQuery) : null;
   const badges: string[] = [];
   if (props.optional) badges.push("optional");
   if (props.evidenceRequired) badges.push("evidence required");
@@ -65,8 +69,9 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       {...treeItemAttributes({ key: nodeKey, level, setSize: props.setSize, posInSet: props.posInSet, expandable: childCount > 0, expanded }, props.tabbable)}
       id={id}
       aria-selected={selected}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={badges.length > 0 ? `${id}-badges` : undefined}
+      // The name is all the row shows, title first (WCAG 2.5.3, label in name: what a speech user
+      // reads on the row is in its name).
+      aria-labelledby={`${id}-title ${id}-about`}
       draggable={!renaming}
       className={cx(
         "flex min-h-8 cursor-default items-center gap-1 rounded-md pr-2 text-sm outline-offset-[-2px] select-none",
@@ -83,23 +88,39 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         ) : null}
       </span>
       <span id={`${id}-title`} className={cx("min-w-0 truncate", kind === "SECTION" && "font-semibold", renaming && "sr-only")}>
-        {title}
+        {parts ? (
+          <>
+            {parts[0]}
+            <mark className="rounded-sm bg-primary/20 text-inherit">{parts[1]}</mark>
+            {parts[2]}
+          </>
+        ) : (
+          title
+        )}
       </span>
       {renaming && props.onRenameCommit && props.onRenameCancel ? (
         <RenameInput initial={title} label={kind === "SECTION" ? "Section title" : "Item title"} onCommit={props.onRenameCommit} onCancel={props.onRenameCancel} />
       ) : null}
-      <span className="ml-auto flex shrink-0 items-center gap-1 pl-2">
+      {/* The leading spaces below (not drawn: each chip is a flex item) keep the row's words apart in its text, as read by axe or copied. */}{" "}
+      <span id={`${id}-about`} className="ml-auto flex shrink-0 items-center gap-1 pl-2">
         {badges.length > 0 ? (
-          <span id={`${id}-badges`} className="flex gap-1">
+          <span className="flex gap-1">
             {badges.map((badge) => (
               <span key={badge} className={cx("rounded px-1.5 text-xs", badge === "unsaved changes" ? "bg-primary/10 font-medium text-primary" : "bg-surface-muted text-muted-foreground")}>
+                {" "}
                 {badge}
               </span>
             ))}
           </span>
         ) : null}
         {/* What a folded row hides, at a glance. */}
-        {childCount > 0 && !expanded ? <span className="text-xs text-muted-foreground">{childCount}</span> : null}
+        {childCount > 0 && !expanded ? (
+          <span className="text-xs text-muted-foreground">
+            {" "}
+            {childCount}
+            <span className="sr-only"> inside</span>
+          </span>
+        ) : null}
       </span>
     </div>
   );

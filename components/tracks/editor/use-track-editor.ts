@@ -174,7 +174,28 @@ export function useTrackEditor(target: EditorTarget) {
     [currentState, enqueue],
   );
 
+  /**
+   * Resolves once every queued edit has reached the server (at once when none is queued), saying
+   * whether any of them failed meanwhile: what a publish waits for (editor-publish.tsx).
+   */
+  const whenSaved = useCallback((): Promise<{ failed: boolean }> => {
+    const cache = queryClient.getMutationCache();
+    const failures = () => cache.findAll({ mutationKey, status: "error" }).length;
+    const failedBefore = failures();
+    return new Promise((resolve) => {
+      const settled = () => queryClient.isMutating({ mutationKey }) === 0;
+      if (settled()) return resolve({ failed: false });
+      const unsubscribe = cache.subscribe(() => {
+        if (!settled()) return;
+        unsubscribe();
+        resolve({ failed: failures() > failedBefore });
+      });
+    });
+  }, [queryClient, mutationKey]);
+
   return {
+    target,
+    whenSaved,
     query,
     data: query.data,
     state,

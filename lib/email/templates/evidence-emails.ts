@@ -38,7 +38,7 @@ export function reviewDoneEmail(input: { reviewerName: string; itemTitle: string
     : `${input.reviewerName} asked for changes to your evidence for “${input.itemTitle}”.`;
   const body = html`${paragraph("Hi,")}
 ${paragraph(verdict)}
-${input.comment ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;">${input.comment}</blockquote>` : ""}
+${input.comment ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;">${input.comment}</blockquote>` : ""}
 ${button(input.roadmapUrl, "Open your roadmap")}`;
   const text = ["Hi,", "", verdict, ...(input.comment ? ["", input.comment] : []), "", input.roadmapUrl, "", "— Cairn", ""].join("\n");
   return { subject, html: emailLayout({ title: subject, preheader: verdict, body, footer: FOOTER }), text };

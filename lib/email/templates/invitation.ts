@@ -1,6 +1,7 @@
 import { html, safeUrl } from "../html";
 import { button, emailLayout, paragraph } from "../layout";
 import type { EmailContent } from "../outgoing-email";
+import { emailDate } from "@/lib/time/format";
 
 export interface InvitationEmailInput {
   /** The organization's name as its creator typed it: attacker-chosen text, shown quoted and clipped. */
@@ -31,11 +32,6 @@ export function displayName(name: string, max: number): string {
   return characters.length <= max ? clean : `${characters.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
-/** "26 November 2026", in UTC: no clock or locale reads, so a retried job renders the same bytes. */
-function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
-}
-
 /**
  * The invitation. The organization's and the inviter's names are text someone
  * chose, possibly to phish: each is quoted or attributed, clipped (short in the
@@ -48,7 +44,8 @@ export function invitationEmail({ organizationName, inviterName, roleLabel, acce
   const subject = `${who} invited you to “${displayName(organizationName, SUBJECT_NAME_MAX)}” on Cairn`;
   const intro = `${displayName(inviterName ?? "", BODY_NAME_MAX) || "Someone"} invited you to join the organization ${quoted} on Cairn as ${/^[AEIOU]/i.test(roleLabel) ? "an" : "a"} ${roleLabel.toLowerCase()}.`;
   const names = "The names above were typed by the person who invited you, not by Cairn. Cairn never asks for passwords, payment or bank details by email.";
-  const validity = `The link works once and expires on ${formatDate(expiresAt)} (UTC).`;
+  // "26 November 2026", in UTC (lib/time/format.ts): no clock or locale reads, so a retried job renders the same bytes.
+  const validity = `The link works once and expires on ${emailDate(expiresAt)} (UTC).`;
   const ignore = "If you were not expecting this, ignore this email: nothing happens unless you accept.";
   const block = "Don’t know this organization? One click stops its invitations to this address (no account needed):";
 

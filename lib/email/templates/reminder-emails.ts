@@ -7,19 +7,21 @@
 import { html } from "../html";
 import { button, emailLayout, paragraph } from "../layout";
 import type { EmailContent } from "../outgoing-email";
+import { emailDay } from "@/lib/time/format";
 
 const FOOTER = "You receive this because of your role in an onboarding on Cairn. Turn this kind of email off on your account page.";
 
 function simpleEmail(subject: string, lines: string[], link: { url: string; label: string }, quote?: string): EmailContent {
   const body = html`${paragraph("Hi,")}
 ${lines.map((line) => paragraph(line))}
-${quote ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;">${quote}</blockquote>` : ""}
+${quote ? html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #d4d4d8;color:#3f3f46;white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;">${quote}</blockquote>` : ""}
 ${button(link.url, link.label)}`;
   const text = ["Hi,", "", ...lines.flatMap((line) => [line, ""]), ...(quote ? [quote, ""] : []), `${link.label}: ${link.url}`, "", "— Cairn", ""].join("\n");
   return { subject, html: emailLayout({ title: subject, preheader: lines[0] ?? subject, body, footer: FOOTER }), text };
 }
 
-const dueLine = (dueDate: string | null) => (dueDate ? `It is due on ${dueDate}.` : "It has no due date.");
+// Emails have no viewer locale: days read in one fixed format, "1 March 2099" (lib/time/format.ts).
+const dueLine = (dueDate: string | null) => (dueDate ? `It is due on ${emailDay(dueDate)}.` : "It has no due date.");
 
 export function assignedToHireEmail(input: { organizationName: string; trackTitle: string; assignerName: string; mentorNames: string[]; dueDate: string | null; firstItems: string[]; url: string }): EmailContent {
   const mentors = input.mentorNames.length === 0 ? "No mentor is set yet." : `Your ${input.mentorNames.length === 1 ? "mentor is" : "mentors are"} ${input.mentorNames.join(", ")}.`;
@@ -51,7 +53,7 @@ const whose = (input: ReminderEmailInput) => (input.forHire ? "Your" : `${input.
 
 export function dueSoonEmail(input: ReminderEmailInput & { daysLeft: number }): EmailContent {
   const when = input.daysLeft <= 0 ? "today" : input.daysLeft === 1 ? "tomorrow" : `in ${input.daysLeft} days`;
-  return simpleEmail(`${whose(input)} track “${input.trackTitle}” is due ${when}`, [`${whose(input)} track “${input.trackTitle}” is due ${when} (${input.dueDate}).`], {
+  return simpleEmail(`${whose(input)} track “${input.trackTitle}” is due ${when}`, [`${whose(input)} track “${input.trackTitle}” is due ${when} (${input.dueDate ? emailDay(input.dueDate) : "no date"}).`], {
     url: input.url,
     label: input.forHire ? "Open your roadmap" : "Open the assignment",
   });
@@ -59,7 +61,7 @@ export function dueSoonEmail(input: ReminderEmailInput & { daysLeft: number }): 
 
 export function overdueEmail(input: ReminderEmailInput & { daysLate: number }): EmailContent {
   const late = `${input.daysLate} ${input.daysLate === 1 ? "day" : "days"}`;
-  return simpleEmail(`${whose(input)} track “${input.trackTitle}” is overdue`, [`${whose(input)} track “${input.trackTitle}” was due on ${input.dueDate}, ${late} ago.`, input.forHire ? "Talk to your mentor or manager if the date needs to move." : "A word from you may help."], {
+  return simpleEmail(`${whose(input)} track “${input.trackTitle}” is overdue`, [`${whose(input)} track “${input.trackTitle}” was due on ${input.dueDate ? emailDay(input.dueDate) : "its due day"}, ${late} ago.`, input.forHire ? "Talk to your mentor or manager if the date needs to move." : "A word from you may help."], {
     url: input.url,
     label: input.forHire ? "Open your roadmap" : "Open the assignment",
   });
@@ -95,9 +97,9 @@ export function weeklySummaryEmail(input: WeeklySummaryInput): EmailContent {
   const sections: Array<{ title: string; empty: string; lines: string[] }> = [
     { title: `Finished this week (${input.finished.length})`, empty: "Nobody finished a track this week.", lines: input.finished.map((row) => `${row.hireName}: “${row.trackTitle}”`) },
     { title: `Stuck (${input.stuck.length})`, empty: "Nobody is stuck.", lines: input.stuck.map((row) => `${row.hireName} on “${row.trackTitle}”: ${row.reason}`) },
-    { title: `Overdue (${input.overdue.length})`, empty: "Nothing is overdue.", lines: input.overdue.map((row) => `${row.hireName}: “${row.trackTitle}”, due ${row.dueDate}`) },
+    { title: `Overdue (${input.overdue.length})`, empty: "Nothing is overdue.", lines: input.overdue.map((row) => `${row.hireName}: “${row.trackTitle}”, due ${emailDay(row.dueDate)}`) },
     { title: "Reviews waiting longest", empty: "No evidence is waiting for review.", lines: input.reviews.map((row) => `${row.hireName}: “${row.itemTitle}”, waiting ${waited(row.waitingHours)}`) },
-    { title: `Forecast to finish late (${input.slips.length})`, empty: "Every forecast is on time.", lines: input.slips.map((row) => `${row.hireName}: “${row.trackTitle}” due ${row.dueDate}, at this pace ${row.finishDate}`) },
+    { title: `Forecast to finish late (${input.slips.length})`, empty: "Every forecast is on time.", lines: input.slips.map((row) => `${row.hireName}: “${row.trackTitle}” due ${emailDay(row.dueDate)}, at this pace ${emailDay(row.finishDate)}`) },
   ];
   const subject = `Onboarding this week in ${input.organizationName}`;
   const intro = `The week of ${input.weekOf} in ${input.organizationName}.`;

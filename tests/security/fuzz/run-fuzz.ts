@@ -43,7 +43,7 @@ function seedOf(operationId: string): number {
 
 /** Who sends an operation's requests: the first of these the matrix allows (the owner, where the owner may). */
 /** Reads that record themselves in the Event log: those events are theirs to write, and nothing else may change. */
-const RECORDS_ITSELF: Record<string, readonly string[]> = { exportAuditLog: ["audit.exported"] };
+const RECORDS_ITSELF: Record<string, readonly string[]> = { exportAuditLog: ["audit.exported"], exportOrganization: ["organization.exported"] };
 
 function fuzzCallerOf(operationId: string): Actor {
   return (["owner", "admin", "hire", "mentor"] as const).find((actor) => EXPECTED_STATUSES[operationId]![actor] < 300) ?? "owner";

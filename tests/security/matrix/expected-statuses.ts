@@ -75,6 +75,9 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
 
   getOrganization:             row(401, 404, 200, 200, 200, 200, 200, 200, 403, 200, 404, 200),
   renameOrganization:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  // Owners only (decision 0045). The deletion acts on a copy of A's people (operations.ts), crossOrg on B's own copy.
+  deleteOrganization:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
+  exportOrganization:          row(401, 404, 200, 403, 403, 403, 403, 403, 403, 403, 404, 200),
   listMembers:                 row(401, 404, 200, 200, 200, 200, 200, 200, 403, 200, 404, 200),
   updateMember:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
   removeMember:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 404),
@@ -142,6 +145,7 @@ export const EXPECTED_STATUSES: Record<string, Row> = {
   getPersonActivityDays:       row(401, 404, 200, 200, 200, 404, 200, 404, 403, 404, 404, 404),
   getMentorDashboard:          row(401, 404, 200, 200, 200, 200, 403, 403, 403, 403, 404, 200),
   getManagerDashboard:         row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
+  getSetupProgress:            row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   exportManagerDashboard:      row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),
   // The audit log ("audit.read": owners and admins); crossOrg reads its own organization's.
   listAuditLog:                row(401, 404, 200, 200, 403, 403, 403, 403, 403, 403, 404, 200),

@@ -20,7 +20,7 @@ import { POST as commentRoute } from "@/app/api/v1/o/[orgSlug]/assignments/[assi
 import { submitEvidence } from "../../evidence/evidence-fixture";
 import { invitationRow } from "../../invitations/invitations-fixture";
 import { callRoute } from "../../support/call-route";
-import { createUser } from "../../support/factories";
+import { addMember, createOrganization, createUser } from "../../support/factories";
 import { addNodes } from "../../tracks/edit-fixture";
 import { createTrack, publishVersion } from "../../tracks/tracks-fixture";
 import type { Caller } from "./actors";
@@ -60,6 +60,19 @@ async function publishedTrack(world: World, publish: boolean): Promise<string> {
   const trackId = created.json!.id as string;
   if (publish && (await publishVersion(world.slug, world.people.owner.cookie, trackId, 1)).status !== 200) throw new Error("prepare: publish failed");
   return trackId;
+}
+
+/**
+ * Organizations to delete, so A's world stays: `a` holds A's people in A's roles (the removed
+ * member and the outsider are not in it), `b` is owned by the outsider (crossOrg deletes its own).
+ */
+async function organizationsToDelete(world: World) {
+  const a = await createOrganization();
+  const roles = { owner: "OWNER", admin: "ADMIN", mentor: "MENTOR", otherMentor: "MENTOR", hire: "MEMBER", member: "MEMBER", demoted: "MEMBER", suspended: "MENTOR" } as const;
+  for (const [name, role] of Object.entries(roles)) await addMember(a.id, world.people[name as keyof typeof roles].userId, role, name === "suspended" ? "SUSPENDED" : "ACTIVE");
+  const b = await createOrganization();
+  await addMember(b.id, world.people.outsider.userId, "OWNER");
+  return { a, b };
 }
 
 export const OPERATIONS: Record<string, Operation> = {
@@ -137,6 +150,15 @@ export const OPERATIONS: Record<string, Operation> = {
   // ── The organization, its members and invitations ──────────────────────
   getOrganization: op({ call: () => ({}) }),
   renameOrganization: op({ call: () => ({ body: { stuckAfterDays: 9 } }) }),
+  deleteOrganization: op({
+    consumes: true,
+    prepare: organizationsToDelete,
+    call: (_, caller, { a, b }) => {
+      const organization = caller.actor === "crossOrg" ? b : a;
+      return { params: { orgSlug: organization.slug }, body: { confirmName: organization.name } };
+    },
+  }),
+  exportOrganization: op({ call: () => ({}) }),
   listMembers: op({ call: () => ({ query: "limit=5" }) }),
   updateMember: op({
     consumes: true,
@@ -307,6 +329,7 @@ export const OPERATIONS: Record<string, Operation> = {
   getPersonActivityDays: op({ call: (world) => ({ params: { userId: world.people.hire.userId } }) }),
   getMentorDashboard: op({ call: () => ({}) }),
   getManagerDashboard: op({ call: () => ({}) }),
+  getSetupProgress: op({ call: () => ({}) }),
   exportManagerDashboard: op({ call: () => ({}) }),
 
   // ── The audit log ───────────────────────────────────────────────────────

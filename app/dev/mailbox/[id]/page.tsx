@@ -7,12 +7,13 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { mailboxAllowed } from "@/lib/email/mailbox-access";
 import { getMailboxMessage, linksIn } from "@/lib/email/mailbox";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Email · Development mailbox", robots: { index: false }, referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  // Development only, and only to a browser on this machine (lib/email/mailbox-access.ts).
+  // Development or a local trial only, and only to a browser on this machine (lib/email/mailbox-access.ts).
   if (!mailboxAllowed(await headers(), getConfig())) notFound();
   const message = await getMailboxMessage(getDb(), (await params).id);
   if (!message) notFound();
@@ -33,7 +34,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <dd>{message.to}</dd>
         <dt className="text-muted-foreground">Date</dt>
         <dd>
-          <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" })}</time>
+          <Time value={message.createdAt} format="dateTimeSeconds" />
         </dd>
         <dt className="text-muted-foreground">Kind</dt>
         <dd>{message.kind}</dd>

@@ -1,4 +1,5 @@
 import { MembersDirectory } from "@/components/members/members-directory";
+import { can } from "@/lib/authz/policy";
 import { countActiveOwners } from "@/lib/members/member-summary";
 import { orgPage, orgTitle } from "@/lib/orgs/org-page";
 
@@ -7,7 +8,7 @@ const page = orgPage(
   { path: "/o/[orgSlug]/members", permission: "member.read", returnQuery: "all", title: orgTitle("Members") },
   async ({ ctx }) => {
     const viewer = { membershipId: ctx.membership.id, role: ctx.membership.role, activeOwnerCount: await countActiveOwners(ctx.organization.id) };
-    return <MembersDirectory slug={ctx.organization.slug} organizationName={ctx.organization.name} viewer={viewer} />;
+    return <MembersDirectory slug={ctx.organization.slug} organizationName={ctx.organization.name} viewer={viewer} canInvite={can(ctx.membership.role, "member.invite")} />;
   },
 );
 

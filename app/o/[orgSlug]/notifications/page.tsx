@@ -10,7 +10,7 @@ const page = orgPage({ path: "/o/[orgSlug]/notifications", permission: "notifica
       </h1>
       <p className="mt-1 text-sm text-muted-foreground">
         What happened for you in {ctx.organization.name}. Which of these also come by email is up to you:{" "}
-        <Link href="/account#email" className="text-link underline-offset-2 hover:underline">
+        <Link href="/account#email" className="text-link underline underline-offset-2">
           email settings
         </Link>
         .

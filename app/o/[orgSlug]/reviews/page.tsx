@@ -1,4 +1,5 @@
 import { ReviewQueue } from "@/components/reviews/review-queue";
+import { isManagerRole } from "@/lib/authz/policy";
 import { orgPage, orgTitle } from "@/lib/orgs/org-page";
 
 /**
@@ -8,7 +9,7 @@ import { orgPage, orgTitle } from "@/lib/orgs/org-page";
 const page = orgPage(
   // Signing in brings the visitor back to the same filters.
   { path: "/o/[orgSlug]/reviews", permission: "evidence.review", returnQuery: "all", title: orgTitle("Reviews") },
-  ({ ctx }) => <ReviewQueue slug={ctx.organization.slug} />,
+  ({ ctx }) => <ReviewQueue slug={ctx.organization.slug} viewer={{ userId: ctx.user.id, reviewsAll: isManagerRole(ctx.membership.role) }} />,
 );
 
 export const generateMetadata = page.generateMetadata;

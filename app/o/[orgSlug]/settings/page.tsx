@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ServiceTokensSection } from "@/components/api-tokens/service-tokens-section";
+import { DeleteOrganizationSection } from "@/components/orgs/delete-organization-section";
 import { GitHubSettingsSection } from "@/components/orgs/github-settings-section";
 import { OrgDaysSettingForm } from "@/components/orgs/org-days-setting-form";
 import { RenameOrganizationForm } from "@/components/orgs/rename-organization-form";
@@ -7,7 +8,7 @@ import { can } from "@/lib/authz/policy";
 import { getDb } from "@/lib/db/client";
 import { orgPage } from "@/lib/orgs/org-page";
 
-// Every member sees the settings; only owners get the forms (org.update), integrations (integration.manage) and service tokens (token.manage).
+// Every member sees the settings; only owners get the forms (org.update), integrations (integration.manage), service tokens (token.manage) and the danger zone (org.delete).
 const page = orgPage({ path: "/o/[orgSlug]/settings", permission: "org.read", title: "Organization settings" }, async ({ ctx }) => {
   const { stuckAfterDays, reviewTargetDays, dueSoonDays } = await getDb().organization.findUniqueOrThrow({
     where: { id: ctx.organization.id },
@@ -101,6 +102,7 @@ const page = orgPage({ path: "/o/[orgSlug]/settings", permission: "org.read", ti
       ) : null}
       {can(ctx.membership.role, "org.update") ? <GitHubSettingsSection organizationId={ctx.organization.id} slug={ctx.organization.slug} /> : null}
       {can(ctx.membership.role, "token.manage") ? <ServiceTokensSection slug={ctx.organization.slug} /> : null}
+      {can(ctx.membership.role, "org.delete") ? <DeleteOrganizationSection slug={ctx.organization.slug} name={ctx.organization.name} /> : null}
     </div>
   );
 });

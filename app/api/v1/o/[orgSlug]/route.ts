@@ -1,5 +1,6 @@
 import { handle } from "@/lib/http/handle";
-import { getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import { deleteOrganizationEndpoint, getOrganizationEndpoint, renameOrganizationEndpoint } from "@/lib/orgs/endpoints";
+import { deleteOrganization } from "@/lib/orgs/delete-organization";
 import { getOrganization, renameOrganization } from "@/lib/orgs/service";
 import { otherMethods } from "@/lib/http/other-methods";
 
@@ -7,4 +8,6 @@ export const GET = handle(getOrganizationEndpoint, async ({ ctx }) => getOrganiz
 
 export const PATCH = handle(renameOrganizationEndpoint, async ({ ctx, body }) => renameOrganization(ctx, body));
 
-export const { POST, PUT, DELETE } = otherMethods({ GET, PATCH });
+export const DELETE = handle(deleteOrganizationEndpoint, async ({ ctx, body }) => ({ ...(await deleteOrganization(ctx, body)), deleted: true as const }));
+
+export const { POST, PUT } = otherMethods({ GET, PATCH, DELETE });

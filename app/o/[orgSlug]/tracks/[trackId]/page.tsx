@@ -2,10 +2,12 @@ import Link from "next/link";
 import { UpgradeHiresPanel } from "@/components/assignments/upgrade/upgrade-hires-panel";
 import { ExportLinks } from "@/components/tracks/export-links";
 import { OutlineTree } from "@/components/tracks/outline-tree";
+import { buttonStyles } from "@/components/ui/button";
 import { StartDraftButton } from "@/components/tracks/start-draft-button";
 import { VersionList } from "@/components/tracks/version-list";
 import { exportBase, versionHref } from "@/components/tracks/versions-api";
 import { can } from "@/lib/authz/policy";
+import { nodeCountsText } from "@/lib/progress/count-words";
 import { orgPage } from "@/lib/orgs/org-page";
 import { exportFileName } from "@/lib/tracks/export-version";
 import { loadTrack } from "./load-track";
@@ -18,6 +20,7 @@ const page = orgPage(
     const slug = ctx.organization.slug;
     const role = ctx.membership.role;
     // The drafts endpoint refuses a track with an open draft or nothing published; the button is offered only when it would work.
+    const canAssign = can(role, "assignment.create") && track.versions.some((version) => version.status === "PUBLISHED");
     const canStartDraft = can(role, "track.create") && track.versions.some((version) => version.status === "PUBLISHED") && !track.versions.some((version) => version.status === "DRAFT");
 
     return (
@@ -32,7 +35,15 @@ const page = orgPage(
             </h1>
             {track.description ? <p className="mt-1 text-sm text-muted-foreground">{track.description}</p> : null}
           </div>
-          {canStartDraft ? <StartDraftButton slug={slug} trackId={track.id} /> : null}
+          <div className="flex flex-wrap items-center gap-2">
+            {/* The next step once a version is published (decision 0039): the assign form with this track chosen. */}
+            {canAssign ? (
+              <Link href={`/o/${slug}/assignments/new?track=${track.id}`} prefetch={false} className={buttonStyles({ size: "sm" })}>
+                Assign this track
+              </Link>
+            ) : null}
+            {canStartDraft ? <StartDraftButton slug={slug} trackId={track.id} /> : null}
+          </div>
         </div>
 
         <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
@@ -52,7 +63,7 @@ const page = orgPage(
                 <Link href={versionHref(slug, track.id, latest.number)} className="text-link underline-offset-2 hover:underline">
                   Version {latest.number}
                 </Link>
-                : {latest.counts.sections} sections, {latest.counts.items} items
+                : {nodeCountsText(latest.counts)}
               </h2>
               <ExportLinks base={exportBase(slug, track.id, latest.number)} jsonFileName={exportFileName(track.title, latest.number, "json")} />
             </div>

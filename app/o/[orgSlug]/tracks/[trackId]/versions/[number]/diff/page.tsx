@@ -4,6 +4,7 @@ import { trackHref } from "@/components/tracks/tracks-api";
 import { VersionDiffView } from "@/components/tracks/version-diff-view";
 import { versionHref } from "@/components/tracks/versions-api";
 import { orgPage } from "@/lib/orgs/org-page";
+import { countOf } from "@/lib/progress/count-words";
 import type { SearchParams } from "@/lib/orgs/org-page";
 import { loadDiff } from "./load-diff";
 
@@ -38,11 +39,11 @@ const page = orgPage(
               <Link href={versionHref(slug, track.id, diff.from.number)} className={linkClass}>
                 Version {diff.from.number}
               </Link>{" "}
-              has {diff.from.counts.items} items;{" "}
+              has {countOf(diff.from.counts.items, "item")};{" "}
               <Link href={versionHref(slug, track.id, diff.to.number)} className={linkClass}>
                 version {diff.to.number}
               </Link>{" "}
-              has {diff.to.counts.items}.
+              has {countOf(diff.to.counts.items, "item")}.
             </p>
           ) : null}
         </div>

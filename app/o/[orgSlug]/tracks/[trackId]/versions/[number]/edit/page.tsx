@@ -43,7 +43,7 @@ const page = orgPage(
 
     return (
       <section aria-labelledby="editor-heading">
-        <TrackEditor slug={slug} trackId={params.trackId} versionNumber={version.number} initialTitle={version.track.title} />
+        <TrackEditor slug={slug} trackId={params.trackId} versionNumber={version.number} initialTitle={version.track.title} canPublish={can(ctx.membership.role, "track.publish")} />
       </section>
     );
   },
